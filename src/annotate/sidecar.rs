@@ -1,0 +1,446 @@
+//! The sidecar file: `report.txt` -> `report.txt.sidenote.toml`, format version 1.
+//!
+//! The layout is documented for users in `docs/sidecar-format.md`; this module is its only
+//! reader and writer.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::Claim;
+use crate::report::Report;
+
+/// The newest sidecar format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The suffix that turns a report's file name into its sidecar's.
+const SUFFIX: &str = ".sidenote.toml";
+
+/// Where the sidecar of `report` lives: beside it, with `.sidenote.toml` appended.
+pub fn sidecar_path(report: &Path) -> PathBuf {
+    let mut name = report.as_os_str().to_owned();
+    name.push(SUFFIX);
+    PathBuf::from(name)
+}
+
+/// Why a sidecar could not be read; each message names the file and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum SidecarError {
+    /// The file could not be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The sidecar's path.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML, or a key has the wrong type.
+    #[error("{}:{line}:{column}: {message}; fix the file by hand or restore it (e.g. `git checkout`)", path.display())]
+    Parse {
+        /// The sidecar's path.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// What is wrong there.
+        message: String,
+    },
+    /// The file was written by a newer sidenote.
+    #[error("{}: format version {found} is newer than this sidenote knows ({FORMAT_VERSION}); upgrade sidenote", path.display())]
+    Version {
+        /// The sidecar's path.
+        path: PathBuf,
+        /// The version in the file.
+        found: u32,
+    },
+    /// A claim breaks a rule of the format.
+    #[error("{}: claim \"{id}\": {message}; fix the file by hand", path.display())]
+    Invalid {
+        /// The sidecar's path.
+        path: PathBuf,
+        /// The claim's id.
+        id: String,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+/// Why a sidecar could not be written; nothing on disk changed.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The sidecar is a symbolic link: writing through it or replacing it would surprise.
+    #[error("{}: is a symbolic link; sidenote will not write through it — replace it with a regular file", .0.display())]
+    Symlink(PathBuf),
+    /// The system refused the write.
+    #[error("{}: cannot save: {source}", path.display())]
+    Io {
+        /// The sidecar's path.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// The `[report]` table: which report the claims belong to, and its hash when last written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRef {
+    /// The report's file name, relative to the sidecar.
+    pub file: String,
+    /// SHA-256 of the report's bytes.
+    #[serde(default)]
+    pub sha256: String,
+    /// Keys this version does not know, kept on rewrite.
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+/// A whole sidecar file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sidecar {
+    /// Format version ([`FORMAT_VERSION`]).
+    pub version: u32,
+    /// The report the claims belong to.
+    pub report: ReportRef,
+    /// Keys this version does not know, kept on rewrite.
+    #[serde(flatten)]
+    pub extra: toml::Table,
+    /// The claims, in document order.
+    #[serde(rename = "claim", default)]
+    pub claims: Vec<Claim>,
+}
+
+impl Sidecar {
+    /// An empty sidecar for `report`.
+    pub fn new(report: &Report) -> Self {
+        Self {
+            version: FORMAT_VERSION,
+            report: ReportRef {
+                file: report.file_name(),
+                sha256: report.sha256.clone(),
+                extra: toml::Table::new(),
+            },
+            extra: toml::Table::new(),
+            claims: Vec::new(),
+        }
+    }
+
+    /// Reads the sidecar at `path`; `Ok(None)` when there is none yet.
+    pub fn load(path: &Path) -> Result<Option<Self>, SidecarError> {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => {
+                return Err(SidecarError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let (line, column) = line_col(&bytes[..e.valid_up_to()], e.valid_up_to());
+            SidecarError::Parse {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: "invalid UTF-8".to_owned(),
+            }
+        })?;
+        Self::parse(text, path).map(Some)
+    }
+
+    /// Parses and validates sidecar text; `path` only names the file in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Self, SidecarError> {
+        let parse_error = |span: Option<std::ops::Range<usize>>, message: String| {
+            let at = span.map_or(0, |s| s.start).min(text.len());
+            let (line, column) = line_col(text.as_bytes(), at);
+            SidecarError::Parse {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+            }
+        };
+        let table: toml::Table = toml::from_str(text)
+            .map_err(|e| parse_error(e.span(), e.message().trim().to_owned()))?;
+        if let Some(found) = table
+            .get("version")
+            .and_then(toml::Value::as_integer)
+            .and_then(|v| u32::try_from(v).ok())
+            .filter(|&v| v > FORMAT_VERSION)
+        {
+            return Err(SidecarError::Version {
+                path: path.to_path_buf(),
+                found,
+            });
+        }
+        let sidecar: Self = toml::from_str(text)
+            .map_err(|e| parse_error(e.span(), e.message().trim().to_owned()))?;
+        sidecar.validate(path)?;
+        Ok(sidecar)
+    }
+
+    fn validate(&self, path: &Path) -> Result<(), SidecarError> {
+        let invalid = |id: &str, message: String| SidecarError::Invalid {
+            path: path.to_path_buf(),
+            id: id.to_owned(),
+            message,
+        };
+        if self.version == 0 {
+            return Err(SidecarError::Version {
+                path: path.to_path_buf(),
+                found: 0,
+            });
+        }
+        let mut seen = std::collections::HashSet::new();
+        for claim in &self.claims {
+            if claim.id.trim().is_empty() {
+                return Err(invalid("", "has an empty id".to_owned()));
+            }
+            if !seen.insert(claim.id.as_str()) {
+                return Err(invalid(&claim.id, "the id is used twice".to_owned()));
+            }
+            if claim.start > claim.end {
+                return Err(invalid(
+                    &claim.id,
+                    format!("start {} is after end {}", claim.start, claim.end),
+                ));
+            }
+            if claim.status.trim().is_empty() {
+                return Err(invalid(&claim.id, "has an empty status".to_owned()));
+            }
+        }
+        Ok(())
+    }
+
+    /// The file's text: keys in a fixed order and claims in document order, so it diffs well.
+    pub fn to_toml(&self) -> String {
+        let mut sorted = self.clone();
+        sorted.sort();
+        toml::to_string(&sorted).unwrap_or_default()
+    }
+
+    /// Puts the claims in document order (start, then end, then id), the order they are saved in.
+    pub fn sort(&mut self) {
+        self.claims
+            .sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+    }
+
+    /// Writes the sidecar atomically: a temporary file in the same folder, flushed to disk, then
+    /// renamed over the old one, so a crash leaves either the old or the new file. A sidecar with
+    /// no claims is removed instead. An existing file keeps its permissions.
+    pub fn save(&self, path: &Path) -> Result<(), SaveError> {
+        let io = |source| SaveError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(SaveError::Symlink(path.to_path_buf()));
+        }
+        if self.claims.is_empty() {
+            return match std::fs::remove_file(path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(e)),
+                _ => Ok(()),
+            };
+        }
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let mut temp = tempfile::Builder::new()
+            .prefix(".sidenote-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(io)?;
+        temp.write_all(self.to_toml().as_bytes()).map_err(io)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            temp.as_file().set_permissions(meta.permissions()).map_err(io)?;
+        }
+        temp.as_file().sync_all().map_err(io)?;
+        temp.persist(path).map_err(|e| io(e.error))?;
+        if let Ok(folder) = std::fs::File::open(dir) {
+            // Not every platform can sync a folder; the rename itself has already happened.
+            let _ = folder.sync_all();
+        }
+        Ok(())
+    }
+}
+
+/// 1-based line and column of byte offset `at`.
+fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Encoding;
+    use proptest::prelude::*;
+
+    const EXAMPLE: &str = r#"version = 1
+
+[report]
+file = "report.txt"
+sha256 = "abc"
+
+[[claim]]
+id = "a1b2c3d4"
+status = "sourced"
+start = 0
+end = 10
+quote = "Officials."
+prefix = ""
+suffix = " More"
+source = "CTD sources"
+note = """
+first line
+second line"""
+labels = ["economy"]
+author = "ana"
+created = 2026-11-24T18:00:00Z
+updated = 2026-11-24T18:05:00Z
+"#;
+
+    fn report(text: &str) -> Report {
+        Report::from_text(Path::new("report.txt"), text.to_owned(), Encoding::Utf8, "abc".into())
+    }
+
+    #[test]
+    fn sidecar_path_appends_the_suffix() {
+        assert_eq!(
+            sidecar_path(Path::new("dir/report.txt")),
+            PathBuf::from("dir/report.txt.sidenote.toml")
+        );
+    }
+
+    #[test]
+    fn example_parses_and_writes_back_identically() {
+        let sidecar = Sidecar::parse(EXAMPLE, Path::new("x.toml")).expect("parses");
+        assert_eq!(sidecar.claims.len(), 1);
+        assert_eq!(sidecar.claims[0].note.as_deref(), Some("first line\nsecond line"));
+        assert_eq!(sidecar.to_toml(), EXAMPLE);
+    }
+
+    #[test]
+    fn unknown_keys_survive_a_rewrite() {
+        let text = EXAMPLE
+            .replace("version = 1\n", "version = 1\nproject = \"alpha\"\n")
+            .replace("sha256 = \"abc\"\n", "sha256 = \"abc\"\nextracted = \"html\"\n")
+            .replace("author = \"ana\"\n", "author = \"ana\"\nreviewed = true\n");
+        let sidecar = Sidecar::parse(&text, Path::new("x.toml")).expect("parses");
+        let written = sidecar.to_toml();
+        for key in ["project = \"alpha\"", "extracted = \"html\"", "reviewed = true"] {
+            assert!(written.contains(key), "{key} lost:\n{written}");
+        }
+        assert_eq!(Sidecar::parse(&written, Path::new("x.toml")).expect("reparses"), sidecar);
+    }
+
+    #[test]
+    fn parse_errors_name_file_and_line() {
+        let broken = EXAMPLE.replace("start = 0", "start = zero");
+        let err = Sidecar::parse(&broken, Path::new("r.txt.sidenote.toml")).expect_err("broken");
+        let message = err.to_string();
+        assert!(message.starts_with("r.txt.sidenote.toml:10:"), "{message}");
+        assert!(!message.contains('\n'), "{message}");
+    }
+
+    #[test]
+    fn newer_version_is_refused() {
+        let newer = EXAMPLE.replace("version = 1", "version = 7");
+        let err = Sidecar::parse(&newer, Path::new("s.toml")).expect_err("newer");
+        assert!(matches!(err, SidecarError::Version { found: 7, .. }), "{err}");
+    }
+
+    #[test]
+    fn duplicate_ids_and_reversed_ranges_are_refused() {
+        let twice = format!("{EXAMPLE}\n{}", &EXAMPLE[EXAMPLE.find("[[claim]]").expect("claim")..]);
+        let err = Sidecar::parse(&twice, Path::new("s.toml")).expect_err("dup");
+        assert!(err.to_string().contains("used twice"), "{err}");
+        let reversed = EXAMPLE.replace("start = 0", "start = 11");
+        let err = Sidecar::parse(&reversed, Path::new("s.toml")).expect_err("reversed");
+        assert!(err.to_string().contains("start 11 is after end 10"), "{err}");
+    }
+
+    #[test]
+    fn save_writes_then_removes_when_empty() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("report.txt.sidenote.toml");
+        let r = report("Officials. More");
+        let mut sidecar = Sidecar::new(&r);
+        sidecar.claims.push(Claim::new(&r, 0..10, "sourced", "ana", crate::annotate::now()));
+        sidecar.save(&path).expect("saved");
+        let loaded = Sidecar::load(&path).expect("loads").expect("exists");
+        assert_eq!(loaded, sidecar);
+        sidecar.claims.clear();
+        sidecar.save(&path).expect("removed");
+        assert!(!path.exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn save_keeps_mode_and_refuses_symlinks() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("r.txt.sidenote.toml");
+        let r = report("Officials. More");
+        let mut sidecar = Sidecar::new(&r);
+        sidecar.claims.push(Claim::new(&r, 0..10, "sourced", "ana", crate::annotate::now()));
+        sidecar.save(&path).expect("saved");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        sidecar.save(&path).expect("saved again");
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&path, &link).expect("symlink");
+        assert!(matches!(sidecar.save(&link), Err(SaveError::Symlink(_))));
+    }
+
+    fn claim_strategy() -> impl Strategy<Value = Claim> {
+        (
+            "[a-f0-9]{8}",
+            prop::sample::select(vec!["sourced", "unsourced", "disputed"]),
+            0usize..1000,
+            0usize..200,
+            "\\PC{0,40}",
+            proptest::option::of("[^\u{0}]{0,20}"),
+            proptest::option::of("(\\PC|\n){0,60}"),
+            prop::collection::vec("[a-z]{1,8}", 0..3),
+        )
+            .prop_map(|(id, status, start, len, quote, source, note, labels)| Claim {
+                id,
+                status: status.to_owned(),
+                start,
+                end: start + len,
+                quote: quote.clone(),
+                prefix: quote.chars().rev().take(3).collect(),
+                suffix: String::new(),
+                source,
+                note,
+                labels,
+                author: "ana".to_owned(),
+                created: "2026-11-24T18:00:00Z".parse().expect("date"),
+                updated: "2026-11-25T09:30:15Z".parse().expect("date"),
+                extra: toml::Table::new(),
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn sidecars_round_trip(claims in prop::collection::vec(claim_strategy(), 0..6)) {
+            let mut sidecar = Sidecar::new(&report("x"));
+            let mut ids = std::collections::HashSet::new();
+            sidecar.claims = claims.into_iter().filter(|c| ids.insert(c.id.clone())).collect();
+            sidecar.sort();
+            let text = sidecar.to_toml();
+            let back = Sidecar::parse(&text, Path::new("s.toml")).expect("round trip parses");
+            prop_assert_eq!(back, sidecar);
+        }
+    }
+}

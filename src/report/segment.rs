@@ -1,0 +1,6 @@
+//! Splitting text into sentences.
+
+/// Placeholder.
+pub fn sentences(_text: &str) -> Vec<std::ops::Range<usize>> {
+    Vec::new()
+}
