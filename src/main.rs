@@ -1,1 +1,98 @@
-fn main() {}
+//! The `sidenote` command: parses the command line and hands over to the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use sidenote::cli::{self, CliError};
+use sidenote::config::Config;
+
+/// Read a report, tag its claims (sourced, unsourced, …), and keep the tags in a TOML sidecar
+/// beside it (`report.txt` -> `report.txt.sidenote.toml`).
+#[derive(Debug, Parser)]
+#[command(name = "sidenote", version, args_conflicts_with_subcommands = true)]
+struct Args {
+    /// The report to open in the reader.
+    report: Option<PathBuf>,
+    /// Settings file to use instead of the user's config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the sentences the reader steps through, with offsets and tags.
+    Sentences {
+        /// The report.
+        report: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cli::sentences::Format,
+    },
+    /// Tag sentence N (creates or updates its claim).
+    Tag {
+        /// The report.
+        report: PathBuf,
+        /// The sentence number, from 1 (as `sidenote sentences` numbers them).
+        n: usize,
+        /// A tag from the config (default tags: sourced, unsourced, disputed, opinion).
+        status: String,
+        /// Who or what the claim is attributed to.
+        #[arg(long)]
+        source: Option<String>,
+        /// A note on the claim.
+        #[arg(long)]
+        note: Option<String>,
+        /// Who is tagging (default: the config's `author`, else the login name).
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// Remove the claim on sentence N.
+    Untag {
+        /// The report.
+        report: PathBuf,
+        /// The sentence number, from 1.
+        n: usize,
+    },
+    /// Print the saved claims of a report.
+    Claims {
+        /// The report.
+        report: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cli::claims::Format,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match dispatch(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let message = error.to_string().replace('\n', " ");
+            eprintln!("sidenote: {message}");
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+fn dispatch(args: Args) -> Result<(), CliError> {
+    let config = || Config::load(args.config.as_deref());
+    match args.command {
+        Some(Command::Sentences { report, format }) => cli::sentences::run(&report, format),
+        Some(Command::Claims { report, format }) => cli::claims::run(&report, format),
+        Some(Command::Tag { report, n, status, source, note, author }) => {
+            let details = cli::tag::Details { source, note, author };
+            cli::tag::tag(&report, n, &status, details, &config()?)
+        }
+        Some(Command::Untag { report, n }) => cli::tag::untag(&report, n),
+        None => match args.report {
+            Some(report) => Ok(sidenote::tui::read(&report, config()?)?),
+            None => Err(CliError::BadInput(
+                "no report given; run `sidenote REPORT` (e.g. `sidenote assets/samples/harbour-blackout.txt`) or `sidenote --help`".to_owned(),
+            )),
+        },
+    }
+}

@@ -1,0 +1,111 @@
+//! The commands that work without a terminal, one file each, and the errors they exit with.
+
+pub mod claims;
+pub mod sentences;
+pub mod tag;
+
+use std::io;
+use std::path::Path;
+
+use crate::annotate::{Anchor, SaveError, Sidecar, SidecarError, reanchor, sidecar_path};
+use crate::config::ConfigError;
+use crate::report::{LoadError, Report};
+use crate::tui::ReaderError;
+
+/// Exit code for bad input: a missing file, an unknown tag, a number out of range, a file that
+/// is not text or a sidecar that does not parse.
+pub const EXIT_BAD_INPUT: u8 = 2;
+/// Exit code when the system failed us: a write refused, a terminal missing.
+pub const EXIT_FAILURE: u8 = 1;
+
+/// Everything a command can fail with; [`CliError::exit_code`] says how the process ends.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The report could not be opened.
+    #[error(transparent)]
+    Report(#[from] LoadError),
+    /// The sidecar could not be read; it is left as it is.
+    #[error(transparent)]
+    Sidecar(#[from] SidecarError),
+    /// The settings could not be read.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The sidecar could not be written.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    /// The reader failed.
+    #[error(transparent)]
+    Reader(#[from] ReaderError),
+    /// An argument is wrong; the message names it and what to do.
+    #[error("{0}")]
+    BadInput(String),
+    /// Standard output could not be written (a closed pipe ends quietly instead).
+    #[error("cannot write output: {0}")]
+    Output(#[from] io::Error),
+}
+
+impl CliError {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Save(SaveError::Io { .. }) | Self::Output(_) | Self::Reader(ReaderError::Terminal(_)) => EXIT_FAILURE,
+            _ => EXIT_BAD_INPUT,
+        }
+    }
+}
+
+/// A report with its claims, re-anchored to the report's current text.
+pub struct Annotated {
+    /// The report.
+    pub report: Report,
+    /// Its claims (an empty sidecar when there is none on disk).
+    pub sidecar: Sidecar,
+    /// Where the sidecar lives.
+    pub path: std::path::PathBuf,
+}
+
+/// Loads a report and its sidecar for a command; a sidecar that does not parse is an error.
+pub fn load_annotated(report: &Path) -> Result<Annotated, CliError> {
+    let report = Report::load(report)?;
+    let path = sidecar_path(&report.path);
+    let mut sidecar = Sidecar::load(&path)?.unwrap_or_else(|| Sidecar::new(&report));
+    for claim in &mut sidecar.claims {
+        let _: Anchor = reanchor(claim, &report);
+    }
+    sidecar.sort();
+    Ok(Annotated { report, sidecar, path })
+}
+
+impl Annotated {
+    /// The byte range of sentence `n` (1-based), or an error naming the valid range.
+    pub fn sentence(&self, n: usize) -> Result<std::ops::Range<usize>, CliError> {
+        let count = self.report.sentences.len();
+        n.checked_sub(1)
+            .and_then(|i| self.report.sentences.get(i).cloned())
+            .ok_or_else(|| {
+                CliError::BadInput(format!(
+                    "{}: has {count} sentences; N must be between 1 and {count} (see `sidenote sentences`)",
+                    self.report.path.display()
+                ))
+            })
+    }
+
+    /// Index of the claim covering exactly the byte range `span`.
+    pub fn claim_on(&self, span: &std::ops::Range<usize>) -> Option<usize> {
+        let chars = self.report.char_range(span);
+        self.sidecar
+            .claims
+            .iter()
+            .position(|c| c.start == chars.start && c.end == chars.end)
+    }
+}
+
+/// Writes to standard output, treating a closed pipe (`| head`) as a normal end.
+pub fn write_out(write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> Result<(), CliError> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match write(&mut out).and_then(|()| io::Write::flush(&mut out)) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

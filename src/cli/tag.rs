@@ -1,0 +1,69 @@
+//! `sidenote tag REPORT N STATUS` and `sidenote untag REPORT N`: change one sentence's claim from
+//! a script.
+
+use std::path::Path;
+
+use super::{CliError, load_annotated};
+use crate::annotate::{Claim, now};
+use crate::config::Config;
+
+/// What `tag` sets besides the status.
+#[derive(Debug, Default, Clone)]
+pub struct Details {
+    /// Who or what the claim rests on.
+    pub source: Option<String>,
+    /// A note.
+    pub note: Option<String>,
+    /// The author, instead of the config's.
+    pub author: Option<String>,
+}
+
+/// Tags sentence `n` (1-based) with `status`: updates the claim on exactly that sentence, or
+/// adds one. Prints the claim's id.
+pub fn tag(report: &Path, n: usize, status: &str, details: Details, config: &Config) -> Result<(), CliError> {
+    if config.tag_index(status).is_none() {
+        return Err(CliError::BadInput(format!(
+            "unknown tag \"{status}\"; use one of: {} (or add it to the config)",
+            config.tag_names()
+        )));
+    }
+    let mut annotated = load_annotated(report)?;
+    let span = annotated.sentence(n)?;
+    let author = details.author.unwrap_or_else(|| config.author.clone());
+    let index = match annotated.claim_on(&span) {
+        Some(i) => i,
+        None => {
+            let claim = Claim::new(&annotated.report, span, status, &author, now());
+            annotated.sidecar.claims.push(claim);
+            annotated.sidecar.claims.len() - 1
+        }
+    };
+    let claim = &mut annotated.sidecar.claims[index];
+    claim.status = status.to_owned();
+    if let Some(source) = details.source {
+        claim.source = Some(source).filter(|s| !s.trim().is_empty());
+    }
+    if let Some(note) = details.note {
+        claim.note = Some(note).filter(|s| !s.trim().is_empty());
+    }
+    claim.updated = now();
+    let id = claim.id.clone();
+    annotated.sidecar.report.sha256.clone_from(&annotated.report.sha256);
+    annotated.sidecar.save(&annotated.path)?;
+    println!("{id}");
+    Ok(())
+}
+
+/// Removes the claim on exactly sentence `n`; removing the last claim removes the sidecar.
+pub fn untag(report: &Path, n: usize) -> Result<(), CliError> {
+    let mut annotated = load_annotated(report)?;
+    let span = annotated.sentence(n)?;
+    let Some(index) = annotated.claim_on(&span) else {
+        eprintln!("sidenote: sentence {n} of {} has no claim; nothing removed", report.display());
+        return Ok(());
+    };
+    annotated.sidecar.claims.remove(index);
+    annotated.sidecar.report.sha256.clone_from(&annotated.report.sha256);
+    annotated.sidecar.save(&annotated.path)?;
+    Ok(())
+}

@@ -1,0 +1,362 @@
+//! Settings: defaults embedded from `assets/config.toml`, overlaid by the user's `config.toml`
+//! (from the platform's config folder) or the file given with `--config`.
+//!
+//! Unknown keys are errors that name the file, the line and the key: a typo in a setting should
+//! never be silently ignored.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::str::FromStr as _;
+
+use ratatui::style::Color;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::tui::keymap::{Key, resolve_action};
+
+/// The embedded defaults.
+const DEFAULTS: &str = include_str!("../assets/config.toml");
+
+/// Why the settings could not be read; each message names the file, the line and the key.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("{}: cannot read config: {source}", path.display())]
+    Io {
+        /// The config file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is not valid, or a setting is wrong.
+    #[error("{}:{line}: {message}; fix the config file (see config.example.toml)", path.display())]
+    Invalid {
+        /// The config file.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// What is wrong, naming the key.
+        message: String,
+    },
+}
+
+/// One tag a claim can carry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tag {
+    /// The name written in the sidecar's `status`.
+    pub name: String,
+    /// The key that applies it in the reader.
+    pub key: String,
+    /// Its colour on screen.
+    pub color: Color,
+    /// What it means, for the help screen.
+    pub description: String,
+}
+
+/// Colours of the parts of the screen that are not tags.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    /// Borders and titles of the focused pane.
+    pub accent: Color,
+    /// Search matches: text colour.
+    pub search_fg: Color,
+    /// Search matches: background.
+    pub search_bg: Color,
+    /// The sentences being selected: text colour.
+    pub selection_fg: Color,
+    /// The sentences being selected: background.
+    pub selection_bg: Color,
+}
+
+/// All settings, resolved and validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Who new claims are attributed to.
+    pub author: String,
+    /// The tags, in the order the panel and the filter show them.
+    pub tags: Vec<Tag>,
+    /// Key bindings as `(key, action)`, defaults first, so later entries win.
+    pub keys: Vec<(String, String)>,
+    /// Colours.
+    pub theme: Theme,
+    /// Whether to use colour at all (off when `NO_COLOR` is set).
+    pub color: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    author: Option<String>,
+    #[serde(rename = "tag")]
+    tags: Option<Vec<RawTag>>,
+    theme: Option<RawTheme>,
+    keys: Option<BTreeMap<String, Spanned<String>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTag {
+    name: Spanned<String>,
+    key: Spanned<String>,
+    color: Spanned<String>,
+    #[serde(default)]
+    description: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTheme {
+    accent: Option<Spanned<String>>,
+    search_fg: Option<Spanned<String>>,
+    search_bg: Option<Spanned<String>>,
+    selection_fg: Option<Spanned<String>>,
+    selection_bg: Option<Spanned<String>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::from_str_with_defaults("", Path::new("(defaults)"))
+            .expect("the embedded defaults are valid (checked by a test)")
+    }
+}
+
+impl Config {
+    /// The settings for this run: `--config FILE` when given (it must exist), else the user's
+    /// `config.toml` when there is one, over the defaults.
+    pub fn load(explicit: Option<&Path>) -> Result<Self, ConfigError> {
+        let path = match explicit {
+            Some(path) => Some(path.to_path_buf()),
+            None => user_config_path().filter(|p| p.is_file()),
+        };
+        let Some(path) = path else {
+            return Ok(Self::default());
+        };
+        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        Self::from_str_with_defaults(&text, &path)
+    }
+
+    /// Parses `text` (named `path` in errors) over the embedded defaults.
+    pub fn from_str_with_defaults(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        let defaults = parse_raw(DEFAULTS, Path::new("assets/config.toml"))?;
+        let user = parse_raw(text, path)?;
+        let invalid = |span: std::ops::Range<usize>, message: String| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line: line_of(text, span.start),
+            message,
+        };
+        let author = user
+            .author
+            .or(defaults.author)
+            .filter(|a| !a.trim().is_empty())
+            .unwrap_or_else(default_author);
+        let (raw_tags, tags_text) = match user.tags {
+            Some(tags) => (tags, text),
+            None => (defaults.tags.unwrap_or_default(), DEFAULTS),
+        };
+        let tags = resolve_tags(raw_tags, tags_text, path)?;
+        let names: Vec<String> = tags.iter().map(|t| t.name.clone()).collect();
+        let mut keys = Vec::new();
+        for (key, action) in defaults.keys.unwrap_or_default() {
+            keys.push((key, action.into_inner()));
+        }
+        for (key, action) in user.keys.unwrap_or_default() {
+            if Key::parse(&key).is_none() {
+                return Err(invalid(action.span(), format!("keys: \"{key}\" is not a key")));
+            }
+            if let Err(why) = resolve_action(action.get_ref(), &names) {
+                return Err(invalid(
+                    action.span(),
+                    format!("keys.\"{key}\": \"{}\" {why}", action.get_ref()),
+                ));
+            }
+            keys.push((key, action.into_inner()));
+        }
+        let theme_user = user.theme.unwrap_or_default();
+        let theme_default = defaults.theme.unwrap_or_default();
+        let pick = |name: &str,
+                    user: Option<Spanned<String>>,
+                    default: Option<Spanned<String>>|
+         -> Result<Color, ConfigError> {
+            match user {
+                Some(value) => parse_color(value.get_ref())
+                    .ok_or_else(|| invalid(value.span(), format!("theme.{name}: \"{}\" is not a colour", value.get_ref()))),
+                None => Ok(default.and_then(|d| parse_color(d.get_ref())).unwrap_or(Color::Reset)),
+            }
+        };
+        let theme = Theme {
+            accent: pick("accent", theme_user.accent, theme_default.accent)?,
+            search_fg: pick("search_fg", theme_user.search_fg, theme_default.search_fg)?,
+            search_bg: pick("search_bg", theme_user.search_bg, theme_default.search_bg)?,
+            selection_fg: pick("selection_fg", theme_user.selection_fg, theme_default.selection_fg)?,
+            selection_bg: pick("selection_bg", theme_user.selection_bg, theme_default.selection_bg)?,
+        };
+        Ok(Self {
+            author,
+            tags,
+            keys,
+            theme,
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        })
+    }
+
+    /// The index of the tag named `name`.
+    pub fn tag_index(&self, name: &str) -> Option<usize> {
+        self.tags.iter().position(|t| t.name == name)
+    }
+
+    /// The tag names, for error messages that list what is allowed.
+    pub fn tag_names(&self) -> String {
+        self.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Where the user's config file is looked for (`~/.config/sidenote/config.toml` on Linux).
+pub fn user_config_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "sidenote").map(|d| d.config_dir().join("config.toml"))
+}
+
+fn parse_raw(text: &str, path: &Path) -> Result<RawConfig, ConfigError> {
+    toml::from_str(text).map_err(|e| ConfigError::Invalid {
+        path: path.to_path_buf(),
+        line: line_of(text, e.span().map_or(0, |s| s.start)),
+        message: e.message().trim().replace('\n', " "),
+    })
+}
+
+fn resolve_tags(raw: Vec<RawTag>, text: &str, path: &Path) -> Result<Vec<Tag>, ConfigError> {
+    let invalid = |span: std::ops::Range<usize>, message: String| ConfigError::Invalid {
+        path: path.to_path_buf(),
+        line: line_of(text, span.start),
+        message,
+    };
+    let mut tags: Vec<Tag> = Vec::with_capacity(raw.len());
+    for tag in raw {
+        let name = tag.name.get_ref();
+        let valid_name = !name.is_empty()
+            && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        if !valid_name {
+            return Err(invalid(
+                tag.name.span(),
+                format!("tag.name: \"{name}\" must be a word (letters, digits, - or _)"),
+            ));
+        }
+        if tags.iter().any(|t| t.name == *name) {
+            return Err(invalid(tag.name.span(), format!("tag.name: \"{name}\" is defined twice")));
+        }
+        if Key::parse(tag.key.get_ref()).is_none() {
+            return Err(invalid(
+                tag.key.span(),
+                format!("tag.key: \"{}\" is not a key", tag.key.get_ref()),
+            ));
+        }
+        let color = parse_color(tag.color.get_ref()).ok_or_else(|| {
+            invalid(
+                tag.color.span(),
+                format!("tag.color: \"{}\" is not a colour (a name like \"green\", or \"#rrggbb\")", tag.color.get_ref()),
+            )
+        })?;
+        tags.push(Tag {
+            name: name.clone(),
+            key: tag.key.into_inner(),
+            color,
+            description: tag.description,
+        });
+    }
+    if tags.is_empty() {
+        return Err(invalid(0..0, "tag: at least one tag is needed".to_owned()));
+    }
+    Ok(tags)
+}
+
+fn parse_color(text: &str) -> Option<Color> {
+    Color::from_str(text).ok()
+}
+
+fn default_author() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "anonymous".to_owned())
+}
+
+fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_file_equals_the_defaults() {
+        let example = include_str!("../config.example.toml");
+        let parsed = Config::from_str_with_defaults(example, Path::new("config.example.toml"))
+            .expect("the example is valid");
+        let defaults = Config::default();
+        assert_eq!(parsed.tags, defaults.tags);
+        assert_eq!(parsed.theme, defaults.theme);
+        let bound = |c: &Config| {
+            let mut map = std::collections::HashMap::new();
+            for (k, a) in &c.keys {
+                map.insert(Key::parse(k), a.clone());
+            }
+            map
+        };
+        assert_eq!(bound(&parsed), bound(&defaults));
+        assert_eq!(parsed.author, defaults.author);
+    }
+
+    #[test]
+    fn defaults_have_the_four_tags() {
+        let config = Config::default();
+        let names: Vec<_> = config.tags.iter().map(|t| (t.name.as_str(), t.key.as_str(), t.color)).collect();
+        assert_eq!(
+            names,
+            vec![
+                ("sourced", "s", Color::Green),
+                ("unsourced", "u", Color::Red),
+                ("disputed", "d", Color::Yellow),
+                ("opinion", "o", Color::Blue)
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_key_names_file_line_and_key() {
+        let err = Config::from_str_with_defaults("author = \"ana\"\ncolour = \"red\"\n", Path::new("my.toml"))
+            .expect_err("unknown key");
+        let message = err.to_string();
+        assert!(message.starts_with("my.toml:2: unknown field `colour`"), "{message}");
+    }
+
+    #[test]
+    fn bad_values_name_the_line() {
+        let text = "[[tag]]\nname = \"rumour\"\nkey = \"r\"\ncolor = \"ultraviolet\"\n";
+        let err = Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("bad colour");
+        assert!(err.to_string().starts_with("c.toml:4: tag.color: \"ultraviolet\""), "{err}");
+        let text = "[keys]\n\"j\" = \"jump_around\"\n";
+        let err = Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("bad action");
+        assert!(err.to_string().starts_with("c.toml:2: keys.\"j\": \"jump_around\""), "{err}");
+        let text = "[keys]\n\"t\" = \"tag:rumour\"\n";
+        let err = Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("bad tag");
+        assert!(err.to_string().contains("no tag named \"rumour\""), "{err}");
+    }
+
+    #[test]
+    fn user_tags_replace_the_defaults() {
+        let text = "author = \"ana\"\n[[tag]]\nname = \"verified\"\nkey = \"v\"\ncolor = \"#00ff00\"\n";
+        let config = Config::from_str_with_defaults(text, Path::new("c.toml")).expect("valid");
+        assert_eq!(config.author, "ana");
+        assert_eq!(config.tags.len(), 1);
+        assert_eq!(config.tags[0].color, Color::Rgb(0, 255, 0));
+    }
+
+    #[test]
+    fn missing_explicit_file_is_an_error() {
+        let err = Config::load(Some(Path::new("/no/such/config.toml"))).expect_err("missing");
+        assert!(err.to_string().starts_with("/no/such/config.toml: cannot read config"), "{err}");
+    }
+}

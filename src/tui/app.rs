@@ -1,0 +1,1004 @@
+//! The reader's whole state and the one function that changes it.
+//!
+//! `update` turns an [`Action`] into new state and, when a file must change, an [`Effect`] for
+//! the event loop to carry out. Nothing here draws or touches a file, so every behaviour of the
+//! reader is tested with plain values.
+
+use std::ops::Range;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Position, Rect};
+
+use super::action::Action;
+use super::input::TextInput;
+use super::keymap::{Key, Keymap};
+use super::layout::{self, Areas};
+use super::wrap::WrappedDoc;
+use crate::annotate::{Anchor, Claim, ClaimId, Sidecar, now, reanchor};
+use crate::config::Config;
+use crate::report::Report;
+
+/// Rows kept visible above and below the cursor when scrolling, as `scrolloff` does in vim.
+const SCROLL_MARGIN: usize = 2;
+/// Rows the mouse wheel scrolls.
+const WHEEL_ROWS: usize = 3;
+/// Rows each claim takes in the panel: badge and source, then two lines of quote.
+pub const PANEL_ITEM_ROWS: usize = 3;
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the sidecar (the claims changed).
+    Save,
+    /// Leave the reader.
+    Quit,
+}
+
+/// Which pane the movement keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The article: keys move the sentence cursor.
+    Article,
+    /// The claims panel: keys move between claims.
+    Panel,
+}
+
+/// A field of the claim editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The tag, chosen with Left/Right or the tag's key.
+    Tag,
+    /// Who the claim is attributed to.
+    Source,
+    /// Free text; Enter starts a new line.
+    Note,
+    /// Comma-separated labels.
+    Labels,
+}
+
+impl Field {
+    const ORDER: [Self; 4] = [Self::Tag, Self::Source, Self::Note, Self::Labels];
+
+    fn step(self, forward: bool) -> Self {
+        let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        let n = Self::ORDER.len();
+        Self::ORDER[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+    }
+}
+
+/// The claim editor: the fields being edited, applied only on save.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editor {
+    /// The claim being edited, or `None` for a new claim over `span`.
+    pub claim: Option<ClaimId>,
+    /// The byte range the claim covers.
+    pub span: Range<usize>,
+    /// Index of the chosen tag in the config.
+    pub tag: usize,
+    /// The field with the cursor.
+    pub field: Field,
+    /// The source field.
+    pub source: TextInput,
+    /// The note field.
+    pub note: TextInput,
+    /// The labels field, comma-separated.
+    pub labels: TextInput,
+}
+
+/// What covers the main screen, if anything.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    /// Nothing: the article and the panel take keys.
+    None,
+    /// The help screen, scrolled by this many rows.
+    Help(usize),
+    /// The claim editor.
+    Editor(Box<Editor>),
+    /// The search prompt, and the cursor sentence to return to on `Esc`.
+    Search(TextInput, usize),
+}
+
+/// Sentences (and words) being selected to tag as one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    /// The sentence where the selection began.
+    pub anchor: usize,
+    /// Byte range selected.
+    pub start: usize,
+    /// End of the byte range (exclusive).
+    pub end: usize,
+}
+
+/// The last search and its matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// What was searched for.
+    pub query: String,
+    /// Byte ranges of every match, in order.
+    pub matches: Vec<Range<usize>>,
+    /// The match the cursor went to last.
+    pub current: Option<usize>,
+}
+
+/// Whether the claims on screen are the claims on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed since the report was opened.
+    Unchanged,
+    /// The last change was written.
+    Saved,
+    /// A change waits for the event loop to write it.
+    Pending,
+    /// The last write failed; the message says why.
+    Failed(String),
+    /// The sidecar could not be read, so it is never written; the message says why.
+    ReadOnly(String),
+}
+
+/// The reader's state: the report, its claims, and where the user is.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The report being read.
+    pub report: Report,
+    /// Settings (tags, colours, author).
+    pub config: Config,
+    /// Keys of the normal mode.
+    pub keymap: Keymap,
+    /// The claims, as they will be saved.
+    pub sidecar: Sidecar,
+    /// Byte ranges of the claims, parallel to `sidecar.claims`; `None` for orphaned claims.
+    spans: Vec<Option<Range<usize>>>,
+    /// The sentence under the reading cursor.
+    pub cursor: usize,
+    /// The claim selected in the panel (follows the cursor).
+    pub selected: Option<ClaimId>,
+    /// Which pane has the keys.
+    pub focus: Focus,
+    /// Help, editor or search prompt, when open.
+    pub overlay: Overlay,
+    /// The selection being made with `v`.
+    pub selection: Option<Selection>,
+    /// The panel shows only claims with this tag index, when set.
+    pub filter: Option<usize>,
+    /// The last search.
+    pub search: Search,
+    undo: Vec<Vec<Claim>>,
+    redo: Vec<Vec<Claim>>,
+    /// Whether the claims are on disk.
+    pub save_state: SaveState,
+    /// A short message for the status bar, cleared by the next key.
+    pub message: Option<String>,
+    /// The terminal's size.
+    pub size: Rect,
+    /// The first article row on screen.
+    pub scroll: usize,
+    /// The first claim shown in the panel (index into the visible claims).
+    pub panel_scroll: usize,
+    /// The article wrapped to the current width.
+    pub doc: WrappedDoc,
+}
+
+impl App {
+    /// A reader on `report` with the claims of `sidecar` (re-anchored to the current text), or
+    /// read-only with an empty sidecar when the sidecar could not be read (`read_only` says why).
+    pub fn new(report: Report, sidecar: Option<Sidecar>, config: Config, read_only: Option<String>) -> Self {
+        let mut sidecar = sidecar.unwrap_or_else(|| Sidecar::new(&report));
+        let mut moved = 0;
+        for claim in &mut sidecar.claims {
+            if reanchor(claim, &report) == Anchor::Moved {
+                moved += 1;
+            }
+        }
+        let keymap = Keymap::from_config(&config);
+        let mut app = Self {
+            report,
+            config,
+            keymap,
+            sidecar,
+            spans: Vec::new(),
+            cursor: 0,
+            selected: None,
+            focus: Focus::Article,
+            overlay: Overlay::None,
+            selection: None,
+            filter: None,
+            search: Search::default(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            save_state: read_only.map_or(SaveState::Unchanged, SaveState::ReadOnly),
+            message: None,
+            size: Rect::default(),
+            scroll: 0,
+            panel_scroll: 0,
+            doc: WrappedDoc::default(),
+        };
+        app.refresh_claims();
+        let orphans = app.spans.iter().filter(|s| s.is_none()).count();
+        if orphans > 0 {
+            app.message = Some(format!(
+                "{orphans} claim(s) no longer match the report's text (marked orphaned in the panel)"
+            ));
+        } else if moved > 0 {
+            app.message = Some(format!("the report changed: {moved} claim(s) moved to their text"));
+        }
+        app.follow_cursor();
+        app
+    }
+
+    /// The layout for the current size, when the terminal is big enough.
+    pub fn areas(&self) -> Option<Areas> {
+        layout::areas(self.size)
+    }
+
+    /// The byte span of claim `i`, unless it is orphaned.
+    pub fn claim_span(&self, i: usize) -> Option<&Range<usize>> {
+        self.spans.get(i).and_then(Option::as_ref)
+    }
+
+    /// Indices of the claims whose span overlaps `range`, in document order.
+    pub fn claims_overlapping(&self, range: &Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let range = range.clone();
+        self.spans.iter().enumerate().filter_map(move |(i, span)| {
+            let span = span.as_ref()?;
+            (span.start < range.end && range.start < span.end).then_some(i)
+        })
+    }
+
+    /// The sentence's byte range.
+    pub fn sentence(&self, n: usize) -> Range<usize> {
+        self.report.sentences.get(n).cloned().unwrap_or(0..0)
+    }
+
+    /// Whether the sentence carries no claim.
+    pub fn is_untagged(&self, n: usize) -> bool {
+        self.claims_overlapping(&self.sentence(n)).next().is_none()
+    }
+
+    /// Index of the selected claim in `sidecar.claims`.
+    pub fn selected_index(&self) -> Option<usize> {
+        let id = self.selected.as_ref()?;
+        self.sidecar.claims.iter().position(|c| &c.id == id)
+    }
+
+    /// Indices of the claims the panel shows (all, or those of the filtered tag).
+    pub fn visible_claims(&self) -> Vec<usize> {
+        let filter = self.filter.and_then(|f| self.config.tags.get(f)).map(|t| t.name.as_str());
+        (0..self.sidecar.claims.len())
+            .filter(|&i| filter.is_none_or(|name| self.sidecar.claims[i].status == name))
+            .collect()
+    }
+
+    /// How many claims carry each tag, in the config's order, and how many carry another tag.
+    pub fn counts(&self) -> (Vec<usize>, usize) {
+        let mut counts = vec![0; self.config.tags.len()];
+        let mut other = 0;
+        for claim in &self.sidecar.claims {
+            match self.config.tag_index(&claim.status) {
+                Some(i) => counts[i] += 1,
+                None => other += 1,
+            }
+        }
+        (counts, other)
+    }
+
+    /// Whether a key is consumed as text (editor and search prompt) rather than as an action.
+    fn typing(&self) -> bool {
+        matches!(self.overlay, Overlay::Editor(_) | Overlay::Search(..))
+    }
+
+    /// Handles a key press: typed into the open editor or prompt, else looked up in the keymap.
+    pub fn on_key(&mut self, event: KeyEvent) -> Option<Effect> {
+        self.message = None;
+        if self.typing() {
+            return self.type_key(event);
+        }
+        let action = self.keymap.action(Key::from(event))?;
+        update(self, action)
+    }
+
+    fn type_key(&mut self, event: KeyEvent) -> Option<Effect> {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        if let Overlay::Search(input, origin) = &mut self.overlay {
+            let origin = *origin;
+            match event.code {
+                KeyCode::Esc => {
+                    self.overlay = Overlay::None;
+                    self.search = Search::default();
+                    self.move_cursor(origin);
+                }
+                KeyCode::Enter => {
+                    self.overlay = Overlay::None;
+                    if self.search.matches.is_empty() && !self.search.query.is_empty() {
+                        self.message = Some(format!("not found: {}", self.search.query));
+                    }
+                }
+                _ => {
+                    edit_text(input, event, false);
+                    let query = input.text().to_owned();
+                    self.run_search(&query, origin);
+                }
+            }
+            return None;
+        }
+        let Overlay::Editor(editor) = &mut self.overlay else {
+            return None;
+        };
+        match (event.code, ctrl) {
+            (KeyCode::Esc, _) => {
+                self.overlay = Overlay::None;
+                return None;
+            }
+            (KeyCode::Char('s'), true) => return self.save_editor(),
+            (KeyCode::Enter, false) if editor.field != Field::Note => return self.save_editor(),
+            (KeyCode::Tab, _) => editor.field = editor.field.step(true),
+            (KeyCode::BackTab, _) => editor.field = editor.field.step(false),
+            (KeyCode::Up, false) if editor.field != Field::Note => editor.field = editor.field.step(false),
+            (KeyCode::Down, false) if editor.field != Field::Note => editor.field = editor.field.step(true),
+            _ => {
+                let tags = self.config.tags.len().max(1);
+                match editor.field {
+                    Field::Tag => match event.code {
+                        KeyCode::Left | KeyCode::Char('h') => editor.tag = (editor.tag + tags - 1) % tags,
+                        KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => {
+                            editor.tag = (editor.tag + 1) % tags;
+                        }
+                        KeyCode::Char(c) => {
+                            if let Some(i) = self.config.tags.iter().position(|t| Key::parse(&t.key) == Some(Key::new(KeyCode::Char(c), event.modifiers))) {
+                                editor.tag = i;
+                            }
+                        }
+                        _ => {}
+                    },
+                    Field::Source => edit_text(&mut editor.source, event, false),
+                    Field::Note => edit_text(&mut editor.note, event, true),
+                    Field::Labels => edit_text(&mut editor.labels, event, false),
+                }
+            }
+        }
+        None
+    }
+
+    fn save_editor(&mut self) -> Option<Effect> {
+        let Overlay::Editor(editor) = std::mem::replace(&mut self.overlay, Overlay::None) else {
+            return None;
+        };
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        let status = self.config.tags.get(editor.tag).map(|t| t.name.clone())?;
+        let labels: Vec<String> = editor
+            .labels
+            .text()
+            .split(',')
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let index = editor
+            .claim
+            .as_ref()
+            .and_then(|id| self.sidecar.claims.iter().position(|c| &c.id == id));
+        let mut claim = match index {
+            Some(i) => self.sidecar.claims[i].clone(),
+            None => Claim::new(&self.report, editor.span.clone(), &status, &self.config.author, now()),
+        };
+        let before = claim.clone();
+        claim.status = status;
+        claim.set_details(editor.source.text(), editor.note.text(), labels);
+        if index.is_some() && claim == before {
+            return None;
+        }
+        claim.updated = now();
+        self.record_undo();
+        self.selected = Some(claim.id.clone());
+        match index {
+            Some(i) => self.sidecar.claims[i] = claim,
+            None => self.sidecar.claims.push(claim),
+        }
+        self.selection = None;
+        self.claims_changed()
+    }
+
+    /// Records the result of a save the event loop carried out.
+    pub fn saved(&mut self, result: Result<(), String>) {
+        self.save_state = match result {
+            Ok(()) => SaveState::Saved,
+            Err(why) => SaveState::Failed(why),
+        };
+    }
+
+    fn refuse_if_read_only(&mut self) -> bool {
+        if let SaveState::ReadOnly(why) = &self.save_state {
+            self.message = Some(format!("read-only: {why}"));
+            return true;
+        }
+        false
+    }
+
+    fn record_undo(&mut self) {
+        self.undo.push(self.sidecar.claims.clone());
+        self.redo.clear();
+    }
+
+    /// After any change to the claims: document order, spans, and a save.
+    fn claims_changed(&mut self) -> Option<Effect> {
+        self.refresh_claims();
+        self.save_state = SaveState::Pending;
+        self.follow_cursor();
+        Some(Effect::Save)
+    }
+
+    fn refresh_claims(&mut self) {
+        self.sidecar.sort();
+        self.sidecar.report.sha256.clone_from(&self.report.sha256);
+        self.spans = self
+            .sidecar
+            .claims
+            .iter()
+            .map(|c| {
+                c.byte_span(&self.report)
+                    .filter(|s| self.report.text.get(s.clone()) == Some(c.quote.as_str()))
+            })
+            .collect();
+        if self.selected_index().is_none() {
+            self.selected = None;
+        }
+    }
+
+    /// The claim the tag, remove and edit keys act on: the selected claim when it overlaps the
+    /// cursor sentence, else the first claim there.
+    pub fn claim_under_cursor(&self) -> Option<usize> {
+        let sentence = self.sentence(self.cursor);
+        if let Some(i) = self.selected_index()
+            && (self.focus == Focus::Panel || self.claims_overlapping(&sentence).any(|j| j == i))
+        {
+            return Some(i);
+        }
+        self.claims_overlapping(&sentence).next()
+    }
+
+    /// Selects the claim under the cursor, unless the selected one is already there.
+    fn follow_cursor(&mut self) {
+        let sentence = self.sentence(self.cursor);
+        let keep = self
+            .selected_index()
+            .is_some_and(|i| self.claims_overlapping(&sentence).any(|j| j == i));
+        if !keep {
+            let first = self.claims_overlapping(&sentence).next();
+            self.selected = first.map(|i| self.sidecar.claims[i].id.clone());
+        }
+        self.keep_panel_selection_visible();
+    }
+
+    fn move_cursor(&mut self, to: usize) {
+        let last = self.report.sentences.len().saturating_sub(1);
+        self.cursor = to.min(last);
+        if let Some(selection) = &mut self.selection {
+            let (a, b) = (selection.anchor.min(self.cursor), selection.anchor.max(self.cursor));
+            selection.start = self.report.sentences.get(a).map_or(0, |s| s.start);
+            selection.end = self.report.sentences.get(b).map_or(0, |s| s.end);
+        }
+        self.follow_cursor();
+        self.keep_cursor_visible();
+    }
+
+    fn view_height(&self) -> usize {
+        self.areas().map_or(1, |a| usize::from(a.text.height).max(1))
+    }
+
+    fn keep_cursor_visible(&mut self) {
+        let height = self.view_height();
+        let (first, last) = self.doc.rows_of(&self.sentence(self.cursor));
+        let margin = SCROLL_MARGIN.min(height.saturating_sub(1) / 2);
+        if last + margin + 1 > self.scroll + height {
+            self.scroll = (last + margin + 1).saturating_sub(height);
+        }
+        if first < self.scroll + margin {
+            self.scroll = first.saturating_sub(margin);
+        }
+        self.clamp_scroll();
+    }
+
+    fn clamp_scroll(&mut self) {
+        let max = self.doc.rows.len().saturating_sub(self.view_height());
+        self.scroll = self.scroll.min(max);
+    }
+
+    fn keep_panel_selection_visible(&mut self) {
+        let rows = self.areas().map_or(PANEL_ITEM_ROWS, |a| usize::from(a.panel_inner.height));
+        let fit = (rows / PANEL_ITEM_ROWS).max(1);
+        let visible = self.visible_claims();
+        let Some(pos) = self.selected_index().and_then(|i| visible.iter().position(|&v| v == i)) else {
+            self.panel_scroll = self.panel_scroll.min(visible.len().saturating_sub(fit));
+            return;
+        };
+        if pos < self.panel_scroll {
+            self.panel_scroll = pos;
+        } else if pos >= self.panel_scroll + fit {
+            self.panel_scroll = pos + 1 - fit;
+        }
+    }
+
+    /// Moves the cursor by `rows` screen rows, scrolling the view by the same amount (paging).
+    fn page(&mut self, rows: usize, down: bool) {
+        let cursor_row = self.doc.row_of(self.sentence(self.cursor).start);
+        let max_row = self.doc.rows.len().saturating_sub(1);
+        let (target, scroll) = if down {
+            ((cursor_row + rows).min(max_row), self.scroll + rows)
+        } else {
+            (cursor_row.saturating_sub(rows), self.scroll.saturating_sub(rows))
+        };
+        self.scroll = scroll;
+        self.clamp_scroll();
+        let byte = self.doc.rows.get(target).map_or(0, |r| r.start);
+        let mut sentence = self.report.sentence_at(byte);
+        if down && sentence == self.cursor && target > cursor_row {
+            sentence += 1;
+        }
+        self.move_cursor(sentence);
+    }
+
+    fn relayout(&mut self) {
+        let width = self.areas().map_or(1, |a| usize::from(a.text.width));
+        if width != self.doc.width || self.doc.rows.is_empty() {
+            self.doc = WrappedDoc::new(&self.report.text, &self.report.sentences, width);
+        }
+        self.keep_cursor_visible();
+        self.keep_panel_selection_visible();
+    }
+
+    fn tag(&mut self, tag: usize) -> Option<Effect> {
+        if self.refuse_if_read_only() || self.report.sentences.is_empty() {
+            return None;
+        }
+        let status = self.config.tags.get(tag)?.name.clone();
+        let span = self
+            .selection
+            .map_or_else(|| self.sentence(self.cursor), |s| s.start..s.end);
+        let target = self.claim_under_cursor().filter(|&i| {
+            self.selection.is_none()
+                || self.claim_span(i).is_some_and(|c| c.start < span.end && span.start < c.end)
+        });
+        match target {
+            Some(i) => {
+                let claim = &self.sidecar.claims[i];
+                let same_span = self.claim_span(i) == Some(&span) || self.selection.is_none();
+                if claim.status == status && same_span {
+                    self.message = Some(format!("already {status}"));
+                    self.selection = None;
+                    return None;
+                }
+                self.record_undo();
+                let claim = &mut self.sidecar.claims[i];
+                claim.status = status;
+                if self.selection.is_some() {
+                    claim.anchor_to(&self.report, span);
+                }
+                claim.updated = now();
+                self.selected = Some(claim.id.clone());
+            }
+            None => {
+                self.record_undo();
+                let claim = Claim::new(&self.report, span, &status, &self.config.author, now());
+                self.selected = Some(claim.id.clone());
+                self.sidecar.claims.push(claim);
+            }
+        }
+        self.selection = None;
+        self.claims_changed()
+    }
+
+    fn remove_claim(&mut self) -> Option<Effect> {
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        let Some(i) = self.claim_under_cursor() else {
+            self.message = Some("no claim here".to_owned());
+            return None;
+        };
+        self.record_undo();
+        let removed = self.sidecar.claims.remove(i);
+        self.message = Some(format!("removed {} claim (z undoes)", removed.status));
+        self.selected = None;
+        self.claims_changed()
+    }
+
+    fn open_editor(&mut self) {
+        if self.focus == Focus::Panel {
+            self.focus = Focus::Article;
+            if let Some(span) = self.selected_index().and_then(|i| self.claim_span(i).cloned()) {
+                self.move_cursor(self.report.sentence_at(span.start));
+            }
+            return;
+        }
+        if self.refuse_if_read_only() || self.report.sentences.is_empty() {
+            return;
+        }
+        let editor = match self.claim_under_cursor().filter(|_| self.selection.is_none()) {
+            Some(i) => {
+                let claim = &self.sidecar.claims[i];
+                Editor {
+                    claim: Some(claim.id.clone()),
+                    span: self.claim_span(i).cloned().unwrap_or(0..0),
+                    tag: self.config.tag_index(&claim.status).unwrap_or(0),
+                    field: Field::Source,
+                    source: TextInput::new(claim.source.as_deref().unwrap_or("")),
+                    note: TextInput::new(claim.note.as_deref().unwrap_or("")),
+                    labels: TextInput::new(&claim.labels.join(", ")),
+                }
+            }
+            None => Editor {
+                claim: None,
+                span: self
+                    .selection
+                    .map_or_else(|| self.sentence(self.cursor), |s| s.start..s.end),
+                tag: 0,
+                field: Field::Tag,
+                source: TextInput::default(),
+                note: TextInput::default(),
+                labels: TextInput::default(),
+            },
+        };
+        self.overlay = Overlay::Editor(Box::new(editor));
+    }
+
+    /// Starts a selection for word narrowing: the claim under the cursor (to narrow it) or the
+    /// sentence.
+    fn selection_or_start(&mut self) -> Selection {
+        if let Some(selection) = self.selection {
+            return selection;
+        }
+        let span = self
+            .claim_under_cursor()
+            .and_then(|i| self.claim_span(i).cloned())
+            .unwrap_or_else(|| self.sentence(self.cursor));
+        Selection {
+            anchor: self.cursor,
+            start: span.start,
+            end: span.end,
+        }
+    }
+
+    fn narrow(&mut self, start_side: bool, forward: bool) {
+        if self.report.sentences.is_empty() {
+            return;
+        }
+        let mut selection = self.selection_or_start();
+        let text = &self.report.text;
+        if start_side {
+            let moved = if forward {
+                next_word_start(text, selection.start)
+            } else {
+                prev_word_start(text, selection.start)
+            };
+            if moved < selection.end {
+                selection.start = moved;
+            }
+        } else {
+            let moved = if forward {
+                next_word_end(text, selection.end)
+            } else {
+                prev_word_end(text, selection.end)
+            };
+            if moved > selection.start {
+                selection.end = moved;
+            }
+        }
+        self.selection = Some(selection);
+    }
+
+    fn run_search(&mut self, query: &str, from: usize) {
+        self.search = Search {
+            query: query.to_owned(),
+            matches: find_all(&self.report.text, query),
+            current: None,
+        };
+        let start = self.sentence(from).start;
+        let first = self
+            .search
+            .matches
+            .iter()
+            .position(|m| m.start >= start)
+            .or(if self.search.matches.is_empty() { None } else { Some(0) });
+        match first {
+            Some(i) => {
+                self.search.current = Some(i);
+                let to = self.report.sentence_at(self.search.matches[i].start);
+                self.move_cursor(to);
+            }
+            None => self.move_cursor(from),
+        }
+    }
+
+    fn search_step(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.message = Some(if self.search.query.is_empty() {
+                "no search yet: press / to search".to_owned()
+            } else {
+                format!("not found: {}", self.search.query)
+            });
+            return;
+        }
+        let sentence = self.sentence(self.cursor);
+        let in_cursor = |m: &Range<usize>| m.start >= sentence.start && m.start < sentence.end.max(sentence.start + 1);
+        let next = match self.search.current.filter(|&c| in_cursor(&self.search.matches[c])) {
+            Some(c) if forward => (c + 1) % n,
+            Some(c) => (c + n - 1) % n,
+            None if forward => self.search.matches.iter().position(|m| m.start >= sentence.start).unwrap_or(0),
+            None => self
+                .search
+                .matches
+                .iter()
+                .rposition(|m| m.start < sentence.start)
+                .unwrap_or(n - 1),
+        };
+        let wrapped = self.search.current.is_some_and(|c| if forward { next <= c } else { next >= c });
+        if wrapped {
+            self.message = Some(if forward { "search wrapped to the top" } else { "search wrapped to the bottom" }.to_owned());
+        }
+        self.search.current = Some(next);
+        self.move_cursor(self.report.sentence_at(self.search.matches[next].start));
+    }
+
+    fn step_panel(&mut self, forward: bool) {
+        let visible = self.visible_claims();
+        if visible.is_empty() {
+            return;
+        }
+        let pos = self.selected_index().and_then(|i| visible.iter().position(|&v| v == i));
+        let next = match pos {
+            Some(p) if forward => (p + 1).min(visible.len() - 1),
+            Some(p) => p.saturating_sub(1),
+            None => 0,
+        };
+        self.select_claim(visible[next]);
+    }
+
+    fn select_claim(&mut self, i: usize) {
+        self.selected = Some(self.sidecar.claims[i].id.clone());
+        if let Some(span) = self.claim_span(i).cloned() {
+            self.move_cursor(self.report.sentence_at(span.start));
+        }
+        self.keep_panel_selection_visible();
+    }
+
+    fn jump_claim(&mut self, forward: bool) {
+        let visible = self.visible_claims();
+        let sentence = self.sentence(self.cursor);
+        let starts = visible
+            .iter()
+            .filter_map(|&i| Some((i, self.claim_span(i)?.start)));
+        let target = if forward {
+            starts.filter(|&(_, s)| s >= sentence.end).min_by_key(|&(_, s)| s)
+        } else {
+            starts.filter(|&(_, s)| s < sentence.start).max_by_key(|&(_, s)| s)
+        };
+        match target {
+            Some((i, _)) => self.select_claim(i),
+            None => self.message = Some(if forward { "no claim after this" } else { "no claim before this" }.to_owned()),
+        }
+    }
+
+    fn jump_untagged(&mut self, forward: bool) {
+        let n = self.report.sentences.len();
+        let found = if forward {
+            (self.cursor + 1..n).find(|&s| self.is_untagged(s))
+        } else {
+            (0..self.cursor).rev().find(|&s| self.is_untagged(s))
+        };
+        match found {
+            Some(s) => self.move_cursor(s),
+            None => self.message = Some("every sentence that way is tagged".to_owned()),
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let Some(areas) = self.areas() else { return };
+        let at = Position::new(column, row);
+        if areas.text.contains(at) || areas.gutter.contains(at) {
+            self.focus = Focus::Article;
+            let doc_row = self.scroll + usize::from(row - areas.text.y);
+            let col = usize::from(column.saturating_sub(areas.text.x));
+            if let Some(byte) = self.doc.byte_at(&self.report.text, doc_row, col) {
+                self.move_cursor(self.report.sentence_at(byte));
+            }
+        } else if areas.panel_inner.contains(at) {
+            self.focus = Focus::Panel;
+            let item = self.panel_scroll + usize::from(row - areas.panel_inner.y) / PANEL_ITEM_ROWS;
+            if let Some(&i) = self.visible_claims().get(item) {
+                self.select_claim(i);
+            }
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) -> Option<Effect> {
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        let (from, to) = if undo { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
+        let Some(claims) = from.pop() else {
+            self.message = Some(if undo { "nothing to undo" } else { "nothing to redo" }.to_owned());
+            return None;
+        };
+        to.push(std::mem::replace(&mut self.sidecar.claims, claims));
+        self.message = Some(if undo { "undone" } else { "redone" }.to_owned());
+        self.claims_changed()
+    }
+}
+
+/// Applies one action to the state; returns what the event loop must do next.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    if let Overlay::Help(scroll) = &mut app.overlay {
+        match action {
+            Action::NextSentence | Action::ScrollDown => *scroll += 1,
+            Action::PrevSentence | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+            Action::Resize(w, h) => {
+                app.size = Rect::new(0, 0, w, h);
+                app.relayout();
+            }
+            _ => app.overlay = Overlay::None,
+        }
+        return None;
+    }
+    let panel = app.focus == Focus::Panel;
+    match action {
+        Action::NextSentence if panel => app.step_panel(true),
+        Action::PrevSentence if panel => app.step_panel(false),
+        Action::NextSentence => app.move_cursor(app.cursor + 1),
+        Action::PrevSentence => app.move_cursor(app.cursor.saturating_sub(1)),
+        Action::HalfPageDown => app.page(app.view_height() / 2, true),
+        Action::HalfPageUp => app.page(app.view_height() / 2, false),
+        Action::PageDown => app.page(app.view_height().saturating_sub(2).max(1), true),
+        Action::PageUp => app.page(app.view_height().saturating_sub(2).max(1), false),
+        Action::FirstSentence => app.move_cursor(0),
+        Action::LastSentence => app.move_cursor(usize::MAX),
+        Action::NextUntagged => app.jump_untagged(true),
+        Action::PrevUntagged => app.jump_untagged(false),
+        Action::NextClaim => app.jump_claim(true),
+        Action::PrevClaim => app.jump_claim(false),
+        Action::Tag(i) => return app.tag(i),
+        Action::RemoveClaim => return app.remove_claim(),
+        Action::EditClaim => app.open_editor(),
+        Action::ToggleSelect => {
+            app.selection = match app.selection {
+                Some(_) => None,
+                None => {
+                    let s = app.sentence(app.cursor);
+                    Some(Selection {
+                        anchor: app.cursor,
+                        start: s.start,
+                        end: s.end,
+                    })
+                }
+            };
+        }
+        Action::StartWordLeft => app.narrow(true, false),
+        Action::StartWordRight => app.narrow(true, true),
+        Action::EndWordLeft => app.narrow(false, false),
+        Action::EndWordRight => app.narrow(false, true),
+        Action::Search => app.overlay = Overlay::Search(TextInput::default(), app.cursor),
+        Action::SearchNext => app.search_step(true),
+        Action::SearchPrev => app.search_step(false),
+        Action::SwitchFocus => {
+            app.focus = if panel { Focus::Article } else { Focus::Panel };
+            if app.focus == Focus::Panel && app.selected.is_none() {
+                app.step_panel(true);
+            }
+        }
+        Action::CycleFilter => {
+            let n = app.config.tags.len();
+            app.filter = match app.filter {
+                None if n > 0 => Some(0),
+                Some(i) if i + 1 < n => Some(i + 1),
+                _ => None,
+            };
+            app.panel_scroll = 0;
+            app.keep_panel_selection_visible();
+        }
+        Action::Undo => return app.undo_redo(true),
+        Action::Redo => return app.undo_redo(false),
+        Action::Help => app.overlay = Overlay::Help(0),
+        Action::Cancel => {
+            if app.selection.take().is_none() {
+                app.search = Search::default();
+            }
+        }
+        Action::Quit => return Some(Effect::Quit),
+        Action::ScrollDown => {
+            app.scroll += WHEEL_ROWS;
+            app.clamp_scroll();
+        }
+        Action::ScrollUp => app.scroll = app.scroll.saturating_sub(WHEEL_ROWS),
+        Action::Click(column, row) => app.click(column, row),
+        Action::Resize(w, h) => {
+            app.size = Rect::new(0, 0, w, h);
+            app.relayout();
+        }
+    }
+    None
+}
+
+/// Applies an editing key to a text field.
+fn edit_text(input: &mut TextInput, event: KeyEvent, multiline: bool) {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    match event.code {
+        KeyCode::Char('w') if ctrl => input.delete_word(),
+        KeyCode::Char('u') if ctrl => input.delete_to_line_start(),
+        KeyCode::Char('a') if ctrl => input.home(),
+        KeyCode::Char('e') if ctrl => input.end(),
+        KeyCode::Char('b') if alt => input.word_left(),
+        KeyCode::Char('f') if alt => input.word_right(),
+        KeyCode::Char(c) if !ctrl && !alt => input.insert(c),
+        KeyCode::Enter if multiline => input.insert('\n'),
+        KeyCode::Backspace => input.backspace(),
+        KeyCode::Delete => input.delete(),
+        KeyCode::Left if ctrl => input.word_left(),
+        KeyCode::Right if ctrl => input.word_right(),
+        KeyCode::Left => input.left(),
+        KeyCode::Right => input.right(),
+        KeyCode::Up if multiline => input.up(),
+        KeyCode::Down if multiline => input.down(),
+        KeyCode::Home => input.home(),
+        KeyCode::End => input.end(),
+        _ => {}
+    }
+}
+
+/// Every match of `query` in `text`; case-insensitive unless the query has a capital letter
+/// (smart case, as in vim and ripgrep).
+pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    if query.chars().any(char::is_uppercase) {
+        return text.match_indices(query).map(|(i, m)| i..i + m.len()).collect();
+    }
+    let needle: Vec<char> = query.chars().collect();
+    let mut matches = Vec::new();
+    let mut from = 0;
+    while from < text.len() {
+        let mut len = 0;
+        let mut chars = text[from..].chars();
+        let hit = needle.iter().all(|q| match chars.next() {
+            Some(c) if c == *q || c.to_lowercase().eq(q.to_lowercase()) => {
+                len += c.len_utf8();
+                true
+            }
+            _ => false,
+        });
+        let step = text[from..].chars().next().map_or(1, char::len_utf8);
+        if hit {
+            matches.push(from..from + len);
+            from += len.max(step);
+        } else {
+            from += step;
+        }
+    }
+    matches
+}
+
+fn next_word_start(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let space = rest[word..].len() - rest[word..].trim_start().len();
+    at + word + space
+}
+
+fn prev_word_start(text: &str, at: usize) -> usize {
+    let before = text[..at].trim_end();
+    before.rfind(char::is_whitespace).map_or(0, |p| p + 1)
+}
+
+fn next_word_end(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let space = rest.len() - rest.trim_start().len();
+    let word = rest[space..].find(char::is_whitespace).unwrap_or(rest.len() - space);
+    at + space + word
+}
+
+fn prev_word_end(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let word_start = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    before[..word_start].trim_end().len()
+}

@@ -1,0 +1,151 @@
+//! The article pane: wrapped text, the cursor sentence, claim marks, search matches and the
+//! overview scrollbar.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use super::{border_style, color, tag_color};
+use crate::tui::app::{App, Focus};
+use crate::tui::layout::Areas;
+
+/// Draws the article pane.
+pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
+    let title = format!(" {} ", app.report.file_name());
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(border_style(app, app.focus == Focus::Article))
+        .title(Span::styled(title, Style::new().add_modifier(Modifier::BOLD)));
+    frame.render_widget(block, areas.article);
+
+    let height = usize::from(areas.text.height);
+    let end = (app.scroll + height).min(app.doc.rows.len());
+    let rows = app.doc.rows.get(app.scroll..end).unwrap_or(&[]);
+    let lines: Vec<Line> = rows.iter().map(|row| text_line(app, row)).collect();
+    frame.render_widget(Paragraph::new(lines), areas.text);
+    let marks: Vec<Line> = rows.iter().map(|row| gutter_mark(app, row)).collect();
+    frame.render_widget(Paragraph::new(marks), areas.gutter);
+    overview(frame, app, areas.scrollbar);
+}
+
+/// One screen row of text, split into spans wherever the style changes.
+fn text_line<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
+    let text = &app.report.text;
+    let cursor = app.sentence(app.cursor);
+    let claims: Vec<(Range<usize>, Style)> = app
+        .claims_overlapping(row)
+        .filter_map(|i| {
+            let span = app.claim_span(i)?.clone();
+            let mut style = Style::new().add_modifier(Modifier::UNDERLINED);
+            if let Some(c) = tag_color(app, &app.sidecar.claims[i].status) {
+                style = style.underline_color(c);
+            }
+            Some((span, style))
+        })
+        .collect();
+    let first_match = app.search.matches.partition_point(|m| m.end <= row.start);
+    let matches = app.search.matches[first_match..]
+        .iter()
+        .take_while(|m| m.start < row.end);
+    let matches: Vec<&Range<usize>> = matches.collect();
+    let theme = &app.config.theme;
+    let search_style = match (color(app, theme.search_fg), color(app, theme.search_bg)) {
+        (Some(fg), Some(bg)) => Style::new().fg(fg).bg(bg),
+        _ => Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC),
+    };
+    let selection_style = match (color(app, theme.selection_fg), color(app, theme.selection_bg)) {
+        (Some(fg), Some(bg)) => Style::new().fg(fg).bg(bg),
+        _ => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+    };
+    let style_at = |at: usize| {
+        let mut style = Style::new();
+        for (span, claim_style) in &claims {
+            if span.contains(&at) {
+                style = style.patch(*claim_style);
+            }
+        }
+        match app.selection {
+            Some(s) if (s.start..s.end).contains(&at) => style = style.patch(selection_style),
+            None if cursor.contains(&at) => style = style.add_modifier(Modifier::REVERSED),
+            _ => {}
+        }
+        if matches.iter().any(|m| m.contains(&at)) {
+            style = style.patch(search_style);
+        }
+        style
+    };
+    let mut spans: Vec<Span> = Vec::new();
+    let mut run = String::new();
+    let mut run_style = None;
+    let width = usize::from(app.doc.width.min(usize::from(u16::MAX)) as u16);
+    let mut used = 0;
+    for (i, c) in text[row.clone()].char_indices() {
+        let w = crate::tui::wrap::char_width(c);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        let at = row.start + i;
+        let style = if c == '\n' || c == '\r' { style_at(at.saturating_sub(1)) } else { style_at(at) };
+        if run_style != Some(style) {
+            if let Some(s) = run_style {
+                spans.push(Span::styled(std::mem::take(&mut run), s));
+            }
+            run_style = Some(style);
+        }
+        run.push(if c.is_whitespace() { ' ' } else { c });
+    }
+    if let Some(s) = run_style {
+        spans.push(Span::styled(run, s));
+    }
+    Line::from(spans)
+}
+
+/// The gutter mark of a row: a bar in the colour of the first claim on it.
+fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
+    let probe = row.start..row.end.max(row.start + 1);
+    let Some(i) = app.claims_overlapping(&probe).next() else {
+        return Line::default();
+    };
+    let status = &app.sidecar.claims[i].status;
+    match tag_color(app, status) {
+        Some(c) => Line::from(Span::styled("▌", Style::new().fg(c))),
+        None => Line::from(status.chars().next().map(String::from).unwrap_or_default()),
+    }
+}
+
+/// The overview scrollbar: where the view is in the whole report, and where the claims are, in
+/// their colours.
+fn overview(frame: &mut Frame, app: &App, area: Rect) {
+    let cells = usize::from(area.height);
+    let total = app.doc.rows.len().max(1);
+    if cells == 0 {
+        return;
+    }
+    let cell_of = |row: usize| (row * cells / total).min(cells - 1);
+    let view = usize::from(frame.area().height.min(area.height));
+    let thumb_start = cell_of(app.scroll);
+    let thumb_end = cell_of((app.scroll + view).min(total).saturating_sub(1));
+    let accent = color(app, app.config.theme.accent);
+    let buf = frame.buffer_mut();
+    for cell in 0..cells {
+        let y = area.y + cell as u16;
+        let (symbol, style) = if (thumb_start..=thumb_end).contains(&cell) {
+            ("┃", accent.map_or(Style::new().add_modifier(Modifier::BOLD), |c| Style::new().fg(c)))
+        } else {
+            ("│", Style::new().add_modifier(Modifier::DIM))
+        };
+        buf[(area.x, y)].set_symbol(symbol).set_style(style);
+    }
+    for (i, claim) in app.sidecar.claims.iter().enumerate() {
+        let Some(span) = app.claim_span(i) else { continue };
+        let cell = cell_of(app.doc.row_of(span.start));
+        let y = area.y + cell as u16;
+        let style = tag_color(app, &claim.status).map_or(Style::new(), |c| Style::new().fg(c));
+        buf[(area.x, y)].set_symbol("■").set_style(style);
+    }
+}

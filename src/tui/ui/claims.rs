@@ -1,0 +1,163 @@
+//! The claims panel: every claim in document order with its tag, quote, source and note mark.
+
+use ratatui::Frame;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use super::{badge, border_style, color};
+use crate::tui::app::{App, Focus, PANEL_ITEM_ROWS};
+use crate::tui::layout::Areas;
+use crate::tui::wrap::char_width;
+
+/// Draws the claims panel.
+pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
+    let focused = app.focus == Focus::Panel;
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(border_style(app, focused))
+        .title(Span::styled(title(app), Style::new().add_modifier(Modifier::BOLD)));
+    frame.render_widget(block, areas.panel);
+    let inner = areas.panel_inner;
+    let width = usize::from(inner.width);
+    let visible = app.visible_claims();
+    if visible.is_empty() {
+        let keys: Vec<&str> = app.config.tags.iter().map(|t| t.key.as_str()).collect();
+        let hint = if app.sidecar.claims.is_empty() {
+            format!("No claims yet. Press {} to tag the sentence under the cursor; ? for help.", keys.join(", "))
+        } else {
+            "No claims with this tag; f shows the next tag.".to_owned()
+        };
+        frame.render_widget(Paragraph::new(hint).wrap(ratatui::widgets::Wrap { trim: true }), inner);
+        return;
+    }
+    let fit = (usize::from(inner.height) / PANEL_ITEM_ROWS).max(1);
+    let selected = app.selected_index();
+    let accent = color(app, app.config.theme.accent);
+    let mut lines: Vec<Line> = Vec::new();
+    for &i in visible.iter().skip(app.panel_scroll).take(fit) {
+        let claim = &app.sidecar.claims[i];
+        let is_selected = selected == Some(i);
+        let marker = if is_selected {
+            Span::styled("▍", accent.map_or(Style::new().add_modifier(Modifier::BOLD), |c| Style::new().fg(c)))
+        } else {
+            Span::raw(" ")
+        };
+        let mut head = vec![marker.clone(), badge(app, &claim.status)];
+        if let Some(source) = &claim.source {
+            head.push(Span::raw(format!(" — {}", one_line(source))));
+        }
+        if claim.note.is_some() {
+            head.push(Span::styled(" ✎", Style::new().add_modifier(Modifier::BOLD)));
+        }
+        if app.claim_span(i).is_none() {
+            head.push(Span::styled(" ⚠ orphaned", Style::new().add_modifier(Modifier::BOLD)));
+        }
+        lines.push(Line::from(head));
+        let quote_style = if is_selected {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        for text in quote_lines(&claim.quote, width.saturating_sub(2), 2) {
+            lines.push(Line::from(vec![marker.clone(), Span::raw(" "), Span::styled(text, quote_style)]));
+        }
+        while lines.len() % PANEL_ITEM_ROWS != 0 {
+            lines.push(Line::from(marker.clone()));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The panel title: the claim count and the count per tag, and the filter when one is set.
+fn title(app: &App) -> String {
+    let (counts, other) = app.counts();
+    let mut parts = vec![format!("Claims {}", app.sidecar.claims.len())];
+    for (tag, n) in app.config.tags.iter().zip(&counts) {
+        parts.push(format!("{} {n}", tag.name));
+    }
+    if other > 0 {
+        parts.push(format!("other {other}"));
+    }
+    let mut title = format!(" {} ", parts.join(" · "));
+    if let Some(tag) = app.filter.and_then(|f| app.config.tags.get(f)) {
+        title.push_str(&format!("[only {}] ", tag.name));
+    }
+    title
+}
+
+/// The quote on at most `max` lines of `width` columns, white space collapsed, with an ellipsis
+/// when it does not fit.
+fn quote_lines(quote: &str, width: usize, max: usize) -> Vec<String> {
+    let width = width.max(1);
+    let flat = one_line(quote);
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    for word in flat.split(' ') {
+        let w: usize = word.chars().map(char_width).sum();
+        let needed = if used == 0 { w } else { used + 1 + w };
+        if needed <= width || used == 0 && w <= width {
+            if used > 0 {
+                lines.last_mut().map(|l| l.push(' '));
+            }
+            lines.last_mut().map(|l| l.push_str(word));
+            used = needed;
+            continue;
+        }
+        if lines.len() == max {
+            return finish_with_ellipsis(lines, width);
+        }
+        lines.push(String::new());
+        used = 0;
+        for c in word.chars() {
+            if used + char_width(c) > width {
+                if lines.len() == max {
+                    return finish_with_ellipsis(lines, width);
+                }
+                lines.push(String::new());
+                used = 0;
+            }
+            lines.last_mut().map(|l| l.push(c));
+            used += char_width(c);
+        }
+    }
+    lines
+}
+
+fn finish_with_ellipsis(mut lines: Vec<String>, width: usize) -> Vec<String> {
+    if let Some(last) = lines.last_mut() {
+        while last.chars().map(char_width).sum::<usize>() + 1 > width {
+            if last.pop().is_none() {
+                break;
+            }
+        }
+        last.push('…');
+    }
+    lines
+}
+
+/// Text on one line: runs of white space become one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_quotes_fit_on_one_line() {
+        assert_eq!(quote_lines("Officials said\nit was safe.", 40, 2), vec!["Officials said it was safe."]);
+    }
+
+    #[test]
+    fn long_quotes_get_two_lines_and_an_ellipsis() {
+        let lines = quote_lines("one two three four five six seven eight", 10, 2);
+        assert_eq!(lines, vec!["one two", "three fou…"]);
+    }
+
+    #[test]
+    fn long_words_are_cut() {
+        assert_eq!(quote_lines("abcdefghijkl", 5, 2), vec!["abcde", "fghi…"]);
+    }
+}

@@ -1,0 +1,110 @@
+//! The claim editor pop-up: tag, source, note and labels of one claim.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+use super::{badge, border_style};
+use crate::tui::app::{App, Editor, Field};
+use crate::tui::input::TextInput;
+use crate::tui::layout::centered;
+
+/// Rows of the note field.
+const NOTE_ROWS: u16 = 5;
+
+/// Draws the editor over the main screen.
+pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
+    let area = centered(frame.area(), 76, 17);
+    let title = if editor.claim.is_some() { " Edit claim " } else { " New claim " };
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(border_style(app, true))
+        .title(Span::styled(title, Style::new().add_modifier(Modifier::BOLD)));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    if inner.height < 4 || inner.width < 20 {
+        return;
+    }
+    let quote = app.report.text.get(editor.span.clone()).unwrap_or_default();
+    let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut y = inner.y;
+    let quote_area = Rect { y, height: 2.min(inner.height), ..inner };
+    frame.render_widget(
+        Paragraph::new(format!("“{quote}”")).wrap(Wrap { trim: true }).style(Style::new().add_modifier(Modifier::ITALIC)),
+        quote_area,
+    );
+    y += 3;
+    let label_width = 9;
+    let field_area = |y: u16, height: u16| Rect {
+        x: inner.x + label_width,
+        y,
+        width: inner.width.saturating_sub(label_width),
+        height,
+    };
+    let label = |frame: &mut Frame, y: u16, name: &str, field: Field| {
+        let style = if editor.field == field {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        };
+        frame.render_widget(Paragraph::new(Span::styled(format!("{name:<7}"), style)), Rect { x: inner.x, y, width: label_width, height: 1 });
+    };
+    let bottom = inner.bottom();
+    let fits = |y: u16, h: u16| y + h < bottom;
+    if fits(y, 1) {
+        label(frame, y, "Tag", Field::Tag);
+        let status = app.config.tags.get(editor.tag).map_or("", |t| t.name.as_str());
+        let line = Line::from(vec![Span::raw("◀ "), badge(app, status), Span::raw(" ▶")]);
+        frame.render_widget(Paragraph::new(line), field_area(y, 1));
+        y += 2;
+    }
+    if fits(y, 1) {
+        label(frame, y, "Source", Field::Source);
+        input(frame, &editor.source, field_area(y, 1), editor.field == Field::Source);
+        y += 2;
+    }
+    if fits(y, NOTE_ROWS) {
+        label(frame, y, "Note", Field::Note);
+        input(frame, &editor.note, field_area(y, NOTE_ROWS), editor.field == Field::Note);
+        y += NOTE_ROWS + 1;
+    }
+    if fits(y, 1) {
+        label(frame, y, "Labels", Field::Labels);
+        input(frame, &editor.labels, field_area(y, 1), editor.field == Field::Labels);
+    }
+    let help = "Tab next field · Enter save (note: new line) · Ctrl-s save · Esc cancel";
+    frame.render_widget(
+        Paragraph::new(Span::styled(help, Style::new().add_modifier(Modifier::DIM))),
+        Rect { y: bottom - 1, height: 1, ..inner },
+    );
+}
+
+/// A text field; the focused one gets the terminal cursor, scrolled so the cursor shows.
+fn input(frame: &mut Frame, field: &TextInput, area: Rect, focused: bool) {
+    let (line, col) = field.cursor_line_col();
+    let rows = usize::from(area.height);
+    let first = line.saturating_sub(rows.saturating_sub(1));
+    let width = usize::from(area.width).saturating_sub(1);
+    let skip = col.saturating_sub(width);
+    let lines: Vec<Line> = field
+        .text()
+        .split('\n')
+        .skip(first)
+        .take(rows)
+        .map(|l| Line::raw(l.chars().skip(skip).collect::<String>()))
+        .collect();
+    let style = Style::new().add_modifier(Modifier::UNDERLINED);
+    let mut shown = Paragraph::new(lines);
+    if focused {
+        shown = shown.style(style);
+    }
+    frame.render_widget(shown, area);
+    if focused {
+        let x = area.x + u16::try_from(col - skip).unwrap_or(0);
+        let y = area.y + u16::try_from(line - first).unwrap_or(0);
+        frame.set_cursor_position((x, y));
+    }
+}

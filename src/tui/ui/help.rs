@@ -1,0 +1,70 @@
+//! The help screen: the keys actually bound (from the keymap), the tags, and the fixed keys of
+//! the editor and the selection.
+
+use ratatui::Frame;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use super::border_style;
+use crate::tui::app::App;
+use crate::tui::layout::centered;
+
+/// Keys of the claim editor and the search prompt, which type text rather than run actions.
+const FIXED: &[(&str, &str)] = &[
+    ("Tab Shift-Tab", "editor: next / previous field"),
+    ("Left Right", "editor: change the tag (or press its key)"),
+    ("Enter", "editor: save (in the note: new line)"),
+    ("Ctrl-s", "editor: save from any field"),
+    ("Esc", "editor, search: cancel"),
+    ("Enter", "search: keep the matches highlighted"),
+    ("click, wheel", "mouse: move the cursor, scroll"),
+];
+
+/// Draws the help pop-up, scrolled by `scroll` rows.
+pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut lines = vec![Line::styled("Keys", bold)];
+    for (keys, doc) in app.keymap.help_rows() {
+        lines.push(row(&keys, doc));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("Tags (tag the sentence, the selection, or retag the claim)", bold));
+    for (i, tag) in app.config.tags.iter().enumerate() {
+        let keys = app.keymap.keys_for(crate::tui::action::Action::Tag(i)).join(" ");
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {keys:<14} ")),
+            super::badge(app, &tag.name),
+            Span::raw(format!(" {}", tag.description)),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("Selecting part of a sentence or several sentences", bold));
+    lines.push(Line::raw("  v starts a selection on the sentence; j/k extend it by sentences;"));
+    lines.push(Line::raw("  h/l move its start and H/L its end by a word (also narrows the claim"));
+    lines.push(Line::raw("  under the cursor); a tag key tags the selection as one claim."));
+    lines.push(Line::default());
+    lines.push(Line::styled("Editor, search, mouse", bold));
+    for (keys, doc) in FIXED {
+        lines.push(row(keys, doc));
+    }
+    let area = centered(frame.area(), 78, frame.area().height.saturating_sub(2));
+    let inner_height = usize::from(area.height.saturating_sub(2));
+    let scroll = scroll.min(lines.len().saturating_sub(inner_height));
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(border_style(app, true))
+        .title(Span::styled(" Help — Esc closes, j/k scroll ", bold));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        area,
+    );
+}
+
+fn row<'a>(keys: &str, doc: &'a str) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("  {keys:<14} "), Style::new().add_modifier(Modifier::BOLD)),
+        Span::raw(doc),
+    ])
+}

@@ -1,0 +1,66 @@
+//! Drawing: a pure function of the [`App`] state, one file per part of the screen.
+
+mod article;
+mod claims;
+mod editor;
+mod help;
+mod status;
+
+use ratatui::Frame;
+use ratatui::layout::Alignment;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Overlay};
+
+/// Draws the whole screen for the current state.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let Some(areas) = app.areas() else {
+        let message = Paragraph::new("sidenote needs a bigger terminal (at least 40x10)")
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true });
+        frame.render_widget(message, frame.area());
+        return;
+    };
+    article::draw(frame, app, &areas);
+    claims::draw(frame, app, &areas);
+    status::draw(frame, app, areas.status);
+    match &app.overlay {
+        Overlay::None | Overlay::Search(..) => {}
+        Overlay::Help(scroll) => help::draw(frame, app, *scroll),
+        Overlay::Editor(editor) => editor::draw(frame, app, editor),
+    }
+}
+
+/// The colour of a tag by name; `None` for tags the config does not know, or without colour.
+fn tag_color(app: &App, status: &str) -> Option<Color> {
+    if !app.config.color {
+        return None;
+    }
+    app.config.tags.iter().find(|t| t.name == status).map(|t| t.color)
+}
+
+/// A colour when colour is on.
+fn color(app: &App, color: Color) -> Option<Color> {
+    app.config.color.then_some(color)
+}
+
+/// The style of a pane's border: the accent colour (or bold without colour) when focused.
+fn border_style(app: &App, focused: bool) -> Style {
+    match (focused, color(app, app.config.theme.accent)) {
+        (true, Some(accent)) => Style::new().fg(accent),
+        (true, None) => Style::new().add_modifier(Modifier::BOLD),
+        (false, _) => Style::new().add_modifier(Modifier::DIM),
+    }
+}
+
+/// The tag badge: the name on its colour, or in brackets without colour.
+fn badge(app: &App, status: &str) -> ratatui::text::Span<'static> {
+    match tag_color(app, status) {
+        Some(bg) => ratatui::text::Span::styled(
+            format!(" {status} "),
+            Style::new().fg(Color::Black).bg(bg).add_modifier(Modifier::BOLD),
+        ),
+        None => ratatui::text::Span::styled(format!("[{status}]"), Style::new().add_modifier(Modifier::BOLD)),
+    }
+}

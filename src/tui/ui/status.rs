@@ -1,0 +1,80 @@
+//! The status bar: file, position, counts and whether the claims are saved; or the search prompt.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::color;
+use crate::tui::app::{App, Focus, Overlay, SaveState};
+
+/// Draws the bottom row.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    if let Overlay::Search(input, _) = &app.overlay {
+        let found = app.search.matches.len();
+        let count = match (found, input.text().is_empty()) {
+            (_, true) => String::new(),
+            (0, false) => "  no match".to_owned(),
+            (1, false) => "  1 match".to_owned(),
+            (n, false) => format!("  {n} matches"),
+        };
+        let line = Line::from(vec![Span::raw("/"), Span::raw(input.text().to_owned()), Span::styled(count, Style::new().add_modifier(Modifier::DIM))]);
+        frame.render_widget(Paragraph::new(line), area);
+        let col = input.text().chars().map(crate::tui::wrap::char_width).sum::<usize>() + 1;
+        let x = area.x.saturating_add(u16::try_from(col).unwrap_or(u16::MAX)).min(area.right().saturating_sub(1));
+        frame.set_cursor_position((x, area.y));
+        return;
+    }
+    let sentences = app.report.sentences.len();
+    let position = if sentences == 0 {
+        "no sentences".to_owned()
+    } else {
+        format!("sentence {}/{sentences}", app.cursor + 1)
+    };
+    let mut left = vec![
+        Span::styled(format!(" {} ", app.report.file_name()), Style::new().add_modifier(Modifier::BOLD)),
+        Span::raw(format!(" {position} ")),
+    ];
+    if app.selection.is_some() {
+        left.push(Span::styled(" SELECT ", Style::new().add_modifier(Modifier::REVERSED)));
+    }
+    if app.focus == Focus::Panel {
+        left.push(Span::styled(" PANEL ", Style::new().add_modifier(Modifier::REVERSED)));
+    }
+    let middle = app.message.clone().unwrap_or_else(|| counts(app));
+    left.push(Span::raw(format!(" {middle}")));
+    let (state, state_color) = match &app.save_state {
+        SaveState::Unchanged => (String::new(), None),
+        SaveState::Saved => ("saved".to_owned(), Some(Color::Green)),
+        SaveState::Pending => ("saving…".to_owned(), Some(Color::Yellow)),
+        SaveState::Failed(why) => (format!("NOT SAVED: {why}"), Some(Color::Red)),
+        SaveState::ReadOnly(why) => (format!("READ-ONLY: {why}"), Some(Color::Red)),
+    };
+    let right = format!("{state}  ? help ");
+    let right_width = u16::try_from(right.chars().count()).unwrap_or(u16::MAX).min(area.width);
+    let left_area = Rect { width: area.width.saturating_sub(right_width), ..area };
+    let right_area = Rect { x: area.right().saturating_sub(right_width), width: right_width, ..area };
+    frame.render_widget(Paragraph::new(Line::from(left)), left_area);
+    let state_style = state_color
+        .and_then(|c| color(app, c))
+        .map_or(Style::new().add_modifier(Modifier::BOLD), |c| Style::new().fg(c).add_modifier(Modifier::BOLD));
+    let right_line = Line::from(vec![Span::styled(state, state_style), Span::raw("  ? help ")]);
+    frame.render_widget(Paragraph::new(right_line), right_area);
+}
+
+/// `9 claims · 5 sourced · 4 unsourced`: the total and every tag in use.
+fn counts(app: &App) -> String {
+    let (counts, other) = app.counts();
+    let total = app.sidecar.claims.len();
+    let mut parts = vec![format!("{total} claim{}", if total == 1 { "" } else { "s" })];
+    for (tag, n) in app.config.tags.iter().zip(counts) {
+        if n > 0 {
+            parts.push(format!("{n} {}", tag.name));
+        }
+    }
+    if other > 0 {
+        parts.push(format!("{other} other"));
+    }
+    parts.join(" · ")
+}

@@ -1,0 +1,203 @@
+//! Word-wrapping the article into screen rows, remembering which bytes of the text each row shows.
+//!
+//! Pure computation (no drawing), so the update step can scroll, page and map mouse clicks with
+//! the same rows the screen shows.
+
+use std::ops::Range;
+
+use unicode_width::UnicodeWidthChar as _;
+
+/// The article wrapped to one width: each row is the byte range of the text it shows.
+///
+/// Rows are in text order and never overlap; the line break that ends a row belongs to no row.
+#[derive(Debug, Clone, Default)]
+pub struct WrappedDoc {
+    /// The width the rows were wrapped to.
+    pub width: usize,
+    /// Byte ranges of the text, one per screen row. An empty range is a blank line.
+    pub rows: Vec<Range<usize>>,
+}
+
+/// Columns a character takes on screen; white space and the stand-ins for control characters
+/// take one, combining marks none.
+pub fn char_width(c: char) -> usize {
+    if c.is_whitespace() {
+        1
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
+impl WrappedDoc {
+    /// Wraps `text` to `width` columns.
+    ///
+    /// A line break inside a sentence (hard-wrapped prose, as in an e-mailed brief) is shown as a
+    /// space and the paragraph is reflowed to the pane; a line break between sentences (a heading,
+    /// a byline, a list item, a paragraph end) is kept. So the display follows the segmentation.
+    pub fn new(text: &str, sentences: &[Range<usize>], width: usize) -> Self {
+        let width = width.max(1);
+        let mut rows = Vec::new();
+        let mut flow_start = 0;
+        for (at, _) in text.match_indices('\n') {
+            if is_soft_break(text, sentences, at) {
+                continue;
+            }
+            wrap_flow(text, flow_start..at, width, &mut rows);
+            flow_start = at + 1;
+        }
+        if flow_start < text.len() {
+            wrap_flow(text, flow_start..text.len(), width, &mut rows);
+        }
+        Self { width, rows }
+    }
+
+    /// The row that shows byte `at` (or the last row before it).
+    pub fn row_of(&self, at: usize) -> usize {
+        self.rows.partition_point(|r| r.start <= at).saturating_sub(1)
+    }
+
+    /// The rows a byte range spans, first and last.
+    pub fn rows_of(&self, span: &Range<usize>) -> (usize, usize) {
+        let first = self.row_of(span.start);
+        let last = self.row_of(span.end.saturating_sub(1).max(span.start));
+        (first, last.max(first))
+    }
+
+    /// The byte shown at column `column` of row `row` (the row's last byte when past its end).
+    pub fn byte_at(&self, text: &str, row: usize, column: usize) -> Option<usize> {
+        let range = self.rows.get(row)?;
+        let mut used = 0;
+        let mut last = range.start;
+        for (i, c) in text[range.clone()].char_indices() {
+            last = range.start + i;
+            used += char_width(c);
+            if used > column {
+                return Some(last);
+            }
+        }
+        Some(last)
+    }
+}
+
+/// A line break is soft when a sentence runs across it.
+fn is_soft_break(text: &str, sentences: &[Range<usize>], at: usize) -> bool {
+    let i = sentences.partition_point(|s| s.start <= at);
+    i > 0 && sentences[i - 1].end > at && !text[at + 1..].starts_with('\n')
+}
+
+/// Greedy word wrap of one paragraph; appends its rows.
+fn wrap_flow(text: &str, flow: Range<usize>, width: usize, rows: &mut Vec<Range<usize>>) {
+    let line = &text[flow.clone()];
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.is_empty() {
+        rows.push(flow.start..flow.start);
+        return;
+    }
+    let base = flow.start;
+    let mut row_start = 0;
+    let mut used = 0;
+    // Byte offset (in `line`) just after the last white space seen on this row, where a row may end.
+    let mut last_break: Option<usize> = None;
+    let mut used_at_break = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let w = char_width(c);
+        if used + w > width && i > row_start {
+            if c.is_whitespace() {
+                // The white space overflowing the row is folded into it.
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    if !d.is_whitespace() {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                rows.push(base + row_start..base + end);
+                row_start = end;
+                used = 0;
+                last_break = None;
+                continue;
+            }
+            if let Some(brk) = last_break.filter(|&b| b > row_start) {
+                rows.push(base + row_start..base + brk);
+                row_start = brk;
+                used -= used_at_break;
+            }
+            if used + w > width && i > row_start {
+                rows.push(base + row_start..base + i);
+                row_start = i;
+                used = 0;
+            }
+            last_break = None;
+        }
+        used += w;
+        if c.is_whitespace() {
+            last_break = Some(i + c.len_utf8());
+            used_at_break = used;
+        }
+    }
+    rows.push(base + row_start..base + line.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::segment::sentences;
+    use proptest::prelude::*;
+
+    fn shown(text: &str, width: usize) -> Vec<String> {
+        let doc = WrappedDoc::new(text, &sentences(text), width);
+        doc.rows.iter().map(|r| text[r.clone()].trim_end().replace('\n', " ")).collect()
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(
+            shown("The minister said the port would reopen.", 16),
+            vec!["The minister", "said the port", "would reopen."]
+        );
+    }
+
+    #[test]
+    fn keeps_paragraphs_and_blank_lines() {
+        assert_eq!(shown("Headline\n\nFirst one.\nSecond one.", 40), vec!["Headline", "", "First one.", "Second one."]);
+    }
+
+    #[test]
+    fn long_words_are_cut() {
+        assert_eq!(shown("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        assert_eq!(shown("日本語の報告", 4), vec!["日本", "語の", "報告"]);
+    }
+
+    #[test]
+    fn rows_map_back_to_bytes() {
+        let text = "One two three.";
+        let doc = WrappedDoc::new(text, &sentences(text), 8);
+        assert_eq!(doc.row_of(text.find("three").expect("found")), 1);
+        assert_eq!(doc.byte_at(text, 1, 0), Some(8));
+        assert_eq!(doc.byte_at(text, 1, 99), Some(text.len() - 1));
+    }
+
+    proptest! {
+        #[test]
+        fn rows_are_ordered_and_fit(text in "[a-z .é日\n]{0,300}", width in 1usize..30) {
+            let doc = WrappedDoc::new(&text, &sentences(&text), width);
+            let mut previous_end = 0;
+            for row in &doc.rows {
+                prop_assert!(row.start >= previous_end);
+                prop_assert!(text.is_char_boundary(row.start) && text.is_char_boundary(row.end));
+                let visible: usize = text[row.clone()].trim_end().chars().map(char_width).sum();
+                prop_assert!(visible <= width.max(2), "row {:?} is {} wide", &text[row.clone()], visible);
+                previous_end = row.end;
+            }
+            let shown: String = doc.rows.iter().map(|r| &text[r.clone()]).collect();
+            let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>().concat();
+            prop_assert_eq!(words(&shown), words(&text));
+        }
+    }
+}
