@@ -69,8 +69,12 @@ where
 {
     let size = terminal.size().map_err(Into::into)?;
     update(app, Action::Resize(size.width, size.height));
-    for event in events {
+    let mut events = events.into_iter();
+    loop {
         terminal.draw(|frame| ui::draw(frame, app)).map_err(Into::into)?;
+        let Some(event) = events.next() else {
+            return Ok(());
+        };
         let effect = match event? {
             Event::Key(key) if key.kind != KeyEventKind::Release => app.on_key(key),
             Event::Mouse(mouse) => match mouse.kind {
@@ -91,6 +95,4 @@ where
             None => {}
         }
     }
-    terminal.draw(|frame| ui::draw(frame, app)).map_err(Into::into)?;
-    Ok(())
 }

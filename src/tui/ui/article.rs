@@ -127,7 +127,7 @@ fn overview(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let cell_of = |row: usize| (row * cells / total).min(cells - 1);
-    let view = usize::from(frame.area().height.min(area.height));
+    let view = cells;
     let thumb_start = cell_of(app.scroll);
     let thumb_end = cell_of((app.scroll + view).min(total).saturating_sub(1));
     let accent = color(app, app.config.theme.accent);

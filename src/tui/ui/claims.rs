@@ -73,7 +73,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
 fn title(app: &App) -> String {
     let (counts, other) = app.counts();
     let mut parts = vec![format!("Claims {}", app.sidecar.claims.len())];
-    for (tag, n) in app.config.tags.iter().zip(&counts) {
+    for (tag, n) in app.config.tags.iter().zip(&counts).filter(|(_, n)| **n > 0) {
         parts.push(format!("{} {n}", tag.name));
     }
     if other > 0 {
