@@ -1002,3 +1002,7 @@ fn prev_word_end(text: &str, at: usize) -> usize {
     let word_start = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
     before[..word_start].trim_end().len()
 }
+
+#[cfg(test)]
+#[path = "app_tests.rs"]
+mod tests;

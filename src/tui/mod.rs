@@ -64,14 +64,14 @@ pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
 pub fn run<B, E>(terminal: &mut Terminal<B>, app: &mut App, sidecar: &Path, events: E) -> io::Result<()>
 where
     B: Backend,
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
     E: IntoIterator<Item = io::Result<Event>>,
 {
-    let size = terminal.size().map_err(Into::into)?;
+    let size = terminal.size().map_err(io::Error::other)?;
     update(app, Action::Resize(size.width, size.height));
     let mut events = events.into_iter();
     loop {
-        terminal.draw(|frame| ui::draw(frame, app)).map_err(Into::into)?;
+        terminal.draw(|frame| ui::draw(frame, app)).map_err(io::Error::other)?;
         let Some(event) = events.next() else {
             return Ok(());
         };

@@ -90,25 +90,20 @@ fn title(app: &App) -> String {
 /// when it does not fit.
 fn quote_lines(quote: &str, width: usize, max: usize) -> Vec<String> {
     let width = width.max(1);
-    let flat = one_line(quote);
     let mut lines = vec![String::new()];
     let mut used = 0;
-    for word in flat.split(' ') {
+    for word in quote.split_whitespace() {
         let w: usize = word.chars().map(char_width).sum();
-        let needed = if used == 0 { w } else { used + 1 + w };
-        if needed <= width || used == 0 && w <= width {
-            if used > 0 {
-                lines.last_mut().map(|l| l.push(' '));
+        if used > 0 && used + 1 + w <= width {
+            lines.last_mut().map(|l| l.push(' '));
+            used += 1;
+        } else if used > 0 {
+            if lines.len() == max {
+                return finish_with_ellipsis(lines, width);
             }
-            lines.last_mut().map(|l| l.push_str(word));
-            used = needed;
-            continue;
+            lines.push(String::new());
+            used = 0;
         }
-        if lines.len() == max {
-            return finish_with_ellipsis(lines, width);
-        }
-        lines.push(String::new());
-        used = 0;
         for c in word.chars() {
             if used + char_width(c) > width {
                 if lines.len() == max {

@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     for (keys, doc) in FIXED {
         lines.push(row(keys, doc));
     }
-    let area = centered(frame.area(), 78, frame.area().height.saturating_sub(2));
+    let area = centered(frame.area(), 90, frame.area().height.saturating_sub(2));
     let inner_height = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(inner_height));
     let block = Block::bordered()

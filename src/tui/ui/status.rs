@@ -42,8 +42,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if app.focus == Focus::Panel {
         left.push(Span::styled(" PANEL ", Style::new().add_modifier(Modifier::REVERSED)));
     }
-    let middle = app.message.clone().unwrap_or_else(|| counts(app));
-    left.push(Span::raw(format!(" {middle}")));
     let (state, state_color) = match &app.save_state {
         SaveState::Unchanged => (String::new(), None),
         SaveState::Saved => ("saved".to_owned(), Some(Color::Green)),
@@ -53,6 +51,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let right = format!("{state}  ? help ");
     let right_width = u16::try_from(right.chars().count()).unwrap_or(u16::MAX).min(area.width);
+    let room = usize::from(area.width.saturating_sub(right_width))
+        .saturating_sub(left.iter().map(|s| s.content.chars().count()).sum::<usize>() + 1);
+    let middle = app.message.clone().unwrap_or_else(|| {
+        let (full, short) = counts(app);
+        if full.chars().count() <= room { full } else { short }
+    });
+    left.push(Span::raw(format!(" {middle}")));
     let left_area = Rect { width: area.width.saturating_sub(right_width), ..area };
     let right_area = Rect { x: area.right().saturating_sub(right_width), width: right_width, ..area };
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);
@@ -63,11 +68,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(right_line), right_area);
 }
 
-/// `9 claims · 5 sourced · 4 unsourced`: the total and every tag in use.
-fn counts(app: &App) -> String {
+/// `9 claims · 5 sourced · 4 unsourced`: the total and every tag in use; and the total alone,
+/// for narrow terminals.
+fn counts(app: &App) -> (String, String) {
     let (counts, other) = app.counts();
     let total = app.sidecar.claims.len();
     let mut parts = vec![format!("{total} claim{}", if total == 1 { "" } else { "s" })];
+    let short = parts[0].clone();
     for (tag, n) in app.config.tags.iter().zip(counts) {
         if n > 0 {
             parts.push(format!("{n} {}", tag.name));
@@ -76,5 +83,5 @@ fn counts(app: &App) -> String {
     if other > 0 {
         parts.push(format!("{other} other"));
     }
-    parts.join(" · ")
+    (parts.join(" · "), short)
 }

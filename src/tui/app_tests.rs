@@ -1,0 +1,552 @@
+//! `update` and key-handling tests: plain state in, plain state out.
+
+use std::path::Path;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::report::Encoding;
+
+const TEXT: &str = "Port Reopens\n\nThe minister said the port would reopen. Officials said repairs were done. \
+The cost is unknown. Critics disagree.\n\nA second paragraph follows here. It ends the report.";
+
+fn app_with(text: &str, sidecar: Option<Sidecar>) -> App {
+    let report = Report::from_text(Path::new("report.txt"), text.to_owned(), Encoding::Utf8, "hash".into());
+    let mut config = Config::default();
+    config.author = "tester".to_owned();
+    let mut app = App::new(report, sidecar, config, None);
+    update(&mut app, Action::Resize(120, 30));
+    app
+}
+
+fn app() -> App {
+    app_with(TEXT, None)
+}
+
+fn key(app: &mut App, text: &str) -> Option<Effect> {
+    let key = Key::parse(text).expect("valid key");
+    app.on_key(KeyEvent::new(key.code, key.modifiers))
+}
+
+fn keys(app: &mut App, list: &str) {
+    for k in list.split(' ') {
+        key(app, k);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn sentence_text(app: &App, n: usize) -> &str {
+    &app.report.text[app.sentence(n)]
+}
+
+fn statuses(app: &App) -> Vec<(String, String)> {
+    app.sidecar.claims.iter().map(|c| (c.status.clone(), c.quote.clone())).collect()
+}
+
+#[test]
+fn sentences_are_what_the_tests_assume() {
+    let app = app();
+    assert_eq!(app.report.sentences.len(), 7);
+    assert_eq!(sentence_text(&app, 0), "Port Reopens");
+    assert_eq!(sentence_text(&app, 2), "Officials said repairs were done.");
+}
+
+#[test]
+fn next_and_previous_sentence_stop_at_the_ends() {
+    let mut app = app();
+    update(&mut app, Action::PrevSentence);
+    assert_eq!(app.cursor, 0);
+    update(&mut app, Action::NextSentence);
+    update(&mut app, Action::NextSentence);
+    assert_eq!(app.cursor, 2);
+    for _ in 0..20 {
+        update(&mut app, Action::NextSentence);
+    }
+    assert_eq!(app.cursor, 6);
+}
+
+#[test]
+fn first_and_last_sentence() {
+    let mut app = app();
+    update(&mut app, Action::LastSentence);
+    assert_eq!(app.cursor, 6);
+    update(&mut app, Action::FirstSentence);
+    assert_eq!(app.cursor, 0);
+}
+
+fn long_app() -> App {
+    let text: String = (1..=200).map(|i| format!("Sentence number {i} is here.\n")).collect();
+    app_with(&text, None)
+}
+
+#[test]
+fn paging_moves_cursor_and_view_together() {
+    let mut app = long_app();
+    let height = app.view_height();
+    update(&mut app, Action::PageDown);
+    assert_eq!(app.cursor, height - 2);
+    assert_eq!(app.scroll, height - 2 - SCROLL_MARGIN, "the cursor keeps its margin");
+    update(&mut app, Action::HalfPageDown);
+    assert_eq!(app.cursor, height - 2 + height / 2);
+    update(&mut app, Action::HalfPageUp);
+    assert_eq!(app.cursor, height - 2);
+    update(&mut app, Action::PageUp);
+    assert_eq!(app.cursor, 0);
+    assert_eq!(app.scroll, 0);
+}
+
+#[test]
+fn the_view_follows_the_cursor() {
+    let mut app = long_app();
+    update(&mut app, Action::LastSentence);
+    let height = app.view_height();
+    assert_eq!(app.scroll, app.doc.rows.len() - height);
+    update(&mut app, Action::FirstSentence);
+    assert_eq!(app.scroll, 0);
+    for _ in 0..height {
+        update(&mut app, Action::NextSentence);
+    }
+    let row = app.doc.row_of(app.sentence(app.cursor).start);
+    assert!(row >= app.scroll && row < app.scroll + height, "cursor row {row} off screen at {}", app.scroll);
+}
+
+#[test]
+fn wheel_scrolls_without_moving_the_cursor() {
+    let mut app = long_app();
+    update(&mut app, Action::ScrollDown);
+    assert_eq!((app.scroll, app.cursor), (3, 0));
+    update(&mut app, Action::ScrollUp);
+    update(&mut app, Action::ScrollUp);
+    assert_eq!(app.scroll, 0);
+}
+
+#[test]
+fn tagging_creates_then_retags_the_claim() {
+    let mut app = app();
+    update(&mut app, Action::NextSentence);
+    assert_eq!(update(&mut app, Action::Tag(0)), Some(Effect::Save));
+    assert_eq!(statuses(&app), vec![("sourced".into(), "The minister said the port would reopen.".into())]);
+    assert_eq!(app.sidecar.claims[0].author, "tester");
+    assert_eq!(app.save_state, SaveState::Pending);
+    assert_eq!(update(&mut app, Action::Tag(2)), Some(Effect::Save));
+    assert_eq!(statuses(&app), vec![("disputed".into(), "The minister said the port would reopen.".into())]);
+    assert_eq!(update(&mut app, Action::Tag(2)), None, "same tag again changes nothing");
+    assert_eq!(app.message.as_deref(), Some("already disputed"));
+}
+
+#[test]
+fn keystrokes_tag_first_and_third_sentence() {
+    let mut app = app();
+    keys(&mut app, "s j j u");
+    assert_eq!(
+        statuses(&app),
+        vec![("sourced".into(), "Port Reopens".into()), ("unsourced".into(), "Officials said repairs were done.".into())]
+    );
+    let second = &app.sidecar.claims[1];
+    assert_eq!(app.report.byte_range(&(second.start..second.end)), Some(app.sentence(2)));
+}
+
+#[test]
+fn removing_a_claim_and_undo_redo() {
+    let mut app = app();
+    update(&mut app, Action::Tag(1));
+    assert_eq!(update(&mut app, Action::RemoveClaim), Some(Effect::Save));
+    assert!(app.sidecar.claims.is_empty());
+    assert_eq!(update(&mut app, Action::RemoveClaim), None);
+    assert_eq!(app.message.as_deref(), Some("no claim here"));
+    assert_eq!(update(&mut app, Action::Undo), Some(Effect::Save));
+    assert_eq!(statuses(&app), vec![("unsourced".into(), "Port Reopens".into())]);
+    update(&mut app, Action::Undo);
+    assert!(app.sidecar.claims.is_empty());
+    assert_eq!(update(&mut app, Action::Undo), None);
+    assert_eq!(app.message.as_deref(), Some("nothing to undo"));
+    update(&mut app, Action::Redo);
+    update(&mut app, Action::Redo);
+    assert!(app.sidecar.claims.is_empty());
+    assert_eq!(update(&mut app, Action::Redo), None);
+}
+
+#[test]
+fn a_new_change_clears_redo() {
+    let mut app = app();
+    update(&mut app, Action::Tag(0));
+    update(&mut app, Action::Undo);
+    update(&mut app, Action::Tag(1));
+    assert_eq!(update(&mut app, Action::Redo), None);
+    assert_eq!(statuses(&app)[0].0, "unsourced");
+}
+
+#[test]
+fn triage_jumps_to_untagged_sentences() {
+    let mut app = app();
+    keys(&mut app, "s j s j s");
+    update(&mut app, Action::FirstSentence);
+    update(&mut app, Action::NextUntagged);
+    assert_eq!(app.cursor, 3);
+    update(&mut app, Action::PrevUntagged);
+    assert_eq!(app.cursor, 3);
+    assert_eq!(app.message.as_deref(), Some("every sentence that way is tagged"));
+}
+
+#[test]
+fn claim_jumps_go_between_claims_and_select_them() {
+    let mut app = app();
+    update(&mut app, Action::NextSentence);
+    update(&mut app, Action::Tag(0));
+    update(&mut app, Action::LastSentence);
+    update(&mut app, Action::Tag(1));
+    update(&mut app, Action::FirstSentence);
+    update(&mut app, Action::NextClaim);
+    assert_eq!(app.cursor, 1);
+    assert_eq!(app.selected_index(), Some(0));
+    update(&mut app, Action::NextClaim);
+    assert_eq!(app.cursor, 6);
+    assert_eq!(app.selected_index(), Some(1));
+    update(&mut app, Action::NextClaim);
+    assert_eq!(app.message.as_deref(), Some("no claim after this"));
+    update(&mut app, Action::PrevClaim);
+    assert_eq!(app.cursor, 1);
+}
+
+#[test]
+fn selecting_two_sentences_tags_them_as_one_claim() {
+    let mut app = app();
+    update(&mut app, Action::NextSentence);
+    update(&mut app, Action::ToggleSelect);
+    update(&mut app, Action::NextSentence);
+    update(&mut app, Action::Tag(0));
+    assert_eq!(
+        statuses(&app),
+        vec![("sourced".into(), "The minister said the port would reopen. Officials said repairs were done.".into())]
+    );
+    assert_eq!(app.selection, None);
+}
+
+#[test]
+fn toggle_select_twice_cancels() {
+    let mut app = app();
+    update(&mut app, Action::ToggleSelect);
+    assert!(app.selection.is_some());
+    update(&mut app, Action::ToggleSelect);
+    assert!(app.selection.is_none());
+}
+
+#[test]
+fn words_narrow_a_claim_to_part_of_a_sentence() {
+    let mut app = app();
+    update(&mut app, Action::NextSentence);
+    update(&mut app, Action::StartWordRight);
+    update(&mut app, Action::StartWordRight);
+    update(&mut app, Action::EndWordLeft);
+    update(&mut app, Action::Tag(1));
+    assert_eq!(statuses(&app), vec![("unsourced".into(), "said the port would".into())]);
+    update(&mut app, Action::StartWordLeft);
+    update(&mut app, Action::EndWordRight);
+    update(&mut app, Action::Tag(1));
+    assert_eq!(
+        statuses(&app),
+        vec![("unsourced".into(), "minister said the port would reopen.".into())],
+        "narrowing starts from the claim under the cursor and re-ranges it"
+    );
+}
+
+#[test]
+fn narrowing_never_empties_the_selection() {
+    let mut app = app();
+    for _ in 0..10 {
+        update(&mut app, Action::StartWordRight);
+        update(&mut app, Action::EndWordLeft);
+    }
+    let selection = app.selection.expect("selection");
+    assert!(selection.start < selection.end);
+}
+
+#[test]
+fn cancel_clears_selection_then_search() {
+    let mut app = app();
+    update(&mut app, Action::ToggleSelect);
+    app.search.query = "port".into();
+    update(&mut app, Action::Cancel);
+    assert!(app.selection.is_none());
+    assert_eq!(app.search.query, "port");
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.search, Search::default());
+}
+
+#[test]
+fn search_finds_moves_and_wraps() {
+    let mut app = app();
+    update(&mut app, Action::Search);
+    typed(&mut app, "port");
+    assert_eq!(app.search.matches.len(), 3, "smart case: Port, port and re-port");
+    assert_eq!(app.cursor, 0);
+    key(&mut app, "enter");
+    assert!(matches!(app.overlay, Overlay::None));
+    update(&mut app, Action::SearchNext);
+    assert_eq!(app.cursor, 1);
+    update(&mut app, Action::SearchNext);
+    assert_eq!(app.cursor, 6);
+    update(&mut app, Action::SearchNext);
+    assert_eq!(app.cursor, 0);
+    assert_eq!(app.message.as_deref(), Some("search wrapped to the top"));
+    update(&mut app, Action::SearchPrev);
+    assert_eq!(app.cursor, 6);
+    assert_eq!(app.message.as_deref(), Some("search wrapped to the bottom"));
+    update(&mut app, Action::SearchPrev);
+    assert_eq!(app.cursor, 1);
+}
+
+#[test]
+fn search_escape_returns_to_where_it_started() {
+    let mut app = app();
+    update(&mut app, Action::LastSentence);
+    update(&mut app, Action::Search);
+    typed(&mut app, "minister");
+    assert_eq!(app.cursor, 1);
+    key(&mut app, "esc");
+    assert_eq!(app.cursor, 6);
+    assert!(app.search.matches.is_empty());
+}
+
+#[test]
+fn search_with_a_capital_is_case_sensitive() {
+    assert_eq!(find_all("Port port PORT", "port").len(), 3);
+    assert_eq!(find_all("Port port PORT", "Port"), vec![0..4]);
+    assert_eq!(find_all("café CAFÉ", "café"), vec![0..5, 6..11]);
+    assert!(find_all("text", "").is_empty());
+}
+
+#[test]
+fn search_without_results_says_so() {
+    let mut app = app();
+    update(&mut app, Action::SearchNext);
+    assert_eq!(app.message.as_deref(), Some("no search yet: press / to search"));
+    update(&mut app, Action::Search);
+    typed(&mut app, "zebra");
+    key(&mut app, "enter");
+    assert_eq!(app.message.as_deref(), Some("not found: zebra"));
+}
+
+#[test]
+fn editor_sets_source_note_and_labels() {
+    let mut app = app();
+    update(&mut app, Action::NextSentence);
+    update(&mut app, Action::Tag(0));
+    assert_eq!(update(&mut app, Action::EditClaim), None);
+    let Overlay::Editor(editor) = &app.overlay else { panic!("editor open") };
+    assert_eq!(editor.field, Field::Source);
+    typed(&mut app, "Interior Ministry");
+    key(&mut app, "tab");
+    typed(&mut app, "Check the");
+    key(&mut app, "enter");
+    typed(&mut app, "transcript.");
+    key(&mut app, "tab");
+    typed(&mut app, "ports, energy");
+    key(&mut app, "shift-tab");
+    key(&mut app, "shift-tab");
+    key(&mut app, "shift-tab");
+    key(&mut app, "right");
+    assert_eq!(key(&mut app, "ctrl-s"), Some(Effect::Save));
+    let claim = &app.sidecar.claims[0];
+    assert_eq!(claim.status, "unsourced");
+    assert_eq!(claim.source.as_deref(), Some("Interior Ministry"));
+    assert_eq!(claim.note.as_deref(), Some("Check the\ntranscript."));
+    assert_eq!(claim.labels, vec!["ports".to_owned(), "energy".to_owned()]);
+    assert!(matches!(app.overlay, Overlay::None));
+}
+
+#[test]
+fn editor_escape_changes_nothing() {
+    let mut app = app();
+    update(&mut app, Action::Tag(0));
+    update(&mut app, Action::EditClaim);
+    typed(&mut app, "someone");
+    assert_eq!(key(&mut app, "esc"), None);
+    assert_eq!(app.sidecar.claims[0].source, None);
+}
+
+#[test]
+fn editor_on_an_untagged_sentence_makes_a_new_claim() {
+    let mut app = app();
+    update(&mut app, Action::NextSentence);
+    update(&mut app, Action::EditClaim);
+    let Overlay::Editor(editor) = &app.overlay else { panic!("editor open") };
+    assert_eq!((editor.claim.clone(), editor.field), (None, Field::Tag));
+    key(&mut app, "o");
+    key(&mut app, "tab");
+    typed(&mut app, "the minister");
+    assert_eq!(key(&mut app, "enter"), Some(Effect::Save));
+    assert_eq!(statuses(&app), vec![("opinion".into(), "The minister said the port would reopen.".into())]);
+    assert_eq!(app.sidecar.claims[0].source.as_deref(), Some("the minister"));
+}
+
+#[test]
+fn editor_save_without_changes_does_not_save() {
+    let mut app = app();
+    update(&mut app, Action::Tag(0));
+    update(&mut app, Action::EditClaim);
+    assert_eq!(key(&mut app, "enter"), None);
+}
+
+#[test]
+fn panel_focus_moves_between_claims_and_enter_jumps_back() {
+    let mut app = app();
+    keys(&mut app, "s j j u G d");
+    update(&mut app, Action::FirstSentence);
+    update(&mut app, Action::SwitchFocus);
+    assert_eq!(app.focus, Focus::Panel);
+    assert_eq!(app.selected_index(), Some(0));
+    update(&mut app, Action::NextSentence);
+    assert_eq!(app.selected_index(), Some(1));
+    assert_eq!(app.cursor, 2, "the cursor follows the selected claim");
+    update(&mut app, Action::NextSentence);
+    update(&mut app, Action::NextSentence);
+    assert_eq!(app.selected_index(), Some(2));
+    update(&mut app, Action::PrevSentence);
+    assert_eq!(app.cursor, 2);
+    update(&mut app, Action::EditClaim);
+    assert_eq!(app.focus, Focus::Article);
+    assert!(matches!(app.overlay, Overlay::None), "Enter in the panel jumps, it does not edit");
+    update(&mut app, Action::SwitchFocus);
+    update(&mut app, Action::SwitchFocus);
+    assert_eq!(app.focus, Focus::Article);
+}
+
+#[test]
+fn filter_cycles_through_tags_and_back() {
+    let mut app = app();
+    keys(&mut app, "s j u");
+    assert_eq!(app.visible_claims().len(), 2);
+    update(&mut app, Action::CycleFilter);
+    assert_eq!(app.filter, Some(0));
+    assert_eq!(app.visible_claims(), vec![0]);
+    update(&mut app, Action::CycleFilter);
+    assert_eq!(app.visible_claims(), vec![1]);
+    update(&mut app, Action::CycleFilter);
+    update(&mut app, Action::CycleFilter);
+    assert!(app.visible_claims().is_empty());
+    update(&mut app, Action::CycleFilter);
+    assert_eq!(app.filter, None);
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it() {
+    let mut app = app();
+    update(&mut app, Action::Help);
+    assert_eq!(app.overlay, Overlay::Help(0));
+    update(&mut app, Action::NextSentence);
+    assert_eq!(app.overlay, Overlay::Help(1), "j scrolls the help");
+    assert_eq!(update(&mut app, Action::Quit), None, "q closes help rather than quitting");
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.cursor, 0);
+}
+
+#[test]
+fn quit_asks_the_loop_to_leave() {
+    let mut app = app();
+    assert_eq!(update(&mut app, Action::Quit), Some(Effect::Quit));
+    assert_eq!(key(&mut app, "ctrl-c"), Some(Effect::Quit));
+}
+
+#[test]
+fn clicks_move_the_cursor_and_select_claims() {
+    let mut app = app();
+    let areas = app.areas().expect("big enough");
+    let start = app.sentence(4).start;
+    let row = app.doc.row_of(start);
+    let column = app.report.text[app.doc.rows[row].start..start].chars().count() as u16;
+    update(&mut app, Action::Click(areas.text.x + column + 3, areas.text.y + row as u16));
+    assert_eq!(app.cursor, 4);
+    update(&mut app, Action::Tag(0));
+    update(&mut app, Action::FirstSentence);
+    update(&mut app, Action::Click(areas.panel_inner.x + 2, areas.panel_inner.y + 1));
+    assert_eq!(app.focus, Focus::Panel);
+    assert_eq!(app.cursor, 4);
+    update(&mut app, Action::Click(0, 0));
+    assert_eq!(app.cursor, 4, "a click on a border does nothing");
+}
+
+#[test]
+fn resizing_rewraps_and_tiny_terminals_do_not_panic() {
+    let mut app = long_app();
+    update(&mut app, Action::LastSentence);
+    update(&mut app, Action::Resize(20, 5));
+    assert!(app.areas().is_none());
+    for action in [Action::PageDown, Action::NextSentence, Action::Click(3, 3), Action::Tag(0), Action::ScrollDown] {
+        update(&mut app, action);
+    }
+    update(&mut app, Action::Resize(60, 20));
+    let width = usize::from(app.areas().expect("usable").text.width);
+    assert_eq!(app.doc.width, width);
+}
+
+#[test]
+fn read_only_refuses_every_change() {
+    let report = Report::from_text(Path::new("r.txt"), TEXT.to_owned(), Encoding::Utf8, String::new());
+    let mut app = App::new(report, None, Config::default(), Some("r.txt.sidenote.toml:3:1: bad".into()));
+    update(&mut app, Action::Resize(120, 30));
+    assert_eq!(update(&mut app, Action::Tag(0)), None);
+    assert_eq!(app.message.as_deref(), Some("read-only: r.txt.sidenote.toml:3:1: bad"));
+    update(&mut app, Action::EditClaim);
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(update(&mut app, Action::Undo), None);
+    assert!(app.sidecar.claims.is_empty());
+}
+
+#[test]
+fn saved_claims_reopen_and_moved_text_is_followed() {
+    let mut first = app();
+    keys(&mut first, "j s");
+    let sidecar = first.sidecar.clone();
+    let changed = format!("Breaking: {TEXT}");
+    let app = app_with(&changed, Some(sidecar));
+    let span = app.claim_span(0).expect("re-anchored").clone();
+    assert_eq!(&app.report.text[span], "The minister said the port would reopen.");
+    assert_eq!(app.message.as_deref(), Some("the report changed: 1 claim(s) moved to their text"));
+}
+
+#[test]
+fn orphaned_claims_are_kept_and_reported() {
+    let mut first = app();
+    keys(&mut first, "j s");
+    let sidecar = first.sidecar.clone();
+    let app = app_with("Entirely different text.", Some(sidecar));
+    assert_eq!(app.sidecar.claims.len(), 1);
+    assert!(app.claim_span(0).is_none());
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("orphaned")));
+}
+
+#[test]
+fn save_results_show_in_the_state() {
+    let mut app = app();
+    app.saved(Ok(()));
+    assert_eq!(app.save_state, SaveState::Saved);
+    app.saved(Err("disk full".into()));
+    assert_eq!(app.save_state, SaveState::Failed("disk full".into()));
+}
+
+#[test]
+fn empty_report_does_not_panic() {
+    let mut app = app_with("", None);
+    for action in [
+        Action::NextSentence,
+        Action::LastSentence,
+        Action::Tag(0),
+        Action::EditClaim,
+        Action::ToggleSelect,
+        Action::StartWordRight,
+        Action::NextUntagged,
+        Action::NextClaim,
+        Action::PageDown,
+        Action::SwitchFocus,
+        Action::NextSentence,
+    ] {
+        update(&mut app, action);
+    }
+    assert!(app.sidecar.claims.is_empty());
+}

@@ -1,0 +1,226 @@
+//! Screen tests: the whole reader driven by key events on a `TestBackend`, snapshotted with insta,
+//! plus the colours that text snapshots do not show.
+
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+use sidenote::config::Config;
+use sidenote::report::Report;
+use sidenote::tui::app::App;
+use sidenote::tui::keymap::Key;
+
+const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
+
+struct Screen {
+    terminal: Terminal<TestBackend>,
+    app: App,
+    sidecar: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn key_events(keys: &str) -> Vec<std::io::Result<Event>> {
+    keys.split(' ')
+        .filter(|k| !k.is_empty())
+        .map(|k| {
+            let key = Key::parse(k).expect("valid key");
+            Ok(Event::Key(KeyEvent::new(key.code, key.modifiers)))
+        })
+        .collect()
+}
+
+fn text_events(text: &str) -> Vec<std::io::Result<Event>> {
+    text.chars()
+        .map(|c| Ok(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))))
+        .collect()
+}
+
+fn open(width: u16, height: u16, config: Config) -> Screen {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("harbour-blackout.txt");
+    std::fs::copy(SAMPLE, &path).expect("copy sample");
+    let report = Report::load(&path).expect("sample loads");
+    let app = App::new(report, None, config, None);
+    let terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    let sidecar = sidenote::annotate::sidecar_path(&path);
+    Screen { terminal, app, sidecar, _dir: dir }
+}
+
+fn config() -> Config {
+    let mut config = Config::default();
+    config.author = "tester".into();
+    config.color = true;
+    config
+}
+
+impl Screen {
+    fn send(&mut self, events: Vec<std::io::Result<Event>>) {
+        sidenote::tui::run(&mut self.terminal, &mut self.app, &self.sidecar, events).expect("runs");
+    }
+
+    fn keys(&mut self, keys: &str) -> &mut Self {
+        self.send(key_events(keys));
+        self
+    }
+
+    fn text(&mut self, text: &str) -> &mut Self {
+        self.send(text_events(text));
+        self
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resize(width, height);
+        self.send(vec![Ok(Event::Resize(width, height))]);
+    }
+
+    fn buffer(&self) -> &ratatui::buffer::Buffer {
+        self.terminal.backend().buffer()
+    }
+
+    fn find(&self, needle: &str) -> Option<(u16, u16)> {
+        let buffer = self.buffer();
+        for y in 0..buffer.area.height {
+            let row: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            if let Some(byte) = row.find(needle) {
+                return Some((row[..byte].chars().count() as u16, y));
+            }
+        }
+        None
+    }
+}
+
+/// Tags a few sentences the way a user would: the headline-free news paragraphs.
+const TAGGING: &str = "] ] s j u j j s";
+
+#[test]
+fn wide_screen() {
+    let mut screen = open(120, 32, config());
+    screen.keys(TAGGING);
+    insta::assert_snapshot!(screen.terminal.backend());
+}
+
+#[test]
+fn narrow_screen_puts_the_panel_below() {
+    let mut screen = open(80, 40, config());
+    screen.keys(TAGGING);
+    insta::assert_snapshot!(screen.terminal.backend());
+}
+
+#[test]
+fn tiny_screen_asks_for_more_room() {
+    let mut screen = open(20, 5, config());
+    screen.keys("j s");
+    insta::assert_snapshot!(screen.terminal.backend());
+}
+
+#[test]
+fn help_screen_lists_the_bound_keys() {
+    let mut screen = open(120, 60, config());
+    screen.keys("?");
+    insta::assert_snapshot!(screen.terminal.backend());
+}
+
+#[test]
+fn help_shows_rebound_keys() {
+    let config = Config::from_str_with_defaults(
+        "[keys]\n\"J\" = \"next_claim\"\n\"}\" = \"none\"\n",
+        Path::new("c.toml"),
+    )
+    .expect("valid");
+    let mut screen = open(120, 60, config);
+    screen.keys("?");
+    let (_, y) = screen.find(" next claim  ").expect("help line");
+    let row: String = (0..120).map(|x| screen.buffer()[(x, y)].symbol()).collect();
+    assert!(row.contains(" J "), "{row}");
+    assert!(!row.contains('}'), "{row}");
+}
+
+#[test]
+fn editor_screen() {
+    let mut screen = open(120, 32, config());
+    screen.keys("] ] s enter").text("Interior Minister Dr. Amara Okonkwo-Vance").keys("tab").text("Named, on the record.");
+    insta::assert_snapshot!(screen.terminal.backend());
+}
+
+#[test]
+fn search_prompt_and_matches() {
+    let mut screen = open(120, 32, config());
+    screen.keys("/").text("substation");
+    insta::assert_snapshot!(screen.terminal.backend());
+}
+
+#[test]
+fn resizing_redraws_at_every_size() {
+    let mut screen = open(120, 32, config());
+    screen.keys(TAGGING);
+    for (w, h) in [(60, 20), (20, 5), (1, 1), (0, 0), (99, 30), (100, 30), (200, 60)] {
+        screen.resize(w, h);
+        if w < 20 {
+            continue;
+        }
+        let shown = screen.find("sentence ").is_some() || screen.find("bigger").is_some();
+        assert!(shown, "nothing sensible drawn at {w}x{h}");
+    }
+}
+
+#[test]
+fn cursor_sentence_is_reversed_and_claims_carry_their_colour() {
+    let mut screen = open(120, 32, config());
+    screen.keys("g j j j j j s j");
+    let (x, y) = screen.find("We are treating").expect("cursor sentence on screen");
+    assert!(screen.buffer()[(x, y)].modifier.contains(Modifier::REVERSED));
+    let (x, y) = screen.find("ruled out deliberate").expect("tagged sentence on screen");
+    let cell = &screen.buffer()[(x, y)];
+    assert!(cell.modifier.contains(Modifier::UNDERLINED));
+    assert!(!cell.modifier.contains(Modifier::REVERSED));
+    assert_eq!(cell.underline_color, Color::Green);
+    let gutter = &screen.buffer()[(1, y)];
+    assert_eq!((gutter.symbol(), gutter.fg), ("▌", Color::Green));
+    let (x, y) = screen.find("▍ sourced ").expect("badge of the selected claim in the panel");
+    assert_eq!(screen.buffer()[(x + 1, y)].bg, Color::Green);
+    assert_eq!(screen.buffer()[(x + 2, y)].fg, Color::Black);
+}
+
+#[test]
+fn no_color_uses_no_colour() {
+    let mut config = config();
+    config.color = false;
+    let mut screen = open(120, 32, config);
+    screen.keys("] ] s j /").text("minister");
+    let buffer = screen.buffer();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "colour at {x},{y}");
+        }
+    }
+    assert!(screen.find("[sourced]").is_some(), "badges fall back to text");
+}
+
+#[test]
+fn overview_marks_claims_in_their_colours() {
+    let mut screen = open(120, 32, config());
+    screen.keys("G u");
+    let areas = sidenote::tui::layout::areas(ratatui::layout::Rect::new(0, 0, 120, 32)).expect("areas");
+    let bar = areas.scrollbar;
+    let marks: Vec<Color> = (bar.y..bar.bottom())
+        .filter(|&y| screen.buffer()[(bar.x, y)].symbol() == "■")
+        .map(|y| screen.buffer()[(bar.x, y)].fg)
+        .collect();
+    assert_eq!(marks, vec![Color::Red]);
+    let last = screen.buffer()[(bar.x, bar.bottom() - 1)].symbol().to_owned();
+    assert_eq!(last, "■", "the last sentence's claim is at the bottom of the bar");
+}
+
+#[test]
+fn keys_save_the_sidecar_at_every_change() {
+    let mut screen = open(120, 32, config());
+    screen.keys("s");
+    let saved = std::fs::read_to_string(&screen.sidecar).expect("sidecar written after one key");
+    assert!(saved.contains("status = \"sourced\""), "{saved}");
+    assert!(screen.find("saved").is_some());
+    screen.keys("x");
+    assert!(!screen.sidecar.exists(), "removing the last claim removes the sidecar");
+}
