@@ -178,9 +178,9 @@ fn cursor_sentence_is_reversed_and_claims_carry_their_colour() {
     assert_eq!(cell.underline_color, Color::Green);
     let gutter = &screen.buffer()[(1, y)];
     assert_eq!((gutter.symbol(), gutter.fg), ("▌", Color::Green));
-    let (x, y) = screen.find("▍ sourced ").expect("badge of the selected claim in the panel");
-    assert_eq!(screen.buffer()[(x + 1, y)].bg, Color::Green);
-    assert_eq!(screen.buffer()[(x + 2, y)].fg, Color::Black);
+    let (x, y) = screen.find("│  sourced ").expect("badge in the panel");
+    assert_eq!(screen.buffer()[(x + 2, y)].bg, Color::Green);
+    assert_eq!(screen.buffer()[(x + 3, y)].fg, Color::Black);
 }
 
 #[test]
