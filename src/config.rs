@@ -164,7 +164,10 @@ impl Config {
         }
         for (key, action) in user.keys.unwrap_or_default() {
             if Key::parse(&key).is_none() {
-                return Err(invalid(action.span(), format!("keys: \"{key}\" is not a key")));
+                return Err(invalid(
+                    action.span(),
+                    format!("keys: \"{key}\" is not a key"),
+                ));
             }
             if let Err(why) = resolve_action(action.get_ref(), &names) {
                 return Err(invalid(
@@ -181,17 +184,31 @@ impl Config {
                     default: Option<Spanned<String>>|
          -> Result<Color, ConfigError> {
             match user {
-                Some(value) => parse_color(value.get_ref())
-                    .ok_or_else(|| invalid(value.span(), format!("theme.{name}: \"{}\" is not a colour", value.get_ref()))),
-                None => Ok(default.and_then(|d| parse_color(d.get_ref())).unwrap_or(Color::Reset)),
+                Some(value) => parse_color(value.get_ref()).ok_or_else(|| {
+                    invalid(
+                        value.span(),
+                        format!("theme.{name}: \"{}\" is not a colour", value.get_ref()),
+                    )
+                }),
+                None => Ok(default
+                    .and_then(|d| parse_color(d.get_ref()))
+                    .unwrap_or(Color::Reset)),
             }
         };
         let theme = Theme {
             accent: pick("accent", theme_user.accent, theme_default.accent)?,
             search_fg: pick("search_fg", theme_user.search_fg, theme_default.search_fg)?,
             search_bg: pick("search_bg", theme_user.search_bg, theme_default.search_bg)?,
-            selection_fg: pick("selection_fg", theme_user.selection_fg, theme_default.selection_fg)?,
-            selection_bg: pick("selection_bg", theme_user.selection_bg, theme_default.selection_bg)?,
+            selection_fg: pick(
+                "selection_fg",
+                theme_user.selection_fg,
+                theme_default.selection_fg,
+            )?,
+            selection_bg: pick(
+                "selection_bg",
+                theme_user.selection_bg,
+                theme_default.selection_bg,
+            )?,
         };
         Ok(Self {
             author,
@@ -209,7 +226,11 @@ impl Config {
 
     /// The tag names, for error messages that list what is allowed.
     pub fn tag_names(&self) -> String {
-        self.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")
+        self.tags
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -236,7 +257,9 @@ fn resolve_tags(raw: Vec<RawTag>, text: &str, path: &Path) -> Result<Vec<Tag>, C
     for tag in raw {
         let name = tag.name.get_ref();
         let valid_name = !name.is_empty()
-            && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
         if !valid_name {
             return Err(invalid(
                 tag.name.span(),
@@ -244,7 +267,10 @@ fn resolve_tags(raw: Vec<RawTag>, text: &str, path: &Path) -> Result<Vec<Tag>, C
             ));
         }
         if tags.iter().any(|t| t.name == *name) {
-            return Err(invalid(tag.name.span(), format!("tag.name: \"{name}\" is defined twice")));
+            return Err(invalid(
+                tag.name.span(),
+                format!("tag.name: \"{name}\" is defined twice"),
+            ));
         }
         if Key::parse(tag.key.get_ref()).is_none() {
             return Err(invalid(
@@ -255,7 +281,10 @@ fn resolve_tags(raw: Vec<RawTag>, text: &str, path: &Path) -> Result<Vec<Tag>, C
         let color = parse_color(tag.color.get_ref()).ok_or_else(|| {
             invalid(
                 tag.color.span(),
-                format!("tag.color: \"{}\" is not a colour (a name like \"green\", or \"#rrggbb\")", tag.color.get_ref()),
+                format!(
+                    "tag.color: \"{}\" is not a colour (a name like \"green\", or \"#rrggbb\")",
+                    tag.color.get_ref()
+                ),
             )
         })?;
         tags.push(Tag {
@@ -283,7 +312,11 @@ fn default_author() -> String {
 }
 
 fn line_of(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]
@@ -312,7 +345,11 @@ mod tests {
     #[test]
     fn defaults_have_the_four_tags() {
         let config = Config::default();
-        let names: Vec<_> = config.tags.iter().map(|t| (t.name.as_str(), t.key.as_str(), t.color)).collect();
+        let names: Vec<_> = config
+            .tags
+            .iter()
+            .map(|t| (t.name.as_str(), t.key.as_str(), t.color))
+            .collect();
         assert_eq!(
             names,
             vec![
@@ -326,20 +363,36 @@ mod tests {
 
     #[test]
     fn unknown_key_names_file_line_and_key() {
-        let err = Config::from_str_with_defaults("author = \"ana\"\ncolour = \"red\"\n", Path::new("my.toml"))
-            .expect_err("unknown key");
+        let err = Config::from_str_with_defaults(
+            "author = \"ana\"\ncolour = \"red\"\n",
+            Path::new("my.toml"),
+        )
+        .expect_err("unknown key");
         let message = err.to_string();
-        assert!(message.starts_with("my.toml:2: unknown field `colour`"), "{message}");
+        assert!(
+            message.starts_with("my.toml:2: unknown field `colour`"),
+            "{message}"
+        );
     }
 
     #[test]
     fn bad_values_name_the_line() {
         let text = "[[tag]]\nname = \"rumour\"\nkey = \"r\"\ncolor = \"ultraviolet\"\n";
-        let err = Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("bad colour");
-        assert!(err.to_string().starts_with("c.toml:4: tag.color: \"ultraviolet\""), "{err}");
+        let err =
+            Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("bad colour");
+        assert!(
+            err.to_string()
+                .starts_with("c.toml:4: tag.color: \"ultraviolet\""),
+            "{err}"
+        );
         let text = "[keys]\n\"j\" = \"jump_around\"\n";
-        let err = Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("bad action");
-        assert!(err.to_string().starts_with("c.toml:2: keys.\"j\": \"jump_around\""), "{err}");
+        let err =
+            Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("bad action");
+        assert!(
+            err.to_string()
+                .starts_with("c.toml:2: keys.\"j\": \"jump_around\""),
+            "{err}"
+        );
         let text = "[keys]\n\"t\" = \"tag:rumour\"\n";
         let err = Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("bad tag");
         assert!(err.to_string().contains("no tag named \"rumour\""), "{err}");
@@ -347,7 +400,8 @@ mod tests {
 
     #[test]
     fn user_tags_replace_the_defaults() {
-        let text = "author = \"ana\"\n[[tag]]\nname = \"verified\"\nkey = \"v\"\ncolor = \"#00ff00\"\n";
+        let text =
+            "author = \"ana\"\n[[tag]]\nname = \"verified\"\nkey = \"v\"\ncolor = \"#00ff00\"\n";
         let config = Config::from_str_with_defaults(text, Path::new("c.toml")).expect("valid");
         assert_eq!(config.author, "ana");
         assert_eq!(config.tags.len(), 1);
@@ -357,6 +411,10 @@ mod tests {
     #[test]
     fn missing_explicit_file_is_an_error() {
         let err = Config::load(Some(Path::new("/no/such/config.toml"))).expect_err("missing");
-        assert!(err.to_string().starts_with("/no/such/config.toml: cannot read config"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("/no/such/config.toml: cannot read config"),
+            "{err}"
+        );
     }
 }

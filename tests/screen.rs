@@ -33,7 +33,12 @@ fn key_events(keys: &str) -> Vec<std::io::Result<Event>> {
 
 fn text_events(text: &str) -> Vec<std::io::Result<Event>> {
     text.chars()
-        .map(|c| Ok(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))))
+        .map(|c| {
+            Ok(Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )))
+        })
         .collect()
 }
 
@@ -45,14 +50,20 @@ fn open(width: u16, height: u16, config: Config) -> Screen {
     let app = App::new(report, None, config, None);
     let terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     let sidecar = sidenote::annotate::sidecar_path(&path);
-    Screen { terminal, app, sidecar, _dir: dir }
+    Screen {
+        terminal,
+        app,
+        sidecar,
+        _dir: dir,
+    }
 }
 
 fn config() -> Config {
-    let mut config = Config::default();
-    config.author = "tester".into();
-    config.color = true;
-    config
+    Config {
+        author: "tester".into(),
+        color: true,
+        ..Config::default()
+    }
 }
 
 impl Screen {
@@ -82,7 +93,9 @@ impl Screen {
     fn find(&self, needle: &str) -> Option<(u16, u16)> {
         let buffer = self.buffer();
         for y in 0..buffer.area.height {
-            let row: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            let row: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
             if let Some(byte) = row.find(needle) {
                 return Some((row[..byte].chars().count() as u16, y));
             }
@@ -140,7 +153,11 @@ fn help_shows_rebound_keys() {
 #[test]
 fn editor_screen() {
     let mut screen = open(120, 32, config());
-    screen.keys("] ] s enter").text("Interior Minister Dr. Amara Okonkwo-Vance").keys("tab").text("Named, on the record.");
+    screen
+        .keys("] ] s enter")
+        .text("Interior Minister Dr. Amara Okonkwo-Vance")
+        .keys("tab")
+        .text("Named, on the record.");
     insta::assert_snapshot!(screen.terminal.backend());
 }
 
@@ -155,7 +172,15 @@ fn search_prompt_and_matches() {
 fn resizing_redraws_at_every_size() {
     let mut screen = open(120, 32, config());
     screen.keys(TAGGING);
-    for (w, h) in [(60, 20), (20, 5), (1, 1), (0, 0), (99, 30), (100, 30), (200, 60)] {
+    for (w, h) in [
+        (60, 20),
+        (20, 5),
+        (1, 1),
+        (0, 0),
+        (99, 30),
+        (100, 30),
+        (200, 60),
+    ] {
         screen.resize(w, h);
         if w < 20 {
             continue;
@@ -169,9 +194,17 @@ fn resizing_redraws_at_every_size() {
 fn cursor_sentence_is_reversed_and_claims_carry_their_colour() {
     let mut screen = open(120, 32, config());
     screen.keys("g j j j j j s j");
-    let (x, y) = screen.find("We are treating").expect("cursor sentence on screen");
-    assert!(screen.buffer()[(x, y)].modifier.contains(Modifier::REVERSED));
-    let (x, y) = screen.find("ruled out deliberate").expect("tagged sentence on screen");
+    let (x, y) = screen
+        .find("We are treating")
+        .expect("cursor sentence on screen");
+    assert!(
+        screen.buffer()[(x, y)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+    let (x, y) = screen
+        .find("ruled out deliberate")
+        .expect("tagged sentence on screen");
     let cell = &screen.buffer()[(x, y)];
     assert!(cell.modifier.contains(Modifier::UNDERLINED));
     assert!(!cell.modifier.contains(Modifier::REVERSED));
@@ -193,25 +226,38 @@ fn no_color_uses_no_colour() {
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width {
             let cell = &buffer[(x, y)];
-            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "colour at {x},{y}");
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "colour at {x},{y}"
+            );
         }
     }
-    assert!(screen.find("[sourced]").is_some(), "badges fall back to text");
+    assert!(
+        screen.find("[sourced]").is_some(),
+        "badges fall back to text"
+    );
 }
 
 #[test]
 fn overview_marks_claims_in_their_colours() {
     let mut screen = open(120, 32, config());
     screen.keys("G u");
-    let areas = sidenote::tui::layout::areas(ratatui::layout::Rect::new(0, 0, 120, 32)).expect("areas");
+    let areas =
+        sidenote::tui::layout::areas(ratatui::layout::Rect::new(0, 0, 120, 32)).expect("areas");
     let bar = areas.scrollbar;
     let marks: Vec<Color> = (bar.y..bar.bottom())
         .filter(|&y| screen.buffer()[(bar.x, y)].symbol() == "■")
         .map(|y| screen.buffer()[(bar.x, y)].fg)
         .collect();
     assert_eq!(marks, vec![Color::Red]);
-    let last = screen.buffer()[(bar.x, bar.bottom() - 1)].symbol().to_owned();
-    assert_eq!(last, "■", "the last sentence's claim is at the bottom of the bar");
+    let last = screen.buffer()[(bar.x, bar.bottom() - 1)]
+        .symbol()
+        .to_owned();
+    assert_eq!(
+        last, "■",
+        "the last sentence's claim is at the bottom of the bar"
+    );
 }
 
 #[test]
@@ -222,5 +268,8 @@ fn keys_save_the_sidecar_at_every_change() {
     assert!(saved.contains("status = \"sourced\""), "{saved}");
     assert!(screen.find("saved").is_some());
     screen.keys("x");
-    assert!(!screen.sidecar.exists(), "removing the last claim removes the sidecar");
+    assert!(
+        !screen.sidecar.exists(),
+        "removing the last claim removes the sidecar"
+    );
 }

@@ -38,7 +38,8 @@ pub fn reanchor(claim: &mut Claim, report: &Report) -> Anchor {
         .map(|(at, quote)| {
             let before = &report.text[..at];
             let after = &report.text[at + quote.len()..];
-            let context = common_suffix(before, &claim.prefix) + common_prefix(after, &claim.suffix);
+            let context =
+                common_suffix(before, &claim.prefix) + common_prefix(after, &claim.suffix);
             (at, context, at.abs_diff(old))
         })
         .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)));
@@ -57,7 +58,11 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 #[cfg(test)]
@@ -69,7 +74,12 @@ mod tests {
     use std::path::Path;
 
     fn report(text: &str) -> Report {
-        Report::from_text(Path::new("r.txt"), text.to_owned(), Encoding::Utf8, String::new())
+        Report::from_text(
+            Path::new("r.txt"),
+            text.to_owned(),
+            Encoding::Utf8,
+            String::new(),
+        )
     }
 
     fn claim_on(text: &str, quote: &str) -> Claim {
@@ -81,7 +91,10 @@ mod tests {
     #[test]
     fn unchanged_text_is_exact() {
         let mut claim = claim_on("A said B. C said D.", "C said D.");
-        assert_eq!(reanchor(&mut claim, &report("A said B. C said D.")), Anchor::Exact);
+        assert_eq!(
+            reanchor(&mut claim, &report("A said B. C said D.")),
+            Anchor::Exact
+        );
     }
 
     #[test]
@@ -100,7 +113,10 @@ mod tests {
         let mut claim = Claim::new(&r, second..text.len(), "sourced", "ana", now());
         let changed = report("Intro. First: it rained. Second: it rained.");
         assert_eq!(reanchor(&mut claim, &changed), Anchor::Moved);
-        assert_eq!(claim.prefix, "ntro. First: it rained. Second: ", "32 code points at most");
+        assert_eq!(
+            claim.prefix, "ntro. First: it rained. Second: ",
+            "32 code points at most"
+        );
     }
 
     #[test]

@@ -57,7 +57,13 @@ pub struct Claim {
 
 impl Claim {
     /// A new claim over the byte range `span` of `report`, stamped with `when`.
-    pub fn new(report: &Report, span: Range<usize>, status: &str, author: &str, when: Datetime) -> Self {
+    pub fn new(
+        report: &Report,
+        span: Range<usize>,
+        status: &str,
+        author: &str,
+        when: Datetime,
+    ) -> Self {
         let mut claim = Self {
             id: String::new(),
             status: status.to_owned(),
@@ -84,10 +90,15 @@ impl Claim {
         let chars = report.char_range(&span);
         self.start = chars.start;
         self.end = chars.end;
-        self.quote = report.text[span.clone()].to_owned();
+        report.text[span.clone()].clone_into(&mut self.quote);
         let before = &report.text[..span.start];
-        let skip = before.chars().rev().take(CONTEXT).map(char::len_utf8).sum::<usize>();
-        self.prefix = before[before.len() - skip..].to_owned();
+        let skip = before
+            .chars()
+            .rev()
+            .take(CONTEXT)
+            .map(char::len_utf8)
+            .sum::<usize>();
+        before[before.len() - skip..].clone_into(&mut self.prefix);
         self.suffix = report.text[span.end..].chars().take(CONTEXT).collect();
     }
 
@@ -99,8 +110,7 @@ impl Claim {
     /// The source and note are set only when they hold something, so empty strings never reach
     /// the file.
     pub fn set_details(&mut self, source: &str, note: &str, labels: Vec<String>) {
-        let trimmed = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
-        self.source = trimmed(source);
+        self.source = Some(source.trim().to_owned()).filter(|s| !s.is_empty());
         self.note = Some(note.trim_end().to_owned()).filter(|s| !s.trim().is_empty());
         self.labels = labels;
     }
@@ -108,7 +118,9 @@ impl Claim {
 
 /// Now, to the second, as a TOML datetime in UTC.
 pub fn now() -> Datetime {
-    let stamp = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
     stamp.parse().unwrap_or(Datetime {
         date: None,
         time: None,
@@ -139,7 +151,12 @@ mod tests {
     use std::path::Path;
 
     fn report(text: &str) -> Report {
-        Report::from_text(Path::new("r.txt"), text.to_owned(), Encoding::Utf8, String::new())
+        Report::from_text(
+            Path::new("r.txt"),
+            text.to_owned(),
+            Encoding::Utf8,
+            String::new(),
+        )
     }
 
     #[test]

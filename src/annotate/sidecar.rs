@@ -255,7 +255,9 @@ impl Sidecar {
             .map_err(io)?;
         temp.write_all(self.to_toml().as_bytes()).map_err(io)?;
         if let Ok(meta) = std::fs::metadata(path) {
-            temp.as_file().set_permissions(meta.permissions()).map_err(io)?;
+            temp.as_file()
+                .set_permissions(meta.permissions())
+                .map_err(io)?;
         }
         temp.as_file().sync_all().map_err(io)?;
         temp.persist(path).map_err(|e| io(e.error))?;
@@ -271,8 +273,14 @@ impl Sidecar {
 fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
     let before = &bytes[..at.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -307,7 +315,12 @@ updated = 2026-11-24T18:05:00Z
 "#;
 
     fn report(text: &str) -> Report {
-        Report::from_text(Path::new("report.txt"), text.to_owned(), Encoding::Utf8, "abc".into())
+        Report::from_text(
+            Path::new("report.txt"),
+            text.to_owned(),
+            Encoding::Utf8,
+            "abc".into(),
+        )
     }
 
     #[test]
@@ -322,7 +335,10 @@ updated = 2026-11-24T18:05:00Z
     fn example_parses_and_writes_back_identically() {
         let sidecar = Sidecar::parse(EXAMPLE, Path::new("x.toml")).expect("parses");
         assert_eq!(sidecar.claims.len(), 1);
-        assert_eq!(sidecar.claims[0].note.as_deref(), Some("first line\nsecond line"));
+        assert_eq!(
+            sidecar.claims[0].note.as_deref(),
+            Some("first line\nsecond line")
+        );
         assert_eq!(sidecar.to_toml(), EXAMPLE);
     }
 
@@ -330,14 +346,24 @@ updated = 2026-11-24T18:05:00Z
     fn unknown_keys_survive_a_rewrite() {
         let text = EXAMPLE
             .replace("version = 1\n", "version = 1\nproject = \"alpha\"\n")
-            .replace("sha256 = \"abc\"\n", "sha256 = \"abc\"\nextracted = \"html\"\n")
+            .replace(
+                "sha256 = \"abc\"\n",
+                "sha256 = \"abc\"\nextracted = \"html\"\n",
+            )
             .replace("author = \"ana\"\n", "author = \"ana\"\nreviewed = true\n");
         let sidecar = Sidecar::parse(&text, Path::new("x.toml")).expect("parses");
         let written = sidecar.to_toml();
-        for key in ["project = \"alpha\"", "extracted = \"html\"", "reviewed = true"] {
+        for key in [
+            "project = \"alpha\"",
+            "extracted = \"html\"",
+            "reviewed = true",
+        ] {
             assert!(written.contains(key), "{key} lost:\n{written}");
         }
-        assert_eq!(Sidecar::parse(&written, Path::new("x.toml")).expect("reparses"), sidecar);
+        assert_eq!(
+            Sidecar::parse(&written, Path::new("x.toml")).expect("reparses"),
+            sidecar
+        );
     }
 
     #[test]
@@ -353,17 +379,26 @@ updated = 2026-11-24T18:05:00Z
     fn newer_version_is_refused() {
         let newer = EXAMPLE.replace("version = 1", "version = 7");
         let err = Sidecar::parse(&newer, Path::new("s.toml")).expect_err("newer");
-        assert!(matches!(err, SidecarError::Version { found: 7, .. }), "{err}");
+        assert!(
+            matches!(err, SidecarError::Version { found: 7, .. }),
+            "{err}"
+        );
     }
 
     #[test]
     fn duplicate_ids_and_reversed_ranges_are_refused() {
-        let twice = format!("{EXAMPLE}\n{}", &EXAMPLE[EXAMPLE.find("[[claim]]").expect("claim")..]);
+        let twice = format!(
+            "{EXAMPLE}\n{}",
+            &EXAMPLE[EXAMPLE.find("[[claim]]").expect("claim")..]
+        );
         let err = Sidecar::parse(&twice, Path::new("s.toml")).expect_err("dup");
         assert!(err.to_string().contains("used twice"), "{err}");
         let reversed = EXAMPLE.replace("start = 0", "start = 11");
         let err = Sidecar::parse(&reversed, Path::new("s.toml")).expect_err("reversed");
-        assert!(err.to_string().contains("start 11 is after end 10"), "{err}");
+        assert!(
+            err.to_string().contains("start 11 is after end 10"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -372,7 +407,13 @@ updated = 2026-11-24T18:05:00Z
         let path = dir.path().join("report.txt.sidenote.toml");
         let r = report("Officials. More");
         let mut sidecar = Sidecar::new(&r);
-        sidecar.claims.push(Claim::new(&r, 0..10, "sourced", "ana", crate::annotate::now()));
+        sidecar.claims.push(Claim::new(
+            &r,
+            0..10,
+            "sourced",
+            "ana",
+            crate::annotate::now(),
+        ));
         sidecar.save(&path).expect("saved");
         let loaded = Sidecar::load(&path).expect("loads").expect("exists");
         assert_eq!(loaded, sidecar);
@@ -391,7 +432,13 @@ updated = 2026-11-24T18:05:00Z
         let path = dir.path().join("r.txt.sidenote.toml");
         let r = report("Officials. More");
         let mut sidecar = Sidecar::new(&r);
-        sidecar.claims.push(Claim::new(&r, 0..10, "sourced", "ana", crate::annotate::now()));
+        sidecar.claims.push(Claim::new(
+            &r,
+            0..10,
+            "sourced",
+            "ana",
+            crate::annotate::now(),
+        ));
         sidecar.save(&path).expect("saved");
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
         sidecar.save(&path).expect("saved again");
@@ -413,22 +460,24 @@ updated = 2026-11-24T18:05:00Z
             proptest::option::of("(\\PC|\n){0,60}"),
             prop::collection::vec("[a-z]{1,8}", 0..3),
         )
-            .prop_map(|(id, status, start, len, quote, source, note, labels)| Claim {
-                id,
-                status: status.to_owned(),
-                start,
-                end: start + len,
-                quote: quote.clone(),
-                prefix: quote.chars().rev().take(3).collect(),
-                suffix: String::new(),
-                source,
-                note,
-                labels,
-                author: "ana".to_owned(),
-                created: "2026-11-24T18:00:00Z".parse().expect("date"),
-                updated: "2026-11-25T09:30:15Z".parse().expect("date"),
-                extra: toml::Table::new(),
-            })
+            .prop_map(
+                |(id, status, start, len, quote, source, note, labels)| Claim {
+                    id,
+                    status: status.to_owned(),
+                    start,
+                    end: start + len,
+                    quote: quote.clone(),
+                    prefix: quote.chars().rev().take(3).collect(),
+                    suffix: String::new(),
+                    source,
+                    note,
+                    labels,
+                    author: "ana".to_owned(),
+                    created: "2026-11-24T18:00:00Z".parse().expect("date"),
+                    updated: "2026-11-25T09:30:15Z".parse().expect("date"),
+                    extra: toml::Table::new(),
+                },
+            )
     }
 
     proptest! {

@@ -72,7 +72,11 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
             Format::Text => {
                 for claim in claims {
                     let quote = claim.quote.split_whitespace().collect::<Vec<_>>().join(" ");
-                    writeln!(out, "{}  {}  {}-{}  “{quote}”", claim.id, claim.status, claim.start, claim.end)?;
+                    writeln!(
+                        out,
+                        "{}  {}  {}-{}  “{quote}”",
+                        claim.id, claim.status, claim.start, claim.end
+                    )?;
                     if let Some(source) = &claim.source {
                         writeln!(out, "    source: {source}")?;
                     }

@@ -48,7 +48,9 @@ impl CliError {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Save(SaveError::Io { .. }) | Self::Output(_) | Self::Reader(ReaderError::Terminal(_)) => EXIT_FAILURE,
+            Self::Save(SaveError::Io { .. })
+            | Self::Output(_)
+            | Self::Reader(ReaderError::Terminal(_)) => EXIT_FAILURE,
             _ => EXIT_BAD_INPUT,
         }
     }
@@ -73,7 +75,11 @@ pub fn load_annotated(report: &Path) -> Result<Annotated, CliError> {
         let _: Anchor = reanchor(claim, &report);
     }
     sidecar.sort();
-    Ok(Annotated { report, sidecar, path })
+    Ok(Annotated {
+        report,
+        sidecar,
+        path,
+    })
 }
 
 impl Annotated {

@@ -38,7 +38,13 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
             let sentence = &text[span.clone()];
             match format {
                 Format::Jsonl => {
-                    let row = Row { n: i + 1, start: chars.start, end: chars.end, text: sentence, status };
+                    let row = Row {
+                        n: i + 1,
+                        start: chars.start,
+                        end: chars.end,
+                        text: sentence,
+                        status,
+                    };
                     serde_json::to_writer(&mut *out, &row)?;
                     writeln!(out)?;
                 }

@@ -20,7 +20,13 @@ pub struct Details {
 
 /// Tags sentence `n` (1-based) with `status`: updates the claim on exactly that sentence, or
 /// adds one. Prints the claim's id.
-pub fn tag(report: &Path, n: usize, status: &str, details: Details, config: &Config) -> Result<(), CliError> {
+pub fn tag(
+    report: &Path,
+    n: usize,
+    status: &str,
+    details: Details,
+    config: &Config,
+) -> Result<(), CliError> {
     if config.tag_index(status).is_none() {
         return Err(CliError::BadInput(format!(
             "unknown tag \"{status}\"; use one of: {} (or add it to the config)",
@@ -30,16 +36,15 @@ pub fn tag(report: &Path, n: usize, status: &str, details: Details, config: &Con
     let mut annotated = load_annotated(report)?;
     let span = annotated.sentence(n)?;
     let author = details.author.unwrap_or_else(|| config.author.clone());
-    let index = match annotated.claim_on(&span) {
-        Some(i) => i,
-        None => {
-            let claim = Claim::new(&annotated.report, span, status, &author, now());
-            annotated.sidecar.claims.push(claim);
-            annotated.sidecar.claims.len() - 1
-        }
+    let index = if let Some(i) = annotated.claim_on(&span) {
+        i
+    } else {
+        let claim = Claim::new(&annotated.report, span, status, &author, now());
+        annotated.sidecar.claims.push(claim);
+        annotated.sidecar.claims.len() - 1
     };
     let claim = &mut annotated.sidecar.claims[index];
-    claim.status = status.to_owned();
+    status.clone_into(&mut claim.status);
     if let Some(source) = details.source {
         claim.source = Some(source).filter(|s| !s.trim().is_empty());
     }
@@ -48,7 +53,11 @@ pub fn tag(report: &Path, n: usize, status: &str, details: Details, config: &Con
     }
     claim.updated = now();
     let id = claim.id.clone();
-    annotated.sidecar.report.sha256.clone_from(&annotated.report.sha256);
+    annotated
+        .sidecar
+        .report
+        .sha256
+        .clone_from(&annotated.report.sha256);
     annotated.sidecar.save(&annotated.path)?;
     println!("{id}");
     Ok(())
@@ -59,11 +68,18 @@ pub fn untag(report: &Path, n: usize) -> Result<(), CliError> {
     let mut annotated = load_annotated(report)?;
     let span = annotated.sentence(n)?;
     let Some(index) = annotated.claim_on(&span) else {
-        eprintln!("sidenote: sentence {n} of {} has no claim; nothing removed", report.display());
+        eprintln!(
+            "sidenote: sentence {n} of {} has no claim; nothing removed",
+            report.display()
+        );
         return Ok(());
     };
     annotated.sidecar.claims.remove(index);
-    annotated.sidecar.report.sha256.clone_from(&annotated.report.sha256);
+    annotated
+        .sidecar
+        .report
+        .sha256
+        .clone_from(&annotated.report.sha256);
     annotated.sidecar.save(&annotated.path)?;
     Ok(())
 }

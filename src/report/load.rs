@@ -94,9 +94,10 @@ impl Report {
 
     /// The file name shown to the user and written in the sidecar.
     pub fn file_name(&self) -> String {
-        self.path
-            .file_name()
-            .map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// The code-point range of a byte range.
@@ -148,7 +149,10 @@ pub fn decode(bytes: &[u8]) -> Option<(String, Encoding)> {
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         (text.to_owned(), Encoding::Utf8)
     } else {
-        (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252)
+        (
+            bytes.iter().map(|&b| windows_1252(b)).collect(),
+            Encoding::Windows1252,
+        )
     };
     if raw.contains('\0') {
         return None;
@@ -162,18 +166,20 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Option<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units = bytes.chunks_exact(2).map(|pair| word([pair[0], pair[1]]));
-    char::decode_utf16(units).collect::<Result<String, _>>().ok()
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()
 }
 
 /// The characters Windows-1252 puts where Latin-1 has C1 controls.
 const CP1252_HIGH: [char; 32] = [
     '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž',
-    '\u{FFFD}', '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
-    '\u{FFFD}', 'ž', 'Ÿ',
+    '\u{FFFD}', '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{FFFD}',
+    'ž', 'Ÿ',
 ];
 
 fn windows_1252(byte: u8) -> char {
@@ -229,13 +235,19 @@ mod tests {
     fn terminal_escapes_become_visible_one_for_one() {
         let (text, _) = decode("a\x1b[31mb\u{202E}c\x07\td\r\n".as_bytes()).expect("text");
         assert_eq!(text, "a\u{241B}[31mb\u{FFFD}c\u{2407}\td\r\n");
-        assert_eq!(text.chars().count(), "a\x1b[31mb\u{202E}c\x07\td\r\n".chars().count());
+        assert_eq!(
+            text.chars().count(),
+            "a\x1b[31mb\u{202E}c\x07\td\r\n".chars().count()
+        );
     }
 
     #[test]
     fn load_names_missing_file_and_folder() {
         let err = Report::load(Path::new("/no/such/report.txt")).expect_err("missing");
-        assert_eq!(err.to_string(), "/no/such/report.txt: no such file; check the path");
+        assert_eq!(
+            err.to_string(),
+            "/no/such/report.txt: no such file; check the path"
+        );
         let dir = tempfile::tempdir().expect("tempdir");
         let err = Report::load(dir.path()).expect_err("folder");
         assert!(err.to_string().contains("is a folder"), "{err}");

@@ -78,34 +78,90 @@ pub enum Action {
 /// Actions a key can be bound to: name in the keymap file, the action, and the help line.
 /// Tags are bound through each tag's own `key` (or `tag:NAME` in `[keys]`).
 pub const BINDABLE: &[(&str, Action, &str)] = &[
-    ("next_sentence", Action::NextSentence, "next sentence (panel: next claim)"),
-    ("prev_sentence", Action::PrevSentence, "previous sentence (panel: previous claim)"),
+    (
+        "next_sentence",
+        Action::NextSentence,
+        "next sentence (panel: next claim)",
+    ),
+    (
+        "prev_sentence",
+        Action::PrevSentence,
+        "previous sentence (panel: previous claim)",
+    ),
     ("half_page_down", Action::HalfPageDown, "half a page down"),
     ("half_page_up", Action::HalfPageUp, "half a page up"),
     ("page_down", Action::PageDown, "a page down"),
     ("page_up", Action::PageUp, "a page up"),
     ("first_sentence", Action::FirstSentence, "first sentence"),
     ("last_sentence", Action::LastSentence, "last sentence"),
-    ("next_untagged", Action::NextUntagged, "next untagged sentence (triage)"),
-    ("prev_untagged", Action::PrevUntagged, "previous untagged sentence"),
+    (
+        "next_untagged",
+        Action::NextUntagged,
+        "next untagged sentence (triage)",
+    ),
+    (
+        "prev_untagged",
+        Action::PrevUntagged,
+        "previous untagged sentence",
+    ),
     ("next_claim", Action::NextClaim, "next claim"),
     ("prev_claim", Action::PrevClaim, "previous claim"),
-    ("remove_claim", Action::RemoveClaim, "remove the claim under the cursor"),
-    ("edit_claim", Action::EditClaim, "edit the claim: tag, source, note, labels"),
-    ("toggle_select", Action::ToggleSelect, "select sentences to tag as one claim"),
-    ("start_word_left", Action::StartWordLeft, "selection starts a word earlier"),
-    ("start_word_right", Action::StartWordRight, "selection starts a word later (narrow)"),
-    ("end_word_left", Action::EndWordLeft, "selection ends a word earlier (narrow)"),
-    ("end_word_right", Action::EndWordRight, "selection ends a word later"),
+    (
+        "remove_claim",
+        Action::RemoveClaim,
+        "remove the claim under the cursor",
+    ),
+    (
+        "edit_claim",
+        Action::EditClaim,
+        "edit the claim: tag, source, note, labels",
+    ),
+    (
+        "toggle_select",
+        Action::ToggleSelect,
+        "select sentences to tag as one claim",
+    ),
+    (
+        "start_word_left",
+        Action::StartWordLeft,
+        "selection starts a word earlier",
+    ),
+    (
+        "start_word_right",
+        Action::StartWordRight,
+        "selection starts a word later (narrow)",
+    ),
+    (
+        "end_word_left",
+        Action::EndWordLeft,
+        "selection ends a word earlier (narrow)",
+    ),
+    (
+        "end_word_right",
+        Action::EndWordRight,
+        "selection ends a word later",
+    ),
     ("search", Action::Search, "search the report"),
     ("search_next", Action::SearchNext, "next match"),
     ("search_prev", Action::SearchPrev, "previous match"),
-    ("switch_focus", Action::SwitchFocus, "switch between article and claims panel"),
-    ("cycle_filter", Action::CycleFilter, "filter the panel by tag"),
+    (
+        "switch_focus",
+        Action::SwitchFocus,
+        "switch between article and claims panel",
+    ),
+    (
+        "cycle_filter",
+        Action::CycleFilter,
+        "filter the panel by tag",
+    ),
     ("undo", Action::Undo, "undo the last change to the claims"),
     ("redo", Action::Redo, "redo"),
     ("help", Action::Help, "this help"),
-    ("cancel", Action::Cancel, "cancel selection, clear search, close help"),
+    (
+        "cancel",
+        Action::Cancel,
+        "cancel selection, clear search, close help",
+    ),
     ("quit", Action::Quit, "quit (everything is already saved)"),
     ("scroll_down", Action::ScrollDown, "scroll the view down"),
     ("scroll_up", Action::ScrollUp, "scroll the view up"),
@@ -117,7 +173,10 @@ pub const TAG_PREFIX: &str = "tag:";
 impl Action {
     /// The action named `name` in the keymap file, if it is one of [`BINDABLE`].
     pub fn from_name(name: &str) -> Option<Self> {
-        BINDABLE.iter().find(|(n, _, _)| *n == name).map(|(_, a, _)| *a)
+        BINDABLE
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, a, _)| *a)
     }
 }
 

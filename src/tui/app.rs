@@ -62,7 +62,11 @@ impl Field {
     fn step(self, forward: bool) -> Self {
         let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
         let n = Self::ORDER.len();
-        Self::ORDER[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+        Self::ORDER[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
     }
 }
 
@@ -181,7 +185,12 @@ pub struct App {
 impl App {
     /// A reader on `report` with the claims of `sidecar` (re-anchored to the current text), or
     /// read-only with an empty sidecar when the sidecar could not be read (`read_only` says why).
-    pub fn new(report: Report, sidecar: Option<Sidecar>, config: Config, read_only: Option<String>) -> Self {
+    pub fn new(
+        report: Report,
+        sidecar: Option<Sidecar>,
+        config: Config,
+        read_only: Option<String>,
+    ) -> Self {
         let mut sidecar = sidecar.unwrap_or_else(|| Sidecar::new(&report));
         let mut moved = 0;
         for claim in &mut sidecar.claims {
@@ -219,7 +228,9 @@ impl App {
                 "{orphans} claim(s) no longer match the report's text (marked orphaned in the panel)"
             ));
         } else if moved > 0 {
-            app.message = Some(format!("the report changed: {moved} claim(s) moved to their text"));
+            app.message = Some(format!(
+                "the report changed: {moved} claim(s) moved to their text"
+            ));
         }
         app.follow_cursor();
         app
@@ -262,7 +273,10 @@ impl App {
 
     /// Indices of the claims the panel shows (all, or those of the filtered tag).
     pub fn visible_claims(&self) -> Vec<usize> {
-        let filter = self.filter.and_then(|f| self.config.tags.get(f)).map(|t| t.name.as_str());
+        let filter = self
+            .filter
+            .and_then(|f| self.config.tags.get(f))
+            .map(|t| t.name.as_str());
         (0..self.sidecar.claims.len())
             .filter(|&i| filter.is_none_or(|name| self.sidecar.claims[i].status == name))
             .collect()
@@ -332,18 +346,27 @@ impl App {
             (KeyCode::Enter, false) if editor.field != Field::Note => return self.save_editor(),
             (KeyCode::Tab, _) => editor.field = editor.field.step(true),
             (KeyCode::BackTab, _) => editor.field = editor.field.step(false),
-            (KeyCode::Up, false) if editor.field != Field::Note => editor.field = editor.field.step(false),
-            (KeyCode::Down, false) if editor.field != Field::Note => editor.field = editor.field.step(true),
+            (KeyCode::Up, false) if editor.field != Field::Note => {
+                editor.field = editor.field.step(false);
+            }
+            (KeyCode::Down, false) if editor.field != Field::Note => {
+                editor.field = editor.field.step(true);
+            }
             _ => {
                 let tags = self.config.tags.len().max(1);
                 match editor.field {
                     Field::Tag => match event.code {
-                        KeyCode::Left | KeyCode::Char('h') => editor.tag = (editor.tag + tags - 1) % tags,
-                        KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => {
+                        KeyCode::Left | KeyCode::Char('h') => {
+                            editor.tag = (editor.tag + tags - 1) % tags;
+                        }
+                        KeyCode::Right | KeyCode::Char('l' | ' ') => {
                             editor.tag = (editor.tag + 1) % tags;
                         }
                         KeyCode::Char(c) => {
-                            if let Some(i) = self.config.tags.iter().position(|t| Key::parse(&t.key) == Some(Key::new(KeyCode::Char(c), event.modifiers))) {
+                            if let Some(i) = self.config.tags.iter().position(|t| {
+                                Key::parse(&t.key)
+                                    == Some(Key::new(KeyCode::Char(c), event.modifiers))
+                            }) {
                                 editor.tag = i;
                             }
                         }
@@ -379,7 +402,13 @@ impl App {
             .and_then(|id| self.sidecar.claims.iter().position(|c| &c.id == id));
         let mut claim = match index {
             Some(i) => self.sidecar.claims[i].clone(),
-            None => Claim::new(&self.report, editor.span.clone(), &status, &self.config.author, now()),
+            None => Claim::new(
+                &self.report,
+                editor.span.clone(),
+                &status,
+                &self.config.author,
+                now(),
+            ),
         };
         let before = claim.clone();
         claim.status = status;
@@ -395,7 +424,7 @@ impl App {
             None => self.sidecar.claims.push(claim),
         }
         self.selection = None;
-        self.claims_changed()
+        Some(self.claims_changed())
     }
 
     /// Records the result of a save the event loop carried out.
@@ -420,11 +449,11 @@ impl App {
     }
 
     /// After any change to the claims: document order, spans, and a save.
-    fn claims_changed(&mut self) -> Option<Effect> {
+    fn claims_changed(&mut self) -> Effect {
         self.refresh_claims();
         self.save_state = SaveState::Pending;
         self.follow_cursor();
-        Some(Effect::Save)
+        Effect::Save
     }
 
     fn refresh_claims(&mut self) {
@@ -473,7 +502,10 @@ impl App {
         let last = self.report.sentences.len().saturating_sub(1);
         self.cursor = to.min(last);
         if let Some(selection) = &mut self.selection {
-            let (a, b) = (selection.anchor.min(self.cursor), selection.anchor.max(self.cursor));
+            let (a, b) = (
+                selection.anchor.min(self.cursor),
+                selection.anchor.max(self.cursor),
+            );
             selection.start = self.report.sentences.get(a).map_or(0, |s| s.start);
             selection.end = self.report.sentences.get(b).map_or(0, |s| s.end);
         }
@@ -482,7 +514,8 @@ impl App {
     }
 
     fn view_height(&self) -> usize {
-        self.areas().map_or(1, |a| usize::from(a.text.height).max(1))
+        self.areas()
+            .map_or(1, |a| usize::from(a.text.height).max(1))
     }
 
     fn keep_cursor_visible(&mut self) {
@@ -504,10 +537,15 @@ impl App {
     }
 
     fn keep_panel_selection_visible(&mut self) {
-        let rows = self.areas().map_or(PANEL_ITEM_ROWS, |a| usize::from(a.panel_inner.height));
+        let rows = self
+            .areas()
+            .map_or(PANEL_ITEM_ROWS, |a| usize::from(a.panel_inner.height));
         let fit = (rows / PANEL_ITEM_ROWS).max(1);
         let visible = self.visible_claims();
-        let Some(pos) = self.selected_index().and_then(|i| visible.iter().position(|&v| v == i)) else {
+        let Some(pos) = self
+            .selected_index()
+            .and_then(|i| visible.iter().position(|&v| v == i))
+        else {
             self.panel_scroll = self.panel_scroll.min(visible.len().saturating_sub(fit));
             return;
         };
@@ -525,7 +563,10 @@ impl App {
         let (target, scroll) = if down {
             ((cursor_row + rows).min(max_row), self.scroll + rows)
         } else {
-            (cursor_row.saturating_sub(rows), self.scroll.saturating_sub(rows))
+            (
+                cursor_row.saturating_sub(rows),
+                self.scroll.saturating_sub(rows),
+            )
         };
         self.scroll = scroll;
         self.clamp_scroll();
@@ -556,35 +597,34 @@ impl App {
             .map_or_else(|| self.sentence(self.cursor), |s| s.start..s.end);
         let target = self.claim_under_cursor().filter(|&i| {
             self.selection.is_none()
-                || self.claim_span(i).is_some_and(|c| c.start < span.end && span.start < c.end)
+                || self
+                    .claim_span(i)
+                    .is_some_and(|c| c.start < span.end && span.start < c.end)
         });
-        match target {
-            Some(i) => {
-                let claim = &self.sidecar.claims[i];
-                let same_span = self.claim_span(i) == Some(&span) || self.selection.is_none();
-                if claim.status == status && same_span {
-                    self.message = Some(format!("already {status}"));
-                    self.selection = None;
-                    return None;
-                }
-                self.record_undo();
-                let claim = &mut self.sidecar.claims[i];
-                claim.status = status;
-                if self.selection.is_some() {
-                    claim.anchor_to(&self.report, span);
-                }
-                claim.updated = now();
-                self.selected = Some(claim.id.clone());
+        if let Some(i) = target {
+            let claim = &self.sidecar.claims[i];
+            let same_span = self.claim_span(i) == Some(&span) || self.selection.is_none();
+            if claim.status == status && same_span {
+                self.message = Some(format!("already {status}"));
+                self.selection = None;
+                return None;
             }
-            None => {
-                self.record_undo();
-                let claim = Claim::new(&self.report, span, &status, &self.config.author, now());
-                self.selected = Some(claim.id.clone());
-                self.sidecar.claims.push(claim);
+            self.record_undo();
+            let claim = &mut self.sidecar.claims[i];
+            claim.status = status;
+            if self.selection.is_some() {
+                claim.anchor_to(&self.report, span);
             }
+            claim.updated = now();
+            self.selected = Some(claim.id.clone());
+        } else {
+            self.record_undo();
+            let claim = Claim::new(&self.report, span, &status, &self.config.author, now());
+            self.selected = Some(claim.id.clone());
+            self.sidecar.claims.push(claim);
         }
         self.selection = None;
-        self.claims_changed()
+        Some(self.claims_changed())
     }
 
     fn remove_claim(&mut self) -> Option<Effect> {
@@ -599,13 +639,16 @@ impl App {
         let removed = self.sidecar.claims.remove(i);
         self.message = Some(format!("removed {} claim (z undoes)", removed.status));
         self.selected = None;
-        self.claims_changed()
+        Some(self.claims_changed())
     }
 
     fn open_editor(&mut self) {
         if self.focus == Focus::Panel {
             self.focus = Focus::Article;
-            if let Some(span) = self.selected_index().and_then(|i| self.claim_span(i).cloned()) {
+            if let Some(span) = self
+                .selected_index()
+                .and_then(|i| self.claim_span(i).cloned())
+            {
                 self.move_cursor(self.report.sentence_at(span.start));
             }
             return;
@@ -613,7 +656,10 @@ impl App {
         if self.refuse_if_read_only() || self.report.sentences.is_empty() {
             return;
         }
-        let editor = match self.claim_under_cursor().filter(|_| self.selection.is_none()) {
+        let editor = match self
+            .claim_under_cursor()
+            .filter(|_| self.selection.is_none())
+        {
             Some(i) => {
                 let claim = &self.sidecar.claims[i];
                 Editor {
@@ -698,7 +744,11 @@ impl App {
             .matches
             .iter()
             .position(|m| m.start >= start)
-            .or(if self.search.matches.is_empty() { None } else { Some(0) });
+            .or(if self.search.matches.is_empty() {
+                None
+            } else {
+                Some(0)
+            });
         match first {
             Some(i) => {
                 self.search.current = Some(i);
@@ -720,11 +770,22 @@ impl App {
             return;
         }
         let sentence = self.sentence(self.cursor);
-        let in_cursor = |m: &Range<usize>| m.start >= sentence.start && m.start < sentence.end.max(sentence.start + 1);
-        let next = match self.search.current.filter(|&c| in_cursor(&self.search.matches[c])) {
+        let in_cursor = |m: &Range<usize>| {
+            m.start >= sentence.start && m.start < sentence.end.max(sentence.start + 1)
+        };
+        let next = match self
+            .search
+            .current
+            .filter(|&c| in_cursor(&self.search.matches[c]))
+        {
             Some(c) if forward => (c + 1) % n,
             Some(c) => (c + n - 1) % n,
-            None if forward => self.search.matches.iter().position(|m| m.start >= sentence.start).unwrap_or(0),
+            None if forward => self
+                .search
+                .matches
+                .iter()
+                .position(|m| m.start >= sentence.start)
+                .unwrap_or(0),
             None => self
                 .search
                 .matches
@@ -732,9 +793,19 @@ impl App {
                 .rposition(|m| m.start < sentence.start)
                 .unwrap_or(n - 1),
         };
-        let wrapped = self.search.current.is_some_and(|c| if forward { next <= c } else { next >= c });
+        let wrapped = self
+            .search
+            .current
+            .is_some_and(|c| if forward { next <= c } else { next >= c });
         if wrapped {
-            self.message = Some(if forward { "search wrapped to the top" } else { "search wrapped to the bottom" }.to_owned());
+            self.message = Some(
+                if forward {
+                    "search wrapped to the top"
+                } else {
+                    "search wrapped to the bottom"
+                }
+                .to_owned(),
+            );
         }
         self.search.current = Some(next);
         self.move_cursor(self.report.sentence_at(self.search.matches[next].start));
@@ -745,7 +816,9 @@ impl App {
         if visible.is_empty() {
             return;
         }
-        let pos = self.selected_index().and_then(|i| visible.iter().position(|&v| v == i));
+        let pos = self
+            .selected_index()
+            .and_then(|i| visible.iter().position(|&v| v == i));
         let next = match pos {
             Some(p) if forward => (p + 1).min(visible.len() - 1),
             Some(p) => p.saturating_sub(1),
@@ -769,13 +842,26 @@ impl App {
             .iter()
             .filter_map(|&i| Some((i, self.claim_span(i)?.start)));
         let target = if forward {
-            starts.filter(|&(_, s)| s >= sentence.end).min_by_key(|&(_, s)| s)
+            starts
+                .filter(|&(_, s)| s >= sentence.end)
+                .min_by_key(|&(_, s)| s)
         } else {
-            starts.filter(|&(_, s)| s < sentence.start).max_by_key(|&(_, s)| s)
+            starts
+                .filter(|&(_, s)| s < sentence.start)
+                .max_by_key(|&(_, s)| s)
         };
         match target {
             Some((i, _)) => self.select_claim(i),
-            None => self.message = Some(if forward { "no claim after this" } else { "no claim before this" }.to_owned()),
+            None => {
+                self.message = Some(
+                    if forward {
+                        "no claim after this"
+                    } else {
+                        "no claim before this"
+                    }
+                    .to_owned(),
+                );
+            }
         }
     }
 
@@ -815,14 +901,25 @@ impl App {
         if self.refuse_if_read_only() {
             return None;
         }
-        let (from, to) = if undo { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
         let Some(claims) = from.pop() else {
-            self.message = Some(if undo { "nothing to undo" } else { "nothing to redo" }.to_owned());
+            self.message = Some(
+                if undo {
+                    "nothing to undo"
+                } else {
+                    "nothing to redo"
+                }
+                .to_owned(),
+            );
             return None;
         };
         to.push(std::mem::replace(&mut self.sidecar.claims, claims));
         self.message = Some(if undo { "undone" } else { "redone" }.to_owned());
-        self.claims_changed()
+        Some(self.claims_changed())
     }
 }
 
@@ -860,16 +957,15 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::RemoveClaim => return app.remove_claim(),
         Action::EditClaim => app.open_editor(),
         Action::ToggleSelect => {
-            app.selection = match app.selection {
-                Some(_) => None,
-                None => {
-                    let s = app.sentence(app.cursor);
-                    Some(Selection {
-                        anchor: app.cursor,
-                        start: s.start,
-                        end: s.end,
-                    })
-                }
+            app.selection = if app.selection.is_some() {
+                None
+            } else {
+                let s = app.sentence(app.cursor);
+                Some(Selection {
+                    anchor: app.cursor,
+                    start: s.start,
+                    end: s.end,
+                })
             };
         }
         Action::StartWordLeft => app.narrow(true, false),
@@ -952,7 +1048,10 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
         return Vec::new();
     }
     if query.chars().any(char::is_uppercase) {
-        return text.match_indices(query).map(|(i, m)| i..i + m.len()).collect();
+        return text
+            .match_indices(query)
+            .map(|(i, m)| i..i + m.len())
+            .collect();
     }
     let needle: Vec<char> = query.chars().collect();
     let mut matches = Vec::new();
@@ -993,7 +1092,9 @@ fn prev_word_start(text: &str, at: usize) -> usize {
 fn next_word_end(text: &str, at: usize) -> usize {
     let rest = &text[at..];
     let space = rest.len() - rest.trim_start().len();
-    let word = rest[space..].find(char::is_whitespace).unwrap_or(rest.len() - space);
+    let word = rest[space..]
+        .find(char::is_whitespace)
+        .unwrap_or(rest.len() - space);
     at + space + word
 }
 

@@ -1,5 +1,6 @@
 //! `update` and key-handling tests: plain state in, plain state out.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -11,9 +12,16 @@ const TEXT: &str = "Port Reopens\n\nThe minister said the port would reopen. Off
 The cost is unknown. Critics disagree.\n\nA second paragraph follows here. It ends the report.";
 
 fn app_with(text: &str, sidecar: Option<Sidecar>) -> App {
-    let report = Report::from_text(Path::new("report.txt"), text.to_owned(), Encoding::Utf8, "hash".into());
-    let mut config = Config::default();
-    config.author = "tester".to_owned();
+    let report = Report::from_text(
+        Path::new("report.txt"),
+        text.to_owned(),
+        Encoding::Utf8,
+        "hash".into(),
+    );
+    let config = Config {
+        author: "tester".to_owned(),
+        ..Config::default()
+    };
     let mut app = App::new(report, sidecar, config, None);
     update(&mut app, Action::Resize(120, 30));
     app
@@ -45,7 +53,11 @@ fn sentence_text(app: &App, n: usize) -> &str {
 }
 
 fn statuses(app: &App) -> Vec<(String, String)> {
-    app.sidecar.claims.iter().map(|c| (c.status.clone(), c.quote.clone())).collect()
+    app.sidecar
+        .claims
+        .iter()
+        .map(|c| (c.status.clone(), c.quote.clone()))
+        .collect()
 }
 
 #[test]
@@ -80,7 +92,10 @@ fn first_and_last_sentence() {
 }
 
 fn long_app() -> App {
-    let text: String = (1..=200).map(|i| format!("Sentence number {i} is here.\n")).collect();
+    let text = (1..=200).fold(String::new(), |mut text, i| {
+        let _ = writeln!(text, "Sentence number {i} is here.");
+        text
+    });
     app_with(&text, None)
 }
 
@@ -90,7 +105,11 @@ fn paging_moves_cursor_and_view_together() {
     let height = app.view_height();
     update(&mut app, Action::PageDown);
     assert_eq!(app.cursor, height - 2);
-    assert_eq!(app.scroll, height - 2 - SCROLL_MARGIN, "the cursor keeps its margin");
+    assert_eq!(
+        app.scroll,
+        height - 2 - SCROLL_MARGIN,
+        "the cursor keeps its margin"
+    );
     update(&mut app, Action::HalfPageDown);
     assert_eq!(app.cursor, height - 2 + height / 2);
     update(&mut app, Action::HalfPageUp);
@@ -112,7 +131,11 @@ fn the_view_follows_the_cursor() {
         update(&mut app, Action::NextSentence);
     }
     let row = app.doc.row_of(app.sentence(app.cursor).start);
-    assert!(row >= app.scroll && row < app.scroll + height, "cursor row {row} off screen at {}", app.scroll);
+    assert!(
+        row >= app.scroll && row < app.scroll + height,
+        "cursor row {row} off screen at {}",
+        app.scroll
+    );
 }
 
 #[test]
@@ -130,12 +153,28 @@ fn tagging_creates_then_retags_the_claim() {
     let mut app = app();
     update(&mut app, Action::NextSentence);
     assert_eq!(update(&mut app, Action::Tag(0)), Some(Effect::Save));
-    assert_eq!(statuses(&app), vec![("sourced".into(), "The minister said the port would reopen.".into())]);
+    assert_eq!(
+        statuses(&app),
+        vec![(
+            "sourced".into(),
+            "The minister said the port would reopen.".into()
+        )]
+    );
     assert_eq!(app.sidecar.claims[0].author, "tester");
     assert_eq!(app.save_state, SaveState::Pending);
     assert_eq!(update(&mut app, Action::Tag(2)), Some(Effect::Save));
-    assert_eq!(statuses(&app), vec![("disputed".into(), "The minister said the port would reopen.".into())]);
-    assert_eq!(update(&mut app, Action::Tag(2)), None, "same tag again changes nothing");
+    assert_eq!(
+        statuses(&app),
+        vec![(
+            "disputed".into(),
+            "The minister said the port would reopen.".into()
+        )]
+    );
+    assert_eq!(
+        update(&mut app, Action::Tag(2)),
+        None,
+        "same tag again changes nothing"
+    );
     assert_eq!(app.message.as_deref(), Some("already disputed"));
 }
 
@@ -145,10 +184,19 @@ fn keystrokes_tag_first_and_third_sentence() {
     keys(&mut app, "s j j u");
     assert_eq!(
         statuses(&app),
-        vec![("sourced".into(), "Port Reopens".into()), ("unsourced".into(), "Officials said repairs were done.".into())]
+        vec![
+            ("sourced".into(), "Port Reopens".into()),
+            (
+                "unsourced".into(),
+                "Officials said repairs were done.".into()
+            )
+        ]
     );
     let second = &app.sidecar.claims[1];
-    assert_eq!(app.report.byte_range(&(second.start..second.end)), Some(app.sentence(2)));
+    assert_eq!(
+        app.report.byte_range(&(second.start..second.end)),
+        Some(app.sentence(2))
+    );
 }
 
 #[test]
@@ -160,7 +208,10 @@ fn removing_a_claim_and_undo_redo() {
     assert_eq!(update(&mut app, Action::RemoveClaim), None);
     assert_eq!(app.message.as_deref(), Some("no claim here"));
     assert_eq!(update(&mut app, Action::Undo), Some(Effect::Save));
-    assert_eq!(statuses(&app), vec![("unsourced".into(), "Port Reopens".into())]);
+    assert_eq!(
+        statuses(&app),
+        vec![("unsourced".into(), "Port Reopens".into())]
+    );
     update(&mut app, Action::Undo);
     assert!(app.sidecar.claims.is_empty());
     assert_eq!(update(&mut app, Action::Undo), None);
@@ -190,7 +241,10 @@ fn triage_jumps_to_untagged_sentences() {
     assert_eq!(app.cursor, 3);
     update(&mut app, Action::PrevUntagged);
     assert_eq!(app.cursor, 3);
-    assert_eq!(app.message.as_deref(), Some("every sentence that way is tagged"));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("every sentence that way is tagged")
+    );
 }
 
 #[test]
@@ -222,7 +276,10 @@ fn selecting_two_sentences_tags_them_as_one_claim() {
     update(&mut app, Action::Tag(0));
     assert_eq!(
         statuses(&app),
-        vec![("sourced".into(), "The minister said the port would reopen. Officials said repairs were done.".into())]
+        vec![(
+            "sourced".into(),
+            "The minister said the port would reopen. Officials said repairs were done.".into()
+        )]
     );
     assert_eq!(app.selection, None);
 }
@@ -244,13 +301,19 @@ fn words_narrow_a_claim_to_part_of_a_sentence() {
     update(&mut app, Action::StartWordRight);
     update(&mut app, Action::EndWordLeft);
     update(&mut app, Action::Tag(1));
-    assert_eq!(statuses(&app), vec![("unsourced".into(), "said the port would".into())]);
+    assert_eq!(
+        statuses(&app),
+        vec![("unsourced".into(), "said the port would".into())]
+    );
     update(&mut app, Action::StartWordLeft);
     update(&mut app, Action::EndWordRight);
     update(&mut app, Action::Tag(1));
     assert_eq!(
         statuses(&app),
-        vec![("unsourced".into(), "minister said the port would reopen.".into())],
+        vec![(
+            "unsourced".into(),
+            "minister said the port would reopen.".into()
+        )],
         "narrowing starts from the claim under the cursor and re-ranges it"
     );
 }
@@ -283,7 +346,11 @@ fn search_finds_moves_and_wraps() {
     let mut app = app();
     update(&mut app, Action::Search);
     typed(&mut app, "port");
-    assert_eq!(app.search.matches.len(), 3, "smart case: Port, port and re-port");
+    assert_eq!(
+        app.search.matches.len(),
+        3,
+        "smart case: Port, port and re-port"
+    );
     assert_eq!(app.cursor, 0);
     key(&mut app, "enter");
     assert!(matches!(app.overlay, Overlay::None));
@@ -325,7 +392,10 @@ fn search_with_a_capital_is_case_sensitive() {
 fn search_without_results_says_so() {
     let mut app = app();
     update(&mut app, Action::SearchNext);
-    assert_eq!(app.message.as_deref(), Some("no search yet: press / to search"));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no search yet: press / to search")
+    );
     update(&mut app, Action::Search);
     typed(&mut app, "zebra");
     key(&mut app, "enter");
@@ -338,7 +408,9 @@ fn editor_sets_source_note_and_labels() {
     update(&mut app, Action::NextSentence);
     update(&mut app, Action::Tag(0));
     assert_eq!(update(&mut app, Action::EditClaim), None);
-    let Overlay::Editor(editor) = &app.overlay else { panic!("editor open") };
+    let Overlay::Editor(editor) = &app.overlay else {
+        panic!("editor open")
+    };
     assert_eq!(editor.field, Field::Source);
     typed(&mut app, "Interior Ministry");
     key(&mut app, "tab");
@@ -375,14 +447,25 @@ fn editor_on_an_untagged_sentence_makes_a_new_claim() {
     let mut app = app();
     update(&mut app, Action::NextSentence);
     update(&mut app, Action::EditClaim);
-    let Overlay::Editor(editor) = &app.overlay else { panic!("editor open") };
+    let Overlay::Editor(editor) = &app.overlay else {
+        panic!("editor open")
+    };
     assert_eq!((editor.claim.clone(), editor.field), (None, Field::Tag));
     key(&mut app, "o");
     key(&mut app, "tab");
     typed(&mut app, "the minister");
     assert_eq!(key(&mut app, "enter"), Some(Effect::Save));
-    assert_eq!(statuses(&app), vec![("opinion".into(), "The minister said the port would reopen.".into())]);
-    assert_eq!(app.sidecar.claims[0].source.as_deref(), Some("the minister"));
+    assert_eq!(
+        statuses(&app),
+        vec![(
+            "opinion".into(),
+            "The minister said the port would reopen.".into()
+        )]
+    );
+    assert_eq!(
+        app.sidecar.claims[0].source.as_deref(),
+        Some("the minister")
+    );
 }
 
 #[test]
@@ -411,7 +494,10 @@ fn panel_focus_moves_between_claims_and_enter_jumps_back() {
     assert_eq!(app.cursor, 2);
     update(&mut app, Action::EditClaim);
     assert_eq!(app.focus, Focus::Article);
-    assert!(matches!(app.overlay, Overlay::None), "Enter in the panel jumps, it does not edit");
+    assert!(
+        matches!(app.overlay, Overlay::None),
+        "Enter in the panel jumps, it does not edit"
+    );
     update(&mut app, Action::SwitchFocus);
     update(&mut app, Action::SwitchFocus);
     assert_eq!(app.focus, Focus::Article);
@@ -441,7 +527,11 @@ fn help_opens_and_any_key_closes_it() {
     assert_eq!(app.overlay, Overlay::Help(0));
     update(&mut app, Action::NextSentence);
     assert_eq!(app.overlay, Overlay::Help(1), "j scrolls the help");
-    assert_eq!(update(&mut app, Action::Quit), None, "q closes help rather than quitting");
+    assert_eq!(
+        update(&mut app, Action::Quit),
+        None,
+        "q closes help rather than quitting"
+    );
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(app.cursor, 0);
 }
@@ -459,12 +549,20 @@ fn clicks_move_the_cursor_and_select_claims() {
     let areas = app.areas().expect("big enough");
     let start = app.sentence(4).start;
     let row = app.doc.row_of(start);
-    let column = app.report.text[app.doc.rows[row].start..start].chars().count() as u16;
-    update(&mut app, Action::Click(areas.text.x + column + 3, areas.text.y + row as u16));
+    let column = app.report.text[app.doc.rows[row].start..start]
+        .chars()
+        .count() as u16;
+    update(
+        &mut app,
+        Action::Click(areas.text.x + column + 3, areas.text.y + row as u16),
+    );
     assert_eq!(app.cursor, 4);
     update(&mut app, Action::Tag(0));
     update(&mut app, Action::FirstSentence);
-    update(&mut app, Action::Click(areas.panel_inner.x + 2, areas.panel_inner.y + 1));
+    update(
+        &mut app,
+        Action::Click(areas.panel_inner.x + 2, areas.panel_inner.y + 1),
+    );
     assert_eq!(app.focus, Focus::Panel);
     assert_eq!(app.cursor, 4);
     update(&mut app, Action::Click(0, 0));
@@ -477,7 +575,13 @@ fn resizing_rewraps_and_tiny_terminals_do_not_panic() {
     update(&mut app, Action::LastSentence);
     update(&mut app, Action::Resize(20, 5));
     assert!(app.areas().is_none());
-    for action in [Action::PageDown, Action::NextSentence, Action::Click(3, 3), Action::Tag(0), Action::ScrollDown] {
+    for action in [
+        Action::PageDown,
+        Action::NextSentence,
+        Action::Click(3, 3),
+        Action::Tag(0),
+        Action::ScrollDown,
+    ] {
         update(&mut app, action);
     }
     update(&mut app, Action::Resize(60, 20));
@@ -487,11 +591,24 @@ fn resizing_rewraps_and_tiny_terminals_do_not_panic() {
 
 #[test]
 fn read_only_refuses_every_change() {
-    let report = Report::from_text(Path::new("r.txt"), TEXT.to_owned(), Encoding::Utf8, String::new());
-    let mut app = App::new(report, None, Config::default(), Some("r.txt.sidenote.toml:3:1: bad".into()));
+    let report = Report::from_text(
+        Path::new("r.txt"),
+        TEXT.to_owned(),
+        Encoding::Utf8,
+        String::new(),
+    );
+    let mut app = App::new(
+        report,
+        None,
+        Config::default(),
+        Some("r.txt.sidenote.toml:3:1: bad".into()),
+    );
     update(&mut app, Action::Resize(120, 30));
     assert_eq!(update(&mut app, Action::Tag(0)), None);
-    assert_eq!(app.message.as_deref(), Some("read-only: r.txt.sidenote.toml:3:1: bad"));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("read-only: r.txt.sidenote.toml:3:1: bad")
+    );
     update(&mut app, Action::EditClaim);
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(update(&mut app, Action::Undo), None);
@@ -506,8 +623,14 @@ fn saved_claims_reopen_and_moved_text_is_followed() {
     let changed = format!("Breaking: {TEXT}");
     let app = app_with(&changed, Some(sidecar));
     let span = app.claim_span(0).expect("re-anchored").clone();
-    assert_eq!(&app.report.text[span], "The minister said the port would reopen.");
-    assert_eq!(app.message.as_deref(), Some("the report changed: 1 claim(s) moved to their text"));
+    assert_eq!(
+        &app.report.text[span],
+        "The minister said the port would reopen."
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("the report changed: 1 claim(s) moved to their text")
+    );
 }
 
 #[test]
@@ -518,7 +641,11 @@ fn orphaned_claims_are_kept_and_reported() {
     let app = app_with("Entirely different text.", Some(sidecar));
     assert_eq!(app.sidecar.claims.len(), 1);
     assert!(app.claim_span(0).is_none());
-    assert!(app.message.as_deref().is_some_and(|m| m.contains("orphaned")));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("orphaned"))
+    );
 }
 
 #[test]

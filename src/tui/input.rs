@@ -101,7 +101,9 @@ impl TextInput {
 
     /// Moves to the end of the line.
     pub fn end(&mut self) {
-        self.cursor += self.text[self.cursor..].find('\n').unwrap_or(self.text.len() - self.cursor);
+        self.cursor += self.text[self.cursor..]
+            .find('\n')
+            .unwrap_or(self.text.len() - self.cursor);
     }
 
     /// Moves to the same column on the line above, if there is one.
@@ -121,7 +123,9 @@ impl TextInput {
             return;
         };
         let col = self.text[self.line_start()..self.cursor].chars().count();
-        let next_end = self.text[newline + 1..].find('\n').map_or(self.text.len(), |p| newline + 1 + p);
+        let next_end = self.text[newline + 1..]
+            .find('\n')
+            .map_or(self.text.len(), |p| newline + 1 + p);
         self.cursor = column_in(&self.text, newline + 1, next_end, col);
     }
 
@@ -137,7 +141,10 @@ impl TextInput {
 
 /// The byte offset of column `col` within the line `start..end` (its end when shorter).
 fn column_in(text: &str, start: usize, end: usize, col: usize) -> usize {
-    text[start..end].char_indices().nth(col).map_or(end, |(i, _)| start + i)
+    text[start..end]
+        .char_indices()
+        .nth(col)
+        .map_or(end, |(i, _)| start + i)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Key strings (`"j"`, `"ctrl-d"`, `"pagedown"`) to actions, built from the config.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -75,7 +76,8 @@ impl Key {
 
     /// A key from its parts, normalised.
     pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
-        let mut modifiers = modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut modifiers =
+            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         let code = match code {
             KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => {
                 modifiers.remove(KeyModifiers::SHIFT);
@@ -112,11 +114,15 @@ impl Key {
         match self.code {
             KeyCode::Char(' ') => label.push_str("Space"),
             KeyCode::Char(c) => label.push(c),
-            KeyCode::F(n) => label.push_str(&format!("F{n}")),
+            KeyCode::F(n) => {
+                let _ = write!(label, "F{n}");
+            }
             KeyCode::BackTab => label.push_str("Shift-Tab"),
             KeyCode::PageUp => label.push_str("PageUp"),
             KeyCode::PageDown => label.push_str("PageDown"),
-            other => label.push_str(&format!("{other:?}")),
+            other => {
+                let _ = write!(label, "{other:?}");
+            }
         }
         label
     }
@@ -213,15 +219,30 @@ mod tests {
 
     #[test]
     fn parses_keys_and_folds_shift() {
-        assert_eq!(Key::parse("G"), Some(Key::new(KeyCode::Char('g'), KeyModifiers::SHIFT)));
+        assert_eq!(
+            Key::parse("G"),
+            Some(Key::new(KeyCode::Char('g'), KeyModifiers::SHIFT))
+        );
         assert_eq!(
             Key::parse("ctrl-d"),
             Some(Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL))
         );
-        assert_eq!(Key::parse("PageDown"), Some(Key::new(KeyCode::PageDown, KeyModifiers::NONE)));
-        assert_eq!(Key::parse("shift-tab"), Some(Key::new(KeyCode::BackTab, KeyModifiers::NONE)));
-        assert_eq!(Key::parse("f5"), Some(Key::new(KeyCode::F(5), KeyModifiers::NONE)));
-        assert_eq!(Key::parse("-"), Some(Key::new(KeyCode::Char('-'), KeyModifiers::NONE)));
+        assert_eq!(
+            Key::parse("PageDown"),
+            Some(Key::new(KeyCode::PageDown, KeyModifiers::NONE))
+        );
+        assert_eq!(
+            Key::parse("shift-tab"),
+            Some(Key::new(KeyCode::BackTab, KeyModifiers::NONE))
+        );
+        assert_eq!(
+            Key::parse("f5"),
+            Some(Key::new(KeyCode::F(5), KeyModifiers::NONE))
+        );
+        assert_eq!(
+            Key::parse("-"),
+            Some(Key::new(KeyCode::Char('-'), KeyModifiers::NONE))
+        );
         assert_eq!(Key::parse("nope"), None);
         assert_eq!(Key::parse(""), None);
     }
@@ -238,7 +259,10 @@ mod tests {
     fn resolves_names_tags_and_none() {
         let tags = vec!["sourced".to_owned()];
         assert_eq!(resolve_action("quit", &tags), Ok(Some(Action::Quit)));
-        assert_eq!(resolve_action("tag:sourced", &tags), Ok(Some(Action::Tag(0))));
+        assert_eq!(
+            resolve_action("tag:sourced", &tags),
+            Ok(Some(Action::Tag(0)))
+        );
         assert_eq!(resolve_action("none", &tags), Ok(None));
         assert!(resolve_action("tag:rumour", &tags).is_err());
         assert!(resolve_action("jump", &tags).is_err());

@@ -47,7 +47,10 @@ pub fn areas(size: Rect) -> Option<Areas> {
         .constraints([Constraint::Percentage(60), Constraint::Percentage(40)])
         .areas(main);
     let inner = inset(article);
-    let gutter = Rect { width: GUTTER.min(inner.width), ..inner };
+    let gutter = Rect {
+        width: GUTTER.min(inner.width),
+        ..inner
+    };
     let text = Rect {
         x: inner.x + gutter.width,
         width: inner.width.saturating_sub(gutter.width),

@@ -52,7 +52,12 @@ pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
         previous(info);
     }));
     let result = crossterm::execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
-        run(&mut terminal, &mut app, &path, std::iter::repeat_with(crossterm::event::read))
+        run(
+            &mut terminal,
+            &mut app,
+            &path,
+            std::iter::repeat_with(crossterm::event::read),
+        )
     });
     let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
@@ -61,7 +66,12 @@ pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
 
 /// The event loop: draw, wait for an event, update, carry out the effect. Ends on quit or when
 /// `events` runs out, so tests drive it with a list of events on a `TestBackend`.
-pub fn run<B, E>(terminal: &mut Terminal<B>, app: &mut App, sidecar: &Path, events: E) -> io::Result<()>
+pub fn run<B, E>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    sidecar: &Path,
+    events: E,
+) -> io::Result<()>
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -71,14 +81,18 @@ where
     update(app, Action::Resize(size.width, size.height));
     let mut events = events.into_iter();
     loop {
-        terminal.draw(|frame| ui::draw(frame, app)).map_err(io::Error::other)?;
+        terminal
+            .draw(|frame| ui::draw(frame, app))
+            .map_err(io::Error::other)?;
         let Some(event) = events.next() else {
             return Ok(());
         };
         let effect = match event? {
             Event::Key(key) if key.kind != KeyEventKind::Release => app.on_key(key),
             Event::Mouse(mouse) => match mouse.kind {
-                MouseEventKind::Down(MouseButton::Left) => update(app, Action::Click(mouse.column, mouse.row)),
+                MouseEventKind::Down(MouseButton::Left) => {
+                    update(app, Action::Click(mouse.column, mouse.row))
+                }
                 MouseEventKind::ScrollDown => update(app, Action::ScrollDown),
                 MouseEventKind::ScrollUp => update(app, Action::ScrollUp),
                 _ => None,

@@ -53,7 +53,9 @@ impl WrappedDoc {
 
     /// The row that shows byte `at` (or the last row before it).
     pub fn row_of(&self, at: usize) -> usize {
-        self.rows.partition_point(|r| r.start <= at).saturating_sub(1)
+        self.rows
+            .partition_point(|r| r.start <= at)
+            .saturating_sub(1)
     }
 
     /// The rows a byte range spans, first and last.
@@ -148,7 +150,10 @@ mod tests {
 
     fn shown(text: &str, width: usize) -> Vec<String> {
         let doc = WrappedDoc::new(text, &sentences(text), width);
-        doc.rows.iter().map(|r| text[r.clone()].trim_end().replace('\n', " ")).collect()
+        doc.rows
+            .iter()
+            .map(|r| text[r.clone()].trim_end().replace('\n', " "))
+            .collect()
     }
 
     #[test]
@@ -161,7 +166,10 @@ mod tests {
 
     #[test]
     fn keeps_paragraphs_and_blank_lines() {
-        assert_eq!(shown("Headline\n\nFirst one.\nSecond one.", 40), vec!["Headline", "", "First one.", "Second one."]);
+        assert_eq!(
+            shown("Headline\n\nFirst one.\nSecond one.", 40),
+            vec!["Headline", "", "First one.", "Second one."]
+        );
     }
 
     #[test]

@@ -19,7 +19,10 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(border_style(app, app.focus == Focus::Article))
-        .title(Span::styled(title, Style::new().add_modifier(Modifier::BOLD)));
+        .title(Span::styled(
+            title,
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
     frame.render_widget(block, areas.article);
 
     let height = usize::from(areas.text.height);
@@ -57,7 +60,10 @@ fn text_line<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
         (Some(fg), Some(bg)) => Style::new().fg(fg).bg(bg),
         _ => Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC),
     };
-    let selection_style = match (color(app, theme.selection_fg), color(app, theme.selection_bg)) {
+    let selection_style = match (
+        color(app, theme.selection_fg),
+        color(app, theme.selection_bg),
+    ) {
         (Some(fg), Some(bg)) => Style::new().fg(fg).bg(bg),
         _ => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
     };
@@ -90,7 +96,11 @@ fn text_line<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
         }
         used += w;
         let at = row.start + i;
-        let style = if c == '\n' || c == '\r' { style_at(at.saturating_sub(1)) } else { style_at(at) };
+        let style = if c == '\n' || c == '\r' {
+            style_at(at.saturating_sub(1))
+        } else {
+            style_at(at)
+        };
         if run_style != Some(style) {
             if let Some(s) = run_style {
                 spans.push(Span::styled(std::mem::take(&mut run), s));
@@ -135,14 +145,21 @@ fn overview(frame: &mut Frame, app: &App, area: Rect) {
     for cell in 0..cells {
         let y = area.y + cell as u16;
         let (symbol, style) = if (thumb_start..=thumb_end).contains(&cell) {
-            ("┃", accent.map_or(Style::new().add_modifier(Modifier::BOLD), |c| Style::new().fg(c)))
+            (
+                "┃",
+                accent.map_or(Style::new().add_modifier(Modifier::BOLD), |c| {
+                    Style::new().fg(c)
+                }),
+            )
         } else {
             ("│", Style::new().add_modifier(Modifier::DIM))
         };
         buf[(area.x, y)].set_symbol(symbol).set_style(style);
     }
     for (i, claim) in app.sidecar.claims.iter().enumerate() {
-        let Some(span) = app.claim_span(i) else { continue };
+        let Some(span) = app.claim_span(i) else {
+            continue;
+        };
         let cell = cell_of(app.doc.row_of(span.start));
         let y = area.y + cell as u16;
         let style = tag_color(app, &claim.status).map_or(Style::new(), |c| Style::new().fg(c));

@@ -1,5 +1,7 @@
 //! The claims panel: every claim in document order with its tag, quote, source and note mark.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -16,7 +18,10 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(border_style(app, focused))
-        .title(Span::styled(title(app), Style::new().add_modifier(Modifier::BOLD)));
+        .title(Span::styled(
+            title(app),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
     frame.render_widget(block, areas.panel);
     let inner = areas.panel_inner;
     let width = usize::from(inner.width);
@@ -24,11 +29,17 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     if visible.is_empty() {
         let keys: Vec<&str> = app.config.tags.iter().map(|t| t.key.as_str()).collect();
         let hint = if app.sidecar.claims.is_empty() {
-            format!("No claims yet. Press {} to tag the sentence under the cursor; ? for help.", keys.join(", "))
+            format!(
+                "No claims yet. Press {} to tag the sentence under the cursor; ? for help.",
+                keys.join(", ")
+            )
         } else {
             "No claims with this tag; f shows the next tag.".to_owned()
         };
-        frame.render_widget(Paragraph::new(hint).wrap(ratatui::widgets::Wrap { trim: true }), inner);
+        frame.render_widget(
+            Paragraph::new(hint).wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     let fit = (usize::from(inner.height) / PANEL_ITEM_ROWS).max(1);
@@ -39,7 +50,12 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         let claim = &app.sidecar.claims[i];
         let is_selected = selected == Some(i);
         let marker = if is_selected {
-            Span::styled("▍", accent.map_or(Style::new().add_modifier(Modifier::BOLD), |c| Style::new().fg(c)))
+            Span::styled(
+                "▍",
+                accent.map_or(Style::new().add_modifier(Modifier::BOLD), |c| {
+                    Style::new().fg(c)
+                }),
+            )
         } else {
             Span::raw(" ")
         };
@@ -48,10 +64,16 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
             head.push(Span::raw(format!(" — {}", one_line(source))));
         }
         if claim.note.is_some() {
-            head.push(Span::styled(" ✎", Style::new().add_modifier(Modifier::BOLD)));
+            head.push(Span::styled(
+                " ✎",
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
         }
         if app.claim_span(i).is_none() {
-            head.push(Span::styled(" ⚠ orphaned", Style::new().add_modifier(Modifier::BOLD)));
+            head.push(Span::styled(
+                " ⚠ orphaned",
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
         }
         lines.push(Line::from(head));
         let quote_style = if is_selected {
@@ -60,9 +82,13 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
             Style::new()
         };
         for text in quote_lines(&claim.quote, width.saturating_sub(2), 2) {
-            lines.push(Line::from(vec![marker.clone(), Span::raw(" "), Span::styled(text, quote_style)]));
+            lines.push(Line::from(vec![
+                marker.clone(),
+                Span::raw(" "),
+                Span::styled(text, quote_style),
+            ]));
         }
-        while lines.len() % PANEL_ITEM_ROWS != 0 {
+        while !lines.len().is_multiple_of(PANEL_ITEM_ROWS) {
             lines.push(Line::from(marker.clone()));
         }
     }
@@ -81,7 +107,7 @@ fn title(app: &App) -> String {
     }
     let mut title = format!(" {} ", parts.join(" · "));
     if let Some(tag) = app.filter.and_then(|f| app.config.tags.get(f)) {
-        title.push_str(&format!("[only {}] ", tag.name));
+        let _ = write!(title, "[only {}] ", tag.name);
     }
     title
 }
@@ -90,31 +116,35 @@ fn title(app: &App) -> String {
 /// when it does not fit.
 fn quote_lines(quote: &str, width: usize, max: usize) -> Vec<String> {
     let width = width.max(1);
-    let mut lines = vec![String::new()];
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
     let mut used = 0;
     for word in quote.split_whitespace() {
         let w: usize = word.chars().map(char_width).sum();
         if used > 0 && used + 1 + w <= width {
-            lines.last_mut().map(|l| l.push(' '));
+            line.push(' ');
             used += 1;
         } else if used > 0 {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
             if lines.len() == max {
                 return finish_with_ellipsis(lines, width);
             }
-            lines.push(String::new());
-            used = 0;
         }
         for c in word.chars() {
             if used + char_width(c) > width {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
                 if lines.len() == max {
                     return finish_with_ellipsis(lines, width);
                 }
-                lines.push(String::new());
-                used = 0;
             }
-            lines.last_mut().map(|l| l.push(c));
+            line.push(c);
             used += char_width(c);
         }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
     }
     lines
 }
@@ -142,7 +172,10 @@ mod tests {
 
     #[test]
     fn short_quotes_fit_on_one_line() {
-        assert_eq!(quote_lines("Officials said\nit was safe.", 40, 2), vec!["Officials said it was safe."]);
+        assert_eq!(
+            quote_lines("Officials said\nit was safe.", 40, 2),
+            vec!["Officials said it was safe."]
+        );
     }
 
     #[test]

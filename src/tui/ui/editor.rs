@@ -13,15 +13,24 @@ use crate::tui::layout::centered;
 
 /// Rows of the note field.
 const NOTE_ROWS: u16 = 5;
+/// Columns of the field names.
+const LABEL_WIDTH: u16 = 9;
 
 /// Draws the editor over the main screen.
 pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
     let area = centered(frame.area(), 76, 17);
-    let title = if editor.claim.is_some() { " Edit claim " } else { " New claim " };
+    let title = if editor.claim.is_some() {
+        " Edit claim "
+    } else {
+        " New claim "
+    };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(border_style(app, true))
-        .title(Span::styled(title, Style::new().add_modifier(Modifier::BOLD)));
+        .title(Span::styled(
+            title,
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
@@ -30,55 +39,69 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
     }
     let quote = app.report.text.get(editor.span.clone()).unwrap_or_default();
     let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut y = inner.y;
-    let quote_area = Rect { y, height: 2.min(inner.height), ..inner };
     frame.render_widget(
-        Paragraph::new(format!("“{quote}”")).wrap(Wrap { trim: true }).style(Style::new().add_modifier(Modifier::ITALIC)),
-        quote_area,
+        Paragraph::new(format!("“{quote}”"))
+            .wrap(Wrap { trim: true })
+            .style(Style::new().add_modifier(Modifier::ITALIC)),
+        Rect { height: 2, ..inner },
     );
-    y += 3;
-    let label_width = 9;
-    let field_area = |y: u16, height: u16| Rect {
-        x: inner.x + label_width,
-        y,
-        width: inner.width.saturating_sub(label_width),
-        height,
-    };
-    let label = |frame: &mut Frame, y: u16, name: &str, field: Field| {
-        let style = if editor.field == field {
+    let fields = [
+        ("Tag", Field::Tag, 1),
+        ("Source", Field::Source, 1),
+        ("Note", Field::Note, NOTE_ROWS),
+        ("Labels", Field::Labels, 1),
+    ];
+    let mut y = inner.y + 3;
+    for (name, field, height) in fields {
+        if y + height >= inner.bottom() {
+            break;
+        }
+        let focused = editor.field == field;
+        let label_style = if focused {
             Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         };
-        frame.render_widget(Paragraph::new(Span::styled(format!("{name:<7}"), style)), Rect { x: inner.x, y, width: label_width, height: 1 });
-    };
-    let bottom = inner.bottom();
-    let fits = |y: u16, h: u16| y + h < bottom;
-    if fits(y, 1) {
-        label(frame, y, "Tag", Field::Tag);
-        let status = app.config.tags.get(editor.tag).map_or("", |t| t.name.as_str());
-        let line = Line::from(vec![Span::raw("◀ "), badge(app, status), Span::raw(" ▶")]);
-        frame.render_widget(Paragraph::new(line), field_area(y, 1));
-        y += 2;
-    }
-    if fits(y, 1) {
-        label(frame, y, "Source", Field::Source);
-        input(frame, &editor.source, field_area(y, 1), editor.field == Field::Source);
-        y += 2;
-    }
-    if fits(y, NOTE_ROWS) {
-        label(frame, y, "Note", Field::Note);
-        input(frame, &editor.note, field_area(y, NOTE_ROWS), editor.field == Field::Note);
-        y += NOTE_ROWS + 1;
-    }
-    if fits(y, 1) {
-        label(frame, y, "Labels", Field::Labels);
-        input(frame, &editor.labels, field_area(y, 1), editor.field == Field::Labels);
+        let label_area = Rect {
+            y,
+            width: LABEL_WIDTH,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("{name:<7}"), label_style)),
+            label_area,
+        );
+        let value = Rect {
+            x: inner.x + LABEL_WIDTH,
+            y,
+            width: inner.width.saturating_sub(LABEL_WIDTH),
+            height,
+        };
+        match field {
+            Field::Tag => {
+                let status = app
+                    .config
+                    .tags
+                    .get(editor.tag)
+                    .map_or("", |t| t.name.as_str());
+                let line = Line::from(vec![Span::raw("◀ "), badge(app, status), Span::raw(" ▶")]);
+                frame.render_widget(Paragraph::new(line), value);
+            }
+            Field::Source => input(frame, &editor.source, value, focused),
+            Field::Note => input(frame, &editor.note, value, focused),
+            Field::Labels => input(frame, &editor.labels, value, focused),
+        }
+        y += height + 1;
     }
     let help = "Tab next field · Enter save (note: new line) · Ctrl-s save · Esc cancel";
     frame.render_widget(
         Paragraph::new(Span::styled(help, Style::new().add_modifier(Modifier::DIM))),
-        Rect { y: bottom - 1, height: 1, ..inner },
+        Rect {
+            y: inner.bottom() - 1,
+            height: 1,
+            ..inner
+        },
     );
 }
 

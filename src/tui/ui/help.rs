@@ -29,9 +29,15 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
         lines.push(row(&keys, doc));
     }
     lines.push(Line::default());
-    lines.push(Line::styled("Tags (tag the sentence, the selection, or retag the claim)", bold));
+    lines.push(Line::styled(
+        "Tags (tag the sentence, the selection, or retag the claim)",
+        bold,
+    ));
     for (i, tag) in app.config.tags.iter().enumerate() {
-        let keys = app.keymap.keys_for(crate::tui::action::Action::Tag(i)).join(" ");
+        let keys = app
+            .keymap
+            .keys_for(crate::tui::action::Action::Tag(i))
+            .join(" ");
         lines.push(Line::from(vec![
             Span::raw(format!("  {keys:<14} ")),
             super::badge(app, &tag.name),
@@ -39,10 +45,19 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
         ]));
     }
     lines.push(Line::default());
-    lines.push(Line::styled("Selecting part of a sentence or several sentences", bold));
-    lines.push(Line::raw("  v starts a selection on the sentence; j/k extend it by sentences;"));
-    lines.push(Line::raw("  h/l move its start and H/L its end by a word (also narrows the claim"));
-    lines.push(Line::raw("  under the cursor); a tag key tags the selection as one claim."));
+    lines.push(Line::styled(
+        "Selecting part of a sentence or several sentences",
+        bold,
+    ));
+    lines.push(Line::raw(
+        "  v starts a selection on the sentence; j/k extend it by sentences;",
+    ));
+    lines.push(Line::raw(
+        "  h/l move its start and H/L its end by a word (also narrows the claim",
+    ));
+    lines.push(Line::raw(
+        "  under the cursor); a tag key tags the selection as one claim.",
+    ));
     lines.push(Line::default());
     lines.push(Line::styled("Editor, search, mouse", bold));
     for (keys, doc) in FIXED {
@@ -57,14 +72,19 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
         .title(Span::styled(" Help — Esc closes, j/k scroll ", bold));
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines).block(block).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         area,
     );
 }
 
 fn row<'a>(keys: &str, doc: &'a str) -> Line<'a> {
     Line::from(vec![
-        Span::styled(format!("  {keys:<14} "), Style::new().add_modifier(Modifier::BOLD)),
+        Span::styled(
+            format!("  {keys:<14} "),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
         Span::raw(doc),
     ])
 }

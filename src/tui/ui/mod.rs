@@ -37,7 +37,11 @@ fn tag_color(app: &App, status: &str) -> Option<Color> {
     if !app.config.color {
         return None;
     }
-    app.config.tags.iter().find(|t| t.name == status).map(|t| t.color)
+    app.config
+        .tags
+        .iter()
+        .find(|t| t.name == status)
+        .map(|t| t.color)
 }
 
 /// A colour when colour is on.
@@ -59,8 +63,14 @@ fn badge(app: &App, status: &str) -> ratatui::text::Span<'static> {
     match tag_color(app, status) {
         Some(bg) => ratatui::text::Span::styled(
             format!(" {status} "),
-            Style::new().fg(Color::Black).bg(bg).add_modifier(Modifier::BOLD),
+            Style::new()
+                .fg(Color::Black)
+                .bg(bg)
+                .add_modifier(Modifier::BOLD),
         ),
-        None => ratatui::text::Span::styled(format!("[{status}]"), Style::new().add_modifier(Modifier::BOLD)),
+        None => ratatui::text::Span::styled(
+            format!("[{status}]"),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
     }
 }

@@ -19,10 +19,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             (1, false) => "  1 match".to_owned(),
             (n, false) => format!("  {n} matches"),
         };
-        let line = Line::from(vec![Span::raw("/"), Span::raw(input.text().to_owned()), Span::styled(count, Style::new().add_modifier(Modifier::DIM))]);
+        let line = Line::from(vec![
+            Span::raw("/"),
+            Span::raw(input.text().to_owned()),
+            Span::styled(count, Style::new().add_modifier(Modifier::DIM)),
+        ]);
         frame.render_widget(Paragraph::new(line), area);
-        let col = input.text().chars().map(crate::tui::wrap::char_width).sum::<usize>() + 1;
-        let x = area.x.saturating_add(u16::try_from(col).unwrap_or(u16::MAX)).min(area.right().saturating_sub(1));
+        let col = input
+            .text()
+            .chars()
+            .map(crate::tui::wrap::char_width)
+            .sum::<usize>()
+            + 1;
+        let x = area
+            .x
+            .saturating_add(u16::try_from(col).unwrap_or(u16::MAX))
+            .min(area.right().saturating_sub(1));
         frame.set_cursor_position((x, area.y));
         return;
     }
@@ -33,14 +45,23 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         format!("sentence {}/{sentences}", app.cursor + 1)
     };
     let mut left = vec![
-        Span::styled(format!(" {} ", app.report.file_name()), Style::new().add_modifier(Modifier::BOLD)),
+        Span::styled(
+            format!(" {} ", app.report.file_name()),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
         Span::raw(format!(" {position} ")),
     ];
     if app.selection.is_some() {
-        left.push(Span::styled(" SELECT ", Style::new().add_modifier(Modifier::REVERSED)));
+        left.push(Span::styled(
+            " SELECT ",
+            Style::new().add_modifier(Modifier::REVERSED),
+        ));
     }
     if app.focus == Focus::Panel {
-        left.push(Span::styled(" PANEL ", Style::new().add_modifier(Modifier::REVERSED)));
+        left.push(Span::styled(
+            " PANEL ",
+            Style::new().add_modifier(Modifier::REVERSED),
+        ));
     }
     let (state, state_color) = match &app.save_state {
         SaveState::Unchanged => (String::new(), None),
@@ -50,21 +71,43 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         SaveState::ReadOnly(why) => (format!("READ-ONLY: {why}"), Some(Color::Red)),
     };
     let right = format!("{state}  ? help ");
-    let right_width = u16::try_from(right.chars().count()).unwrap_or(u16::MAX).min(area.width);
-    let room = usize::from(area.width.saturating_sub(right_width))
-        .saturating_sub(left.iter().map(|s| s.content.chars().count()).sum::<usize>() + 1);
+    let right_width = u16::try_from(right.chars().count())
+        .unwrap_or(u16::MAX)
+        .min(area.width);
+    let room = usize::from(area.width.saturating_sub(right_width)).saturating_sub(
+        left.iter()
+            .map(|s| s.content.chars().count())
+            .sum::<usize>()
+            + 1,
+    );
     let middle = app.message.clone().unwrap_or_else(|| {
         let (full, short) = counts(app);
-        if full.chars().count() <= room { full } else { short }
+        if full.chars().count() <= room {
+            full
+        } else {
+            short
+        }
     });
     left.push(Span::raw(format!(" {middle}")));
-    let left_area = Rect { width: area.width.saturating_sub(right_width), ..area };
-    let right_area = Rect { x: area.right().saturating_sub(right_width), width: right_width, ..area };
+    let left_area = Rect {
+        width: area.width.saturating_sub(right_width),
+        ..area
+    };
+    let right_area = Rect {
+        x: area.right().saturating_sub(right_width),
+        width: right_width,
+        ..area
+    };
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);
     let state_style = state_color
         .and_then(|c| color(app, c))
-        .map_or(Style::new().add_modifier(Modifier::BOLD), |c| Style::new().fg(c).add_modifier(Modifier::BOLD));
-    let right_line = Line::from(vec![Span::styled(state, state_style), Span::raw("  ? help ")]);
+        .map_or(Style::new().add_modifier(Modifier::BOLD), |c| {
+            Style::new().fg(c).add_modifier(Modifier::BOLD)
+        });
+    let right_line = Line::from(vec![
+        Span::styled(state, state_style),
+        Span::raw("  ? help "),
+    ]);
     frame.render_widget(Paragraph::new(right_line), right_area);
 }
 
@@ -73,7 +116,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 fn counts(app: &App) -> (String, String) {
     let (counts, other) = app.counts();
     let total = app.sidecar.claims.len();
-    let mut parts = vec![format!("{total} claim{}", if total == 1 { "" } else { "s" })];
+    let mut parts = vec![format!(
+        "{total} claim{}",
+        if total == 1 { "" } else { "s" }
+    )];
     let short = parts[0].clone();
     for (tag, n) in app.config.tags.iter().zip(counts) {
         if n > 0 {
