@@ -1,0 +1,100 @@
+//! Benchmarks of the reader's parts: opening a report, segmenting, wrapping, drawing a frame,
+//! handling a key, and saving a sidecar. Figures are recorded in docs/benchmarks.md.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sidenote::annotate::{Claim, Sidecar, now};
+use sidenote::config::Config;
+use sidenote::report::{Encoding, Report, segment};
+use sidenote::tui::action::Action;
+use sidenote::tui::app::{App, update};
+use sidenote::tui::ui;
+use sidenote::tui::wrap::WrappedDoc;
+
+const NEWS: &str = "assets/samples/harbour-blackout.txt";
+const BRIEF: &str = "assets/samples/analyst-brief.txt";
+
+/// The two samples repeated to about `bytes` bytes: prose with quotes, abbreviations, headings,
+/// hard-wrapped paragraphs and lists.
+fn corpus(bytes: usize) -> String {
+    let news = std::fs::read_to_string(NEWS).expect("sample");
+    let brief = std::fs::read_to_string(BRIEF).expect("sample");
+    let mut text = String::with_capacity(bytes + news.len() + brief.len());
+    while text.len() < bytes {
+        text.push_str(&news);
+        text.push('\n');
+        text.push_str(&brief);
+        text.push('\n');
+    }
+    text
+}
+
+fn app_with_claims(text: &str, claims: usize) -> App {
+    let report = Report::from_text(Path::new("bench.txt"), text.to_owned(), Encoding::Utf8, String::new());
+    let mut sidecar = Sidecar::new(&report);
+    let step = (report.sentences.len() / claims.max(1)).max(1);
+    for (i, span) in report.sentences.iter().step_by(step).take(claims).enumerate() {
+        let status = ["sourced", "unsourced", "disputed", "opinion"][i % 4];
+        sidecar.claims.push(Claim::new(&report, span.clone(), status, "bench", now()));
+    }
+    let mut app = App::new(report, Some(sidecar), Config::default(), None);
+    update(&mut app, Action::Resize(120, 40));
+    app
+}
+
+fn benches(c: &mut Criterion) {
+    c.bench_function("open the news sample (read, decode, segment, index)", |b| {
+        b.iter(|| Report::load(Path::new(black_box(NEWS))).expect("loads"));
+    });
+
+    let text = corpus(1 << 20);
+    let mut group = c.benchmark_group("1 MiB of report text");
+    group.sample_size(20);
+    group.bench_function("reference: split_whitespace count", |b| {
+        b.iter(|| black_box(&text).split_whitespace().count());
+    });
+    group.bench_function("segment into sentences", |b| {
+        b.iter(|| segment::sentences(black_box(&text)));
+    });
+    let sentences = segment::sentences(&text);
+    group.bench_function("wrap to 70 columns", |b| {
+        b.iter(|| WrappedDoc::new(black_box(&text), &sentences, 70));
+    });
+    group.finish();
+
+    let news = std::fs::read_to_string(NEWS).expect("sample");
+    let mut app = app_with_claims(&news, 12);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    c.bench_function("draw one 120x40 frame (news sample, 12 claims)", |b| {
+        b.iter(|| {
+            terminal.draw(|frame| ui::draw(frame, &app)).expect("draws");
+        });
+    });
+    c.bench_function("key j: update and draw", |b| {
+        b.iter(|| {
+            update(&mut app, Action::NextSentence);
+            if app.cursor + 1 == app.report.sentences.len() {
+                update(&mut app, Action::FirstSentence);
+            }
+            terminal.draw(|frame| ui::draw(frame, &app)).expect("draws");
+        });
+    });
+
+    let big = app_with_claims(&corpus(1 << 20), 1000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bench.txt.sidenote.toml");
+    c.bench_function("save a sidecar of 1000 claims (atomic, fsync)", |b| {
+        b.iter(|| big.sidecar.save(&path).expect("saves"));
+    });
+    c.bench_function("parse a sidecar of 1000 claims", |b| {
+        let text = big.sidecar.to_toml();
+        b.iter(|| Sidecar::parse(black_box(&text), &path).expect("parses"));
+    });
+}
+
+criterion_group!(reader, benches);
+criterion_main!(reader);
