@@ -170,6 +170,8 @@ pub struct App {
     redo: Vec<Vec<Claim>>,
     /// Whether the claims are on disk.
     pub save_state: SaveState,
+    /// The user was told that quitting now loses a change; the next quit leaves.
+    quit_warned: bool,
     /// A short message for the status bar, cleared by the next key.
     pub message: Option<String>,
     /// The terminal's size.
@@ -215,6 +217,7 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             save_state: read_only.map_or(SaveState::Unchanged, SaveState::ReadOnly),
+            quit_warned: false,
             message: None,
             size: Rect::default(),
             scroll: 0,
@@ -303,11 +306,16 @@ impl App {
     /// Handles a key press: typed into the open editor or prompt, else looked up in the keymap.
     pub fn on_key(&mut self, event: KeyEvent) -> Option<Effect> {
         self.message = None;
+        let action = (!self.typing())
+            .then(|| self.keymap.action(Key::from(event)))
+            .flatten();
+        if action != Some(Action::Quit) {
+            self.quit_warned = false;
+        }
         if self.typing() {
             return self.type_key(event);
         }
-        let action = self.keymap.action(Key::from(event))?;
-        update(self, action)
+        update(self, action?)
     }
 
     fn type_key(&mut self, event: KeyEvent) -> Option<Effect> {
@@ -338,7 +346,7 @@ impl App {
             return None;
         };
         match (event.code, ctrl) {
-            (KeyCode::Esc, _) => {
+            (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => {
                 self.overlay = Overlay::None;
                 return None;
             }
@@ -897,6 +905,22 @@ impl App {
         }
     }
 
+    /// Quits, unless the last save failed: then the save is tried again and the user warned, so
+    /// an annotation is never lost by accident; a second quit in a row leaves anyway.
+    fn quit(&mut self) -> Option<Effect> {
+        let SaveState::Failed(why) = &self.save_state else {
+            return Some(Effect::Quit);
+        };
+        if self.quit_warned {
+            return Some(Effect::Quit);
+        }
+        self.message = Some(format!(
+            "NOT SAVED ({why}); trying again — quit again to leave anyway"
+        ));
+        self.quit_warned = true;
+        Some(Effect::Save)
+    }
+
     fn undo_redo(&mut self, undo: bool) -> Option<Effect> {
         if self.refuse_if_read_only() {
             return None;
@@ -999,7 +1023,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 app.search = Search::default();
             }
         }
-        Action::Quit => return Some(Effect::Quit),
+        Action::Quit => return Some(app.quit()),
         Action::ScrollDown => {
             app.scroll += WHEEL_ROWS;
             app.clamp_scroll();

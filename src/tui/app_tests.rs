@@ -677,3 +677,45 @@ fn empty_report_does_not_panic() {
     }
     assert!(app.sidecar.claims.is_empty());
 }
+
+#[test]
+fn quitting_after_a_failed_save_retries_and_warns_first() {
+    let mut app = app();
+    update(&mut app, Action::Tag(0));
+    app.saved(Err("disk full".into()));
+    assert_eq!(
+        key(&mut app, "q"),
+        Some(Effect::Save),
+        "the save is tried again"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("NOT SAVED (disk full)"))
+    );
+    app.saved(Err("disk full".into()));
+    assert_eq!(
+        key(&mut app, "q"),
+        Some(Effect::Quit),
+        "a second quit leaves anyway"
+    );
+    app.saved(Err("disk full".into()));
+    key(&mut app, "q");
+    key(&mut app, "j");
+    assert_eq!(
+        key(&mut app, "q"),
+        Some(Effect::Save),
+        "another key in between warns again"
+    );
+    app.saved(Ok(()));
+    assert_eq!(key(&mut app, "q"), Some(Effect::Quit));
+}
+
+#[test]
+fn ctrl_c_in_the_editor_cancels_it() {
+    let mut app = app();
+    update(&mut app, Action::EditClaim);
+    assert_eq!(key(&mut app, "ctrl-c"), None);
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(app.sidecar.claims.is_empty());
+}

@@ -10,6 +10,7 @@ use super::{badge, border_style};
 use crate::tui::app::{App, Editor, Field};
 use crate::tui::input::TextInput;
 use crate::tui::layout::centered;
+use crate::tui::wrap::char_width;
 
 /// Rows of the note field.
 const NOTE_ROWS: u16 = 5;
@@ -111,23 +112,36 @@ fn input(frame: &mut Frame, field: &TextInput, area: Rect, focused: bool) {
     let rows = usize::from(area.height);
     let first = line.saturating_sub(rows.saturating_sub(1));
     let width = usize::from(area.width).saturating_sub(1);
-    let skip = col.saturating_sub(width);
+    let cursor_line = field.text().split('\n').nth(line).unwrap_or_default();
+    let before: usize = cursor_line.chars().take(col).map(char_width).sum();
+    let skip = before.saturating_sub(width);
     let lines: Vec<Line> = field
         .text()
         .split('\n')
         .skip(first)
         .take(rows)
-        .map(|l| Line::raw(l.chars().skip(skip).collect::<String>()))
+        .map(|l| Line::raw(skip_columns(l, skip)))
         .collect();
-    let style = Style::new().add_modifier(Modifier::UNDERLINED);
     let mut shown = Paragraph::new(lines);
     if focused {
-        shown = shown.style(style);
+        shown = shown.style(Style::new().add_modifier(Modifier::UNDERLINED));
     }
     frame.render_widget(shown, area);
     if focused {
-        let x = area.x + u16::try_from(col - skip).unwrap_or(0);
+        let x = area.x + u16::try_from(before - skip).unwrap_or(0);
         let y = area.y + u16::try_from(line - first).unwrap_or(0);
         frame.set_cursor_position((x, y));
     }
+}
+
+/// `line` without its first `columns` screen columns.
+fn skip_columns(line: &str, columns: usize) -> String {
+    let mut skipped = 0;
+    line.chars()
+        .skip_while(|&c| {
+            let skip = skipped < columns;
+            skipped += char_width(c);
+            skip
+        })
+        .collect()
 }
