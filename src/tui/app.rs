@@ -907,18 +907,18 @@ impl App {
 
     /// Quits, unless the last save failed: then the save is tried again and the user warned, so
     /// an annotation is never lost by accident; a second quit in a row leaves anyway.
-    fn quit(&mut self) -> Option<Effect> {
+    fn quit(&mut self) -> Effect {
         let SaveState::Failed(why) = &self.save_state else {
-            return Some(Effect::Quit);
+            return Effect::Quit;
         };
         if self.quit_warned {
-            return Some(Effect::Quit);
+            return Effect::Quit;
         }
         self.message = Some(format!(
             "NOT SAVED ({why}); trying again — quit again to leave anyway"
         ));
         self.quit_warned = true;
-        Some(Effect::Save)
+        Effect::Save
     }
 
     fn undo_redo(&mut self, undo: bool) -> Option<Effect> {
