@@ -16,6 +16,8 @@ pub struct WrappedDoc {
     pub width: usize,
     /// Byte ranges of the text, one per screen row. An empty range is a blank line.
     pub rows: Vec<Range<usize>>,
+    /// Byte offsets of the line breaks shown as a space (a sentence runs across them).
+    soft_breaks: Vec<usize>,
 }
 
 /// Columns a character takes on screen; white space and the stand-ins for control characters
@@ -28,6 +30,23 @@ pub fn char_width(c: char) -> usize {
     }
 }
 
+/// What the article shows for a character: white space as a space, nothing for a carriage return
+/// or for the indentation of a line that continues a sentence (`indent`), which would otherwise
+/// open gaps in a reflowed paragraph.
+fn shown(c: char, indent: bool) -> Option<char> {
+    match c {
+        '\r' => None,
+        '\n' => Some(' '),
+        c if c.is_whitespace() => (!indent).then_some(' '),
+        c => Some(c),
+    }
+}
+
+/// Whether the character after `c` is still in the indentation that follows a soft line break.
+fn still_indent(c: char, indent: bool) -> bool {
+    c == '\n' || (indent && c.is_whitespace())
+}
+
 impl WrappedDoc {
     /// Wraps `text` to `width` columns.
     ///
@@ -37,9 +56,11 @@ impl WrappedDoc {
     pub fn new(text: &str, sentences: &[Range<usize>], width: usize) -> Self {
         let width = width.max(1);
         let mut rows = Vec::new();
+        let mut soft_breaks = Vec::new();
         let mut flow_start = 0;
         for (at, _) in text.match_indices('\n') {
             if is_soft_break(text, sentences, at) {
+                soft_breaks.push(at);
                 continue;
             }
             wrap_flow(text, flow_start..at, width, &mut rows);
@@ -48,7 +69,11 @@ impl WrappedDoc {
         if flow_start < text.len() {
             wrap_flow(text, flow_start..text.len(), width, &mut rows);
         }
-        Self { width, rows }
+        Self {
+            width,
+            rows,
+            soft_breaks,
+        }
     }
 
     /// The row that shows byte `at` (or the last row before it).
@@ -65,19 +90,37 @@ impl WrappedDoc {
         (first, last.max(first))
     }
 
+    /// The characters row `row` shows, each with its byte offset in `text`, in screen order.
+    pub fn cells<'a>(&self, text: &'a str, row: usize) -> impl Iterator<Item = (usize, char)> + 'a {
+        let range = self.rows.get(row).cloned().unwrap_or(0..0);
+        let mut indent = self.in_indent(text, range.start);
+        let start = range.start;
+        text[range].char_indices().filter_map(move |(i, c)| {
+            let cell = shown(c, indent).map(|d| (start + i, d));
+            indent = still_indent(c, indent);
+            cell
+        })
+    }
+
     /// The byte shown at column `column` of row `row` (the row's last byte when past its end).
     pub fn byte_at(&self, text: &str, row: usize, column: usize) -> Option<usize> {
         let range = self.rows.get(row)?;
         let mut used = 0;
         let mut last = range.start;
-        for (i, c) in text[range.clone()].char_indices() {
-            last = range.start + i;
+        for (at, c) in self.cells(text, row) {
+            last = at;
             used += char_width(c);
             if used > column {
-                return Some(last);
+                return Some(at);
             }
         }
         Some(last)
+    }
+
+    /// Whether byte `at` lies in the indentation after a soft line break.
+    fn in_indent(&self, text: &str, at: usize) -> bool {
+        let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+        before.ends_with('\n') && self.soft_breaks.binary_search(&(before.len() - 1)).is_ok()
     }
 }
 
@@ -101,9 +144,11 @@ fn wrap_flow(text: &str, flow: Range<usize>, width: usize, rows: &mut Vec<Range<
     // Byte offset (in `line`) just after the last white space seen on this row, where a row may end.
     let mut last_break: Option<usize> = None;
     let mut used_at_break = 0;
+    let mut indent = false;
     let mut chars = line.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let w = char_width(c);
+        let w = shown(c, indent).map_or(0, char_width);
+        indent = still_indent(c, indent);
         if used + w > width && i > row_start {
             if c.is_whitespace() {
                 // The white space overflowing the row is folded into it.
@@ -113,6 +158,7 @@ fn wrap_flow(text: &str, flow: Range<usize>, width: usize, rows: &mut Vec<Range<
                         break;
                     }
                     end = j + d.len_utf8();
+                    indent = still_indent(d, indent);
                     chars.next();
                 }
                 rows.push(base + row_start..base + end);
@@ -148,18 +194,23 @@ mod tests {
     use crate::report::segment::sentences;
     use proptest::prelude::*;
 
-    fn shown(text: &str, width: usize) -> Vec<String> {
+    fn rows_shown(text: &str, width: usize) -> Vec<String> {
         let doc = WrappedDoc::new(text, &sentences(text), width);
-        doc.rows
-            .iter()
-            .map(|r| text[r.clone()].trim_end().replace('\n', " "))
+        (0..doc.rows.len())
+            .map(|r| {
+                doc.cells(text, r)
+                    .map(|(_, c)| c)
+                    .collect::<String>()
+                    .trim_end()
+                    .to_owned()
+            })
             .collect()
     }
 
     #[test]
     fn wraps_at_word_boundaries() {
         assert_eq!(
-            shown("The minister said the port would reopen.", 16),
+            rows_shown("The minister said the port would reopen.", 16),
             vec!["The minister", "said the port", "would reopen."]
         );
     }
@@ -167,19 +218,37 @@ mod tests {
     #[test]
     fn keeps_paragraphs_and_blank_lines() {
         assert_eq!(
-            shown("Headline\n\nFirst one.\nSecond one.", 40),
+            rows_shown("Headline\n\nFirst one.\nSecond one.", 40),
             vec!["Headline", "", "First one.", "Second one."]
         );
     }
 
     #[test]
+    fn indentation_of_a_continued_sentence_is_hidden() {
+        let text = "1. Imagery from a commercial provider, reviewed by\n   this team in March.\n2. Next item.";
+        assert_eq!(
+            rows_shown(text, 80),
+            vec![
+                "1. Imagery from a commercial provider, reviewed by this team in March.",
+                "2. Next item."
+            ]
+        );
+        let doc = WrappedDoc::new(text, &sentences(text), 80);
+        let cells: String = doc.cells(text, 0).map(|(_, c)| c).collect();
+        assert_eq!(
+            cells,
+            "1. Imagery from a commercial provider, reviewed by this team in March."
+        );
+    }
+
+    #[test]
     fn long_words_are_cut() {
-        assert_eq!(shown("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(rows_shown("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
     }
 
     #[test]
     fn wide_characters_count_double() {
-        assert_eq!(shown("日本語の報告", 4), vec!["日本", "語の", "報告"]);
+        assert_eq!(rows_shown("日本語の報告", 4), vec!["日本", "語の", "報告"]);
     }
 
     #[test]
@@ -196,14 +265,17 @@ mod tests {
         fn rows_are_ordered_and_fit(text in "[a-z .é日\n]{0,300}", width in 1usize..30) {
             let doc = WrappedDoc::new(&text, &sentences(&text), width);
             let mut previous_end = 0;
-            for row in &doc.rows {
+            let mut shown = String::new();
+            for (i, row) in doc.rows.iter().enumerate() {
                 prop_assert!(row.start >= previous_end);
                 prop_assert!(text.is_char_boundary(row.start) && text.is_char_boundary(row.end));
-                let visible: usize = text[row.clone()].trim_end().chars().map(char_width).sum();
-                prop_assert!(visible <= width.max(2), "row {:?} is {} wide", &text[row.clone()], visible);
+                let cells: String = doc.cells(&text, i).map(|(_, c)| c).collect();
+                let visible: usize = cells.trim_end().chars().map(char_width).sum();
+                prop_assert!(visible <= width.max(2), "row {:?} is {} wide", cells, visible);
+                shown.push_str(&cells);
+                shown.push(' ');
                 previous_end = row.end;
             }
-            let shown: String = doc.rows.iter().map(|r| &text[r.clone()]).collect();
             let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>().concat();
             prop_assert_eq!(words(&shown), words(&text));
         }

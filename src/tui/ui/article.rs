@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use super::{border_style, color, tag_color};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::Areas;
+use crate::tui::wrap::char_width;
 
 /// Draws the article pane.
 pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
@@ -28,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let height = usize::from(areas.text.height);
     let end = (app.scroll + height).min(app.doc.rows.len());
     let rows = app.doc.rows.get(app.scroll..end).unwrap_or(&[]);
-    let lines: Vec<Line> = rows.iter().map(|row| text_line(app, row)).collect();
+    let lines: Vec<Line> = (app.scroll..end).map(|row| text_line(app, row)).collect();
     frame.render_widget(Paragraph::new(lines), areas.text);
     let marks: Vec<Line> = rows.iter().map(|row| gutter_mark(app, row)).collect();
     frame.render_widget(Paragraph::new(marks), areas.gutter);
@@ -36,11 +37,11 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
 }
 
 /// One screen row of text, split into spans wherever the style changes.
-fn text_line<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
-    let text = &app.report.text;
+fn text_line(app: &App, index: usize) -> Line<'_> {
+    let row = app.doc.rows.get(index).cloned().unwrap_or(0..0);
     let cursor = app.sentence(app.cursor);
     let claims: Vec<(Range<usize>, Style)> = app
-        .claims_overlapping(row)
+        .claims_overlapping(&row)
         .filter_map(|i| {
             let span = app.claim_span(i)?.clone();
             let mut style = Style::new().add_modifier(Modifier::UNDERLINED);
@@ -51,10 +52,10 @@ fn text_line<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
         })
         .collect();
     let first_match = app.search.matches.partition_point(|m| m.end <= row.start);
-    let matches = app.search.matches[first_match..]
+    let matches: Vec<&Range<usize>> = app.search.matches[first_match..]
         .iter()
-        .take_while(|m| m.start < row.end);
-    let matches: Vec<&Range<usize>> = matches.collect();
+        .take_while(|m| m.start < row.end)
+        .collect();
     let theme = &app.config.theme;
     let search_style = match (color(app, theme.search_fg), color(app, theme.search_bg)) {
         (Some(fg), Some(bg)) => Style::new().fg(fg).bg(bg),
@@ -67,7 +68,14 @@ fn text_line<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
         (Some(fg), Some(bg)) => Style::new().fg(fg).bg(bg),
         _ => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
     };
+    // A line break shown as a space takes the style of the character before it, so a highlight
+    // runs on across a reflowed line instead of stopping short.
     let style_at = |at: usize| {
+        let at = if matches!(app.report.text.as_bytes().get(at), Some(b'\n' | b'\r')) {
+            at.saturating_sub(1)
+        } else {
+            at
+        };
         let mut style = Style::new();
         for (span, claim_style) in &claims {
             if span.contains(&at) {
@@ -87,27 +95,21 @@ fn text_line<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
     let mut spans: Vec<Span> = Vec::new();
     let mut run = String::new();
     let mut run_style = None;
-    let width = usize::from(app.doc.width.min(usize::from(u16::MAX)) as u16);
     let mut used = 0;
-    for (i, c) in text[row.clone()].char_indices() {
-        let w = crate::tui::wrap::char_width(c);
-        if used + w > width {
+    for (at, c) in app.doc.cells(&app.report.text, index) {
+        let w = char_width(c);
+        if used + w > app.doc.width {
             break;
         }
         used += w;
-        let at = row.start + i;
-        let style = if c == '\n' || c == '\r' {
-            style_at(at.saturating_sub(1))
-        } else {
-            style_at(at)
-        };
+        let style = style_at(at);
         if run_style != Some(style) {
             if let Some(s) = run_style {
                 spans.push(Span::styled(std::mem::take(&mut run), s));
             }
             run_style = Some(style);
         }
-        run.push(if c.is_whitespace() { ' ' } else { c });
+        run.push(c);
     }
     if let Some(s) = run_style {
         spans.push(Span::styled(run, s));
