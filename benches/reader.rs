@@ -34,12 +34,25 @@ fn corpus(bytes: usize) -> String {
 }
 
 fn app_with_claims(text: &str, claims: usize) -> App {
-    let report = Report::from_text(Path::new("bench.txt"), text.to_owned(), Encoding::Utf8, String::new());
+    let report = Report::from_text(
+        Path::new("bench.txt"),
+        text.to_owned(),
+        Encoding::Utf8,
+        String::new(),
+    );
     let mut sidecar = Sidecar::new(&report);
     let step = (report.sentences.len() / claims.max(1)).max(1);
-    for (i, span) in report.sentences.iter().step_by(step).take(claims).enumerate() {
+    for (i, span) in report
+        .sentences
+        .iter()
+        .step_by(step)
+        .take(claims)
+        .enumerate()
+    {
         let status = ["sourced", "unsourced", "disputed", "opinion"][i % 4];
-        sidecar.claims.push(Claim::new(&report, span.clone(), status, "bench", now()));
+        sidecar
+            .claims
+            .push(Claim::new(&report, span.clone(), status, "bench", now()));
     }
     let mut app = App::new(report, Some(sidecar), Config::default(), None);
     update(&mut app, Action::Resize(120, 40));

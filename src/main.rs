@@ -67,7 +67,18 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(error) if !error.use_stderr() => error.exit(),
+        Err(error) => {
+            // One line, as for every other bad input: clap's first line names the argument.
+            let rendered = error.to_string();
+            let first = rendered.lines().next().unwrap_or_default();
+            let message = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("sidenote: {message}; see `sidenote --help`");
+            return ExitCode::from(cli::EXIT_BAD_INPUT);
+        }
+    };
     match dispatch(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -55,6 +55,14 @@ pub enum SidecarError {
         /// The version in the file.
         found: u32,
     },
+    /// The version is not one any sidenote wrote.
+    #[error("{}: format version {found} does not exist (this sidenote writes {FORMAT_VERSION}); fix the `version` line", path.display())]
+    BadVersion {
+        /// The sidecar's path.
+        path: PathBuf,
+        /// The version in the file.
+        found: u32,
+    },
     /// A claim breaks a rule of the format.
     #[error("{}: claim \"{id}\": {message}; fix the file by hand", path.display())]
     Invalid {
@@ -188,7 +196,7 @@ impl Sidecar {
             message,
         };
         if self.version == 0 {
-            return Err(SidecarError::Version {
+            return Err(SidecarError::BadVersion {
                 path: path.to_path_buf(),
                 found: 0,
             });

@@ -86,6 +86,12 @@ impl Annotated {
     /// The byte range of sentence `n` (1-based), or an error naming the valid range.
     pub fn sentence(&self, n: usize) -> Result<std::ops::Range<usize>, CliError> {
         let count = self.report.sentences.len();
+        if count == 0 {
+            return Err(CliError::BadInput(format!(
+                "{}: has no sentences to tag; is it the right file?",
+                self.report.path.display()
+            )));
+        }
         n.checked_sub(1)
             .and_then(|i| self.report.sentences.get(i).cloned())
             .ok_or_else(|| {
@@ -96,13 +102,15 @@ impl Annotated {
             })
     }
 
-    /// Index of the claim covering exactly the byte range `span`.
+    /// Index of the claim covering exactly the byte range `span`. An orphaned claim (its quote is
+    /// no longer in the report) is never taken for the sentence that now sits at its old offsets.
     pub fn claim_on(&self, span: &std::ops::Range<usize>) -> Option<usize> {
         let chars = self.report.char_range(span);
+        let text = &self.report.text[span.clone()];
         self.sidecar
             .claims
             .iter()
-            .position(|c| c.start == chars.start && c.end == chars.end)
+            .position(|c| c.start == chars.start && c.end == chars.end && c.quote == text)
     }
 }
 

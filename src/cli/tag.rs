@@ -45,12 +45,16 @@ pub fn tag(
     };
     let claim = &mut annotated.sidecar.claims[index];
     status.clone_into(&mut claim.status);
-    if let Some(source) = details.source {
-        claim.source = Some(source).filter(|s| !s.trim().is_empty());
-    }
-    if let Some(note) = details.note {
-        claim.note = Some(note).filter(|s| !s.trim().is_empty());
-    }
+    let source = details
+        .source
+        .or_else(|| claim.source.clone())
+        .unwrap_or_default();
+    let note = details
+        .note
+        .or_else(|| claim.note.clone())
+        .unwrap_or_default();
+    let labels = std::mem::take(&mut claim.labels);
+    claim.set_details(&source, &note, labels);
     claim.updated = now();
     let id = claim.id.clone();
     annotated

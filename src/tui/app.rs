@@ -226,7 +226,9 @@ impl App {
         };
         app.refresh_claims();
         let orphans = app.spans.iter().filter(|s| s.is_none()).count();
-        if orphans > 0 {
+        if let SaveState::ReadOnly(why) = &app.save_state {
+            app.message = Some(format!("read-only, nothing will be saved: {why}"));
+        } else if orphans > 0 {
             app.message = Some(format!(
                 "{orphans} claim(s) no longer match the report's text (marked orphaned in the panel)"
             ));
@@ -949,6 +951,10 @@ impl App {
 
 /// Applies one action to the state; returns what the event loop must do next.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    if app.areas().is_none() && !matches!(action, Action::Quit | Action::Resize(..)) {
+        // Nothing is visible in a terminal too small to use: keys must not change unseen state.
+        return None;
+    }
     if let Overlay::Help(scroll) = &mut app.overlay {
         match action {
             Action::NextSentence | Action::ScrollDown => *scroll += 1,

@@ -584,6 +584,11 @@ fn resizing_rewraps_and_tiny_terminals_do_not_panic() {
     ] {
         update(&mut app, action);
     }
+    assert!(
+        app.sidecar.claims.is_empty(),
+        "keys do nothing on a screen too small to show them"
+    );
+    assert_eq!(app.cursor, app.report.sentences.len() - 1);
     update(&mut app, Action::Resize(60, 20));
     let width = usize::from(app.areas().expect("usable").text.width);
     assert_eq!(app.doc.width, width);

@@ -77,10 +77,14 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
     E: IntoIterator<Item = io::Result<Event>>,
 {
-    let size = terminal.size().map_err(io::Error::other)?;
-    update(app, Action::Resize(size.width, size.height));
     let mut events = events.into_iter();
     loop {
+        // A resize can happen before its event reaches us (or between draws): lay out for the
+        // size the frame will really have.
+        let size = terminal.size().map_err(io::Error::other)?;
+        if (size.width, size.height) != (app.size.width, app.size.height) {
+            update(app, Action::Resize(size.width, size.height));
+        }
         terminal
             .draw(|frame| ui::draw(frame, app))
             .map_err(io::Error::other)?;

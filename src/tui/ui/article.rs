@@ -156,7 +156,9 @@ fn overview(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             ("│", Style::new().add_modifier(Modifier::DIM))
         };
-        buf[(area.x, y)].set_symbol(symbol).set_style(style);
+        if let Some(cell) = buf.cell_mut((area.x, y)) {
+            cell.set_symbol(symbol).set_style(style);
+        }
     }
     for (i, claim) in app.sidecar.claims.iter().enumerate() {
         let Some(span) = app.claim_span(i) else {
@@ -165,6 +167,8 @@ fn overview(frame: &mut Frame, app: &App, area: Rect) {
         let cell = cell_of(app.doc.row_of(span.start));
         let y = area.y + cell as u16;
         let style = tag_color(app, &claim.status).map_or(Style::new(), |c| Style::new().fg(c));
-        buf[(area.x, y)].set_symbol("■").set_style(style);
+        if let Some(cell) = buf.cell_mut((area.x, y)) {
+            cell.set_symbol("■").set_style(style);
+        }
     }
 }

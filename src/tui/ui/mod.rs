@@ -15,7 +15,9 @@ use super::app::{App, Overlay};
 
 /// Draws the whole screen for the current state.
 pub fn draw(frame: &mut Frame, app: &App) {
-    let Some(areas) = app.areas() else {
+    // The frame's own size, not the last resize event: the two differ for a moment when the
+    // terminal is resized before the event reaches the loop, and drawing must stay inside it.
+    let Some(areas) = super::layout::areas(frame.area()) else {
         let message = Paragraph::new("sidenote needs a bigger terminal (at least 40x10)")
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true });

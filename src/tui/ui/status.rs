@@ -68,9 +68,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         SaveState::Saved => ("saved".to_owned(), Some(Color::Green)),
         SaveState::Pending => ("saving…".to_owned(), Some(Color::Yellow)),
         SaveState::Failed(why) => (format!("NOT SAVED: {why}"), Some(Color::Red)),
-        SaveState::ReadOnly(why) => (format!("READ-ONLY: {why}"), Some(Color::Red)),
+        SaveState::ReadOnly(_) => ("READ-ONLY".to_owned(), Some(Color::Red)),
     };
-    let right = format!("{state}  ? help ");
+    let right = format!("  {state}  ? help ");
     let right_width = u16::try_from(right.chars().count())
         .unwrap_or(u16::MAX)
         .min(area.width);
@@ -105,6 +105,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Style::new().fg(c).add_modifier(Modifier::BOLD)
         });
     let right_line = Line::from(vec![
+        Span::raw("  "),
         Span::styled(state, state_style),
         Span::raw("  ? help "),
     ]);
