@@ -4,7 +4,7 @@
 /// How many code points lie between two checkpoints; a conversion walks at most this many.
 const STEP: usize = 256;
 
-/// A sparse table of byte offsets, one every [`STEP`] code points, so that converting an offset
+/// A sparse table of byte offsets, one every 256 code points, so that converting an offset
 /// costs a short walk instead of a scan from the start of a long report.
 #[derive(Debug, Clone, Default)]
 pub struct CharIndex {
