@@ -7,6 +7,7 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use sidenote::annotate::store::{self, NoFaults};
 use sidenote::annotate::{Claim, Sidecar, now};
 use sidenote::config::Config;
 use sidenote::report::{Encoding, Report, segment};
@@ -100,9 +101,12 @@ fn benches(c: &mut Criterion) {
     let big = app_with_claims(&corpus(1 << 20), 1000);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bench.txt.sidenote.toml");
-    c.bench_function("save a sidecar of 1000 claims (atomic, fsync)", |b| {
-        b.iter(|| big.sidecar.save(&path).expect("saves"));
-    });
+    c.bench_function(
+        "save a sidecar of 1000 claims (lock, read, atomic write, fsync)",
+        |b| {
+            b.iter(|| store::update(&path, &mut NoFaults, |_| big.sidecar.clone()).expect("saves"));
+        },
+    );
     c.bench_function("parse a sidecar of 1000 claims", |b| {
         let text = big.sidecar.to_toml();
         b.iter(|| Sidecar::parse(black_box(&text), &path).expect("parses"));

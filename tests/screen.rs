@@ -9,6 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 use sidenote::config::Config;
 use sidenote::report::Report;
+use sidenote::tui::Input;
 use sidenote::tui::app::App;
 use sidenote::tui::keymap::Key;
 
@@ -21,23 +22,24 @@ struct Screen {
     _dir: tempfile::TempDir,
 }
 
-fn key_events(keys: &str) -> Vec<std::io::Result<Event>> {
+fn key_events(keys: &str) -> Vec<std::io::Result<Input>> {
     keys.split(' ')
         .filter(|k| !k.is_empty())
         .map(|k| {
             let key = Key::parse(k).expect("valid key");
-            Ok(Event::Key(KeyEvent::new(key.code, key.modifiers)))
+            Ok(Input::Terminal(Event::Key(KeyEvent::new(
+                key.code,
+                key.modifiers,
+            ))))
         })
         .collect()
 }
 
-fn text_events(text: &str) -> Vec<std::io::Result<Event>> {
+fn text_events(text: &str) -> Vec<std::io::Result<Input>> {
     text.chars()
         .map(|c| {
-            Ok(Event::Key(KeyEvent::new(
-                KeyCode::Char(c),
-                KeyModifiers::NONE,
-            )))
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            Ok(Input::Terminal(Event::Key(key)))
         })
         .collect()
 }
@@ -67,7 +69,7 @@ fn config() -> Config {
 }
 
 impl Screen {
-    fn send(&mut self, events: Vec<std::io::Result<Event>>) {
+    fn send(&mut self, events: Vec<std::io::Result<Input>>) {
         sidenote::tui::run(&mut self.terminal, &mut self.app, &self.sidecar, events).expect("runs");
     }
 
@@ -83,7 +85,7 @@ impl Screen {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.terminal.backend_mut().resize(width, height);
-        self.send(vec![Ok(Event::Resize(width, height))]);
+        self.send(vec![Ok(Input::Terminal(Event::Resize(width, height)))]);
     }
 
     fn buffer(&self) -> &ratatui::buffer::Buffer {

@@ -1,10 +1,12 @@
 //! Claims and the sidecar file that keeps them beside a report.
 //!
 //! No terminal code lives here: the reader and the commands change claims through the same
-//! functions and save them through the same atomic write.
+//! functions and save them through the same locked, atomic write ([`store`]).
 mod anchor;
 mod claim;
+pub mod merge;
 mod sidecar;
+pub mod store;
 
 pub use anchor::{Anchor, reanchor};
 pub use claim::{Claim, ClaimId, now};

@@ -3,7 +3,6 @@
 //! The layout is documented for users in `docs/sidecar-format.md`; this module is its only
 //! reader and writer.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -75,17 +74,29 @@ pub enum SidecarError {
     },
 }
 
-/// Why a sidecar could not be written; nothing on disk changed.
+/// Why a sidecar could not be written; the claims are still in memory and the file on disk is
+/// the previous one (or, when only the final folder sync failed, the new one).
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The sidecar is a symbolic link: writing through it or replacing it would surprise.
     #[error("{}: is a symbolic link; sidenote will not write through it — replace it with a regular file", .0.display())]
     Symlink(PathBuf),
-    /// The system refused the write.
-    #[error("{}: cannot save: {source}", path.display())]
+    /// The sidecar on disk cannot be read, so it is not overwritten.
+    #[error("{0} (not overwritten)")]
+    Unreadable(Box<SidecarError>),
+    /// Another sidenote held the sidecar's lock for too long.
+    #[error("{}: another sidenote is saving this file; try again (or remove a stale {}.lock if no sidenote is running)", path.display(), path.display())]
+    Locked {
+        /// The sidecar's path.
+        path: PathBuf,
+    },
+    /// The system refused a step of the write.
+    #[error("{}: cannot save ({step}): {source}", path.display())]
     Io {
         /// The sidecar's path.
         path: PathBuf,
+        /// Which step failed.
+        step: super::store::Step,
         /// What the system said.
         source: std::io::Error,
     },
@@ -229,51 +240,20 @@ impl Sidecar {
         toml::to_string(&sorted).unwrap_or_default()
     }
 
+    /// Index of the claim covering exactly the byte range `span` of `report`. A claim whose quote
+    /// is no longer there (orphaned) is never taken for the text now at its old offsets.
+    pub fn claim_on(&self, report: &Report, span: &std::ops::Range<usize>) -> Option<usize> {
+        let chars = report.char_range(span);
+        let text = report.text.get(span.clone())?;
+        self.claims
+            .iter()
+            .position(|c| c.start == chars.start && c.end == chars.end && c.quote == text)
+    }
+
     /// Puts the claims in document order (start, then end, then id), the order they are saved in.
     pub fn sort(&mut self) {
         self.claims
             .sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
-    }
-
-    /// Writes the sidecar atomically: a temporary file in the same folder, flushed to disk, then
-    /// renamed over the old one, so a crash leaves either the old or the new file. A sidecar with
-    /// no claims is removed instead. An existing file keeps its permissions.
-    pub fn save(&self, path: &Path) -> Result<(), SaveError> {
-        let io = |source| SaveError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(SaveError::Symlink(path.to_path_buf()));
-        }
-        if self.claims.is_empty() {
-            return match std::fs::remove_file(path) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(e)),
-                _ => Ok(()),
-            };
-        }
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        let mut temp = tempfile::Builder::new()
-            .prefix(".sidenote-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(io)?;
-        temp.write_all(self.to_toml().as_bytes()).map_err(io)?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            temp.as_file()
-                .set_permissions(meta.permissions())
-                .map_err(io)?;
-        }
-        temp.as_file().sync_all().map_err(io)?;
-        temp.persist(path).map_err(|e| io(e.error))?;
-        if let Ok(folder) = std::fs::File::open(dir) {
-            // Not every platform can sync a folder; the rename itself has already happened.
-            let _ = folder.sync_all();
-        }
-        Ok(())
     }
 }
 
@@ -407,54 +387,6 @@ updated = 2026-11-24T18:05:00Z
             err.to_string().contains("start 11 is after end 10"),
             "{err}"
         );
-    }
-
-    #[test]
-    fn save_writes_then_removes_when_empty() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("report.txt.sidenote.toml");
-        let r = report("Officials. More");
-        let mut sidecar = Sidecar::new(&r);
-        sidecar.claims.push(Claim::new(
-            &r,
-            0..10,
-            "sourced",
-            "ana",
-            crate::annotate::now(),
-        ));
-        sidecar.save(&path).expect("saved");
-        let loaded = Sidecar::load(&path).expect("loads").expect("exists");
-        assert_eq!(loaded, sidecar);
-        sidecar.claims.clear();
-        sidecar.save(&path).expect("removed");
-        assert!(!path.exists());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
-        assert!(leftovers.is_empty(), "{leftovers:?}");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn save_keeps_mode_and_refuses_symlinks() {
-        use std::os::unix::fs::PermissionsExt as _;
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("r.txt.sidenote.toml");
-        let r = report("Officials. More");
-        let mut sidecar = Sidecar::new(&r);
-        sidecar.claims.push(Claim::new(
-            &r,
-            0..10,
-            "sourced",
-            "ana",
-            crate::annotate::now(),
-        ));
-        sidecar.save(&path).expect("saved");
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
-        sidecar.save(&path).expect("saved again");
-        let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
-        assert_eq!(mode & 0o777, 0o640);
-        let link = dir.path().join("link.toml");
-        std::os::unix::fs::symlink(&path, &link).expect("symlink");
-        assert!(matches!(sidecar.save(&link), Err(SaveError::Symlink(_))));
     }
 
     fn claim_strategy() -> impl Strategy<Value = Claim> {

@@ -83,35 +83,30 @@ pub fn load_annotated(report: &Path) -> Result<Annotated, CliError> {
 }
 
 impl Annotated {
-    /// The byte range of sentence `n` (1-based), or an error naming the valid range.
-    pub fn sentence(&self, n: usize) -> Result<std::ops::Range<usize>, CliError> {
-        let count = self.report.sentences.len();
-        if count == 0 {
-            return Err(CliError::BadInput(format!(
-                "{}: has no sentences to tag; is it the right file?",
-                self.report.path.display()
-            )));
-        }
-        n.checked_sub(1)
-            .and_then(|i| self.report.sentences.get(i).cloned())
-            .ok_or_else(|| {
-                CliError::BadInput(format!(
-                    "{}: has {count} sentences; N must be between 1 and {count} (see `sidenote sentences`)",
-                    self.report.path.display()
-                ))
-            })
-    }
-
     /// Index of the claim covering exactly the byte range `span`. An orphaned claim (its quote is
     /// no longer in the report) is never taken for the sentence that now sits at its old offsets.
     pub fn claim_on(&self, span: &std::ops::Range<usize>) -> Option<usize> {
-        let chars = self.report.char_range(span);
-        let text = &self.report.text[span.clone()];
-        self.sidecar
-            .claims
-            .iter()
-            .position(|c| c.start == chars.start && c.end == chars.end && c.quote == text)
+        self.sidecar.claim_on(&self.report, span)
     }
+}
+
+/// The byte range of sentence `n` (1-based) of `report`, or an error naming the valid range.
+pub fn sentence_span(report: &Report, n: usize) -> Result<std::ops::Range<usize>, CliError> {
+    let count = report.sentences.len();
+    if count == 0 {
+        return Err(CliError::BadInput(format!(
+            "{}: has no sentences to tag; is it the right file?",
+            report.path.display()
+        )));
+    }
+    n.checked_sub(1)
+        .and_then(|i| report.sentences.get(i).cloned())
+        .ok_or_else(|| {
+            CliError::BadInput(format!(
+                "{}: has {count} sentences; N must be between 1 and {count} (see `sidenote sentences`)",
+                report.path.display()
+            ))
+        })
 }
 
 /// Writes to standard output, treating a closed pipe (`| head`) as a normal end.

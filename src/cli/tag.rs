@@ -1,11 +1,14 @@
 //! `sidenote tag REPORT N STATUS` and `sidenote untag REPORT N`: change one sentence's claim from
-//! a script.
+//! a script. Both read, change and write the sidecar under its lock, so any number of them can run
+//! at once on one report without losing a claim.
 
 use std::path::Path;
 
-use super::{CliError, load_annotated};
-use crate::annotate::{Claim, now};
+use super::{CliError, sentence_span};
+use crate::annotate::store::{self, NoFaults};
+use crate::annotate::{Claim, Sidecar, now, reanchor, sidecar_path};
 use crate::config::Config;
+use crate::report::Report;
 
 /// What `tag` sets besides the status.
 #[derive(Debug, Default, Clone)]
@@ -16,6 +19,16 @@ pub struct Details {
     pub note: Option<String>,
     /// The author, instead of the config's.
     pub author: Option<String>,
+}
+
+/// The sidecar as it is on disk now, re-anchored to the report's current text.
+fn current(disk: Option<Sidecar>, report: &Report) -> Sidecar {
+    let mut sidecar = disk.unwrap_or_else(|| Sidecar::new(report));
+    for claim in &mut sidecar.claims {
+        reanchor(claim, report);
+    }
+    sidecar.report.sha256.clone_from(&report.sha256);
+    sidecar
 }
 
 /// Tags sentence `n` (1-based) with `status`: updates the claim on exactly that sentence, or
@@ -33,57 +46,58 @@ pub fn tag(
             config.tag_names()
         )));
     }
-    let mut annotated = load_annotated(report)?;
-    let span = annotated.sentence(n)?;
-    let author = details.author.unwrap_or_else(|| config.author.clone());
-    let index = if let Some(i) = annotated.claim_on(&span) {
-        i
-    } else {
-        let claim = Claim::new(&annotated.report, span, status, &author, now());
-        annotated.sidecar.claims.push(claim);
-        annotated.sidecar.claims.len() - 1
-    };
-    let claim = &mut annotated.sidecar.claims[index];
-    status.clone_into(&mut claim.status);
-    let source = details
-        .source
-        .or_else(|| claim.source.clone())
-        .unwrap_or_default();
-    let note = details
-        .note
-        .or_else(|| claim.note.clone())
-        .unwrap_or_default();
-    let labels = std::mem::take(&mut claim.labels);
-    claim.set_details(&source, &note, labels);
-    claim.updated = now();
-    let id = claim.id.clone();
-    annotated
-        .sidecar
-        .report
-        .sha256
-        .clone_from(&annotated.report.sha256);
-    annotated.sidecar.save(&annotated.path)?;
+    let report = Report::load(report)?;
+    let span = sentence_span(&report, n)?;
+    let author = details
+        .author
+        .clone()
+        .unwrap_or_else(|| config.author.clone());
+    let mut id = String::new();
+    store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
+        let mut sidecar = current(disk, &report);
+        let index = sidecar.claim_on(&report, &span).unwrap_or_else(|| {
+            let claim = Claim::new(&report, span.clone(), status, &author, now());
+            sidecar.claims.push(claim);
+            sidecar.claims.len() - 1
+        });
+        let claim = &mut sidecar.claims[index];
+        status.clone_into(&mut claim.status);
+        let source = details
+            .source
+            .or_else(|| claim.source.clone())
+            .unwrap_or_default();
+        let note = details
+            .note
+            .or_else(|| claim.note.clone())
+            .unwrap_or_default();
+        let labels = std::mem::take(&mut claim.labels);
+        claim.set_details(&source, &note, labels);
+        claim.updated = now();
+        id.clone_from(&claim.id);
+        sidecar
+    })?;
     println!("{id}");
     Ok(())
 }
 
 /// Removes the claim on exactly sentence `n`; removing the last claim removes the sidecar.
 pub fn untag(report: &Path, n: usize) -> Result<(), CliError> {
-    let mut annotated = load_annotated(report)?;
-    let span = annotated.sentence(n)?;
-    let Some(index) = annotated.claim_on(&span) else {
+    let report = Report::load(report)?;
+    let span = sentence_span(&report, n)?;
+    let mut removed = false;
+    store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
+        let mut sidecar = current(disk, &report);
+        if let Some(index) = sidecar.claim_on(&report, &span) {
+            sidecar.claims.remove(index);
+            removed = true;
+        }
+        sidecar
+    })?;
+    if !removed {
         eprintln!(
             "sidenote: sentence {n} of {} has no claim; nothing removed",
-            report.display()
+            report.path.display()
         );
-        return Ok(());
-    };
-    annotated.sidecar.claims.remove(index);
-    annotated
-        .sidecar
-        .report
-        .sha256
-        .clone_from(&annotated.report.sha256);
-    annotated.sidecar.save(&annotated.path)?;
+    }
     Ok(())
 }

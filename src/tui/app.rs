@@ -4,6 +4,7 @@
 //! the event loop to carry out. Nothing here draws or touches a file, so every behaviour of the
 //! reader is tested with plain values.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -14,6 +15,7 @@ use super::input::TextInput;
 use super::keymap::{Key, Keymap};
 use super::layout::{self, Areas};
 use super::wrap::WrappedDoc;
+use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
 use crate::annotate::{Anchor, Claim, ClaimId, Sidecar, now, reanchor};
 use crate::config::Config;
 use crate::report::Report;
@@ -150,6 +152,12 @@ pub struct App {
     pub keymap: Keymap,
     /// The claims, as they will be saved.
     pub sidecar: Sidecar,
+    /// The claims as last read from or written to disk: the common ancestor of a merge.
+    base: Vec<Claim>,
+    /// How each claim was found in the report's current text, by id.
+    anchors: HashMap<ClaimId, Anchor>,
+    /// The old text of claims found again with changed text, by id.
+    was: HashMap<ClaimId, String>,
     /// Byte ranges of the claims, parallel to `sidecar.claims`; `None` for orphaned claims.
     spans: Vec<Option<Range<usize>>>,
     /// The sentence under the reading cursor.
@@ -194,18 +202,16 @@ impl App {
         read_only: Option<String>,
     ) -> Self {
         let mut sidecar = sidecar.unwrap_or_else(|| Sidecar::new(&report));
-        let mut moved = 0;
-        for claim in &mut sidecar.claims {
-            if reanchor(claim, &report) == Anchor::Moved {
-                moved += 1;
-            }
-        }
+        let claims = std::mem::take(&mut sidecar.claims);
         let keymap = Keymap::from_config(&config);
         let mut app = Self {
             report,
             config,
             keymap,
             sidecar,
+            base: Vec::new(),
+            anchors: HashMap::new(),
+            was: HashMap::new(),
             spans: Vec::new(),
             cursor: 0,
             selected: None,
@@ -224,13 +230,25 @@ impl App {
             panel_scroll: 0,
             doc: WrappedDoc::default(),
         };
+        app.sidecar.claims = app.anchor(claims);
+        app.base.clone_from(&app.sidecar.claims);
         app.refresh_claims();
         let orphans = app.spans.iter().filter(|s| s.is_none()).count();
+        let moved = app
+            .anchors
+            .values()
+            .filter(|a| **a == Anchor::Moved)
+            .count();
         if let SaveState::ReadOnly(why) = &app.save_state {
             app.message = Some(format!("read-only, nothing will be saved: {why}"));
         } else if orphans > 0 {
             app.message = Some(format!(
                 "{orphans} claim(s) no longer match the report's text (marked orphaned in the panel)"
+            ));
+        } else if !app.was.is_empty() {
+            app.message = Some(format!(
+                "the report changed: {} claim(s) found again with changed text (marked ≈)",
+                app.was.len()
             ));
         } else if moved > 0 {
             app.message = Some(format!(
@@ -437,12 +455,123 @@ impl App {
         Some(self.claims_changed())
     }
 
-    /// Records the result of a save the event loop carried out.
-    pub fn saved(&mut self, result: Result<(), String>) {
-        self.save_state = match result {
-            Ok(()) => SaveState::Saved,
-            Err(why) => SaveState::Failed(why),
+    /// Re-anchors claims read from disk to the report's current text, noting how each was found
+    /// (and the old text of those found with changed text).
+    fn anchor(&mut self, claims: Vec<Claim>) -> Vec<Claim> {
+        claims
+            .into_iter()
+            .map(|mut claim| {
+                let before = claim.quote.clone();
+                let anchor = reanchor(&mut claim, &self.report);
+                if claim.quote != before {
+                    self.was.insert(claim.id.clone(), before);
+                }
+                self.anchors.insert(claim.id.clone(), anchor);
+                claim
+            })
+            .collect()
+    }
+
+    /// How claim `i` was found in the report's current text.
+    pub fn anchor_of(&self, i: usize) -> Option<Anchor> {
+        self.anchors.get(&self.sidecar.claims.get(i)?.id).copied()
+    }
+
+    /// The text claim `i` had before the report changed, when it was found with changed text.
+    pub fn old_quote(&self, i: usize) -> Option<&str> {
+        self.was
+            .get(&self.sidecar.claims.get(i)?.id)
+            .map(String::as_str)
+    }
+
+    /// What to write when saving: the claims on disk now (`disk`), re-anchored, merged with ours
+    /// against the claims last read or written ([`merge`]), so another writer's work is kept.
+    /// Pure, so the event loop can run it under the sidecar's lock.
+    pub fn merge_with_disk(&self, disk: Option<Sidecar>) -> (Sidecar, Merged) {
+        let mut next = disk.unwrap_or_else(|| Sidecar::new(&self.report));
+        let theirs: Vec<Claim> = std::mem::take(&mut next.claims)
+            .into_iter()
+            .map(|mut claim| {
+                reanchor(&mut claim, &self.report);
+                claim
+            })
+            .collect();
+        let merged = merge(&self.base, &self.sidecar.claims, &theirs);
+        next.claims.clone_from(&merged.claims);
+        next.report = self.sidecar.report.clone();
+        next.sort();
+        (next, merged)
+    }
+
+    /// Records the result of a save the event loop carried out: what was written (which may hold
+    /// other writers' claims too), or why nothing was.
+    pub fn saved(&mut self, result: Result<(Sidecar, Merged), String>) {
+        match result {
+            Ok((written, merged)) => {
+                self.save_state = SaveState::Saved;
+                self.base.clone_from(&written.claims);
+                self.sidecar = written;
+                self.refresh_claims();
+                self.follow_cursor();
+                self.report_merge(&merged);
+            }
+            Err(why) => self.save_state = SaveState::Failed(why),
+        }
+    }
+
+    /// The sidecar changed on disk (another window, a script, `git pull`, a hand edit): takes the
+    /// change in, keeping our own edits not yet saved. Asks for a save when ours must be written.
+    pub fn disk_changed(&mut self, disk: Result<Option<Sidecar>, String>) -> Option<Effect> {
+        let disk = match disk {
+            Ok(disk) => disk,
+            Err(why) => {
+                self.message = Some(format!(
+                    "the sidecar on disk cannot be read (not overwritten): {why}"
+                ));
+                return None;
+            }
         };
+        if matches!(self.save_state, SaveState::ReadOnly(_)) {
+            self.save_state = SaveState::Unchanged;
+        }
+        let theirs = disk.map(|d| self.anchor(d.claims)).unwrap_or_default();
+        let merged = merge(&self.base, &self.sidecar.claims, &theirs);
+        let mut ours_now = merged.claims.clone();
+        self.base = theirs;
+        self.sidecar.claims.clone_from(&merged.claims);
+        self.refresh_claims();
+        self.follow_cursor();
+        self.report_merge(&merged);
+        if self.message.is_none() {
+            self.message = Some("the sidecar changed on disk; nothing new to take in".to_owned());
+        }
+        let mut on_disk = self.base.clone();
+        let key = |c: &Claim| (c.start, c.end, c.id.clone());
+        ours_now.sort_by_key(key);
+        on_disk.sort_by_key(key);
+        (ours_now != on_disk).then(|| {
+            self.save_state = SaveState::Pending;
+            Effect::Save
+        })
+    }
+
+    fn report_merge(&mut self, merged: &Merged) {
+        let mut parts = Vec::new();
+        if merged.taken > 0 {
+            parts.push(format!(
+                "took in {} change(s) saved elsewhere",
+                merged.taken
+            ));
+        }
+        if merged.conflicts > 0 {
+            parts.push(format!(
+                "{} conflict(s): both versions kept, labelled \"{CONFLICT_LABEL}\"",
+                merged.conflicts
+            ));
+        }
+        if !parts.is_empty() {
+            self.message = Some(parts.join("; "));
+        }
     }
 
     fn refuse_if_read_only(&mut self) -> bool {

@@ -656,7 +656,8 @@ fn orphaned_claims_are_kept_and_reported() {
 #[test]
 fn save_results_show_in_the_state() {
     let mut app = app();
-    app.saved(Ok(()));
+    let written = app.merge_with_disk(None);
+    app.saved(Ok(written));
     assert_eq!(app.save_state, SaveState::Saved);
     app.saved(Err("disk full".into()));
     assert_eq!(app.save_state, SaveState::Failed("disk full".into()));
@@ -712,7 +713,8 @@ fn quitting_after_a_failed_save_retries_and_warns_first() {
         Some(Effect::Save),
         "another key in between warns again"
     );
-    app.saved(Ok(()));
+    let written = app.merge_with_disk(None);
+    app.saved(Ok(written));
     assert_eq!(key(&mut app, "q"), Some(Effect::Quit));
 }
 

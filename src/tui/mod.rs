@@ -8,8 +8,11 @@ pub mod layout;
 pub mod ui;
 pub mod wrap;
 
-use std::io;
+use std::io::{self, IsTerminal as _};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use crossterm::event::{
     DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
@@ -17,11 +20,15 @@ use crossterm::event::{
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use crate::annotate::store::{self, NoFaults};
 use crate::annotate::{Sidecar, sidecar_path};
 use crate::config::Config;
 use crate::report::{LoadError, Report};
 use action::Action;
 use app::{App, Effect, update};
+
+/// How often the reader looks at the sidecar on disk for changes made elsewhere (and at signals).
+const TICK: Duration = Duration::from_millis(250);
 
 /// Why the reader could not run.
 #[derive(Debug, thiserror::Error)]
@@ -29,43 +36,73 @@ pub enum ReaderError {
     /// The report could not be opened.
     #[error(transparent)]
     Report(#[from] LoadError),
+    /// Standard input or output is not a terminal.
+    #[error(
+        "the reader needs a terminal (standard input and output must be a TTY); for scripts use `sidenote sentences` or `sidenote claims`"
+    )]
+    NoTerminal,
     /// The terminal could not be set up or drawn on.
     #[error("terminal: {0}")]
     Terminal(#[from] io::Error),
 }
 
-/// Opens `report` in the reader on the real terminal and returns when the user quits.
+/// What the event loop reacts to.
+#[derive(Debug)]
+pub enum Input {
+    /// A key, mouse or resize event from the terminal.
+    Terminal(Event),
+    /// Time passed with no event: a chance to notice changes on disk.
+    Tick,
+}
+
+/// Opens `report` in the reader on the real terminal and returns when the user quits, or when
+/// the process gets SIGTERM, SIGHUP or SIGINT (the terminal is restored either way).
 ///
 /// A sidecar that cannot be read is never written: the reader then opens read-only and says why.
 pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
     let report = Report::load(report)?;
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Err(ReaderError::NoTerminal);
+    }
     let path = sidecar_path(&report.path);
     let (sidecar, read_only) = match Sidecar::load(&path) {
         Ok(sidecar) => (sidecar, None),
         Err(e) => (None, Some(e.to_string())),
     };
     let mut app = App::new(report, sidecar, config, read_only);
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let mut terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let result = crossterm::execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
-        run(
-            &mut terminal,
-            &mut app,
-            &path,
-            std::iter::repeat_with(crossterm::event::read),
-        )
+    let events = std::iter::from_fn(|| {
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        Some(match crossterm::event::poll(TICK) {
+            Ok(true) => crossterm::event::read().map(Input::Terminal),
+            Ok(false) => Ok(Input::Tick),
+            Err(e) => Err(e),
+        })
     });
+    let result = crossterm::execute!(io::stdout(), EnableMouseCapture)
+        .and_then(|()| run(&mut terminal, &mut app, &path, events));
     let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     Ok(result?)
 }
 
-/// The event loop: draw, wait for an event, update, carry out the effect. Ends on quit or when
-/// `events` runs out, so tests drive it with a list of events on a `TestBackend`.
+/// The event loop: draw, wait for input, update, carry out the effect. Ends on quit or when
+/// `events` runs out, so tests drive it with a list of inputs on a `TestBackend`.
 pub fn run<B, E>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -75,9 +112,10 @@ pub fn run<B, E>(
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
-    E: IntoIterator<Item = io::Result<Event>>,
+    E: IntoIterator<Item = io::Result<Input>>,
 {
     let mut events = events.into_iter();
+    let mut on_disk = store::stamp(sidecar);
     loop {
         // A resize can happen before its event reaches us (or between draws): lay out for the
         // size the frame will really have.
@@ -88,29 +126,54 @@ where
         terminal
             .draw(|frame| ui::draw(frame, app))
             .map_err(io::Error::other)?;
-        let Some(event) = events.next() else {
+        let Some(input) = events.next() else {
             return Ok(());
         };
-        let effect = match event? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => app.on_key(key),
-            Event::Mouse(mouse) => match mouse.kind {
-                MouseEventKind::Down(MouseButton::Left) => {
-                    update(app, Action::Click(mouse.column, mouse.row))
+        let effect = match input? {
+            Input::Terminal(event) => on_event(app, &event),
+            Input::Tick => {
+                let now = store::stamp(sidecar);
+                if now == on_disk {
+                    None
+                } else {
+                    on_disk = now;
+                    app.disk_changed(Sidecar::load(sidecar).map_err(|e| e.to_string()))
                 }
-                MouseEventKind::ScrollDown => update(app, Action::ScrollDown),
-                MouseEventKind::ScrollUp => update(app, Action::ScrollUp),
-                _ => None,
-            },
-            Event::Resize(width, height) => update(app, Action::Resize(width, height)),
-            _ => None,
+            }
         };
         match effect {
             Some(Effect::Save) => {
-                let result = app.sidecar.save(sidecar).map_err(|e| e.to_string());
-                app.saved(result);
+                let mut merged = None;
+                let result = store::update(sidecar, &mut NoFaults, |disk| {
+                    let (next, stats) = app.merge_with_disk(disk);
+                    merged = Some(stats);
+                    next
+                });
+                on_disk = store::stamp(sidecar);
+                app.saved(match (result, merged) {
+                    (Ok(written), Some(stats)) => Ok((written, stats)),
+                    (Err(e), _) => Err(e.to_string()),
+                    (Ok(_), None) => Err("the save did not run".to_owned()),
+                });
             }
             Some(Effect::Quit) => return Ok(()),
             None => {}
         }
+    }
+}
+
+fn on_event(app: &mut App, event: &Event) -> Option<Effect> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.on_key(*key),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                update(app, Action::Click(mouse.column, mouse.row))
+            }
+            MouseEventKind::ScrollDown => update(app, Action::ScrollDown),
+            MouseEventKind::ScrollUp => update(app, Action::ScrollUp),
+            _ => None,
+        },
+        Event::Resize(width, height) => update(app, Action::Resize(*width, *height)),
+        _ => None,
     }
 }
