@@ -528,3 +528,59 @@ fn a_broken_sidecar_opens_read_only_and_is_never_written() {
         .collect();
     assert_eq!(names.len(), 2, "no temporary files left behind: {names:?}");
 }
+
+#[test]
+fn two_readers_on_one_report_lose_nothing() {
+    let dir = folder();
+    let mut first = Session::start(dir.path(), &["report.txt"]);
+    let mut second = Session::start(dir.path(), &["report.txt"]);
+    first.wait_for(SENTENCES[0]);
+    second.wait_for(SENTENCES[0]);
+    first.press("s");
+    first.wait_for_status("1 claim");
+    // The second window saved nothing yet; it notices the first one's save on disk.
+    second.wait_for("Claims 1");
+    second.press("jju");
+    second.wait_for_status("2 claims");
+    first.wait_for("Claims 2");
+    // Both retag the same claim at once: whichever way the saves interleave, neither edit is lost
+    // (the later one wins if it saw the earlier; both are kept as a conflict if not).
+    first.press("gd");
+    second.press("go");
+    first.wait_for_status("saved");
+    second.wait_for_status("saved");
+    first.press("q");
+    second.press("q");
+    assert_eq!(first.wait_exit(), 0);
+    assert_eq!(second.wait_exit(), 0);
+    let saved = std::fs::read_to_string(dir.path().join("report.txt.sidenote.toml"))
+        .expect("sidecar written");
+    let sidecar: toml::Table = toml::from_str(&saved).expect("parses");
+    let mut statuses: Vec<&str> = sidecar["claim"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .map(|c| c["status"].as_str().expect("status"))
+        .collect();
+    statuses.sort_unstable();
+    if statuses.len() == 3 {
+        assert_eq!(
+            statuses,
+            vec!["disputed", "opinion", "unsourced"],
+            "{saved}"
+        );
+        assert!(saved.contains("conflict_of"), "{saved}");
+    } else {
+        // One window saw the other's save first: the later edit is the claim's status now.
+        assert!(
+            statuses == ["disputed", "unsourced"] || statuses == ["opinion", "unsourced"],
+            "{saved}"
+        );
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp") || n.ends_with(".lock"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

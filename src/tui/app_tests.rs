@@ -726,3 +726,115 @@ fn ctrl_c_in_the_editor_cancels_it() {
     assert_eq!(app.overlay, Overlay::None);
     assert!(app.sidecar.claims.is_empty());
 }
+
+#[test]
+fn saving_merges_claims_another_writer_saved_meanwhile() {
+    let mut ours = app();
+    let mut theirs = app();
+    keys(&mut theirs, "j j j u");
+    let (their_disk, _) = theirs.merge_with_disk(None);
+    keys(&mut ours, "s");
+    let (written, merged) = ours.merge_with_disk(Some(their_disk));
+    assert_eq!(merged.taken, 1);
+    ours.saved(Ok((written, merged)));
+    assert_eq!(
+        statuses(&ours),
+        vec![
+            ("sourced".into(), "Port Reopens".into()),
+            ("unsourced".into(), "The cost is unknown.".into())
+        ]
+    );
+    assert_eq!(ours.save_state, SaveState::Saved);
+    assert_eq!(
+        ours.message.as_deref(),
+        Some("took in 1 change(s) saved elsewhere")
+    );
+}
+
+#[test]
+fn a_change_on_disk_is_taken_in_and_unsaved_edits_survive() {
+    let mut app = app();
+    keys(&mut app, "s");
+    let (written, merged) = app.merge_with_disk(None);
+    app.saved(Ok((written.clone(), merged)));
+    // Another window retags our claim and adds one; we meanwhile tagged a sentence whose save
+    // failed.
+    let mut disk = written;
+    disk.claims[0].status = "disputed".into();
+    let mut other = app_with(TEXT, Some(disk.clone()));
+    keys(&mut other, "G o");
+    disk.claims.clone_from(&other.sidecar.claims);
+    keys(&mut app, "j u");
+    app.saved(Err("disk full".into()));
+    assert_eq!(
+        app.disk_changed(Ok(Some(disk))),
+        Some(Effect::Save),
+        "our edit still needs writing"
+    );
+    assert_eq!(
+        statuses(&app),
+        vec![
+            ("disputed".into(), "Port Reopens".into()),
+            (
+                "unsourced".into(),
+                "The minister said the port would reopen.".into()
+            ),
+            ("opinion".into(), "It ends the report.".into())
+        ]
+    );
+}
+
+#[test]
+fn a_change_on_disk_with_nothing_of_ours_needs_no_save() {
+    let mut app = app();
+    let mut other = app_with(TEXT, None);
+    keys(&mut other, "s");
+    let (disk, _) = other.merge_with_disk(None);
+    assert_eq!(app.disk_changed(Ok(Some(disk))), None);
+    assert_eq!(app.sidecar.claims.len(), 1);
+    assert_eq!(
+        app.disk_changed(Ok(None)),
+        None,
+        "the sidecar was removed elsewhere"
+    );
+    assert!(app.sidecar.claims.is_empty());
+}
+
+#[test]
+fn a_conflict_on_disk_keeps_both_versions() {
+    let mut app = app();
+    keys(&mut app, "s");
+    let (written, merged) = app.merge_with_disk(None);
+    app.saved(Ok((written.clone(), merged)));
+    let mut disk = written;
+    disk.claims[0].status = "opinion".into();
+    keys(&mut app, "d");
+    app.saved(Err("disk full".into()));
+    assert_eq!(app.disk_changed(Ok(Some(disk))), Some(Effect::Save));
+    let mut got: Vec<String> = app
+        .sidecar
+        .claims
+        .iter()
+        .map(|c| c.status.clone())
+        .collect();
+    got.sort();
+    assert_eq!(got, vec!["disputed".to_owned(), "opinion".to_owned()]);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("1 conflict(s)"))
+    );
+}
+
+#[test]
+fn an_unreadable_sidecar_on_disk_is_reported_not_taken() {
+    let mut app = app();
+    keys(&mut app, "s");
+    assert_eq!(app.disk_changed(Err("s.toml:3:1: bad".into())), None);
+    assert_eq!(app.sidecar.claims.len(), 1);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("cannot be read"))
+    );
+}
