@@ -109,7 +109,8 @@ where
     let _lock = Lock::acquire(path)?;
     remove_stale_temporaries(path);
     let disk = Sidecar::load(path).map_err(|e| SaveError::Unreadable(Box::new(e)))?;
-    let next = change(disk);
+    let mut next = change(disk);
+    next.sort();
     write(path, &next, faults)?;
     Ok(next)
 }

@@ -295,14 +295,19 @@ impl App {
     }
 
     /// Indices of the claims the panel shows (all, or those of the filtered tag).
+    ///
+    /// Orphaned claims (their text is no longer in the report) come last, as a section of their
+    /// own, since they can no longer be found by reading.
     pub fn visible_claims(&self) -> Vec<usize> {
         let filter = self
             .filter
             .and_then(|f| self.config.tags.get(f))
             .map(|t| t.name.as_str());
-        (0..self.sidecar.claims.len())
+        let (mut anchored, orphaned): (Vec<usize>, Vec<usize>) = (0..self.sidecar.claims.len())
             .filter(|&i| filter.is_none_or(|name| self.sidecar.claims[i].status == name))
-            .collect()
+            .partition(|&i| self.claim_span(i).is_some());
+        anchored.extend(orphaned);
+        anchored
     }
 
     /// How many claims carry each tag, in the config's order, and how many carry another tag.
@@ -633,6 +638,12 @@ impl App {
         if !keep {
             let first = self.claims_overlapping(&sentence).next();
             self.selected = first.map(|i| self.sidecar.claims[i].id.clone());
+            if let Some(was) = first.and_then(|i| self.old_quote(i)) {
+                let was: String = was.split_whitespace().collect::<Vec<_>>().join(" ");
+                self.message = Some(format!(
+                    "the text changed since this was tagged; it was: “{was}”"
+                ));
+            }
         }
         self.keep_panel_selection_visible();
     }

@@ -838,3 +838,16 @@ fn an_unreadable_sidecar_on_disk_is_reported_not_taken() {
             .is_some_and(|m| m.contains("cannot be read"))
     );
 }
+
+#[test]
+fn orphaned_claims_come_last_in_the_panel() {
+    let mut first = app();
+    keys(&mut first, "s G u");
+    let mut sidecar = first.sidecar.clone();
+    sidecar.claims[0].quote = "A headline that was removed".into();
+    let app = app_with(TEXT, Some(sidecar));
+    let visible = app.visible_claims();
+    assert_eq!(visible.len(), 2);
+    assert!(app.claim_span(visible[0]).is_some());
+    assert!(app.claim_span(visible[1]).is_none(), "the orphan is listed last");
+}

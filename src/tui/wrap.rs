@@ -30,6 +30,18 @@ pub fn char_width(c: char) -> usize {
     }
 }
 
+/// Columns between tab stops: tabs in a report expand to the next multiple of this.
+pub const TAB: usize = 4;
+
+/// Columns a shown character takes at screen column `column` (tabs reach the next tab stop).
+fn width_at(original: char, shown: char, column: usize) -> usize {
+    if original == '\t' {
+        TAB - column % TAB
+    } else {
+        char_width(shown)
+    }
+}
+
 /// What the article shows for a character: white space as a space, nothing for a carriage return
 /// or for the indentation of a line that continues a sentence (`indent`), which would otherwise
 /// open gaps in a reflowed paragraph.
@@ -90,13 +102,23 @@ impl WrappedDoc {
         (first, last.max(first))
     }
 
-    /// The characters row `row` shows, each with its byte offset in `text`, in screen order.
-    pub fn cells<'a>(&self, text: &'a str, row: usize) -> impl Iterator<Item = (usize, char)> + 'a {
+    /// The characters row `row` shows, each with its byte offset in `text` and the columns it
+    /// takes (a tab takes several), in screen order.
+    pub fn cells<'a>(
+        &self,
+        text: &'a str,
+        row: usize,
+    ) -> impl Iterator<Item = (usize, char, usize)> + 'a {
         let range = self.rows.get(row).cloned().unwrap_or(0..0);
         let mut indent = self.in_indent(text, range.start);
+        let mut column = 0;
         let start = range.start;
         text[range].char_indices().filter_map(move |(i, c)| {
-            let cell = shown(c, indent).map(|d| (start + i, d));
+            let cell = shown(c, indent).map(|d| {
+                let width = width_at(c, d, column);
+                column += width;
+                (start + i, d, width)
+            });
             indent = still_indent(c, indent);
             cell
         })
@@ -107,9 +129,9 @@ impl WrappedDoc {
         let range = self.rows.get(row)?;
         let mut used = 0;
         let mut last = range.start;
-        for (at, c) in self.cells(text, row) {
+        for (at, _, width) in self.cells(text, row) {
             last = at;
-            used += char_width(c);
+            used += width;
             if used > column {
                 return Some(at);
             }
@@ -147,7 +169,7 @@ fn wrap_flow(text: &str, flow: Range<usize>, width: usize, rows: &mut Vec<Range<
     let mut indent = false;
     let mut chars = line.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let w = shown(c, indent).map_or(0, char_width);
+        let w = shown(c, indent).map_or(0, |d| width_at(c, d, used));
         indent = still_indent(c, indent);
         if used + w > width && i > row_start {
             if c.is_whitespace() {
@@ -194,17 +216,33 @@ mod tests {
     use crate::report::segment::sentences;
     use proptest::prelude::*;
 
+    /// Row `r` as the screen shows it, tabs expanded.
+    fn row_text(doc: &WrappedDoc, text: &str, r: usize) -> String {
+        doc.cells(text, r)
+            .map(|(_, c, w)| {
+                if c == ' ' {
+                    " ".repeat(w)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    }
+
     fn rows_shown(text: &str, width: usize) -> Vec<String> {
         let doc = WrappedDoc::new(text, &sentences(text), width);
         (0..doc.rows.len())
-            .map(|r| {
-                doc.cells(text, r)
-                    .map(|(_, c)| c)
-                    .collect::<String>()
-                    .trim_end()
-                    .to_owned()
-            })
+            .map(|r| row_text(&doc, text, r).trim_end().to_owned())
             .collect()
+    }
+
+    #[test]
+    fn tabs_expand_to_the_next_stop() {
+        assert_eq!(rows_shown("a\tbc\td", 40), vec!["a   bc  d"]);
+        let text = "x\ty";
+        let doc = WrappedDoc::new(text, &sentences(text), 40);
+        assert_eq!(doc.byte_at(text, 0, 2), Some(1), "columns 1-3 show the tab");
+        assert_eq!(doc.byte_at(text, 0, 4), Some(2));
     }
 
     #[test]
@@ -234,7 +272,7 @@ mod tests {
             ]
         );
         let doc = WrappedDoc::new(text, &sentences(text), 80);
-        let cells: String = doc.cells(text, 0).map(|(_, c)| c).collect();
+        let cells = row_text(&doc, text, 0);
         assert_eq!(
             cells,
             "1. Imagery from a commercial provider, reviewed by this team in March."
@@ -262,14 +300,14 @@ mod tests {
 
     proptest! {
         #[test]
-        fn rows_are_ordered_and_fit(text in "[a-z .é日\n]{0,300}", width in 1usize..30) {
+        fn rows_are_ordered_and_fit(text in "[a-z .é日\n\t]{0,300}", width in 1usize..30) {
             let doc = WrappedDoc::new(&text, &sentences(&text), width);
             let mut previous_end = 0;
             let mut shown = String::new();
             for (i, row) in doc.rows.iter().enumerate() {
                 prop_assert!(row.start >= previous_end);
                 prop_assert!(text.is_char_boundary(row.start) && text.is_char_boundary(row.end));
-                let cells: String = doc.cells(&text, i).map(|(_, c)| c).collect();
+                let cells = row_text(&doc, &text, i);
                 let visible: usize = cells.trim_end().chars().map(char_width).sum();
                 prop_assert!(visible <= width.max(2), "row {:?} is {} wide", cells, visible);
                 shown.push_str(&cells);

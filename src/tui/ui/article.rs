@@ -12,7 +12,6 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use super::{border_style, color, tag_color};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::Areas;
-use crate::tui::wrap::char_width;
 
 /// Draws the article pane.
 pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
@@ -96,8 +95,7 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
     let mut run = String::new();
     let mut run_style = None;
     let mut used = 0;
-    for (at, c) in app.doc.cells(&app.report.text, index) {
-        let w = char_width(c);
+    for (at, c, w) in app.doc.cells(&app.report.text, index) {
         if used + w > app.doc.width {
             break;
         }
@@ -109,7 +107,11 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
             }
             run_style = Some(style);
         }
-        run.push(c);
+        if c == ' ' {
+            run.extend(std::iter::repeat_n(' ', w));
+        } else {
+            run.push(c);
+        }
     }
     if let Some(s) = run_style {
         spans.push(Span::styled(run, s));

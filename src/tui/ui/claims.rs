@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::{badge, border_style, color};
+use crate::annotate::merge::CONFLICT_KEY;
 use crate::tui::app::{App, Focus, PANEL_ITEM_ROWS};
 use crate::tui::layout::Areas;
 use crate::tui::wrap::char_width;
@@ -69,9 +70,18 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
                 Style::new().add_modifier(Modifier::BOLD),
             ));
         }
-        if app.claim_span(i).is_none() {
+        let warning = if app.claim_span(i).is_none() {
+            Some(" ⚠ orphaned")
+        } else if claim.extra.contains_key(CONFLICT_KEY) {
+            Some(" ⚠ conflict")
+        } else if app.old_quote(i).is_some() {
+            Some(" ≈ text changed")
+        } else {
+            None
+        };
+        if let Some(warning) = warning {
             head.push(Span::styled(
-                " ⚠ orphaned",
+                warning,
                 Style::new().add_modifier(Modifier::BOLD),
             ));
         }
@@ -104,6 +114,12 @@ fn title(app: &App) -> String {
     }
     if other > 0 {
         parts.push(format!("other {other}"));
+    }
+    let orphaned = (0..app.sidecar.claims.len())
+        .filter(|&i| app.claim_span(i).is_none())
+        .count();
+    if orphaned > 0 {
+        parts.push(format!("{orphaned} orphaned"));
     }
     let mut title = format!(" {} ", parts.join(" · "));
     if let Some(tag) = app.filter.and_then(|f| app.config.tags.get(f)) {
