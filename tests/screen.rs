@@ -275,3 +275,46 @@ fn keys_save_the_sidecar_at_every_change() {
         "removing the last claim removes the sidecar"
     );
 }
+
+#[test]
+fn a_failed_save_keeps_the_claims_shows_why_and_retries() {
+    let mut screen = open(120, 32, config());
+    // Make the sidecar's folder impossible to write in: put a file where the folder should be.
+    let blocked = screen._dir.path().join("blocked");
+    std::fs::write(&blocked, b"not a folder").expect("write");
+    screen.sidecar = blocked.join("harbour-blackout.txt.sidenote.toml");
+    screen.keys("s");
+    assert!(
+        screen.find("NOT SAVED").is_some(),
+        "the status bar says the save failed"
+    );
+    assert_eq!(
+        screen.app.sidecar.claims.len(),
+        1,
+        "the claim stays in memory"
+    );
+    std::fs::remove_file(&blocked).expect("remove");
+    std::fs::create_dir(&blocked).expect("mkdir");
+    screen.send(vec![Ok(Input::Tick)]);
+    assert!(screen.find("saved").is_some() && screen.find("NOT SAVED").is_none());
+    assert!(screen.sidecar.exists(), "the retry wrote the sidecar");
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    let mut screen = open(200, 60, config());
+    screen.keys(TAGGING);
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (20, 5),
+        (400, 3),
+        (200, 60),
+        (3, 400),
+        (40, 10),
+        (39, 10),
+    ] {
+        screen.resize(w, h);
+        screen.keys("j s ? esc enter esc / esc");
+    }
+}

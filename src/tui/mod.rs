@@ -12,7 +12,7 @@ use std::io::{self, IsTerminal as _};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
@@ -29,6 +29,8 @@ use app::{App, Effect, update};
 
 /// How often the reader looks at the sidecar on disk for changes made elsewhere (and at signals).
 const TICK: Duration = Duration::from_millis(250);
+/// How long after a failed save the reader tries again on its own.
+const RETRY: Duration = Duration::from_secs(2);
 
 /// Why the reader could not run.
 #[derive(Debug, thiserror::Error)]
@@ -116,6 +118,7 @@ where
 {
     let mut events = events.into_iter();
     let mut on_disk = store::stamp(sidecar);
+    let mut last_save: Option<Instant> = None;
     loop {
         // A resize can happen before its event reaches us (or between draws): lay out for the
         // size the frame will really have.
@@ -134,7 +137,9 @@ where
             Input::Tick => {
                 let now = store::stamp(sidecar);
                 if now == on_disk {
-                    None
+                    let failed = matches!(app.save_state, app::SaveState::Failed(_));
+                    let due = last_save.is_none_or(|at| at.elapsed() >= RETRY);
+                    (failed && due).then_some(Effect::Save)
                 } else {
                     on_disk = now;
                     app.disk_changed(Sidecar::load(sidecar).map_err(|e| e.to_string()))
@@ -143,6 +148,7 @@ where
         };
         match effect {
             Some(Effect::Save) => {
+                last_save = Some(Instant::now());
                 let mut merged = None;
                 let result = store::update(sidecar, &mut NoFaults, |disk| {
                     let (next, stats) = app.merge_with_disk(disk);
