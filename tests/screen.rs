@@ -19,7 +19,7 @@ struct Screen {
     terminal: Terminal<TestBackend>,
     app: App,
     sidecar: PathBuf,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 fn key_events(keys: &str) -> Vec<std::io::Result<Input>> {
@@ -56,7 +56,7 @@ fn open(width: u16, height: u16, config: Config) -> Screen {
         terminal,
         app,
         sidecar,
-        _dir: dir,
+        dir,
     }
 }
 
@@ -280,7 +280,7 @@ fn keys_save_the_sidecar_at_every_change() {
 fn a_failed_save_keeps_the_claims_shows_why_and_retries() {
     let mut screen = open(120, 32, config());
     // Make the sidecar's folder impossible to write in: put a file where the folder should be.
-    let blocked = screen._dir.path().join("blocked");
+    let blocked = screen.dir.path().join("blocked");
     std::fs::write(&blocked, b"not a folder").expect("write");
     screen.sidecar = blocked.join("harbour-blackout.txt.sidenote.toml");
     screen.keys("s");
