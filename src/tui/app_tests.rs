@@ -849,5 +849,8 @@ fn orphaned_claims_come_last_in_the_panel() {
     let visible = app.visible_claims();
     assert_eq!(visible.len(), 2);
     assert!(app.claim_span(visible[0]).is_some());
-    assert!(app.claim_span(visible[1]).is_none(), "the orphan is listed last");
+    assert!(
+        app.claim_span(visible[1]).is_none(),
+        "the orphan is listed last"
+    );
 }
