@@ -10,12 +10,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::{border_style, color, tag_color};
+use crate::report::safe;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::Areas;
 
 /// Draws the article pane.
 pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
-    let title = format!(" {} ", app.report.file_name());
+    let title = format!(" {} ", safe(&app.report.file_name()));
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(border_style(app, app.focus == Focus::Article))

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::{badge, border_style, color};
 use crate::annotate::merge::CONFLICT_KEY;
+use crate::report::safe;
 use crate::tui::app::{App, Focus, PANEL_ITEM_ROWS};
 use crate::tui::layout::Areas;
 use crate::tui::wrap::char_width;
@@ -62,7 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         };
         let mut head = vec![marker.clone(), badge(app, &claim.status)];
         if let Some(source) = &claim.source {
-            head.push(Span::raw(format!(" — {}", one_line(source))));
+            head.push(Span::raw(format!(" — {}", safe(&one_line(source)))));
         }
         if claim.note.is_some() {
             head.push(Span::styled(

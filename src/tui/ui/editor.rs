@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::{badge, border_style};
+use crate::report::safe;
 use crate::tui::app::{App, Editor, Field};
 use crate::tui::input::TextInput;
 use crate::tui::layout::centered;
@@ -120,7 +121,7 @@ fn input(frame: &mut Frame, field: &TextInput, area: Rect, focused: bool) {
         .split('\n')
         .skip(first)
         .take(rows)
-        .map(|l| Line::raw(skip_columns(l, skip)))
+        .map(|l| Line::raw(safe(&skip_columns(l, skip)).into_owned()))
         .collect();
     let mut shown = Paragraph::new(lines);
     if focused {

@@ -7,35 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::color;
+use crate::report::safe;
 use crate::tui::app::{App, Focus, Overlay, SaveState};
+use crate::tui::wrap::char_width;
 
 /// Draws the bottom row.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Overlay::Search(input, _) = &app.overlay {
-        let found = app.search.matches.len();
-        let count = match (found, input.text().is_empty()) {
-            (_, true) => String::new(),
-            (0, false) => "  no match".to_owned(),
-            (1, false) => "  1 match".to_owned(),
-            (n, false) => format!("  {n} matches"),
-        };
-        let line = Line::from(vec![
-            Span::raw("/"),
-            Span::raw(input.text().to_owned()),
-            Span::styled(count, Style::new().add_modifier(Modifier::DIM)),
-        ]);
-        frame.render_widget(Paragraph::new(line), area);
-        let col = input
-            .text()
-            .chars()
-            .map(crate::tui::wrap::char_width)
-            .sum::<usize>()
-            + 1;
-        let x = area
-            .x
-            .saturating_add(u16::try_from(col).unwrap_or(u16::MAX))
-            .min(area.right().saturating_sub(1));
-        frame.set_cursor_position((x, area.y));
+        draw_prompt(frame, app, input.text(), area);
         return;
     }
     let sentences = app.report.sentences.len();
@@ -46,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let mut left = vec![
         Span::styled(
-            format!(" {} ", app.report.file_name()),
+            format!(" {} ", safe(&app.report.file_name())),
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Span::raw(format!(" {position} ")),
@@ -80,14 +59,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .sum::<usize>()
             + 1,
     );
-    let middle = app.message.clone().unwrap_or_else(|| {
-        let (full, short) = counts(app);
-        if full.chars().count() <= room {
-            full
-        } else {
-            short
-        }
-    });
+    let middle = app.message.as_deref().map_or_else(
+        || {
+            let (full, short) = counts(app);
+            if full.chars().count() <= room {
+                full
+            } else {
+                short
+            }
+        },
+        |message| safe(message).into_owned(),
+    );
     left.push(Span::raw(format!(" {middle}")));
     let left_area = Rect {
         width: area.width.saturating_sub(right_width),
@@ -110,6 +92,28 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Span::raw("  ? help "),
     ]);
     frame.render_widget(Paragraph::new(right_line), right_area);
+}
+
+/// The search prompt: the query, the number of matches, and the terminal cursor after the query.
+fn draw_prompt(frame: &mut Frame, app: &App, query: &str, area: Rect) {
+    let count = match (app.search.matches.len(), query.is_empty()) {
+        (_, true) => String::new(),
+        (0, false) => "  no match".to_owned(),
+        (1, false) => "  1 match".to_owned(),
+        (n, false) => format!("  {n} matches"),
+    };
+    let line = Line::from(vec![
+        Span::raw("/"),
+        Span::raw(safe(query).into_owned()),
+        Span::styled(count, Style::new().add_modifier(Modifier::DIM)),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+    let col = query.chars().map(char_width).sum::<usize>() + 1;
+    let x = area
+        .x
+        .saturating_add(u16::try_from(col).unwrap_or(u16::MAX))
+        .min(area.right().saturating_sub(1));
+    frame.set_cursor_position((x, area.y));
 }
 
 /// `9 claims · 5 sourced · 4 unsourced`: the total and every tag in use; and the total alone,
