@@ -584,3 +584,59 @@ fn two_readers_on_one_report_lose_nothing() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn signals_restore_the_terminal_and_keep_saved_claims() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let dir = folder();
+        let mut reader = Session::start(dir.path(), &["report.txt"]);
+        reader.wait_for(SENTENCES[0]);
+        reader.press("s");
+        reader.wait_for_status("saved");
+        let pid = reader.child.process_id().expect("child pid");
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success());
+        reader.wait_exit();
+        let out = reader.output();
+        assert!(
+            !out.parser.screen().alternate_screen(),
+            "SIG{signal}: still on the alternate screen"
+        );
+        assert!(
+            !out.parser.screen().hide_cursor(),
+            "SIG{signal}: cursor hidden"
+        );
+        drop(out);
+        assert_eq!(
+            reader.local_flags(),
+            reader.initial_flags,
+            "SIG{signal}: terminal modes not restored"
+        );
+        let saved = std::fs::read_to_string(dir.path().join("report.txt.sidenote.toml"))
+            .expect("the claim saved before the signal is on disk");
+        assert!(saved.contains("status = \"sourced\""), "{saved}");
+    }
+}
+
+#[test]
+fn without_a_terminal_the_reader_says_so() {
+    let dir = folder();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sidenote"))
+        .arg("report.txt")
+        .current_dir(dir.path())
+        .env("XDG_CONFIG_HOME", dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    assert!(
+        output.stdout.is_empty(),
+        "nothing sent to a terminal that is not there"
+    );
+}
