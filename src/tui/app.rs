@@ -721,11 +721,24 @@ impl App {
         self.scroll = scroll;
         self.clamp_scroll();
         let byte = self.doc.rows.get(target).map_or(0, |r| r.start);
-        let mut sentence = self.report.sentence_at(byte);
-        if down && sentence == self.cursor && target > cursor_row {
-            sentence += 1;
+        let sentence = self.report.sentence_at(byte);
+        if sentence != self.cursor {
+            self.move_cursor(sentence);
+            return;
         }
-        self.move_cursor(sentence);
+        // The page landed inside the cursor's own sentence. A sentence taller than the view (a
+        // long single-line report) is paged through; otherwise the cursor moves on by one.
+        let (_, last_row) = self.doc.rows_of(&self.sentence(self.cursor));
+        let height = self.view_height();
+        if last_row >= self.scroll + height || (!down && cursor_row > self.scroll) {
+            return;
+        }
+        let next = if down {
+            self.cursor + 1
+        } else {
+            self.cursor.saturating_sub(1)
+        };
+        self.move_cursor(next);
     }
 
     fn relayout(&mut self) {

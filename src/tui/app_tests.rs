@@ -854,3 +854,20 @@ fn orphaned_claims_come_last_in_the_panel() {
         "the orphan is listed last"
     );
 }
+
+#[test]
+fn a_sentence_taller_than_the_view_is_paged_through() {
+    let long = "word ".repeat(5_000);
+    let mut app = app_with(&format!("{long}end.\nNext sentence."), None);
+    assert_eq!(app.report.sentences.len(), 2);
+    update(&mut app, Action::PageDown);
+    assert_eq!(app.cursor, 0, "still in the long sentence");
+    assert!(app.scroll > 0, "the view moved");
+    let scrolled = app.scroll;
+    update(&mut app, Action::PageDown);
+    assert!(app.scroll > scrolled);
+    update(&mut app, Action::PageUp);
+    assert_eq!(app.scroll, scrolled);
+    update(&mut app, Action::LastSentence);
+    assert_eq!(app.cursor, 1);
+}
