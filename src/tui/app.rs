@@ -174,8 +174,12 @@ pub struct App {
     pub filter: Option<usize>,
     /// The last search.
     pub search: Search,
-    undo: Vec<Vec<Claim>>,
-    redo: Vec<Vec<Claim>>,
+    /// Changes that can be undone, newest last.
+    undo: Vec<Edit>,
+    /// Changes that were undone and can be redone, newest last.
+    redo: Vec<Edit>,
+    /// The claims before the change being made, until `claims_changed` turns them into an edit.
+    before_change: Option<Vec<Claim>>,
     /// Whether the claims are on disk.
     pub save_state: SaveState,
     /// The user was told that quitting now loses a change; the next quit leaves.
@@ -222,6 +226,7 @@ impl App {
             search: Search::default(),
             undo: Vec::new(),
             redo: Vec::new(),
+            before_change: None,
             save_state: read_only.map_or(SaveState::Unchanged, SaveState::ReadOnly),
             quit_warned: false,
             message: None,
@@ -587,13 +592,20 @@ impl App {
         false
     }
 
+    /// Remembers the claims before a change, so the change can be undone.
     fn record_undo(&mut self) {
-        self.undo.push(self.sidecar.claims.clone());
-        self.redo.clear();
+        self.before_change = Some(self.sidecar.claims.clone());
     }
 
-    /// After any change to the claims: document order, spans, and a save.
+    /// After any change to the claims: the undo record, document order, spans, and a save.
     fn claims_changed(&mut self) -> Effect {
+        if let Some(before) = self.before_change.take() {
+            let edit = Edit::between(&before, &self.sidecar.claims);
+            if !edit.0.is_empty() {
+                self.undo.push(edit);
+                self.redo.clear();
+            }
+        }
         self.refresh_claims();
         self.save_state = SaveState::Pending;
         self.follow_cursor();
@@ -1085,7 +1097,7 @@ impl App {
         } else {
             (&mut self.redo, &mut self.undo)
         };
-        let Some(claims) = from.pop() else {
+        let Some(edit) = from.pop() else {
             self.message = Some(
                 if undo {
                     "nothing to undo"
@@ -1096,9 +1108,46 @@ impl App {
             );
             return None;
         };
-        to.push(std::mem::replace(&mut self.sidecar.claims, claims));
+        edit.apply(&mut self.sidecar.claims, undo);
+        to.push(edit);
         self.message = Some(if undo { "undone" } else { "redone" }.to_owned());
         Some(self.claims_changed())
+    }
+}
+
+/// One undoable change: each claim it touched, before and after (`None`: absent). Undo and redo
+/// put back only these claims, so undoing never removes a claim another writer added meanwhile.
+#[derive(Debug, Clone, PartialEq)]
+struct Edit(Vec<(Option<Claim>, Option<Claim>)>);
+
+impl Edit {
+    fn between(before: &[Claim], after: &[Claim]) -> Self {
+        let find = |claims: &[Claim], id: &str| claims.iter().find(|c| c.id == id).cloned();
+        let mut ids: Vec<&str> = before.iter().chain(after).map(|c| c.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Self(
+            ids.into_iter()
+                .map(|id| (find(before, id), find(after, id)))
+                .filter(|(b, a)| b != a)
+                .collect(),
+        )
+    }
+
+    /// Applies the edit to `claims`, backwards (undo) or forwards (redo).
+    fn apply(&self, claims: &mut Vec<Claim>, backwards: bool) {
+        for (before, after) in &self.0 {
+            let (from, to) = if backwards {
+                (after, before)
+            } else {
+                (before, after)
+            };
+            let id = from.as_ref().or(to.as_ref()).map(|c| c.id.clone());
+            claims.retain(|c| Some(&c.id) != id.as_ref());
+            if let Some(claim) = to {
+                claims.push(claim.clone());
+            }
+        }
     }
 }
 

@@ -871,3 +871,23 @@ fn a_sentence_taller_than_the_view_is_paged_through() {
     update(&mut app, Action::LastSentence);
     assert_eq!(app.cursor, 1);
 }
+
+#[test]
+fn undo_touches_only_our_own_change() {
+    let mut app = app();
+    keys(&mut app, "s");
+    let mut other = app_with(TEXT, None);
+    keys(&mut other, "G o");
+    let (mut disk, _) = app.merge_with_disk(None);
+    disk.claims.extend(other.sidecar.claims.clone());
+    app.disk_changed(Ok(Some(disk)));
+    assert_eq!(app.sidecar.claims.len(), 2);
+    assert_eq!(update(&mut app, Action::Undo), Some(Effect::Save));
+    assert_eq!(
+        statuses(&app),
+        vec![("opinion".into(), "It ends the report.".into())],
+        "undo removed our claim and kept the one another writer added"
+    );
+    update(&mut app, Action::Redo);
+    assert_eq!(app.sidecar.claims.len(), 2);
+}
