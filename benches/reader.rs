@@ -113,5 +113,50 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(reader, benches);
+criterion_group!(reader, benches, reanchor_benches);
 criterion_main!(reader);
+
+/// Re-anchoring every claim of a 1 MiB report after the report changed under its sidecar, which
+/// `sidenote claims`, `sidenote check` and the reader do on opening it.
+fn reanchor_benches(c: &mut Criterion) {
+    use sidenote::annotate::{Anchor, reanchor_all};
+    let text = corpus(1 << 20);
+    let report = |text: String| {
+        Report::from_text(Path::new("bench.txt"), text, Encoding::Utf8, String::new())
+    };
+    let original = report(text.clone());
+    let step = (original.sentences.len() / 1000).max(1);
+    let claims: Vec<Claim> = original
+        .sentences
+        .iter()
+        .step_by(step)
+        .take(1000)
+        .map(|span| Claim::new(&original, span.clone(), "sourced", "bench", now()))
+        .collect();
+    let inserted = report(format!(
+        "Correction, 26 November: an earlier version misstated when the outage began.\n\n{text}"
+    ));
+    let rewrapped = report(text.replace('\n', " "));
+    for (changed, expected) in [(&inserted, Anchor::Moved), (&rewrapped, Anchor::Fuzzy)] {
+        let anchors = reanchor_all(&mut claims.clone(), changed);
+        assert!(!anchors.contains(&Anchor::Orphaned), "every claim is found");
+        assert!(anchors.contains(&expected), "{expected:?} is exercised");
+    }
+    let mut group = c.benchmark_group("re-anchor 1000 claims in 1 MiB of report text");
+    group.sample_size(20);
+    group.bench_function("after an insertion at the top", |b| {
+        b.iter_batched(
+            || claims.clone(),
+            |mut claims| reanchor_all(&mut claims, &inserted),
+            criterion::BatchSize::SmallInput,
+        );
+    });
+    group.bench_function("after every line break became a space", |b| {
+        b.iter_batched(
+            || claims.clone(),
+            |mut claims| reanchor_all(&mut claims, &rewrapped),
+            criterion::BatchSize::SmallInput,
+        );
+    });
+    group.finish();
+}

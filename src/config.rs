@@ -21,7 +21,7 @@ const DEFAULTS: &str = include_str!("../assets/config.toml");
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The file could not be read.
-    #[error("{}: cannot read config: {source}", path.display())]
+    #[error("{}: cannot read config: {}", crate::report::safe_path(path), crate::report::safe(&source.to_string()))]
     Io {
         /// The config file.
         path: PathBuf,
@@ -29,7 +29,11 @@ pub enum ConfigError {
         source: std::io::Error,
     },
     /// The file is not valid, or a setting is wrong.
-    #[error("{}:{line}: {message}; fix the config file (see config.example.toml)", path.display())]
+    #[error(
+        "{}:{line}: {}; fix the config file (see config.example.toml)",
+        crate::report::safe_path(path),
+        crate::report::safe(message)
+    )]
     Invalid {
         /// The config file.
         path: PathBuf,

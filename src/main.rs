@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use sidenote::cli::{self, CliError};
 use sidenote::config::Config;
+use sidenote::report::safe;
 
 /// Read a report, tag its claims (sourced, unsourced, …), and keep the tags in a TOML sidecar
 /// beside it (`report.txt` -> `report.txt.sidenote.toml`).
@@ -25,7 +26,7 @@ struct Args {
 enum Command {
     /// Print the sentences the reader steps through, with offsets and tags.
     Sentences {
-        /// The report.
+        /// The report, or `-` to read it from standard input (no sidecar, so no tags).
         report: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
@@ -64,6 +65,12 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: cli::claims::Format,
     },
+    /// Check reports and sidecars: parse errors, orphaned and fuzzy claims, stale hashes,
+    /// sidecars whose report is missing. Exits 1 when something was found.
+    Check {
+        /// Reports, sidecars or folders (searched recursively); the current folder by default.
+        paths: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -75,23 +82,24 @@ fn main() -> ExitCode {
             let rendered = error.to_string();
             let first = rendered.lines().next().unwrap_or_default();
             let message = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("sidenote: {message}; see `sidenote --help`");
+            eprintln!("sidenote: {}; see `sidenote --help`", safe(message));
             return ExitCode::from(cli::EXIT_BAD_INPUT);
         }
     };
     match dispatch(args) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) => {
             let message = error.to_string().replace('\n', " ");
-            eprintln!("sidenote: {message}");
+            eprintln!("sidenote: {}", safe(&message));
             ExitCode::from(error.exit_code())
         }
     }
 }
 
-fn dispatch(args: Args) -> Result<(), CliError> {
+fn dispatch(args: Args) -> Result<ExitCode, CliError> {
     let config = || Config::load(args.config.as_deref());
-    match args.command {
+    let done = match args.command {
+        Some(Command::Check { paths }) => return cli::check::run(&paths),
         Some(Command::Sentences { report, format }) => cli::sentences::run(&report, format),
         Some(Command::Claims { report, format }) => cli::claims::run(&report, format),
         Some(Command::Tag { report, n, status, source, note, author }) => {
@@ -105,5 +113,6 @@ fn dispatch(args: Args) -> Result<(), CliError> {
                 "no report given; run `sidenote REPORT` (e.g. `sidenote assets/samples/harbour-blackout.txt`) or `sidenote --help`".to_owned(),
             )),
         },
-    }
+    };
+    done.map(|()| ExitCode::SUCCESS)
 }

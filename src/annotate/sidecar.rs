@@ -3,18 +3,24 @@
 //! The layout is documented for users in `docs/sidecar-format.md`; this module is its only
 //! reader and writer.
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::Claim;
-use crate::report::Report;
+use crate::report::{Report, file_kind, safe, safe_path};
 
 /// The newest sidecar format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The suffix that turns a report's file name into its sidecar's.
 const SUFFIX: &str = ".sidenote.toml";
+
+/// The largest sidecar that is read (8 MiB), so that a hostile or runaway file is refused at once
+/// instead of parsing for seconds. Parsing costs about 0.25 s per MiB at worst (a file of tiny
+/// keys, in a release build) and 0.06 s per MiB of typical claims, of which some 17,000 fit.
+pub const MAX_SIDECAR_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Where the sidecar of `report` lives: beside it, with `.sidenote.toml` appended.
 pub fn sidecar_path(report: &Path) -> PathBuf {
@@ -27,15 +33,39 @@ pub fn sidecar_path(report: &Path) -> PathBuf {
 #[derive(Debug, thiserror::Error)]
 pub enum SidecarError {
     /// The file could not be read.
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {}", safe_path(path), safe(&source.to_string()))]
     Io {
         /// The sidecar's path.
         path: PathBuf,
         /// What the system said.
         source: std::io::Error,
     },
+    /// The sidecar is a named pipe, a socket, a device or a folder: it is not even opened.
+    #[error("{}: is a {kind}, not a regular file; move it away", safe_path(path))]
+    NotAFile {
+        /// The sidecar's path.
+        path: PathBuf,
+        /// What it is instead, in words.
+        kind: &'static str,
+    },
+    /// The file is larger than [`MAX_SIDECAR_BYTES`]; it is not read.
+    #[error(
+        "{}: too large for a sidecar ({size} bytes; the limit is {} MiB); check what wrote it, or move it away",
+        safe_path(path),
+        MAX_SIDECAR_BYTES >> 20
+    )]
+    TooLarge {
+        /// The sidecar's path.
+        path: PathBuf,
+        /// Its size in bytes (at least this much, when it grew while being read).
+        size: u64,
+    },
     /// The file is not valid TOML, or a key has the wrong type.
-    #[error("{}:{line}:{column}: {message}; fix the file by hand or restore it (e.g. `git checkout`)", path.display())]
+    #[error(
+        "{}:{line}:{column}: {}; fix the file by hand or restore it (e.g. `git checkout`)",
+        safe_path(path),
+        safe(message)
+    )]
     Parse {
         /// The sidecar's path.
         path: PathBuf,
@@ -47,7 +77,10 @@ pub enum SidecarError {
         message: String,
     },
     /// The file was written by a newer sidenote.
-    #[error("{}: format version {found} is newer than this sidenote knows ({FORMAT_VERSION}); upgrade sidenote", path.display())]
+    #[error(
+        "{}: format version {found} is newer than this sidenote knows ({FORMAT_VERSION}); upgrade sidenote",
+        safe_path(path)
+    )]
     Version {
         /// The sidecar's path.
         path: PathBuf,
@@ -55,7 +88,10 @@ pub enum SidecarError {
         found: u32,
     },
     /// The version is not one any sidenote wrote.
-    #[error("{}: format version {found} does not exist (this sidenote writes {FORMAT_VERSION}); fix the `version` line", path.display())]
+    #[error(
+        "{}: format version {found} does not exist (this sidenote writes {FORMAT_VERSION}); fix the `version` line",
+        safe_path(path)
+    )]
     BadVersion {
         /// The sidecar's path.
         path: PathBuf,
@@ -63,7 +99,12 @@ pub enum SidecarError {
         found: u32,
     },
     /// A claim breaks a rule of the format.
-    #[error("{}: claim \"{id}\": {message}; fix the file by hand", path.display())]
+    #[error(
+        "{}: claim \"{}\": {}; fix the file by hand",
+        safe_path(path),
+        safe(id),
+        safe(message)
+    )]
     Invalid {
         /// The sidecar's path.
         path: PathBuf,
@@ -79,19 +120,23 @@ pub enum SidecarError {
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The sidecar is a symbolic link: writing through it or replacing it would surprise.
-    #[error("{}: is a symbolic link; sidenote will not write through it — replace it with a regular file", .0.display())]
+    #[error("{}: is a symbolic link; sidenote will not write through it — replace it with a regular file", safe_path(.0))]
     Symlink(PathBuf),
     /// The sidecar on disk cannot be read, so it is not overwritten.
     #[error("{0} (not overwritten)")]
     Unreadable(Box<SidecarError>),
     /// Another sidenote held the sidecar's lock for too long.
-    #[error("{}: another sidenote is saving this file; try again (or remove a stale {}.lock if no sidenote is running)", path.display(), path.display())]
+    #[error(
+        "{}: another sidenote is saving this file; try again (or remove a stale {}.lock if no sidenote is running)",
+        safe_path(path),
+        safe_path(path)
+    )]
     Locked {
         /// The sidecar's path.
         path: PathBuf,
     },
     /// The system refused a step of the write.
-    #[error("{}: cannot save ({step}): {source}", path.display())]
+    #[error("{}: cannot save ({step}): {}", safe_path(path), safe(&source.to_string()))]
     Io {
         /// The sidecar's path.
         path: PathBuf,
@@ -146,16 +191,12 @@ impl Sidecar {
     }
 
     /// Reads the sidecar at `path`; `Ok(None)` when there is none yet.
+    ///
+    /// Only a regular file of at most [`MAX_SIDECAR_BYTES`] is read: anything else is refused
+    /// before it is opened (a named pipe would wait for a writer) and before it is read.
     pub fn load(path: &Path) -> Result<Option<Self>, SidecarError> {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => {
-                return Err(SidecarError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                });
-            }
+        let Some(bytes) = read_sidecar(path)? else {
+            return Ok(None);
         };
         let text = std::str::from_utf8(&bytes).map_err(|e| {
             let (line, column) = line_col(&bytes[..e.valid_up_to()], e.valid_up_to());
@@ -170,7 +211,19 @@ impl Sidecar {
     }
 
     /// Parses and validates sidecar text; `path` only names the file in errors.
+    ///
+    /// Text over [`MAX_SIDECAR_BYTES`] is refused unparsed. Nesting needs no check of its own:
+    /// the `toml` crate refuses more than 80 levels of arrays or inline tables and keys or table
+    /// headers of more than 80 parts, with an error, at once (unless its `unbounded` feature is
+    /// on, which sidenote must never enable).
     pub fn parse(text: &str, path: &Path) -> Result<Self, SidecarError> {
+        let size = u64::try_from(text.len()).unwrap_or(u64::MAX);
+        if size > MAX_SIDECAR_BYTES {
+            return Err(SidecarError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+            });
+        }
         let parse_error = |span: Option<std::ops::Range<usize>>, message: String| {
             let at = span.map_or(0, |s| s.start).min(text.len());
             let (line, column) = line_col(text.as_bytes(), at);
@@ -255,6 +308,53 @@ impl Sidecar {
         self.claims
             .sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
     }
+}
+
+/// The bytes of the sidecar at `path`, or `None` when there is none. Anything but a regular file
+/// of at most [`MAX_SIDECAR_BYTES`] is refused without being read.
+fn read_sidecar(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
+    let io = |source| SidecarError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let check = |meta: &std::fs::Metadata| {
+        if !meta.is_file() {
+            Err(SidecarError::NotAFile {
+                path: path.to_path_buf(),
+                kind: file_kind(meta.file_type()),
+            })
+        } else if meta.len() > MAX_SIDECAR_BYTES {
+            Err(SidecarError::TooLarge {
+                path: path.to_path_buf(),
+                size: meta.len(),
+            })
+        } else {
+            Ok(())
+        }
+    };
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io(e)),
+        Ok(meta) => check(&meta)?,
+    }
+    let file = match std::fs::File::open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        opened => opened.map_err(io)?,
+    };
+    // The path may have been replaced between the look and the open: check what was opened.
+    check(&file.metadata().map_err(io)?)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SIDECAR_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_SIDECAR_BYTES {
+        return Err(SidecarError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+        });
+    }
+    Ok(Some(bytes))
 }
 
 /// 1-based line and column of byte offset `at`.

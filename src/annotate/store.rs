@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::{SaveError, Sidecar};
+use super::{MAX_SIDECAR_BYTES, SaveError, Sidecar};
 
 /// How long a writer waits for another writer's lock before giving up.
 const LOCK_PATIENCE: Duration = Duration::from_secs(10);
@@ -142,8 +142,18 @@ fn write(path: &Path, sidecar: &Sidecar, faults: &mut dyn Faults) -> Result<(), 
     // From here on, a failure removes the temporary file: the old sidecar is untouched.
     let written = (|| {
         faults.before(Step::Write).map_err(fail(Step::Write))?;
-        file.write_all(sidecar.to_toml().as_bytes())
-            .map_err(fail(Step::Write))?;
+        let text = sidecar.to_toml();
+        if text.len() as u64 > MAX_SIDECAR_BYTES {
+            return Err(fail(Step::Write)(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!(
+                    "{} MiB is more than a sidecar may hold ({} MiB); split the claims over several reports",
+                    text.len() >> 20,
+                    MAX_SIDECAR_BYTES >> 20
+                ),
+            )));
+        }
+        file.write_all(text.as_bytes()).map_err(fail(Step::Write))?;
         if let Some(permissions) = fs::metadata(path)
             .or_else(|_| fs::metadata(report_of(path)))
             .ok()

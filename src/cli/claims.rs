@@ -5,7 +5,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{CliError, load_annotated, write_out};
-use crate::annotate::Claim;
+use crate::annotate::{Anchor, Claim};
+use crate::report::safe;
 
 /// Output formats of `claims`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -18,11 +19,13 @@ pub enum Format {
     Jsonl,
 }
 
-/// A claim as the commands print it: the sidecar's fields, dates as RFC 3339 strings.
+/// A claim as the commands print it: the sidecar's fields, dates as RFC 3339 strings, and how
+/// the claim was found in the report's current text (its `start` and `end` are where it is now).
 #[derive(Debug, Serialize)]
 pub struct ClaimJson<'a> {
     id: &'a str,
     status: &'a str,
+    anchor: &'static str,
     start: usize,
     end: usize,
     quote: &'a str,
@@ -34,11 +37,13 @@ pub struct ClaimJson<'a> {
     updated: String,
 }
 
-impl<'a> From<&'a Claim> for ClaimJson<'a> {
-    fn from(claim: &'a Claim) -> Self {
+impl<'a> ClaimJson<'a> {
+    /// The printed form of `claim`, re-anchored as `anchor` says.
+    pub fn new(claim: &'a Claim, anchor: Anchor) -> Self {
         Self {
             id: &claim.id,
             status: &claim.status,
+            anchor: anchor.name(),
             start: claim.start,
             end: claim.end,
             quote: &claim.quote,
@@ -52,39 +57,56 @@ impl<'a> From<&'a Claim> for ClaimJson<'a> {
     }
 }
 
-/// Prints the claims of `report`.
+/// Prints the claims of `report`. The claims are re-anchored in memory only: the sidecar is not
+/// rewritten.
 pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
     let annotated = load_annotated(report)?;
-    let claims = &annotated.sidecar.claims;
+    let claims = annotated
+        .sidecar
+        .claims
+        .iter()
+        .zip(annotated.anchors.iter().copied());
     write_out(|out| {
         match format {
             Format::Json => {
-                let rows: Vec<ClaimJson> = claims.iter().map(ClaimJson::from).collect();
+                let rows: Vec<ClaimJson> = claims.map(|(c, a)| ClaimJson::new(c, a)).collect();
                 serde_json::to_writer_pretty(&mut *out, &rows)?;
                 writeln!(out)?;
             }
             Format::Jsonl => {
-                for claim in claims {
-                    serde_json::to_writer(&mut *out, &ClaimJson::from(claim))?;
+                for (claim, anchor) in claims {
+                    serde_json::to_writer(&mut *out, &ClaimJson::new(claim, anchor))?;
                     writeln!(out)?;
                 }
             }
             Format::Text => {
-                for claim in claims {
+                for (claim, anchor) in claims {
+                    // The sidecar is as untrusted as the report: an orphaned claim's quote, and
+                    // every other field, never reach the terminal with control characters.
                     let quote = claim.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let mark = match anchor {
+                        Anchor::Exact | Anchor::Moved => "",
+                        Anchor::Fuzzy => " (fuzzy: the text changed, check the claim)",
+                        Anchor::Orphaned => " (orphaned: the quote is no longer in the report)",
+                    };
                     writeln!(
                         out,
-                        "{}  {}  {}-{}  “{quote}”",
-                        claim.id, claim.status, claim.start, claim.end
+                        "{}  {}  {}-{}  “{}”{mark}",
+                        safe(&claim.id),
+                        safe(&claim.status),
+                        claim.start,
+                        claim.end,
+                        safe(&quote)
                     )?;
                     if let Some(source) = &claim.source {
-                        writeln!(out, "    source: {source}")?;
+                        writeln!(out, "    source: {}", safe(source))?;
                     }
                     if let Some(note) = &claim.note {
-                        writeln!(out, "    note: {}", note.replace('\n', "\n          "))?;
+                        let lines: Vec<_> = note.lines().map(safe).collect();
+                        writeln!(out, "    note: {}", lines.join("\n          "))?;
                     }
                     if !claim.labels.is_empty() {
-                        writeln!(out, "    labels: {}", claim.labels.join(", "))?;
+                        writeln!(out, "    labels: {}", safe(&claim.labels.join(", ")))?;
                     }
                 }
             }

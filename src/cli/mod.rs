@@ -1,5 +1,6 @@
 //! The commands that work without a terminal, one file each, and the errors they exit with.
 
+pub mod check;
 pub mod claims;
 pub mod sentences;
 pub mod tag;
@@ -7,7 +8,7 @@ pub mod tag;
 use std::io;
 use std::path::Path;
 
-use crate::annotate::{Anchor, SaveError, Sidecar, SidecarError, reanchor, sidecar_path};
+use crate::annotate::{Anchor, SaveError, Sidecar, SidecarError, reanchor_all, sidecar_path};
 use crate::config::ConfigError;
 use crate::report::{LoadError, Report};
 use crate::tui::ReaderError;
@@ -62,6 +63,9 @@ pub struct Annotated {
     pub report: Report,
     /// Its claims (an empty sidecar when there is none on disk).
     pub sidecar: Sidecar,
+    /// How each claim of `sidecar.claims` (same index) was found in the report's current text,
+    /// so commands can tell the user which claims moved or were lost.
+    pub anchors: Vec<Anchor>,
     /// Where the sidecar lives.
     pub path: std::path::PathBuf,
 }
@@ -71,13 +75,24 @@ pub fn load_annotated(report: &Path) -> Result<Annotated, CliError> {
     let report = Report::load(report)?;
     let path = sidecar_path(&report.path);
     let mut sidecar = Sidecar::load(&path)?.unwrap_or_else(|| Sidecar::new(&report));
-    for claim in &mut sidecar.claims {
-        let _: Anchor = reanchor(claim, &report);
-    }
+    let found = reanchor_all(&mut sidecar.claims, &report);
+    // Ids are unique in a valid sidecar, so each anchor can follow its claim through the sort.
+    let by_id: std::collections::HashMap<String, Anchor> = sidecar
+        .claims
+        .iter()
+        .map(|c| c.id.clone())
+        .zip(found)
+        .collect();
     sidecar.sort();
+    let anchors = sidecar
+        .claims
+        .iter()
+        .map(|c| by_id.get(&c.id).copied().unwrap_or(Anchor::Orphaned))
+        .collect();
     Ok(Annotated {
         report,
         sidecar,
+        anchors,
         path,
     })
 }

@@ -1,11 +1,20 @@
 //! `sidenote sentences REPORT`: the sentences the reader steps through, with their offsets and
-//! the tag of the claim on each.
+//! the tag of the claim on each. `REPORT` may be `-` to segment text piped in on standard input.
 
+use std::io::Read as _;
+use std::ops::Range;
 use std::path::Path;
 
 use serde::Serialize;
 
 use super::{CliError, load_annotated, write_out};
+use crate::report::{LoadError, Report};
+
+/// The argument that names standard input instead of a file, as in most Unix tools.
+const STDIN_ARG: &str = "-";
+
+/// How standard input is named in messages.
+const STDIN_NAME: &str = "standard input";
 
 /// Output formats of `sentences`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -25,16 +34,53 @@ struct Row<'a> {
     status: Option<&'a str>,
 }
 
-/// Prints the sentences of `report`.
+/// Prints the sentences of `report`, or of standard input when `report` is `-`.
+///
+/// Standard input is decoded exactly as a file is (byte-order marks, UTF-16, binary data
+/// refused), but it has no sidecar, so every sentence's status is `null`.
 pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
+    if report == Path::new(STDIN_ARG) {
+        let report = read_stdin()?;
+        return print(&report, format, |_| None);
+    }
     let annotated = load_annotated(report)?;
-    let text = &annotated.report.text;
+    print(&annotated.report, format, |span| {
+        annotated
+            .claim_on(span)
+            .map(|c| annotated.sidecar.claims[c].status.as_str())
+    })
+}
+
+/// Reads all of standard input and decodes it into a report.
+fn read_stdin() -> Result<Report, CliError> {
+    let name = Path::new(STDIN_NAME);
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|source| LoadError::Io {
+            path: name.to_path_buf(),
+            source,
+        })?;
+    Report::from_bytes(name, &bytes).map_err(|why| {
+        CliError::Report(LoadError::NotText {
+            path: name.to_path_buf(),
+            why,
+        })
+    })
+}
+
+/// Prints every sentence of `report` in `format`, with the tag `status` gives it.
+fn print<'a>(
+    report: &Report,
+    format: Format,
+    status: impl Fn(&Range<usize>) -> Option<&'a str>,
+) -> Result<(), CliError> {
+    let text = &report.text;
     write_out(|out| {
-        for (i, span) in annotated.report.sentences.iter().enumerate() {
-            let chars = annotated.report.char_range(span);
-            let status = annotated
-                .claim_on(span)
-                .map(|c| annotated.sidecar.claims[c].status.as_str());
+        for (i, span) in report.sentences.iter().enumerate() {
+            let chars = report.char_range(span);
+            let status = status(span);
             let sentence = &text[span.clone()];
             match format {
                 Format::Jsonl => {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::{CliError, sentence_span};
 use crate::annotate::store::{self, NoFaults};
-use crate::annotate::{Claim, Sidecar, now, reanchor, sidecar_path};
+use crate::annotate::{Claim, Sidecar, now, reanchor_all, sidecar_path};
 use crate::config::Config;
 use crate::report::Report;
 
@@ -24,9 +24,7 @@ pub struct Details {
 /// The sidecar as it is on disk now, re-anchored to the report's current text.
 fn current(disk: Option<Sidecar>, report: &Report) -> Sidecar {
     let mut sidecar = disk.unwrap_or_else(|| Sidecar::new(report));
-    for claim in &mut sidecar.claims {
-        reanchor(claim, report);
-    }
+    reanchor_all(&mut sidecar.claims, report);
     sidecar.report.sha256.clone_from(&report.sha256);
     sidecar
 }

@@ -1,32 +1,77 @@
 //! Reading a report file into text that is safe to show and whose offsets are stable.
 
 use std::fmt::Write as _;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::{CharIndex, segment};
+use super::safe::{REPLACEMENT, stand_in};
+use super::{CharIndex, safe, safe_path, segment};
+
+/// How many bytes at the start of a file are judged for control characters: the number `git`
+/// looks at for NUL bytes.
+const SNIFF_BYTES: usize = 8000;
+/// A start with a larger share (in percent) of control characters than this is binary, not text.
+/// Text with terminal colours or stray escapes stays far below it; a binary format without NUL
+/// bytes near the start rarely does.
+const MAX_CONTROL_PERCENT: usize = 30;
 
 /// Why a report could not be opened; each message names the file and what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The path does not exist.
-    #[error("{}: no such file; check the path", .0.display())]
+    #[error("{}: no such file; check the path", safe_path(.0))]
     NotFound(PathBuf),
     /// The path is a folder, not a report.
-    #[error("{}: is a folder; give a report file such as a .txt", .0.display())]
+    #[error("{}: is a folder; give a report file such as a .txt", safe_path(.0))]
     Directory(PathBuf),
-    /// The bytes are not text in an encoding sidenote reads.
-    #[error("{}: not a text file (binary data); convert it to plain text first", .0.display())]
-    NotText(PathBuf),
+    /// The path is a named pipe, a socket or a device: reading it could block or never end, so
+    /// it is not even opened.
+    #[error(
+        "{}: is a {kind}, not a regular file; give a report file such as a .txt",
+        safe_path(path)
+    )]
+    NotAFile {
+        /// The report's path.
+        path: PathBuf,
+        /// What it is instead, in words.
+        kind: &'static str,
+    },
+    /// The system does not let this user read the file.
+    #[error("{}: permission denied; check the file's permissions (`ls -l`)", safe_path(.0))]
+    PermissionDenied(PathBuf),
+    /// The bytes are not text.
+    #[error(
+        "{}: not a text file ({why}); convert it to plain text first",
+        safe_path(path)
+    )]
+    NotText {
+        /// The report's path.
+        path: PathBuf,
+        /// What gave it away.
+        why: Binary,
+    },
     /// The file could not be read.
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {}", safe_path(path), safe(&source.to_string()))]
     Io {
         /// The report's path.
         path: PathBuf,
         /// What the system said.
         source: std::io::Error,
     },
+}
+
+/// What shows that a file is binary data rather than text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Binary {
+    /// A NUL byte (a NUL code unit in UTF-16), which text never holds. `git` looks for one in the
+    /// first 8,000 bytes; the whole file is read anyway, so sidenote looks everywhere.
+    #[error("a NUL byte at offset {0}")]
+    Nul(usize),
+    /// Mostly control characters in the first 8,000 bytes.
+    #[error("{0}% of its start is control characters")]
+    Controls(usize),
 }
 
 /// How the report's bytes were turned into text, so a user can see why characters look odd.
@@ -36,8 +81,16 @@ pub enum Encoding {
     Utf8,
     /// UTF-16 with a byte-order mark.
     Utf16,
-    /// Not valid UTF-8: read as Windows-1252, the usual encoding of old office documents.
-    Windows1252,
+}
+
+impl Encoding {
+    /// The encoding's usual name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Utf8 => "UTF-8",
+            Self::Utf16 => "UTF-16",
+        }
+    }
 }
 
 /// A report loaded into memory: its text, its sentences and the hash of its bytes.
@@ -55,30 +108,34 @@ pub struct Report {
     pub sentences: Vec<std::ops::Range<usize>>,
     /// Converts between byte and code-point offsets.
     pub index: CharIndex,
+    /// What the reader should warn about, one short line each: bytes that were not valid in the
+    /// encoding, characters replaced by stand-ins. Already [`safe`] to print.
+    pub warnings: Vec<String>,
 }
 
 impl Report {
-    /// Reads and segments the report at `path`.
+    /// Reads, decodes and segments the report at `path`.
+    ///
+    /// Anything but a regular file (a folder, a named pipe, a socket, a device) is refused before
+    /// it is opened, since opening a named pipe waits for a writer and a device may never end.
     pub fn load(path: &Path) -> Result<Self, LoadError> {
-        if path.is_dir() {
-            return Err(LoadError::Directory(path.to_path_buf()));
-        }
-        let bytes = std::fs::read(path).map_err(|source| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                LoadError::NotFound(path.to_path_buf())
-            } else {
-                LoadError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                }
-            }
-        })?;
-        let (text, encoding) =
-            decode(&bytes).ok_or_else(|| LoadError::NotText(path.to_path_buf()))?;
-        Ok(Self::from_text(path, text, encoding, sha256_hex(&bytes)))
+        let bytes = read_regular_file(path)?;
+        Self::from_bytes(path, &bytes).map_err(|why| LoadError::NotText {
+            path: path.to_path_buf(),
+            why,
+        })
     }
 
-    /// Builds a report from text already decoded; used by [`Report::load`] and by tests.
+    /// Builds a report from a file's bytes: decoded as [`decode`] says, hashed, segmented.
+    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Self, Binary> {
+        let decoded = decode(bytes)?;
+        let warnings = decoded.warnings();
+        let mut report = Self::from_text(path, decoded.text, decoded.encoding, sha256_hex(bytes));
+        report.warnings = warnings;
+        Ok(report)
+    }
+
+    /// Builds a report from text already decoded; used by [`Report::from_bytes`] and by tests.
     pub fn from_text(path: &Path, text: String, encoding: Encoding, sha256: String) -> Self {
         let sentences = segment::sentences(&text);
         let index = CharIndex::new(&text);
@@ -89,6 +146,7 @@ impl Report {
             encoding,
             sentences,
             index,
+            warnings: Vec::new(),
         }
     }
 
@@ -130,115 +188,330 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex
 }
 
-/// Turns a file's bytes into the report's text, or `None` when they are not text.
-///
-/// A leading byte-order mark is dropped (it is not counted in offsets). Every code point that
-/// could act on a terminal rather than show as text — C0/C1 control characters other than tab,
-/// line feed and carriage return, DEL, and the bidirectional overrides and isolates that can
-/// disguise text ("Trojan Source") — is replaced by one visible stand-in. The replacement is one
-/// code point for one, so offsets into the text equal offsets into the original file.
-pub fn decode(bytes: &[u8]) -> Option<(String, Encoding)> {
-    let (raw, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (std::str::from_utf8(rest).ok()?.to_owned(), Encoding::Utf8)
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (utf16(rest, u16::from_le_bytes)?, Encoding::Utf16)
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (utf16(rest, u16::from_be_bytes)?, Encoding::Utf16)
-    } else if looks_binary(bytes) {
-        return None;
-    } else if let Ok(text) = std::str::from_utf8(bytes) {
-        (text.to_owned(), Encoding::Utf8)
-    } else {
-        (
-            bytes.iter().map(|&b| windows_1252(b)).collect(),
-            Encoding::Windows1252,
-        )
+/// The bytes of a regular file at `path`, checking its type before opening it.
+fn read_regular_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let error = |source: std::io::Error| match source.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(path.to_path_buf()),
+        std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied(path.to_path_buf()),
+        _ => LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
     };
-    if raw.contains('\0') {
-        return None;
+    let refuse = |meta: &std::fs::Metadata| {
+        if meta.is_dir() {
+            Err(LoadError::Directory(path.to_path_buf()))
+        } else if meta.is_file() {
+            Ok(())
+        } else {
+            Err(LoadError::NotAFile {
+                path: path.to_path_buf(),
+                kind: file_kind(meta.file_type()),
+            })
+        }
+    };
+    refuse(&std::fs::metadata(path).map_err(error)?)?;
+    let mut file = std::fs::File::open(path).map_err(error)?;
+    // The path may have been replaced between the look and the open: check what was opened.
+    refuse(&file.metadata().map_err(error)?)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(error)?;
+    Ok(bytes)
+}
+
+/// What a file that is not a regular file is, in words: "named pipe (FIFO)", "socket", ….
+pub(crate) fn file_kind(file_type: std::fs::FileType) -> &'static str {
+    if file_type.is_dir() {
+        "folder"
+    } else {
+        special_kind(file_type).unwrap_or("special file")
     }
-    Some((raw.chars().map(visible).collect(), encoding))
 }
 
-/// NUL bytes in the first 8 KiB mark a binary file, as `git` and `grep` decide it.
-fn looks_binary(bytes: &[u8]) -> bool {
-    bytes.iter().take(8192).any(|&b| b == 0)
+#[cfg(unix)]
+fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt as _;
+    [
+        (file_type.is_fifo(), "named pipe (FIFO)"),
+        (file_type.is_socket(), "socket"),
+        (file_type.is_char_device(), "character device"),
+        (file_type.is_block_device(), "block device"),
+    ]
+    .into_iter()
+    .find_map(|(is, kind)| is.then_some(kind))
 }
 
-fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Option<String> {
+#[cfg(not(unix))]
+fn special_kind(_: std::fs::FileType) -> Option<&'static str> {
+    None
+}
+
+/// A file's bytes turned into a report's text, and what had to be replaced on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text every offset counts into.
+    pub text: String,
+    /// How the bytes were read.
+    pub encoding: Encoding,
+    /// How many byte sequences were not valid in the encoding and became one U+FFFD each.
+    pub invalid: usize,
+    /// How many control and hidden characters were replaced by stand-ins.
+    pub stand_ins: usize,
+}
+
+impl Decoded {
+    /// One short line for each kind of replacement made, for the reader's status bar.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if self.invalid > 0 {
+            warnings.push(format!(
+                "not valid {}: {} shown as {REPLACEMENT}",
+                self.encoding.name(),
+                count(self.invalid, "undecodable sequence")
+            ));
+        }
+        if self.stand_ins > 0 {
+            warnings.push(format!(
+                "{} shown as stand-ins such as \u{241B} and {REPLACEMENT}",
+                count(self.stand_ins, "control or invisible character")
+            ));
+        }
+        warnings
+    }
+}
+
+/// `n` and `noun`, in the plural unless `n` is 1.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Turns a file's bytes into the report's text, or says why they are not text.
+///
+/// - A UTF-16 byte-order mark (LE or BE) selects UTF-16; otherwise the bytes are UTF-8, and a
+///   UTF-8 byte-order mark is dropped. A leading byte-order mark is not counted in offsets.
+/// - Bytes that are not valid in the encoding become one U+FFFD per invalid sequence (the
+///   "maximal subpart" rule of the Unicode standard, as `String::from_utf8_lossy` applies it; an
+///   unpaired UTF-16 surrogate or a lone last byte is one sequence).
+/// - A file is [binary](Binary) when it holds a NUL anywhere, or when more than 30% of its first
+///   8,000 bytes are control characters (C0 other than tab, line feed, form feed and carriage
+///   return, and DEL).
+/// - Every code point that could act on a terminal rather than show as text is replaced by one
+///   visible stand-in: C0 and C1 controls and DEL, a
+///   carriage return that is not followed by a line feed (a terminal would go back and overwrite
+///   the line with what follows), and the bidirectional and invisible characters listed on
+///   [`is_hidden`](super::is_hidden). Tab, line feed and the carriage return of CRLF are kept.
+///   The replacement is one code point for one, so offsets into the text equal code-point
+///   offsets into the decoded file.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Binary> {
+    let (raw, encoding, invalid) = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        let (text, invalid) = utf16_lossy(rest, u16::from_le_bytes)?;
+        (text, Encoding::Utf16, invalid)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        let (text, invalid) = utf16_lossy(rest, u16::from_be_bytes)?;
+        (text, Encoding::Utf16, invalid)
+    } else {
+        let (rest, bom) = bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .map_or((bytes, 0), |rest| (rest, 3));
+        sniff(rest.iter().map(|&b| u16::from(b)), 1, bom)?;
+        let (text, invalid) = utf8_lossy(rest);
+        (text, Encoding::Utf8, invalid)
+    };
+    let (text, stand_ins) = shown_safely(&raw);
+    Ok(Decoded {
+        text,
+        encoding,
+        invalid,
+        stand_ins,
+    })
+}
+
+/// Judges code `units` (each `width` bytes wide, the first at byte `offset` of the file): a NUL
+/// anywhere, or too many control characters in the first 8,000 bytes, make them binary.
+fn sniff(
+    units: impl Iterator<Item = u16> + Clone,
+    width: usize,
+    offset: usize,
+) -> Result<(), Binary> {
+    if let Some(at) = units.clone().position(|unit| unit == 0) {
+        return Err(Binary::Nul(offset + at * width));
+    }
+    let (seen, controls) =
+        units
+            .take(SNIFF_BYTES / width)
+            .fold((0, 0), |(seen, controls), unit| {
+                let control = matches!(unit, 0x01..=0x08 | 0x0B | 0x0E..=0x1F | 0x7F);
+                (seen + 1, controls + usize::from(control))
+            });
+    if controls * 100 > seen * MAX_CONTROL_PERCENT {
+        Err(Binary::Controls((controls * 100).div_ceil(seen)))
+    } else {
+        Ok(())
+    }
+}
+
+/// UTF-8 with each invalid sequence replaced by U+FFFD, and how many there were.
+fn utf8_lossy(bytes: &[u8]) -> (String, usize) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut invalid = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            text.push(REPLACEMENT);
+            invalid += 1;
+        }
+    }
+    (text, invalid)
+}
+
+/// UTF-16 (of the byte order `word` reads) with each invalid sequence replaced by U+FFFD, and
+/// how many there were.
+fn utf16_lossy(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<(String, usize), Binary> {
+    let units = || bytes.chunks_exact(2).map(|pair| word([pair[0], pair[1]]));
+    sniff(units(), 2, 2)?;
+    let mut invalid = 0;
+    let mut text: String = char::decode_utf16(units())
+        .map(|c| {
+            c.unwrap_or_else(|_| {
+                invalid += 1;
+                REPLACEMENT
+            })
+        })
+        .collect();
     if !bytes.len().is_multiple_of(2) {
-        return None;
+        text.push(REPLACEMENT);
+        invalid += 1;
     }
-    let units = bytes.chunks_exact(2).map(|pair| word([pair[0], pair[1]]));
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .ok()
+    Ok((text, invalid))
 }
 
-/// The characters Windows-1252 puts where Latin-1 has C1 controls.
-const CP1252_HIGH: [char; 32] = [
-    '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž',
-    '\u{FFFD}', '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{FFFD}',
-    'ž', 'Ÿ',
-];
-
-fn windows_1252(byte: u8) -> char {
-    match byte {
-        0x80..=0x9F => CP1252_HIGH[usize::from(byte - 0x80)],
-        _ => char::from(byte),
+/// `raw` with every character that must not reach a terminal replaced by its stand-in, and how
+/// many were replaced. Tab, line feed and the carriage return of a CRLF are kept.
+fn shown_safely(raw: &str) -> (String, usize) {
+    let mut text = String::with_capacity(raw.len());
+    let mut replaced = 0;
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        let line_structure = matches!(c, '\t' | '\n') || (c == '\r' && chars.peek() == Some(&'\n'));
+        match stand_in(c).filter(|_| !line_structure) {
+            Some(shown) => {
+                text.push(shown);
+                replaced += 1;
+            }
+            None => text.push(c),
+        }
     }
-}
-
-/// The stand-in shown for a character that must not reach the terminal as itself.
-fn visible(c: char) -> char {
-    match c {
-        '\t' | '\n' | '\r' => c,
-        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{FFFD}'),
-        '\u{7F}' => '\u{2421}',
-        '\u{80}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
-        _ => c,
-    }
+    (text, replaced)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn text(bytes: &[u8]) -> String {
+        decode(bytes).expect("text").text
+    }
 
     #[test]
     fn bom_is_dropped_and_not_counted() {
-        let (text, enc) = decode(b"\xEF\xBB\xBFHello.").expect("text");
-        assert_eq!(text, "Hello.");
-        assert_eq!(enc, Encoding::Utf8);
+        let decoded = decode(b"\xEF\xBB\xBFHello.").expect("text");
+        assert_eq!(decoded.text, "Hello.");
+        assert_eq!(decoded.encoding, Encoding::Utf8);
+        assert!(decoded.warnings().is_empty());
     }
 
     #[test]
     fn utf16_with_bom_is_decoded() {
-        let bytes = [0xFF, 0xFE, b'H', 0, b'i', 0];
-        assert_eq!(decode(&bytes).expect("text").0, "Hi");
-        let bytes = [0xFE, 0xFF, 0, b'H', 0, b'i'];
-        assert_eq!(decode(&bytes).expect("text").0, "Hi");
+        assert_eq!(text(&[0xFF, 0xFE, b'H', 0, b'i', 0]), "Hi");
+        assert_eq!(text(&[0xFE, 0xFF, 0, b'H', 0, b'i']), "Hi");
+        assert_eq!(decode(&[0xFF, 0xFE]).expect("empty").text, "");
     }
 
     #[test]
-    fn invalid_utf8_is_read_as_windows_1252() {
-        let (text, enc) = decode(b"caf\xE9 \x93quoted\x94").expect("text");
-        assert_eq!(text, "café “quoted”");
-        assert_eq!(enc, Encoding::Windows1252);
+    fn broken_utf16_is_decoded_with_replacements() {
+        // An unpaired high surrogate, then a lone last byte.
+        let decoded = decode(&[0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0, b'c']).expect("text");
+        assert_eq!(decoded.text, "a\u{FFFD}b\u{FFFD}");
+        assert_eq!(decoded.encoding, Encoding::Utf16);
+        assert_eq!(decoded.invalid, 2);
+        assert_eq!(
+            decoded.warnings(),
+            ["not valid UTF-16: 2 undecodable sequences shown as \u{FFFD}"]
+        );
     }
 
     #[test]
-    fn binary_is_refused() {
-        assert!(decode(b"PK\x03\x04\x00\x00binary").is_none());
+    fn invalid_utf8_becomes_replacement_characters_and_a_warning() {
+        let decoded = decode(b"caf\xE9 \x93quoted\x94 \xE2\x82 ok").expect("text");
+        assert_eq!(
+            decoded.text,
+            "caf\u{FFFD} \u{FFFD}quoted\u{FFFD} \u{FFFD} ok"
+        );
+        assert_eq!(decoded.encoding, Encoding::Utf8);
+        assert_eq!(decoded.invalid, 4);
+        assert_eq!(
+            decoded.warnings(),
+            ["not valid UTF-8: 4 undecodable sequences shown as \u{FFFD}"]
+        );
+        assert_eq!(text(b"\xEF\xBB\xBFok\xFF"), "ok\u{FFFD}");
+    }
+
+    #[test]
+    fn a_nul_anywhere_is_binary() {
+        assert_eq!(decode(b"PK\x03\x04\x00\x00binary"), Err(Binary::Nul(4)));
+        assert_eq!(decode(b"\xEF\xBB\xBFab\x00"), Err(Binary::Nul(5)));
+        assert_eq!(decode(&[0xFF, 0xFE, b'a', 0, 0, 0]), Err(Binary::Nul(4)));
+        let mut late = vec![b'a'; 3 * SNIFF_BYTES];
+        late.extend_from_slice(b"\x00z");
+        assert_eq!(decode(&late), Err(Binary::Nul(3 * SNIFF_BYTES)));
+    }
+
+    #[test]
+    fn mostly_control_characters_is_binary() {
+        assert_eq!(decode(b"\x01\x02\x03\x04abcdef"), Err(Binary::Controls(40)));
+        assert_eq!(
+            LoadError::NotText {
+                path: "x.bin".into(),
+                why: Binary::Controls(40)
+            }
+            .to_string(),
+            "x.bin: not a text file (40% of its start is control characters); convert it to plain text first"
+        );
+        // Coloured log output is text with escapes, far below the threshold.
+        let log = "\x1b[1m\x1b[31merror\x1b[0m: disk full\r\n".repeat(50);
+        assert!(decode(log.as_bytes()).is_ok());
+        assert!(decode(b"\x01\x02\x03abcdefg").is_ok(), "30% is still text");
+        assert!(decode(b"").is_ok());
     }
 
     #[test]
     fn terminal_escapes_become_visible_one_for_one() {
-        let (text, _) = decode("a\x1b[31mb\u{202E}c\x07\td\r\n".as_bytes()).expect("text");
-        assert_eq!(text, "a\u{241B}[31mb\u{FFFD}c\u{2407}\td\r\n");
+        let raw = "a\x1b[31mb\u{202E}c\x07\td\u{9b}2J\u{200B}e\r\n\u{2066}f\u{FEFF}\x08\r\n";
+        let decoded = decode(raw.as_bytes()).expect("text");
         assert_eq!(
-            text.chars().count(),
-            "a\x1b[31mb\u{202E}c\x07\td\r\n".chars().count()
+            decoded.text,
+            "a\u{241B}[31mb\u{FFFD}c\u{2407}\td\u{FFFD}2J\u{FFFD}e\r\n\u{FFFD}f\u{FFFD}\u{2408}\r\n"
         );
+        assert_eq!(decoded.text.chars().count(), raw.chars().count());
+        assert_eq!(decoded.stand_ins, 8);
+        assert_eq!(
+            decoded.warnings(),
+            ["8 control or invisible characters shown as stand-ins such as \u{241B} and \u{FFFD}"]
+        );
+    }
+
+    #[test]
+    fn a_carriage_return_inside_a_line_is_shown_not_obeyed() {
+        assert_eq!(
+            text(b"paid\roverwritten\r\n\r"),
+            "paid\u{240D}overwritten\r\n\u{240D}"
+        );
+        assert_eq!(text(b"a\r\r\nb"), "a\u{240D}\r\nb");
     }
 
     #[test]
@@ -250,7 +523,29 @@ mod tests {
         );
         let dir = tempfile::tempdir().expect("tempdir");
         let err = Report::load(dir.path()).expect_err("folder");
+        assert!(matches!(err, LoadError::Directory(_)), "{err}");
         assert!(err.to_string().contains("is a folder"), "{err}");
+    }
+
+    #[test]
+    fn load_errors_show_control_characters_in_names_as_stand_ins() {
+        let err = Report::load(Path::new("/no/a\x1b]0;pwned\x07.txt")).expect_err("missing");
+        assert_eq!(
+            err.to_string(),
+            "/no/a\u{241B}]0;pwned\u{2407}.txt: no such file; check the path"
+        );
+    }
+
+    #[test]
+    fn a_loaded_report_hashes_the_bytes_and_keeps_the_warnings() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("r.txt");
+        std::fs::write(&path, b"Caf\xE9 opened. It closed.").expect("write");
+        let report = Report::load(&path).expect("loads");
+        assert_eq!(report.text, "Caf\u{FFFD} opened. It closed.");
+        assert_eq!(report.sha256, sha256_hex(b"Caf\xE9 opened. It closed."));
+        assert_eq!(report.sentences.len(), 2);
+        assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
     }
 
     #[test]
@@ -259,5 +554,78 @@ mod tests {
             sha256_hex(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    /// Bytes shaped like hostile or odd files: text with controls, invalid UTF-8, byte-order
+    /// marks, bidi and invisible characters, and plain noise.
+    fn hostile_bytes() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            "[ -~]{0,12}".prop_map(String::into_bytes),
+            "\\PC{0,6}".prop_map(String::into_bytes),
+            prop::sample::select(vec![
+                "\x1b[31m",
+                "\x1b]0;t\x07",
+                "\r",
+                "\r\n",
+                "\n",
+                "\t",
+                "\u{9b}",
+                "\u{202E}",
+                "\u{200B}",
+                "\u{FEFF}",
+                "\u{E0041}",
+                "\x00",
+                "\x7f",
+                "\u{D7FF}",
+            ])
+            .prop_map(|s| s.as_bytes().to_vec()),
+            prop::sample::select(vec![
+                vec![0xFF, 0xFE],
+                vec![0xFE, 0xFF],
+                vec![0xEF, 0xBB, 0xBF],
+                vec![0xE2, 0x82],
+                vec![0xC0],
+                vec![0x00, 0xD8],
+            ]),
+            prop::collection::vec(any::<u8>(), 0..8),
+        ];
+        prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn decoded_text_never_holds_what_a_terminal_would_obey(bytes in hostile_bytes()) {
+            if let Ok(decoded) = decode(&bytes) {
+                let unsafe_chars: String = decoded
+                    .text
+                    .chars()
+                    .filter(|&c| !matches!(c, '\t' | '\n' | '\r') && crate::report::safe(&c.to_string()) != c.to_string())
+                    .collect();
+                prop_assert!(unsafe_chars.is_empty(), "{:?} in {:?}", unsafe_chars, decoded.text);
+                prop_assert!(
+                    !decoded.text.replace("\r\n", "").contains('\r'),
+                    "a lone CR in {:?}", decoded.text
+                );
+                prop_assert!(Report::from_bytes(Path::new("r.txt"), &bytes).is_ok());
+            }
+        }
+
+        #[test]
+        fn arbitrary_bytes_decode_or_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+            match decode(&bytes) {
+                Ok(decoded) => prop_assert!(decoded.text.chars().all(|c| stand_in(c).is_none() || matches!(c, '\t' | '\n' | '\r'))),
+                Err(Binary::Nul(at)) => prop_assert_eq!(bytes.get(at), Some(&0)),
+                Err(Binary::Controls(percent)) => prop_assert!(percent > MAX_CONTROL_PERCENT),
+            }
+        }
+
+        #[test]
+        fn offsets_count_the_files_code_points(text in "(\\PC|[\t\n\r\x1b\u{9b}\u{202E}\u{200B}])*") {
+            prop_assume!(!text.starts_with('\u{FEFF}'));
+            if let Ok(decoded) = decode(text.as_bytes()) {
+                prop_assert_eq!(decoded.text.chars().count(), text.chars().count());
+                prop_assert_eq!(decoded.invalid, 0);
+            }
+        }
     }
 }

@@ -1,10 +1,14 @@
 //! Reports as text: loading a file into safe text, and the sentences a reader steps through.
 //!
 //! No terminal code lives here: the reader, the commands and the tests all see the same text
-//! and the same sentence offsets.
+//! and the same sentence offsets. [`safe`] makes any other text (file names, error messages)
+//! as safe to print as the report's.
 mod index;
 mod load;
+mod safe;
 pub mod segment;
 
 pub use index::CharIndex;
-pub use load::{Encoding, LoadError, Report, decode, sha256_hex};
+pub(crate) use load::file_kind;
+pub use load::{Binary, Decoded, Encoding, LoadError, Report, decode, sha256_hex};
+pub use safe::{REPLACEMENT, SafePath, is_hidden, safe, safe_path};

@@ -16,7 +16,7 @@ use super::keymap::{Key, Keymap};
 use super::layout::{self, Areas};
 use super::wrap::WrappedDoc;
 use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
-use crate::annotate::{Anchor, Claim, ClaimId, Sidecar, now, reanchor};
+use crate::annotate::{Anchor, Claim, ClaimId, Sidecar, now, reanchor_all};
 use crate::config::Config;
 use crate::report::Report;
 
@@ -154,8 +154,6 @@ pub struct App {
     pub sidecar: Sidecar,
     /// The claims as last read from or written to disk: the common ancestor of a merge.
     base: Vec<Claim>,
-    /// How each claim was found in the report's current text, by id.
-    anchors: HashMap<ClaimId, Anchor>,
     /// The old text of claims found again with changed text, by id.
     was: HashMap<ClaimId, String>,
     /// Byte ranges of the claims, parallel to `sidecar.claims`; `None` for orphaned claims.
@@ -214,7 +212,6 @@ impl App {
             keymap,
             sidecar,
             base: Vec::new(),
-            anchors: HashMap::new(),
             was: HashMap::new(),
             spans: Vec::new(),
             cursor: 0,
@@ -235,17 +232,15 @@ impl App {
             panel_scroll: 0,
             doc: WrappedDoc::default(),
         };
-        app.sidecar.claims = app.anchor(claims);
+        let (claims, moved) = app.anchor(claims);
+        app.sidecar.claims = claims;
         app.base.clone_from(&app.sidecar.claims);
         app.refresh_claims();
         let orphans = app.spans.iter().filter(|s| s.is_none()).count();
-        let moved = app
-            .anchors
-            .values()
-            .filter(|a| **a == Anchor::Moved)
-            .count();
         if let SaveState::ReadOnly(why) = &app.save_state {
             app.message = Some(format!("read-only, nothing will be saved: {why}"));
+        } else if !app.report.warnings.is_empty() {
+            app.message = Some(app.report.warnings.join("; "));
         } else if orphans > 0 {
             app.message = Some(format!(
                 "{orphans} claim(s) no longer match the report's text (marked orphaned in the panel)"
@@ -467,24 +462,17 @@ impl App {
 
     /// Re-anchors claims read from disk to the report's current text, noting how each was found
     /// (and the old text of those found with changed text).
-    fn anchor(&mut self, claims: Vec<Claim>) -> Vec<Claim> {
-        claims
-            .into_iter()
-            .map(|mut claim| {
-                let before = claim.quote.clone();
-                let anchor = reanchor(&mut claim, &self.report);
-                if claim.quote != before {
-                    self.was.insert(claim.id.clone(), before);
-                }
-                self.anchors.insert(claim.id.clone(), anchor);
-                claim
-            })
-            .collect()
-    }
-
-    /// How claim `i` was found in the report's current text.
-    pub fn anchor_of(&self, i: usize) -> Option<Anchor> {
-        self.anchors.get(&self.sidecar.claims.get(i)?.id).copied()
+    /// Returns the claims and how many of them moved with their text unchanged.
+    fn anchor(&mut self, mut claims: Vec<Claim>) -> (Vec<Claim>, usize) {
+        let before: Vec<String> = claims.iter().map(|c| c.quote.clone()).collect();
+        let anchors = reanchor_all(&mut claims, &self.report);
+        for (claim, old) in claims.iter().zip(before) {
+            if claim.quote != old {
+                self.was.insert(claim.id.clone(), old);
+            }
+        }
+        let moved = anchors.iter().filter(|a| **a == Anchor::Moved).count();
+        (claims, moved)
     }
 
     /// The text claim `i` had before the report changed, when it was found with changed text.
@@ -499,13 +487,8 @@ impl App {
     /// Pure, so the event loop can run it under the sidecar's lock.
     pub fn merge_with_disk(&self, disk: Option<Sidecar>) -> (Sidecar, Merged) {
         let mut next = disk.unwrap_or_else(|| Sidecar::new(&self.report));
-        let theirs: Vec<Claim> = std::mem::take(&mut next.claims)
-            .into_iter()
-            .map(|mut claim| {
-                reanchor(&mut claim, &self.report);
-                claim
-            })
-            .collect();
+        let mut theirs = std::mem::take(&mut next.claims);
+        reanchor_all(&mut theirs, &self.report);
         let merged = merge(&self.base, &self.sidecar.claims, &theirs);
         next.claims.clone_from(&merged.claims);
         next.report = self.sidecar.report.clone();
@@ -544,7 +527,7 @@ impl App {
         if matches!(self.save_state, SaveState::ReadOnly(_)) {
             self.save_state = SaveState::Unchanged;
         }
-        let theirs = disk.map(|d| self.anchor(d.claims)).unwrap_or_default();
+        let theirs = disk.map(|d| self.anchor(d.claims).0).unwrap_or_default();
         let merged = merge(&self.base, &self.sidecar.claims, &theirs);
         let mut ours_now = merged.claims.clone();
         self.base = theirs;

@@ -891,3 +891,14 @@ fn undo_touches_only_our_own_change() {
     update(&mut app, Action::Redo);
     assert_eq!(app.sidecar.claims.len(), 2);
 }
+
+#[test]
+fn decoding_warnings_show_when_the_report_opens() {
+    let report = Report::from_bytes(Path::new("r.txt"), b"caf\xE9 is open.").expect("text");
+    let app = App::new(report, None, Config::default(), None);
+    assert!(
+        app.message.as_deref().is_some_and(|m| m.contains("UTF-8")),
+        "{:?}",
+        app.message
+    );
+}

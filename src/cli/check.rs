@@ -1,0 +1,251 @@
+//! `sidenote check [PATH…]`: finds what needs a look in reports and their sidecars, for a
+//! person before sharing a folder and for CI after a `git pull`.
+//!
+//! Each finding is one line, `path: what`, on standard output; a one-line summary goes to
+//! standard error. Nothing is written to disk: claims are re-anchored in memory only.
+
+use std::collections::HashSet;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{CliError, write_out};
+use crate::annotate::{Anchor, Sidecar, reanchor_all, sidecar_path};
+use crate::report::{LoadError, Report, safe, safe_path};
+
+/// Exit code when something was found, so scripts and CI can fail on it.
+pub const EXIT_FOUND: u8 = 1;
+
+/// Folders never searched: build output is large and holds no reports of the user's.
+const SKIPPED_FOLDERS: [&str; 1] = ["target"];
+
+/// Code points of a quote shown in a finding.
+const QUOTE_CHARS: usize = 40;
+
+/// Checks every path (the current folder when there is none), prints one line per finding and
+/// returns the exit code: 0 clean, [`EXIT_FOUND`] when something was found. A path that does
+/// not exist is bad usage, refused before anything is checked.
+pub fn run(paths: &[PathBuf]) -> Result<ExitCode, CliError> {
+    let here = [PathBuf::from(".")];
+    let paths = if paths.is_empty() { &here[..] } else { paths };
+    let absent = |p: &&PathBuf| matches!(p.symlink_metadata(), Err(e) if e.kind() == std::io::ErrorKind::NotFound);
+    if let Some(missing) = paths.iter().find(absent) {
+        return Err(CliError::BadInput(format!(
+            "{}: no such file or folder; give reports, sidecars or folders to check",
+            safe_path(missing)
+        )));
+    }
+    let mut findings = Vec::new();
+    let mut pairs = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut pairs, &mut findings);
+        } else {
+            pairs.push(Pair::of(path));
+        }
+    }
+    let mut seen = HashSet::new();
+    pairs.retain(|pair| seen.insert(pair.sidecar.clone()));
+    for pair in &pairs {
+        pair.check(&mut findings);
+    }
+    write_out(|out| {
+        for finding in &findings {
+            writeln!(out, "{}", safe(finding))?;
+        }
+        Ok(())
+    })?;
+    let checked = format!("{} and their sidecars", plural(pairs.len(), "report"));
+    if findings.is_empty() {
+        eprintln!("sidenote: checked {checked}: nothing to fix");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "sidenote: checked {checked}: {}",
+            plural(findings.len(), "finding")
+        );
+        Ok(ExitCode::from(EXIT_FOUND))
+    }
+}
+
+/// "1 report", "2 reports".
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// Adds every sidecar under `folder` to `pairs`, in name order, skipping hidden folders and
+/// `target/`. Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+fn walk(folder: &Path, pairs: &mut Vec<Pair>, findings: &mut Vec<String>) {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) => {
+            findings.push(format!("{}: cannot read the folder: {e}", folder.display()));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            if !is_skipped(&name) {
+                walk(&path, pairs, findings);
+            }
+        } else if is_sidecar(&path) {
+            pairs.push(Pair::of(&path));
+        }
+    }
+}
+
+/// Hidden folders (`.git` among them) and `target/` are not searched.
+fn is_skipped(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || SKIPPED_FOLDERS.contains(&name.as_ref())
+}
+
+/// Whether `path` names a sidecar: `NAME.sidenote.toml`. Works on file names that are not
+/// UTF-8 too.
+fn is_sidecar(path: &Path) -> bool {
+    path.extension() == Some(OsStr::new("toml"))
+        && path.file_stem().map(Path::new).and_then(Path::extension) == Some(OsStr::new("sidenote"))
+}
+
+/// A sidecar and the report it belongs to (either may be missing).
+struct Pair {
+    sidecar: PathBuf,
+    report: PathBuf,
+}
+
+impl Pair {
+    /// The pair `path` belongs to, whether it names the sidecar or the report.
+    fn of(path: &Path) -> Self {
+        if is_sidecar(path) {
+            Self {
+                sidecar: path.to_path_buf(),
+                report: path.with_extension("").with_extension(""),
+            }
+        } else {
+            Self {
+                sidecar: sidecar_path(path),
+                report: path.to_path_buf(),
+            }
+        }
+    }
+
+    /// Adds a line to `findings` for each thing wrong with the sidecar or its report.
+    fn check(&self, findings: &mut Vec<String>) {
+        let sidecar_name = self.sidecar.display();
+        let mut sidecar = match Sidecar::load(&self.sidecar) {
+            Ok(Some(sidecar)) => sidecar,
+            Ok(None) => {
+                // A report without claims: only whether it can be read at all.
+                if let Err(e) = Report::load(&self.report) {
+                    findings.push(e.to_string());
+                }
+                return;
+            }
+            Err(e) => {
+                findings.push(e.to_string());
+                return;
+            }
+        };
+        let report = match Report::load(&self.report) {
+            Ok(report) => report,
+            Err(LoadError::NotFound(_)) => {
+                findings.push(format!(
+                    "{sidecar_name}: its report {} is missing; restore it, or remove the sidecar",
+                    self.report.display()
+                ));
+                return;
+            }
+            Err(e) => {
+                findings.push(e.to_string());
+                return;
+            }
+        };
+        if sidecar.report.sha256 != report.sha256 {
+            findings.push(format!(
+                "{sidecar_name}: stale: {} changed since the sidecar was written ([report] sha256 differs)",
+                self.report.display()
+            ));
+        }
+        let anchors = reanchor_all(&mut sidecar.claims, &report);
+        for (claim, anchor) in sidecar.claims.iter().zip(anchors) {
+            match anchor {
+                Anchor::Exact | Anchor::Moved => {}
+                Anchor::Fuzzy => findings.push(format!(
+                    "{sidecar_name}: claim {} is fuzzy: its text changed, now {}-{} “{}”; check the claim",
+                    claim.id,
+                    claim.start,
+                    claim.end,
+                    short(&claim.quote)
+                )),
+                Anchor::Orphaned => findings.push(format!(
+                    "{sidecar_name}: claim {} is orphaned: “{}” is no longer in the report",
+                    claim.id,
+                    short(&claim.quote)
+                )),
+            }
+        }
+    }
+}
+
+/// The start of `quote` on one line, for a finding.
+fn short(quote: &str) -> String {
+    let flat = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(QUOTE_CHARS) {
+        Some((cut, _)) => format!("{}…", &flat[..cut]),
+        None => flat,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_names_its_pair_either_way() {
+        let from_sidecar = Pair::of(Path::new("dir/a.txt.sidenote.toml"));
+        assert_eq!(from_sidecar.report, Path::new("dir/a.txt"));
+        assert_eq!(from_sidecar.sidecar, Path::new("dir/a.txt.sidenote.toml"));
+        let from_report = Pair::of(Path::new("dir/a.txt"));
+        assert_eq!(from_report.report, Path::new("dir/a.txt"));
+        assert_eq!(from_report.sidecar, Path::new("dir/a.txt.sidenote.toml"));
+        for report in ["README", "a.b.c", ".hidden", "dir/notes.toml"] {
+            let sidecar = sidecar_path(Path::new(report));
+            assert!(is_sidecar(&sidecar), "{}", sidecar.display());
+            assert_eq!(Pair::of(&sidecar).report, Path::new(report));
+        }
+        assert!(!is_sidecar(Path::new("config.toml")));
+    }
+
+    #[test]
+    fn hidden_and_build_folders_are_skipped() {
+        assert!(is_skipped(OsStr::new(".git")));
+        assert!(is_skipped(OsStr::new(".cache")));
+        assert!(is_skipped(OsStr::new("target")));
+        assert!(!is_skipped(OsStr::new("reports")));
+        assert!(!is_skipped(OsStr::new("targets")));
+    }
+
+    #[test]
+    fn quotes_are_shortened_on_one_line() {
+        assert_eq!(short("A\nshort   one."), "A short one.");
+        let long = "word ".repeat(20);
+        let shown = short(&long);
+        assert_eq!(shown.chars().count(), QUOTE_CHARS + 1);
+        assert!(shown.ends_with('…'));
+    }
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!(plural(1, "report"), "1 report");
+        assert_eq!(plural(0, "finding"), "0 findings");
+        assert_eq!(plural(3, "finding"), "3 findings");
+    }
+}
