@@ -108,7 +108,7 @@ fn benches(c: &mut Criterion) {
         },
     );
     c.bench_function("parse a sidecar of 1000 claims", |b| {
-        let text = big.sidecar.to_toml();
+        let text = big.sidecar.to_toml().expect("serialises");
         b.iter(|| Sidecar::parse(black_box(&text), &path).expect("parses"));
     });
 }

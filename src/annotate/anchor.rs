@@ -74,9 +74,11 @@ const FILTER_BITS: u32 = 20;
 /// The same as [`reanchor_all`] on one claim. Prefer [`reanchor_all`] for all the claims of a
 /// report: the pass over the whole report that a changed claim may need is then made once.
 pub fn reanchor(claim: &mut Claim, report: &Report) -> Anchor {
-    reanchor_near(std::slice::from_mut(claim), report, NEAR_ONE)
-        .pop()
-        .unwrap_or(Anchor::Orphaned)
+    let before = vec![claim.quote.clone()];
+    let claims = std::slice::from_mut(claim);
+    let mut anchors = reanchor_near(claims, report, NEAR_ONE);
+    remember_old_quotes(claims, &mut anchors, before);
+    anchors.pop().unwrap_or(Anchor::Orphaned)
 }
 
 /// Finds each claim's text in the report as it is now, and says how for each (in order).
@@ -121,8 +123,35 @@ pub fn reanchor(claim: &mut Claim, report: &Report) -> Anchor {
 ///
 ///    The claim is moved to the matched text: its offsets, quote and context are updated to it.
 /// 4. [`Anchor::Orphaned`]: nothing found; the claim is left untouched, never dropped.
+///
+/// A claim found with changed text keeps its old quote under the key [`QUOTE_WAS`] and is
+/// reported as [`Anchor::Fuzzy`] from then on, even after its new offsets were saved, until the
+/// user confirms it (changes the claim, which removes the key): a fuzzy match is a guess, and the
+/// user must see it and the text it replaced.
 pub fn reanchor_all(claims: &mut [Claim], report: &Report) -> Vec<Anchor> {
-    reanchor_near(claims, report, NEAR_MANY)
+    let before: Vec<String> = claims.iter().map(|c| c.quote.clone()).collect();
+    let mut anchors = reanchor_near(claims, report, NEAR_MANY);
+    remember_old_quotes(claims, &mut anchors, before);
+    anchors
+}
+
+/// The key under which a claim found with changed text keeps the text it had, until confirmed.
+pub const QUOTE_WAS: &str = "quote_was";
+
+fn remember_old_quotes(claims: &mut [Claim], anchors: &mut [Anchor], before: Vec<String>) {
+    for ((claim, anchor), old) in claims.iter_mut().zip(anchors.iter_mut()).zip(before) {
+        match anchor {
+            Anchor::Fuzzy if !claim.extra.contains_key(QUOTE_WAS) => {
+                claim
+                    .extra
+                    .insert(QUOTE_WAS.to_owned(), toml::Value::String(old));
+            }
+            Anchor::Exact | Anchor::Moved if claim.extra.contains_key(QUOTE_WAS) => {
+                *anchor = Anchor::Fuzzy;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// [`reanchor_all`], looking for exact copies within each of `radii` of the old place before

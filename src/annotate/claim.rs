@@ -130,7 +130,7 @@ pub fn now() -> Datetime {
 
 /// A new identifier: 8 hex digits of a hash over things that differ between any two claims made
 /// on one machine (time, process, a counter, the author and the position).
-fn fresh_id(author: &str, position: usize) -> ClaimId {
+pub(super) fn fresh_id(author: &str, position: usize) -> ClaimId {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

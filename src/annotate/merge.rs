@@ -1,7 +1,7 @@
 //! Three-way merge of claim lists, keyed by claim `id`, so that two writers of one sidecar (two
 //! reader windows, a script, a `git pull`) never overwrite each other's work.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::Claim;
 
@@ -26,14 +26,17 @@ pub struct Merged {
 /// For each id: a change on one side only wins; the same change on both sides is taken once; a
 /// claim deleted on one side and untouched on the other is deleted; a claim deleted on one side
 /// and changed on the other is kept (a deletion never silently destroys someone's edit). When both
-/// sides changed a claim differently, ours is kept and theirs is added beside it under a new id,
-/// labelled `conflict` and pointing at ours with `conflict_of`, so the user sees both.
+/// sides changed a claim differently, ours is kept and theirs is added beside it under a new id
+/// (`<id>-1`, or the next number free), labelled `conflict` and pointing at ours with
+/// `conflict_of`, so the user sees both. Two edits that differ only in their `updated` time are the
+/// same change. Ids are unique in each input (the sidecar format guarantees it) and in the result.
 pub fn merge(base: &[Claim], ours: &[Claim], theirs: &[Claim]) -> Merged {
     let by_id = |claims: &[Claim]| -> HashMap<String, Claim> {
         claims.iter().map(|c| (c.id.clone(), c.clone())).collect()
     };
     let (base_map, mut ours_map, mut theirs_map) = (by_id(base), by_id(ours), by_id(theirs));
     let ids: BTreeSet<String> = ours_map.keys().chain(theirs_map.keys()).cloned().collect();
+    let mut used: HashSet<String> = ids.iter().chain(base_map.keys()).cloned().collect();
     let mut merged = Merged {
         claims: Vec::with_capacity(ids.len()),
         conflicts: 0,
@@ -43,14 +46,20 @@ pub fn merge(base: &[Claim], ours: &[Claim], theirs: &[Claim]) -> Merged {
         let before = base_map.get(&id);
         match (ours_map.remove(&id), theirs_map.remove(&id)) {
             (Some(ours), Some(theirs)) => {
-                if ours == theirs || before == Some(&theirs) {
+                if same_change(&ours, &theirs) {
+                    merged.claims.push(if theirs.updated > ours.updated {
+                        theirs
+                    } else {
+                        ours
+                    });
+                } else if before == Some(&theirs) {
                     merged.claims.push(ours);
                 } else if before == Some(&ours) {
                     merged.taken += 1;
                     merged.claims.push(theirs);
                 } else {
                     merged.conflicts += 1;
-                    merged.claims.push(conflict_copy(theirs, &ours));
+                    merged.claims.push(conflict_copy(theirs, &ours, &mut used));
                     merged.claims.push(ours);
                 }
             }
@@ -73,16 +82,21 @@ pub fn merge(base: &[Claim], ours: &[Claim], theirs: &[Claim]) -> Merged {
     merged
 }
 
-/// Their version of a claim both sides changed, under an id of its own.
-fn conflict_copy(mut theirs: Claim, ours: &Claim) -> Claim {
-    let mut n = 1;
-    let id = loop {
-        let candidate = format!("{}-{n}", ours.id);
-        if candidate != theirs.id {
-            break candidate;
-        }
-        n += 1;
-    };
+/// Whether two versions of a claim say the same thing (their `updated` times aside).
+fn same_change(a: &Claim, b: &Claim) -> bool {
+    let mut a = a.clone();
+    a.updated = b.updated;
+    a == *b
+}
+
+/// Their version of a claim both sides changed, under an id no other claim uses.
+fn conflict_copy(mut theirs: Claim, ours: &Claim, used: &mut HashSet<String>) -> Claim {
+    // One of the first `used.len() + 1` numbers is free, whatever the ids in use.
+    let id = (1..=used.len() + 1)
+        .map(|n| format!("{}-{n}", ours.id))
+        .find(|candidate| !used.contains(candidate))
+        .unwrap_or_default();
+    used.insert(id.clone());
     theirs.id = id;
     theirs.extra.insert(
         CONFLICT_KEY.to_owned(),
@@ -187,6 +201,29 @@ mod tests {
             Some("a")
         );
         assert!(copy.labels.contains(&CONFLICT_LABEL.to_owned()));
+    }
+
+    #[test]
+    fn a_second_conflict_on_one_claim_gets_a_new_id() {
+        let base = claims(&[("a", "sourced"), ("a-1", "opinion")]);
+        let ours = claims(&[("a", "disputed"), ("a-1", "opinion")]);
+        let theirs = claims(&[("a", "unsourced"), ("a-1", "opinion")]);
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(
+            summary(&merged),
+            pairs(&[("a", "disputed"), ("a-1", "opinion"), ("a-2", "unsourced")])
+        );
+    }
+
+    #[test]
+    fn the_same_retag_at_different_times_is_one_change() {
+        let base = claims(&[("a", "sourced")]);
+        let ours = claims(&[("a", "opinion")]);
+        let mut theirs = ours.clone();
+        theirs[0].updated = "2030-01-01T00:00:00Z".parse().expect("date");
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 0);
+        assert_eq!(merged.claims, theirs, "the later stamp is kept");
     }
 
     #[test]

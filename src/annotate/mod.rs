@@ -8,7 +8,7 @@ pub mod merge;
 mod sidecar;
 pub mod store;
 
-pub use anchor::{Anchor, reanchor, reanchor_all};
+pub use anchor::{Anchor, QUOTE_WAS, reanchor, reanchor_all};
 pub use claim::{Claim, ClaimId, now};
 pub use sidecar::{
     FORMAT_VERSION, MAX_SIDECAR_BYTES, ReportRef, SaveError, Sidecar, SidecarError, sidecar_path,

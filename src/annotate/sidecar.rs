@@ -287,10 +287,17 @@ impl Sidecar {
     }
 
     /// The file's text: keys in a fixed order and claims in document order, so it diffs well.
-    pub fn to_toml(&self) -> String {
+    ///
+    /// Fails only if a key kept from another tool cannot be written back as TOML; the sidecar is
+    /// then not written at all, rather than written empty.
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        let in_order = |a: &Claim, b: &Claim| (a.start, a.end, &a.id) <= (b.start, b.end, &b.id);
+        if self.claims.is_sorted_by(in_order) {
+            return toml::to_string(self);
+        }
         let mut sorted = self.clone();
         sorted.sort();
-        toml::to_string(&sorted).unwrap_or_default()
+        toml::to_string(&sorted)
     }
 
     /// Index of the claim covering exactly the byte range `span` of `report`. A claim whose quote
@@ -301,6 +308,16 @@ impl Sidecar {
         self.claims
             .iter()
             .position(|c| c.start == chars.start && c.end == chars.end && c.quote == text)
+    }
+
+    /// Adds a new claim and returns its index. Ids are random: in the rare case the new one is
+    /// already used in this file, the claim gets another.
+    pub fn add(&mut self, mut claim: Claim) -> usize {
+        while self.claims.iter().any(|c| c.id == claim.id) {
+            claim.id = super::claim::fresh_id(&claim.author, claim.start);
+        }
+        self.claims.push(claim);
+        self.claims.len() - 1
     }
 
     /// Puts the claims in document order (start, then end, then id), the order they are saved in.
@@ -427,7 +444,7 @@ updated = 2026-11-24T18:05:00Z
             sidecar.claims[0].note.as_deref(),
             Some("first line\nsecond line")
         );
-        assert_eq!(sidecar.to_toml(), EXAMPLE);
+        assert_eq!(sidecar.to_toml().expect("serialises"), EXAMPLE);
     }
 
     #[test]
@@ -440,7 +457,7 @@ updated = 2026-11-24T18:05:00Z
             )
             .replace("author = \"ana\"\n", "author = \"ana\"\nreviewed = true\n");
         let sidecar = Sidecar::parse(&text, Path::new("x.toml")).expect("parses");
-        let written = sidecar.to_toml();
+        let written = sidecar.to_toml().expect("serialises");
         for key in [
             "project = \"alpha\"",
             "extracted = \"html\"",
@@ -527,7 +544,7 @@ updated = 2026-11-24T18:05:00Z
             let mut ids = std::collections::HashSet::new();
             sidecar.claims = claims.into_iter().filter(|c| ids.insert(c.id.clone())).collect();
             sidecar.sort();
-            let text = sidecar.to_toml();
+            let text = sidecar.to_toml().expect("serialises");
             let back = Sidecar::parse(&text, Path::new("s.toml")).expect("round trip parses");
             prop_assert_eq!(back, sidecar);
         }

@@ -99,20 +99,48 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
 
 /// Reads the sidecar at `path` under its lock, lets `change` turn what is on disk now (`None`
 /// when there is no sidecar) into what must be saved, and writes that. Returns what was written.
-pub fn update<F>(path: &Path, faults: &mut dyn Faults, change: F) -> Result<Sidecar, SaveError>
+/// Waits up to 10 seconds for another writer's lock, as a command run from a script should.
+pub fn update<F>(path: &Path, faults: &mut dyn Faults, change: F) -> Result<Saved, SaveError>
+where
+    F: FnOnce(Option<Sidecar>) -> Sidecar,
+{
+    update_within(path, LOCK_PATIENCE, faults, change)
+}
+
+/// What a save wrote, and the file's stamp taken while the lock was still held, so a later change
+/// by another writer is never mistaken for this one.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    /// The sidecar as written (claims in document order).
+    pub sidecar: Sidecar,
+    /// The stamp of the file just written (`None` when the sidecar was removed).
+    pub stamp: Option<Stamp>,
+}
+
+/// [`update`], waiting at most `patience` for another writer's lock: the reader, which saves on
+/// the key-handling path, waits briefly and retries later rather than freezing.
+pub fn update_within<F>(
+    path: &Path,
+    patience: Duration,
+    faults: &mut dyn Faults,
+    change: F,
+) -> Result<Saved, SaveError>
 where
     F: FnOnce(Option<Sidecar>) -> Sidecar,
 {
     if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(SaveError::Symlink(path.to_path_buf()));
     }
-    let _lock = Lock::acquire(path)?;
+    let _lock = Lock::acquire(path, patience)?;
     remove_stale_temporaries(path);
     let disk = Sidecar::load(path).map_err(|e| SaveError::Unreadable(Box::new(e)))?;
     let mut next = change(disk);
     next.sort();
     write(path, &next, faults)?;
-    Ok(next)
+    Ok(Saved {
+        sidecar: next,
+        stamp: stamp(path),
+    })
 }
 
 /// Writes `sidecar` to `path` atomically, or removes the file when it holds no claims. The caller
@@ -142,7 +170,9 @@ fn write(path: &Path, sidecar: &Sidecar, faults: &mut dyn Faults) -> Result<(), 
     // From here on, a failure removes the temporary file: the old sidecar is untouched.
     let written = (|| {
         faults.before(Step::Write).map_err(fail(Step::Write))?;
-        let text = sidecar.to_toml();
+        let text = sidecar
+            .to_toml()
+            .map_err(|e| fail(Step::Write)(io::Error::new(io::ErrorKind::InvalidData, e)))?;
         if text.len() as u64 > MAX_SIDECAR_BYTES {
             return Err(fail(Step::Write)(io::Error::new(
                 io::ErrorKind::FileTooLarge,
@@ -261,7 +291,7 @@ struct Lock {
 }
 
 impl Lock {
-    fn acquire(sidecar: &Path) -> Result<Self, SaveError> {
+    fn acquire(sidecar: &Path, patience: Duration) -> Result<Self, SaveError> {
         let mut name = sidecar.as_os_str().to_owned();
         name.push(LOCK_SUFFIX);
         let path = PathBuf::from(name);
@@ -270,7 +300,7 @@ impl Lock {
             step: Step::Create,
             source,
         };
-        let deadline = Instant::now() + LOCK_PATIENCE;
+        let deadline = Instant::now() + patience;
         loop {
             let file = OpenOptions::new()
                 .read(true)
@@ -378,14 +408,16 @@ mod tests {
             assert!(disk.is_none());
             with_claims(1)
         })
-        .expect("saved");
+        .expect("saved")
+        .sidecar;
         let second = update(&path, &mut NoFaults, |disk| {
             let mut disk = disk.expect("the first save is on disk");
             assert_eq!(disk, first);
             disk.claims.extend(with_claims(1).claims);
             disk
         })
-        .expect("saved");
+        .expect("saved")
+        .sidecar;
         assert_eq!(second.claims.len(), 2);
         assert_eq!(Sidecar::load(&path).expect("loads"), Some(second.clone()));
         assert_eq!(leftovers(dir.path()), vec!["report.txt.sidenote.toml"]);
@@ -401,7 +433,9 @@ mod tests {
         for step in [Step::Create, Step::Write, Step::Sync, Step::Rename] {
             let dir = tempfile::tempdir().expect("tempdir");
             let path = dir.path().join("report.txt.sidenote.toml");
-            let old = update(&path, &mut NoFaults, |_| with_claims(1)).expect("saved");
+            let old = update(&path, &mut NoFaults, |_| with_claims(1))
+                .expect("saved")
+                .sidecar;
             let old_bytes = fs::read(&path).expect("read");
             let kind = if step == Step::Write {
                 io::ErrorKind::StorageFull
@@ -494,7 +528,7 @@ mod tests {
     fn a_held_lock_makes_a_writer_wait() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("report.txt.sidenote.toml");
-        let lock = Lock::acquire(&path).expect("locked");
+        let lock = Lock::acquire(&path, LOCK_PATIENCE).expect("locked");
         let waiter = {
             let path = path.clone();
             std::thread::spawn(move || {
@@ -509,7 +543,7 @@ mod tests {
         assert!(!waiter.is_finished(), "the writer waits for the lock");
         update_unlocked(&path);
         drop(lock);
-        let saved = waiter.join().expect("thread").expect("saved");
+        let saved = waiter.join().expect("thread").expect("saved").sidecar;
         assert_eq!(
             saved.claims.len(),
             2,

@@ -49,9 +49,9 @@ impl CliError {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Save(SaveError::Io { .. })
+            Self::Save(SaveError::Io { .. } | SaveError::Locked { .. })
             | Self::Output(_)
-            | Self::Reader(ReaderError::Terminal(_)) => EXIT_FAILURE,
+            | Self::Reader(ReaderError::Terminal(_) | ReaderError::Unsaved(_)) => EXIT_FAILURE,
             _ => EXIT_BAD_INPUT,
         }
     }

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{CliError, load_annotated, write_out};
-use crate::report::{LoadError, Report};
+use crate::report::{LoadError, Report, safe};
 
 /// The argument that names standard input instead of a file, as in most Unix tools.
 const STDIN_ARG: &str = "-";
@@ -96,7 +96,7 @@ fn print<'a>(
                 }
                 Format::Text => {
                     let flat = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
-                    writeln!(out, "{}\t{}\t{flat}", i + 1, status.unwrap_or("-"))?;
+                    writeln!(out, "{}\t{}\t{flat}", i + 1, safe(status.unwrap_or("-")))?;
                 }
             }
         }

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use super::{CliError, sentence_span};
 use crate::annotate::store::{self, NoFaults};
-use crate::annotate::{Claim, Sidecar, now, reanchor_all, sidecar_path};
+use crate::annotate::{Claim, QUOTE_WAS, Sidecar, now, reanchor_all, sidecar_path};
 use crate::config::Config;
-use crate::report::Report;
+use crate::report::{Report, safe_path};
 
 /// What `tag` sets besides the status.
 #[derive(Debug, Default, Clone)]
@@ -54,11 +54,10 @@ pub fn tag(
     store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
         let mut sidecar = current(disk, &report);
         let index = sidecar.claim_on(&report, &span).unwrap_or_else(|| {
-            let claim = Claim::new(&report, span.clone(), status, &author, now());
-            sidecar.claims.push(claim);
-            sidecar.claims.len() - 1
+            sidecar.add(Claim::new(&report, span.clone(), status, &author, now()))
         });
         let claim = &mut sidecar.claims[index];
+        claim.extra.remove(QUOTE_WAS);
         status.clone_into(&mut claim.status);
         let source = details
             .source
@@ -94,7 +93,7 @@ pub fn untag(report: &Path, n: usize) -> Result<(), CliError> {
     if !removed {
         eprintln!(
             "sidenote: sentence {n} of {} has no claim; nothing removed",
-            report.path.display()
+            safe_path(&report.path)
         );
     }
     Ok(())

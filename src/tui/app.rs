@@ -4,7 +4,6 @@
 //! the event loop to carry out. Nothing here draws or touches a file, so every behaviour of the
 //! reader is tested with plain values.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -16,7 +15,7 @@ use super::keymap::{Key, Keymap};
 use super::layout::{self, Areas};
 use super::wrap::WrappedDoc;
 use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
-use crate::annotate::{Anchor, Claim, ClaimId, Sidecar, now, reanchor_all};
+use crate::annotate::{Anchor, Claim, ClaimId, QUOTE_WAS, Sidecar, now, reanchor_all};
 use crate::config::Config;
 use crate::report::Report;
 
@@ -80,7 +79,9 @@ pub struct Editor {
     /// The byte range the claim covers.
     pub span: Range<usize>,
     /// Index of the chosen tag in the config.
-    pub tag: usize,
+    /// The chosen tag. It may be one the config does not know (a colleague's), which is kept
+    /// unless the user picks another.
+    pub status: String,
     /// The field with the cursor.
     pub field: Field,
     /// The source field.
@@ -154,8 +155,6 @@ pub struct App {
     pub sidecar: Sidecar,
     /// The claims as last read from or written to disk: the common ancestor of a merge.
     base: Vec<Claim>,
-    /// The old text of claims found again with changed text, by id.
-    was: HashMap<ClaimId, String>,
     /// Byte ranges of the claims, parallel to `sidecar.claims`; `None` for orphaned claims.
     spans: Vec<Option<Range<usize>>>,
     /// The sentence under the reading cursor.
@@ -212,7 +211,6 @@ impl App {
             keymap,
             sidecar,
             base: Vec::new(),
-            was: HashMap::new(),
             spans: Vec::new(),
             cursor: 0,
             selected: None,
@@ -245,10 +243,10 @@ impl App {
             app.message = Some(format!(
                 "{orphans} claim(s) no longer match the report's text (marked orphaned in the panel)"
             ));
-        } else if !app.was.is_empty() {
+        } else if app.changed_text() > 0 {
             app.message = Some(format!(
                 "the report changed: {} claim(s) found again with changed text (marked ≈)",
-                app.was.len()
+                app.changed_text()
             ));
         } else if moved > 0 {
             app.message = Some(format!(
@@ -386,25 +384,33 @@ impl App {
                 editor.field = editor.field.step(true);
             }
             _ => {
-                let tags = self.config.tags.len().max(1);
+                let names: Vec<&str> = self.config.tags.iter().map(|t| t.name.as_str()).collect();
+                let current = names.iter().position(|n| *n == editor.status);
+                let pressed = Key::new(event.code, event.modifiers);
+                let by_key = self
+                    .config
+                    .tags
+                    .iter()
+                    .position(|t| Key::parse(&t.key) == Some(pressed));
                 match editor.field {
-                    Field::Tag => match event.code {
-                        KeyCode::Left | KeyCode::Char('h') => {
-                            editor.tag = (editor.tag + tags - 1) % tags;
-                        }
-                        KeyCode::Right | KeyCode::Char('l' | ' ') => {
-                            editor.tag = (editor.tag + 1) % tags;
-                        }
-                        KeyCode::Char(c) => {
-                            if let Some(i) = self.config.tags.iter().position(|t| {
-                                Key::parse(&t.key)
-                                    == Some(Key::new(KeyCode::Char(c), event.modifiers))
-                            }) {
-                                editor.tag = i;
+                    Field::Tag => {
+                        let chosen = match (by_key, event.code) {
+                            (Some(i), _) => Some(i),
+                            (None, KeyCode::Left | KeyCode::Char('h')) => Some(
+                                current
+                                    .map_or(names.len(), |c| c + names.len())
+                                    .saturating_sub(1)
+                                    % names.len().max(1),
+                            ),
+                            (None, KeyCode::Right | KeyCode::Char('l' | ' ')) => {
+                                Some(current.map_or(0, |c| (c + 1) % names.len().max(1)))
                             }
+                            _ => None,
+                        };
+                        if let Some(name) = chosen.and_then(|i| names.get(i)) {
+                            (*name).clone_into(&mut editor.status);
                         }
-                        _ => {}
-                    },
+                    }
                     Field::Source => edit_text(&mut editor.source, event, false),
                     Field::Note => edit_text(&mut editor.note, event, true),
                     Field::Labels => edit_text(&mut editor.labels, event, false),
@@ -421,7 +427,10 @@ impl App {
         if self.refuse_if_read_only() {
             return None;
         }
-        let status = self.config.tags.get(editor.tag).map(|t| t.name.clone())?;
+        let status = editor.status.clone();
+        if status.is_empty() {
+            return None;
+        }
         let labels: Vec<String> = editor
             .labels
             .text()
@@ -446,40 +455,43 @@ impl App {
         let before = claim.clone();
         claim.status = status;
         claim.set_details(editor.source.text(), editor.note.text(), labels);
+        claim.extra.remove(QUOTE_WAS);
         if index.is_some() && claim == before {
             return None;
         }
         claim.updated = now();
         self.record_undo();
-        self.selected = Some(claim.id.clone());
-        match index {
-            Some(i) => self.sidecar.claims[i] = claim,
-            None => self.sidecar.claims.push(claim),
-        }
+        let i = match index {
+            Some(i) => {
+                self.sidecar.claims[i] = claim;
+                i
+            }
+            None => self.sidecar.add(claim),
+        };
+        self.selected = Some(self.sidecar.claims[i].id.clone());
         self.selection = None;
         Some(self.claims_changed())
     }
 
-    /// Re-anchors claims read from disk to the report's current text, noting how each was found
-    /// (and the old text of those found with changed text).
-    /// Returns the claims and how many of them moved with their text unchanged.
+    /// Re-anchors claims read from disk to the report's current text. Returns the claims and how
+    /// many of them moved with their text unchanged.
     fn anchor(&mut self, mut claims: Vec<Claim>) -> (Vec<Claim>, usize) {
-        let before: Vec<String> = claims.iter().map(|c| c.quote.clone()).collect();
         let anchors = reanchor_all(&mut claims, &self.report);
-        for (claim, old) in claims.iter().zip(before) {
-            if claim.quote != old {
-                self.was.insert(claim.id.clone(), old);
-            }
-        }
         let moved = anchors.iter().filter(|a| **a == Anchor::Moved).count();
         (claims, moved)
     }
 
-    /// The text claim `i` had before the report changed, when it was found with changed text.
+    /// The text claim `i` had before the report changed, while the user has not confirmed the
+    /// claim's new text.
     pub fn old_quote(&self, i: usize) -> Option<&str> {
-        self.was
-            .get(&self.sidecar.claims.get(i)?.id)
-            .map(String::as_str)
+        self.sidecar.claims.get(i)?.extra.get(QUOTE_WAS)?.as_str()
+    }
+
+    /// How many claims were found with changed text and are not confirmed yet.
+    fn changed_text(&self) -> usize {
+        (0..self.sidecar.claims.len())
+            .filter(|&i| self.old_quote(i).is_some())
+            .count()
     }
 
     /// What to write when saving: the claims on disk now (`disk`), re-anchored, merged with ours
@@ -491,7 +503,9 @@ impl App {
         reanchor_all(&mut theirs, &self.report);
         let merged = merge(&self.base, &self.sidecar.claims, &theirs);
         next.claims.clone_from(&merged.claims);
-        next.report = self.sidecar.report.clone();
+        // Keys another tool added to `[report]` on disk are kept; the hash is of our report.
+        next.report.file.clone_from(&self.sidecar.report.file);
+        next.report.sha256.clone_from(&self.report.sha256);
         next.sort();
         (next, merged)
     }
@@ -762,13 +776,16 @@ impl App {
         if let Some(i) = target {
             let claim = &self.sidecar.claims[i];
             let same_span = self.claim_span(i) == Some(&span) || self.selection.is_none();
-            if claim.status == status && same_span {
+            let unconfirmed = claim.extra.contains_key(QUOTE_WAS);
+            if claim.status == status && same_span && !unconfirmed {
                 self.message = Some(format!("already {status}"));
                 self.selection = None;
                 return None;
             }
             self.record_undo();
             let claim = &mut self.sidecar.claims[i];
+            // Any change the user makes to a claim confirms its (changed) text.
+            claim.extra.remove(QUOTE_WAS);
             claim.status = status;
             if self.selection.is_some() {
                 claim.anchor_to(&self.report, span);
@@ -778,8 +795,8 @@ impl App {
         } else {
             self.record_undo();
             let claim = Claim::new(&self.report, span, &status, &self.config.author, now());
-            self.selected = Some(claim.id.clone());
-            self.sidecar.claims.push(claim);
+            let i = self.sidecar.add(claim);
+            self.selected = Some(self.sidecar.claims[i].id.clone());
         }
         self.selection = None;
         Some(self.claims_changed())
@@ -823,7 +840,7 @@ impl App {
                 Editor {
                     claim: Some(claim.id.clone()),
                     span: self.claim_span(i).cloned().unwrap_or(0..0),
-                    tag: self.config.tag_index(&claim.status).unwrap_or(0),
+                    status: claim.status.clone(),
                     field: Field::Source,
                     source: TextInput::new(claim.source.as_deref().unwrap_or("")),
                     note: TextInput::new(claim.note.as_deref().unwrap_or("")),
@@ -835,7 +852,12 @@ impl App {
                 span: self
                     .selection
                     .map_or_else(|| self.sentence(self.cursor), |s| s.start..s.end),
-                tag: 0,
+                status: self
+                    .config
+                    .tags
+                    .first()
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default(),
                 field: Field::Tag,
                 source: TextInput::default(),
                 note: TextInput::default(),
@@ -1091,6 +1113,15 @@ impl App {
             );
             return None;
         };
+        if !edit.applies_to(&self.sidecar.claims, undo) {
+            // Someone else changed these claims since: replaying our old version over theirs
+            // would silently throw their work away.
+            self.message = Some(
+                "cannot undo that: the claim was changed elsewhere since (the change is kept)"
+                    .to_owned(),
+            );
+            return None;
+        }
         edit.apply(&mut self.sidecar.claims, undo);
         to.push(edit);
         self.message = Some(if undo { "undone" } else { "redone" }.to_owned());
@@ -1105,16 +1136,28 @@ struct Edit(Vec<(Option<Claim>, Option<Claim>)>);
 
 impl Edit {
     fn between(before: &[Claim], after: &[Claim]) -> Self {
-        let find = |claims: &[Claim], id: &str| claims.iter().find(|c| c.id == id).cloned();
-        let mut ids: Vec<&str> = before.iter().chain(after).map(|c| c.id.as_str()).collect();
+        let by_id = |claims: &'_ [Claim]| -> std::collections::HashMap<String, Claim> {
+            claims.iter().map(|c| (c.id.clone(), c.clone())).collect()
+        };
+        let (mut before, mut after) = (by_id(before), by_id(after));
+        let mut ids: Vec<String> = before.keys().chain(after.keys()).cloned().collect();
         ids.sort_unstable();
         ids.dedup();
         Self(
-            ids.into_iter()
-                .map(|id| (find(before, id), find(after, id)))
+            ids.iter()
+                .map(|id| (before.remove(id), after.remove(id)))
                 .filter(|(b, a)| b != a)
                 .collect(),
         )
+    }
+
+    /// The state each touched claim must be in for the edit to apply (backwards: as after it).
+    fn applies_to(&self, claims: &[Claim], backwards: bool) -> bool {
+        self.0.iter().all(|(before, after)| {
+            let expected = if backwards { after } else { before };
+            let id = before.as_ref().or(after.as_ref()).map(|c| c.id.as_str());
+            claims.iter().find(|c| Some(c.id.as_str()) == id) == expected.as_ref()
+        })
     }
 
     /// Applies the edit to `claims`, backwards (undo) or forwards (redo).

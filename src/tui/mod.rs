@@ -25,12 +25,17 @@ use crate::annotate::{Sidecar, sidecar_path};
 use crate::config::Config;
 use crate::report::{LoadError, Report};
 use action::Action;
-use app::{App, Effect, update};
+use app::{App, Effect, SaveState, update};
 
 /// How often the reader looks at the sidecar on disk for changes made elsewhere (and at signals).
 const TICK: Duration = Duration::from_millis(250);
 /// How long after a failed save the reader tries again on its own.
 const RETRY: Duration = Duration::from_secs(2);
+/// How long the reader waits for another writer's lock before leaving the save for a retry: it
+/// saves on the key-handling path, which must not freeze.
+const LOCK_PATIENCE: Duration = Duration::from_millis(200);
+/// How long the last save on the way out may wait for a lock.
+const LAST_SAVE_PATIENCE: Duration = Duration::from_secs(2);
 
 /// Why the reader could not run.
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +51,9 @@ pub enum ReaderError {
     /// The terminal could not be set up or drawn on.
     #[error("terminal: {0}")]
     Terminal(#[from] io::Error),
+    /// The reader ended (a second quit, or a signal) while a change could not be saved.
+    #[error("the last change to the claims was NOT saved: {0}")]
+    Unsaved(String),
 }
 
 /// What the event loop reacts to.
@@ -68,7 +76,12 @@ pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
     }
     let path = sidecar_path(&report.path);
     let (sidecar, read_only) = match Sidecar::load(&path) {
-        Ok(sidecar) => (sidecar, None),
+        Ok(sidecar) => {
+            // A symbolic link is never written through: say so now, not at the first save.
+            let linked = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+            let why = linked.then(|| crate::annotate::SaveError::Symlink(path.clone()).to_string());
+            (sidecar, why)
+        }
         Err(e) => (None, Some(e.to_string())),
     };
     let mut app = App::new(report, sidecar, config, read_only);
@@ -100,7 +113,33 @@ pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
         .and_then(|()| run(&mut terminal, &mut app, &path, events));
     let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
-    Ok(result?)
+    result?;
+    if matches!(app.save_state, SaveState::Failed(_) | SaveState::Pending) {
+        save(&mut app, &path, LAST_SAVE_PATIENCE, &mut None);
+    }
+    match app.save_state {
+        SaveState::Failed(why) => Err(ReaderError::Unsaved(why)),
+        _ => Ok(()),
+    }
+}
+
+/// Saves the claims under the sidecar's lock, merged with what is on disk now, and tells the app
+/// how it went. A successful save updates `on_disk` to the stamp of the file it wrote.
+fn save(app: &mut App, sidecar: &Path, patience: Duration, on_disk: &mut Option<store::Stamp>) {
+    let mut merged = None;
+    let result = store::update_within(sidecar, patience, &mut NoFaults, |disk| {
+        let (next, stats) = app.merge_with_disk(disk);
+        merged = Some(stats);
+        next
+    });
+    match (result, merged) {
+        (Ok(saved), Some(stats)) => {
+            *on_disk = saved.stamp;
+            app.saved(Ok((saved.sidecar, stats)));
+        }
+        (Err(e), _) => app.saved(Err(e.to_string())),
+        (Ok(_), None) => {}
+    }
 }
 
 /// The event loop: draw, wait for input, update, carry out the effect. Ends on quit or when
@@ -137,7 +176,7 @@ where
             Input::Tick => {
                 let now = store::stamp(sidecar);
                 if now == on_disk {
-                    let failed = matches!(app.save_state, app::SaveState::Failed(_));
+                    let failed = matches!(app.save_state, SaveState::Failed(_));
                     let due = last_save.is_none_or(|at| at.elapsed() >= RETRY);
                     (failed && due).then_some(Effect::Save)
                 } else {
@@ -148,19 +187,8 @@ where
         };
         match effect {
             Some(Effect::Save) => {
+                save(app, sidecar, LOCK_PATIENCE, &mut on_disk);
                 last_save = Some(Instant::now());
-                let mut merged = None;
-                let result = store::update(sidecar, &mut NoFaults, |disk| {
-                    let (next, stats) = app.merge_with_disk(disk);
-                    merged = Some(stats);
-                    next
-                });
-                on_disk = store::stamp(sidecar);
-                app.saved(match (result, merged) {
-                    (Ok(written), Some(stats)) => Ok((written, stats)),
-                    (Err(e), _) => Err(e.to_string()),
-                    (Ok(_), None) => Err("the save did not run".to_owned()),
-                });
             }
             Some(Effect::Quit) => return Ok(()),
             None => {}

@@ -129,7 +129,13 @@ fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
     let status = &app.sidecar.claims[i].status;
     match tag_color(app, status) {
         Some(c) => Line::from(Span::styled("▌", Style::new().fg(c))),
-        None => Line::from(status.chars().next().map(String::from).unwrap_or_default()),
+        None => Line::from(
+            safe(status)
+                .chars()
+                .next()
+                .map(String::from)
+                .unwrap_or_default(),
+        ),
     }
 }
 

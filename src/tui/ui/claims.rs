@@ -92,7 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         } else {
             Style::new()
         };
-        for text in quote_lines(&claim.quote, width.saturating_sub(2), 2) {
+        for text in quote_lines(&safe(&one_line(&claim.quote)), width.saturating_sub(2), 2) {
             lines.push(Line::from(vec![
                 marker.clone(),
                 Span::raw(" "),

@@ -82,12 +82,11 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
         };
         match field {
             Field::Tag => {
-                let status = app
-                    .config
-                    .tags
-                    .get(editor.tag)
-                    .map_or("", |t| t.name.as_str());
-                let line = Line::from(vec![Span::raw("◀ "), badge(app, status), Span::raw(" ▶")]);
+                let line = Line::from(vec![
+                    Span::raw("◀ "),
+                    badge(app, &editor.status),
+                    Span::raw(" ▶"),
+                ]);
                 frame.render_widget(Paragraph::new(line), value);
             }
             Field::Source => input(frame, &editor.source, value, focused),

@@ -62,16 +62,18 @@ fn border_style(app: &App, focused: bool) -> Style {
 
 /// The tag badge: the name on its colour, or in brackets without colour.
 fn badge(app: &App, status: &str) -> ratatui::text::Span<'static> {
+    // A tag from a colleague's sidecar is as untrusted as the report.
+    let shown = crate::report::safe(status);
     match tag_color(app, status) {
         Some(bg) => ratatui::text::Span::styled(
-            format!(" {status} "),
+            format!(" {shown} "),
             Style::new()
                 .fg(Color::Black)
                 .bg(bg)
                 .add_modifier(Modifier::BOLD),
         ),
         None => ratatui::text::Span::styled(
-            format!("[{status}]"),
+            format!("[{shown}]"),
             Style::new().add_modifier(Modifier::BOLD),
         ),
     }
