@@ -12,6 +12,7 @@ use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::tui::action::TAG_PREFIX;
 use crate::tui::keymap::{Key, resolve_action};
 
 /// The embedded defaults.
@@ -165,6 +166,11 @@ impl Config {
         let mut keys = Vec::new();
         for (key, action) in defaults.keys.unwrap_or_default() {
             keys.push((key, action.into_inner()));
+        }
+        // A tag's own key wins over a default binding (a tag on `h` takes `h`); `[keys]` in the
+        // user's file wins over both.
+        for tag in &tags {
+            keys.push((tag.key.clone(), format!("{TAG_PREFIX}{}", tag.name)));
         }
         for (key, action) in user.keys.unwrap_or_default() {
             if Key::parse(&key).is_none() {

@@ -97,18 +97,19 @@ fn main() -> ExitCode {
 }
 
 fn dispatch(args: Args) -> Result<ExitCode, CliError> {
-    let config = || Config::load(args.config.as_deref());
+    // Every command reads the settings, so a wrong `--config` is reported whatever the command.
+    let config = Config::load(args.config.as_deref())?;
     let done = match args.command {
         Some(Command::Check { paths }) => return cli::check::run(&paths),
         Some(Command::Sentences { report, format }) => cli::sentences::run(&report, format),
         Some(Command::Claims { report, format }) => cli::claims::run(&report, format),
         Some(Command::Tag { report, n, status, source, note, author }) => {
             let details = cli::tag::Details { source, note, author };
-            cli::tag::tag(&report, n, &status, details, &config()?)
+            cli::tag::tag(&report, n, &status, details, &config)
         }
         Some(Command::Untag { report, n }) => cli::tag::untag(&report, n),
         None => match args.report {
-            Some(report) => Ok(sidenote::tui::read(&report, config()?)?),
+            Some(report) => Ok(sidenote::tui::read(&report, config)?),
             None => Err(CliError::BadInput(
                 "no report given; run `sidenote REPORT` (e.g. `sidenote assets/samples/harbour-blackout.txt`) or `sidenote --help`".to_owned(),
             )),

@@ -415,3 +415,32 @@ fn check_is_listed_in_the_help() {
         "{help}"
     );
 }
+
+#[test]
+fn a_fuzzy_claim_stays_fuzzy_after_another_save_until_it_is_tagged_again() {
+    let (sandbox, ids) = Sandbox::tagged();
+    sandbox.write("report.txt", CORRECTED.as_bytes());
+    // Tagging another sentence rewrites the sidecar with the fuzzy claim's new offsets...
+    sandbox.ok(&["tag", "report.txt", "1", "opinion"]);
+    let anchor_of = |sandbox: &Sandbox, id: &str| {
+        sandbox
+            .claims()
+            .into_iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["anchor"].as_str().expect("anchor").to_owned())
+    };
+    // ...but the claim is still reported as fuzzy, by `claims` and by `check`.
+    assert_eq!(anchor_of(&sandbox, &ids[1]).as_deref(), Some("fuzzy"));
+    let findings = sandbox.check(&["report.txt"], 1);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.contains(&format!("claim {} is fuzzy", ids[1]))),
+        "{findings:#?}"
+    );
+    let sidecar = String::from_utf8(sandbox.read("report.txt.sidenote.toml")).expect("UTF-8");
+    assert!(sidecar.contains("quote_was = "), "{sidecar}");
+    // Tagging the claim's sentence confirms its new text.
+    sandbox.ok(&["tag", "report.txt", "2", "sourced"]);
+    assert_eq!(anchor_of(&sandbox, &ids[1]).as_deref(), Some("exact"));
+}

@@ -643,3 +643,49 @@ proptest! {
         prop_assert_eq!(std::fs::read(&sidecar_path).expect("sidecar"), sidecar);
     }
 }
+
+#[test]
+fn hostile_text_in_a_sidecar_never_reaches_the_terminal() {
+    let sandbox = Sandbox::new();
+    sandbox.write("report.txt", b"One claim here. Another one.\n");
+    let tagged = sandbox.run(&["tag", "report.txt", "1", "sourced"]);
+    assert_eq!(tagged.code, Some(0), "{}", tagged.stderr());
+    let path = sandbox.path("report.txt.sidenote.toml");
+    let sidecar = std::fs::read_to_string(&path).expect("sidecar");
+    let hostile = sidecar.replace(
+        "status = \"sourced\"",
+        "status = \"x\\u001b]0;PWNED\\u0007\\u001b[2J\"",
+    );
+    assert_ne!(hostile, sidecar);
+    std::fs::write(&path, hostile).expect("write");
+    for args in [
+        &["sentences", "report.txt"][..],
+        &["claims", "report.txt"],
+        &["check", "report.txt"],
+    ] {
+        let run = sandbox.run(args);
+        // Tabs separate the columns of `sentences`; anything else is the sidecar's.
+        let controls: Vec<char> = terminal_controls(&run.stdout)
+            .into_iter()
+            .chain(terminal_controls(&run.stderr))
+            .filter(|&c| c != '\t')
+            .collect();
+        assert!(controls.is_empty(), "{args:?} printed {controls:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn untag_names_a_hostile_file_with_stand_ins() {
+    let sandbox = Sandbox::new();
+    let name = "a\x1b]0;PWNED\x07.txt";
+    sandbox.write(name, b"Nothing tagged here.\n");
+    let run = sandbox.run(&["untag", name, "1"]);
+    assert_eq!(run.code, Some(0));
+    assert!(run.stderr().contains("nothing removed"), "{}", run.stderr());
+    assert!(
+        terminal_controls(&run.stderr).is_empty(),
+        "{}",
+        run.stderr()
+    );
+}

@@ -640,3 +640,24 @@ fn without_a_terminal_the_reader_says_so() {
         "nothing sent to a terminal that is not there"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_sidecar_opens_read_only() {
+    let dir = folder();
+    let real = dir.path().join("elsewhere.toml");
+    std::fs::write(&real, "version = 1\n\n[report]\nfile = \"report.txt\"\n").expect("write");
+    std::os::unix::fs::symlink(&real, dir.path().join("report.txt.sidenote.toml")).expect("link");
+    let mut reader = Session::start(dir.path(), &["report.txt"]);
+    reader.wait_for(SENTENCES[0]);
+    reader.wait_for_status("READ-ONLY");
+    reader.press("s");
+    reader.wait_for_status("read-only");
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read_to_string(&real).expect("read"),
+        "version = 1\n\n[report]\nfile = \"report.txt\"\n",
+        "nothing written through the link"
+    );
+}

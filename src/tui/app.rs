@@ -346,11 +346,8 @@ impl App {
         if let Overlay::Search(input, origin) = &mut self.overlay {
             let origin = *origin;
             match event.code {
-                KeyCode::Esc => {
-                    self.overlay = Overlay::None;
-                    self.search = Search::default();
-                    self.move_cursor(origin);
-                }
+                KeyCode::Esc => self.cancel_search(origin),
+                KeyCode::Char('c') if ctrl => self.cancel_search(origin),
                 KeyCode::Enter => {
                     self.overlay = Overlay::None;
                     if self.search.matches.is_empty() && !self.search.query.is_empty() {
@@ -418,6 +415,12 @@ impl App {
             }
         }
         None
+    }
+
+    fn cancel_search(&mut self, origin: usize) {
+        self.overlay = Overlay::None;
+        self.search = Search::default();
+        self.move_cursor(origin);
     }
 
     fn save_editor(&mut self) -> Option<Effect> {

@@ -902,3 +902,134 @@ fn decoding_warnings_show_when_the_report_opens() {
         app.message
     );
 }
+
+#[test]
+fn editing_a_claim_with_an_unknown_tag_keeps_the_tag() {
+    let mut first = app();
+    keys(&mut first, "s");
+    let mut sidecar = first.sidecar.clone();
+    sidecar.claims[0].status = "misleading".into();
+    let mut app = app_with(TEXT, Some(sidecar));
+    update(&mut app, Action::EditClaim);
+    typed(&mut app, "a colleague's source");
+    assert_eq!(key(&mut app, "enter"), Some(Effect::Save));
+    assert_eq!(app.sidecar.claims[0].status, "misleading");
+    assert_eq!(
+        app.sidecar.claims[0].source.as_deref(),
+        Some("a colleague's source")
+    );
+    update(&mut app, Action::EditClaim);
+    key(&mut app, "shift-tab");
+    key(&mut app, "right");
+    key(&mut app, "enter");
+    assert_eq!(
+        app.sidecar.claims[0].status, "sourced",
+        "Right picks the first known tag"
+    );
+}
+
+#[test]
+fn a_tag_key_in_the_editor_wins_over_cycling() {
+    let config = Config::from_str_with_defaults(
+        "[[tag]]\nname = \"hearsay\"\nkey = \"h\"\ncolor = \"red\"\n[[tag]]\nname = \"seen\"\nkey = \"e\"\ncolor = \"green\"\n",
+        Path::new("c.toml"),
+    )
+    .expect("valid");
+    let report = Report::from_text(
+        Path::new("r.txt"),
+        TEXT.to_owned(),
+        Encoding::Utf8,
+        String::new(),
+    );
+    let mut app = App::new(report, None, config, None);
+    update(&mut app, Action::Resize(120, 30));
+    update(&mut app, Action::EditClaim);
+    key(&mut app, "e");
+    key(&mut app, "h");
+    key(&mut app, "enter");
+    assert_eq!(app.sidecar.claims[0].status, "hearsay");
+}
+
+#[test]
+fn report_keys_added_on_disk_survive_a_save() {
+    let mut app = app();
+    let (mut disk, _) = app.merge_with_disk(None);
+    disk.report.extra.insert(
+        "extracted_with".into(),
+        toml::Value::String("reader-mode".into()),
+    );
+    keys(&mut app, "s");
+    let (written, _) = app.merge_with_disk(Some(disk));
+    assert_eq!(
+        written
+            .report
+            .extra
+            .get("extracted_with")
+            .and_then(toml::Value::as_str),
+        Some("reader-mode")
+    );
+    assert_eq!(written.report.sha256, "hash");
+}
+
+#[test]
+fn undo_refuses_to_overwrite_another_writers_change() {
+    let mut app = app();
+    keys(&mut app, "s");
+    let (written, merged) = app.merge_with_disk(None);
+    app.saved(Ok((written.clone(), merged)));
+    let mut disk = written;
+    disk.claims[0].note = Some("a colleague's note".into());
+    app.disk_changed(Ok(Some(disk)));
+    assert_eq!(update(&mut app, Action::Undo), None);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("changed elsewhere"))
+    );
+    assert_eq!(
+        app.sidecar.claims[0].note.as_deref(),
+        Some("a colleague's note")
+    );
+}
+
+#[test]
+fn ctrl_c_in_the_search_prompt_cancels_it() {
+    let mut app = app();
+    update(&mut app, Action::LastSentence);
+    update(&mut app, Action::Search);
+    typed(&mut app, "minister");
+    assert_eq!(key(&mut app, "ctrl-c"), None);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.cursor, 6);
+}
+
+#[test]
+fn a_claim_found_with_changed_text_stays_marked_until_confirmed() {
+    let mut first = app();
+    keys(&mut first, "j s");
+    let sidecar = first.sidecar.clone();
+    let changed = TEXT.replace("would reopen", "will reopen");
+    let mut app = app_with(&changed, Some(sidecar.clone()));
+    assert_eq!(
+        app.old_quote(0),
+        Some("The minister said the port would reopen.")
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("changed text"))
+    );
+    // Saving something else keeps the mark on disk too.
+    keys(&mut app, "G u");
+    let (written, _) = app.merge_with_disk(Some(sidecar));
+    let kept = written
+        .claims
+        .iter()
+        .find(|c| c.status == "sourced")
+        .expect("claim");
+    assert!(kept.extra.contains_key(crate::annotate::QUOTE_WAS));
+    // Retagging the claim with its own tag confirms it.
+    keys(&mut app, "g j");
+    assert_eq!(key(&mut app, "s"), Some(Effect::Save));
+    assert_eq!(app.old_quote(0), None);
+}

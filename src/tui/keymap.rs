@@ -159,16 +159,11 @@ pub struct Keymap {
 }
 
 impl Keymap {
-    /// The keymap of a validated config: the tags' own keys, then `[keys]`, in that order, so a
-    /// `[keys]` entry wins.
+    /// The keymap of a validated config: its bindings in order (defaults, the tags' own keys, the
+    /// user's `[keys]`), so a later binding of a key wins.
     pub fn from_config(config: &Config) -> Self {
         let names: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
         let mut bindings = HashMap::new();
-        for (i, tag) in config.tags.iter().enumerate() {
-            if let Some(key) = Key::parse(&tag.key) {
-                bindings.insert(key, Action::Tag(i));
-            }
-        }
         for (key, action) in &config.keys {
             let Some(key) = Key::parse(key) else { continue };
             match resolve_action(action, &names) {
@@ -282,6 +277,21 @@ mod tests {
         assert_eq!(keymap.action(key("o")), Some(Action::Tag(3)));
         assert_eq!(keymap.action(key("ctrl-c")), Some(Action::Quit));
         assert_eq!(keymap.keys_for(Action::LastSentence), vec!["G", "End"]);
+    }
+
+    #[test]
+    fn a_tag_key_wins_over_a_default_binding() {
+        let config = Config::from_str_with_defaults(
+            "[[tag]]\nname = \"hearsay\"\nkey = \"h\"\ncolor = \"magenta\"\n",
+            std::path::Path::new("c.toml"),
+        )
+        .expect("valid");
+        let keymap = Keymap::from_config(&config);
+        assert_eq!(
+            keymap.action(Key::parse("h").expect("key")),
+            Some(Action::Tag(0))
+        );
+        assert_eq!(keymap.keys_for(Action::StartWordLeft), Vec::<String>::new());
     }
 
     #[test]

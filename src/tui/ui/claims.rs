@@ -73,7 +73,12 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         }
         let warning = if app.claim_span(i).is_none() {
             Some(" ⚠ orphaned")
-        } else if claim.extra.contains_key(CONFLICT_KEY) {
+        } else if claim
+            .extra
+            .get(CONFLICT_KEY)
+            .and_then(toml::Value::as_str)
+            .is_some_and(|other| app.sidecar.claims.iter().any(|c| c.id == other))
+        {
             Some(" ⚠ conflict")
         } else if app.old_quote(i).is_some() {
             Some(" ≈ text changed")

@@ -47,7 +47,18 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         SaveState::Saved => ("saved".to_owned(), Some(Color::Green)),
         SaveState::Pending => ("saving…".to_owned(), Some(Color::Yellow)),
         SaveState::Failed(why) => (format!("NOT SAVED: {why}"), Some(Color::Red)),
-        SaveState::ReadOnly(_) => ("READ-ONLY".to_owned(), Some(Color::Red)),
+        SaveState::ReadOnly(why) => (format!("READ-ONLY: {why}"), Some(Color::Red)),
+    };
+    // The save state may be a long error: it gets at most half the row, so the file, position,
+    // counts and messages (such as the quit warning) stay visible.
+    let half = usize::from(area.width / 2).saturating_sub(12);
+    let state = safe(&state).into_owned();
+    let state: String = if state.chars().count() > half {
+        let mut cut: String = state.chars().take(half.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    } else {
+        state
     };
     let right = format!("  {state}  ? help ");
     let right_width = u16::try_from(right.chars().count())
