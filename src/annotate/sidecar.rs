@@ -234,21 +234,30 @@ impl Sidecar {
                 message,
             }
         };
-        let table: toml::Table = toml::from_str(text)
-            .map_err(|e| parse_error(e.span(), e.message().trim().to_owned()))?;
-        if let Some(found) = table
-            .get("version")
-            .and_then(toml::Value::as_integer)
-            .and_then(|v| u32::try_from(v).ok())
-            .filter(|&v| v > FORMAT_VERSION)
-        {
-            return Err(SidecarError::Version {
-                path: path.to_path_buf(),
-                found,
-            });
+        let newer = |found: u32| SidecarError::Version {
+            path: path.to_path_buf(),
+            found,
+        };
+        // One typed parse on the usual path; only a file that does not fit this version's shape
+        // is parsed again, loosely, to tell "written by a newer sidenote" from "broken".
+        let sidecar: Self = match toml::from_str(text) {
+            Ok(sidecar) => sidecar,
+            Err(typed) => {
+                let loose: Result<toml::Table, _> = toml::from_str(text);
+                if let Some(found) = loose
+                    .ok()
+                    .and_then(|t| t.get("version").and_then(toml::Value::as_integer))
+                    .and_then(|v| u32::try_from(v).ok())
+                    .filter(|&v| v > FORMAT_VERSION)
+                {
+                    return Err(newer(found));
+                }
+                return Err(parse_error(typed.span(), typed.message().trim().to_owned()));
+            }
+        };
+        if sidecar.version > FORMAT_VERSION {
+            return Err(newer(sidecar.version));
         }
-        let sidecar: Self = toml::from_str(text)
-            .map_err(|e| parse_error(e.span(), e.message().trim().to_owned()))?;
         sidecar.validate(path)?;
         Ok(sidecar)
     }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use super::{CliError, write_out};
 use crate::annotate::{Anchor, Sidecar, reanchor_all, sidecar_path};
-use crate::report::{LoadError, Report, safe, safe_path};
+use crate::report::{LoadError, Report, one_line, safe, safe_path};
 
 /// Exit code when something was found, so scripts and CI can fail on it.
 pub const EXIT_FOUND: u8 = 1;
@@ -197,7 +197,7 @@ impl Pair {
 
 /// The start of `quote` on one line, for a finding.
 fn short(quote: &str) -> String {
-    let flat = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = one_line(quote);
     match flat.char_indices().nth(QUOTE_CHARS) {
         Some((cut, _)) => format!("{}…", &flat[..cut]),
         None => flat,

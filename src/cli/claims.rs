@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{CliError, load_annotated, write_out};
 use crate::annotate::{Anchor, Claim};
-use crate::report::safe;
+use crate::report::{one_line, safe};
 
 /// Output formats of `claims`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -83,7 +83,7 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
                 for (claim, anchor) in claims {
                     // The sidecar is as untrusted as the report: an orphaned claim's quote, and
                     // every other field, never reach the terminal with control characters.
-                    let quote = claim.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let quote = one_line(&claim.quote);
                     let mark = match anchor {
                         Anchor::Exact | Anchor::Moved => "",
                         Anchor::Fuzzy => " (fuzzy: the text changed, check the claim)",

@@ -97,14 +97,6 @@ pub fn load_annotated(report: &Path) -> Result<Annotated, CliError> {
     })
 }
 
-impl Annotated {
-    /// Index of the claim covering exactly the byte range `span`. An orphaned claim (its quote is
-    /// no longer in the report) is never taken for the sentence that now sits at its old offsets.
-    pub fn claim_on(&self, span: &std::ops::Range<usize>) -> Option<usize> {
-        self.sidecar.claim_on(&self.report, span)
-    }
-}
-
 /// The byte range of sentence `n` (1-based) of `report`, or an error naming the valid range.
 pub fn sentence_span(report: &Report, n: usize) -> Result<std::ops::Range<usize>, CliError> {
     let count = report.sentences.len();

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{CliError, load_annotated, write_out};
-use crate::report::{LoadError, Report, safe};
+use crate::report::{LoadError, Report, one_line, safe};
 
 /// The argument that names standard input instead of a file, as in most Unix tools.
 const STDIN_ARG: &str = "-";
@@ -46,7 +46,8 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
     let annotated = load_annotated(report)?;
     print(&annotated.report, format, |span| {
         annotated
-            .claim_on(span)
+            .sidecar
+            .claim_on(&annotated.report, span)
             .map(|c| annotated.sidecar.claims[c].status.as_str())
     })
 }
@@ -95,7 +96,7 @@ fn print<'a>(
                     writeln!(out)?;
                 }
                 Format::Text => {
-                    let flat = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let flat = one_line(sentence);
                     writeln!(out, "{}\t{}\t{flat}", i + 1, safe(status.unwrap_or("-")))?;
                 }
             }

@@ -75,6 +75,12 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` on one line, for a quote in a list or a message: every run of white space (line breaks
+/// of hard-wrapped text included) becomes one space. Pass the result through [`safe`] to print it.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A path shown through [`safe`]: use it wherever `Path::display` would print a path a user or an
 /// attacker chose.
 #[derive(Debug, Clone, Copy)]

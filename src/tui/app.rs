@@ -651,7 +651,7 @@ impl App {
             let first = self.claims_overlapping(&sentence).next();
             self.selected = first.map(|i| self.sidecar.claims[i].id.clone());
             if let Some(was) = first.and_then(|i| self.old_quote(i)) {
-                let was: String = was.split_whitespace().collect::<Vec<_>>().join(" ");
+                let was = crate::report::one_line(was);
                 self.message = Some(format!(
                     "the text changed since this was tagged; it was: “{was}”"
                 ));

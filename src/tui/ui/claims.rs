@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::{badge, border_style, color};
 use crate::annotate::merge::CONFLICT_KEY;
-use crate::report::safe;
+use crate::report::{one_line, safe};
 use crate::tui::app::{App, Focus, PANEL_ITEM_ROWS};
 use crate::tui::layout::Areas;
 use crate::tui::wrap::char_width;
@@ -181,11 +181,6 @@ fn finish_with_ellipsis(mut lines: Vec<String>, width: usize) -> Vec<String> {
         last.push('…');
     }
     lines
-}
-
-/// Text on one line: runs of white space become one space.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

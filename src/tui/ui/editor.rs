@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
         return;
     }
     let quote = app.report.text.get(editor.span.clone()).unwrap_or_default();
-    let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    let quote = crate::report::one_line(quote);
     frame.render_widget(
         Paragraph::new(format!("“{quote}”"))
             .wrap(Wrap { trim: true })
