@@ -38,17 +38,17 @@ const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
 const ENTER_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049h";
 
 /// What the reader thread shares with the test: the emulated terminal and every byte received.
-struct Output {
-    parser: vt100::Parser,
+struct Output<C: vt100::Callbacks = ()> {
+    parser: vt100::Parser<C>,
     bytes: Vec<u8>,
 }
 
 /// The reader running in a pseudo-terminal.
-struct Session {
+struct Session<C: vt100::Callbacks + Send + 'static = ()> {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    output: Arc<Mutex<Output>>,
+    output: Arc<Mutex<Output<C>>>,
     reader: Option<JoinHandle<()>>,
     /// The terminal's local mode flags before the child started.
     initial_flags: Vec<String>,
@@ -70,7 +70,17 @@ fn non_zero(n: u16) -> NonZeroU16 {
 impl Session {
     /// Starts `sidenote ARGS` in `dir`, in a 120x40 terminal, with the config looked for in `dir`.
     fn start(dir: &Path, args: &[&str]) -> Self {
-        let pair = native_pty_system().openpty(size(120, 40)).expect("openpty");
+        Self::start_with(dir, args, 120, ())
+    }
+}
+
+impl<C: vt100::Callbacks + Send + 'static> Session<C> {
+    /// Starts `sidenote ARGS` in `dir` in a `cols`x40 terminal whose emulator reports what it is
+    /// asked to do besides drawing to `callbacks`.
+    fn start_with(dir: &Path, args: &[&str], cols: u16, callbacks: C) -> Self {
+        let pair = native_pty_system()
+            .openpty(size(cols, 40))
+            .expect("openpty");
         let initial_flags = local_flags(pair.master.as_ref());
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sidenote"));
         command.args(args);
@@ -86,7 +96,7 @@ impl Session {
         let mut source = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
         let output = Arc::new(Mutex::new(Output {
-            parser: vt100::Parser::new(non_zero(40), non_zero(120), 0),
+            parser: vt100::Parser::new_with_callbacks(non_zero(40), non_zero(cols), 0, callbacks),
             bytes: Vec::new(),
         }));
         let shared = Arc::clone(&output);
@@ -115,7 +125,7 @@ impl Session {
         }
     }
 
-    fn output(&self) -> MutexGuard<'_, Output> {
+    fn output(&self) -> MutexGuard<'_, Output<C>> {
         self.output
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -245,7 +255,7 @@ fn local_flags(master: &dyn MasterPty) -> Vec<String> {
         .collect()
 }
 
-impl Drop for Session {
+impl<C: vt100::Callbacks + Send + 'static> Drop for Session<C> {
     fn drop(&mut self) {
         self.kill();
         self.drain();
@@ -659,5 +669,188 @@ fn a_symlinked_sidecar_opens_read_only() {
         std::fs::read_to_string(&real).expect("read"),
         "version = 1\n\n[report]\nfile = \"report.txt\"\n",
         "nothing written through the link"
+    );
+}
+
+// Hostile text: what the reader sends to the terminal when the report (or its name) is an attack.
+
+/// A report that tries every trick a terminal falls for: colours and cursor moves (CSI), a window
+/// title and a clipboard write (OSC, ended by BEL and by ST), a device control string, the 8-bit
+/// C1 forms of CSI and OSC, a bell, backspaces, a carriage return inside a line, bidirectional
+/// overrides and isolates, and zero-width characters.
+const HOSTILE_REPORT: &str = "Officials denied the claim.\n\n\
+Red \x1b[31malert\x1b[0m and \x1b[2J\x1b[H\x1b[10;10Hmoved. \
+Title \x1b]0;pwned\x07 set. \
+Clip \x1b]52;c;cHduZWQ=\x07 copied. \
+Icon \x1b]1;iconic\x1b\\ named. \
+Device \x1bPq#0;2;0;0;0\x1b\\ string. \
+Eight \u{9b}2J and \u{9d}2;c1title\u{9c} bits. \
+Bell\x07\x07 rang. \
+Back\x08\x08\x08space. \
+Paid\rUnpaid line. \
+Reversed \u{202E}gnp.exe\u{202C} name. \
+Isolated \u{2066}text\u{2069} here. \
+Hidden\u{200B}zero\u{2060}width\u{FEFF}marks.\n";
+
+/// What the report sends that must never reach the terminal as it is.
+const FORBIDDEN: [&str; 15] = [
+    "\x1b[31malert",
+    "\x1b[2J\x1b[H",
+    "\x1b[10;10H",
+    "\x1b]0;pwned",
+    "\x1b]52;",
+    "\x1b]1;iconic",
+    "\x1bPq",
+    "\u{9b}",
+    "\u{9d}",
+    "\u{9c}",
+    "\x08",
+    "\u{202E}",
+    "\u{2066}",
+    "\u{200B}",
+    "\u{2060}",
+];
+
+/// The stand-ins that must be on screen instead, each short enough to stay on one row.
+const SHOWN: [&str; 8] = [
+    "\u{241B}[31malert\u{241B}[0m",
+    "\u{241B}[2J\u{241B}[H\u{241B}[10;10Hmoved.",
+    "\u{241B}]0;pwned\u{2407}",
+    "\u{241B}]52;c;cHduZWQ=\u{2407}",
+    "\u{241B}Pq#0;2;0;0;0\u{241B}\\",
+    "Bell\u{2407}\u{2407}",
+    "Back\u{2408}\u{2408}\u{2408}space.",
+    "Paid\u{240D}Unpaid",
+];
+
+/// How many U+FFFD stand-ins the report holds: the C1 controls, the bidirectional controls and
+/// the invisible characters. `vt100` reads U+FFFD as a decoding error and does not draw it (real
+/// terminals do), so they are counted as they arrive instead of looked for on screen.
+const REPLACED: usize = 10;
+
+/// What the emulated terminal was asked to do besides drawing.
+#[derive(Debug, Default)]
+struct Requests {
+    bells: usize,
+    replacements: usize,
+    titles: Vec<String>,
+    clipboard: Vec<String>,
+    other: Vec<String>,
+}
+
+impl vt100::Callbacks for Requests {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+
+    fn visual_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+
+    fn resize(&mut self, _: &mut vt100::Screen, request: (u16, u16)) {
+        self.other.push(format!("resize {request:?}"));
+    }
+
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.titles.push(String::from_utf8_lossy(name).into_owned());
+    }
+
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles
+            .push(String::from_utf8_lossy(title).into_owned());
+    }
+
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], data: &[u8]) {
+        self.clipboard
+            .push(String::from_utf8_lossy(data).into_owned());
+    }
+
+    fn paste_from_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8]) {
+        self.other.push("paste".to_owned());
+    }
+
+    fn unhandled_char(&mut self, _: &mut vt100::Screen, c: char) {
+        if c == '\u{FFFD}' {
+            self.replacements += 1;
+        } else {
+            self.other.push(format!("character U+{:04X}", u32::from(c)));
+        }
+    }
+}
+
+/// The report's forbidden sequences found in `bytes`.
+fn leaks(bytes: &[u8]) -> Vec<&'static str> {
+    let text = String::from_utf8_lossy(bytes);
+    FORBIDDEN
+        .into_iter()
+        .filter(|sequence| text.contains(sequence))
+        .collect()
+}
+
+#[test]
+fn escape_sequences_in_a_report_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("report.txt"), HOSTILE_REPORT).expect("write report");
+    let mut reader = Session::start_with(dir.path(), &["report.txt"], 160, Requests::default());
+    reader.wait_until("the whole report with its stand-ins", |screen| {
+        screen.contains("Officials denied the claim.") && SHOWN.iter().all(|s| screen.contains(s))
+    });
+    let drawn = reader.output().parser.callbacks().replacements;
+    assert!(
+        drawn >= REPLACED,
+        "{drawn} U+FFFD drawn, expected {REPLACED}"
+    );
+    // Walk the cursor over every sentence, so each is drawn highlighted and in the panel too.
+    reader.press(&"j".repeat(20));
+    reader.press("s");
+    reader.wait_until("a claim tagged", |screen| screen.contains("1 claim"));
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0);
+
+    let out = reader.output();
+    let leaked = leaks(&out.bytes);
+    assert!(leaked.is_empty(), "sent to the terminal: {leaked:?}");
+    let requests = out.parser.callbacks();
+    assert_eq!(requests.bells, 0, "the terminal rang");
+    assert!(requests.clipboard.is_empty(), "{requests:?}");
+    assert!(requests.other.is_empty(), "{requests:?}");
+    assert!(
+        requests
+            .titles
+            .iter()
+            .all(|t| !t.contains("pwned") && !t.contains("iconic")),
+        "{requests:?}"
+    );
+}
+
+#[test]
+fn a_file_name_with_escapes_shows_stand_ins_in_the_status_bar() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = "a\x1b]0;pwned\x07.txt";
+    std::fs::write(
+        dir.path().join(name),
+        "Nothing odd in here. Only the name.\n",
+    )
+    .expect("write report");
+    let mut reader = Session::start_with(dir.path(), &[name], 160, Requests::default());
+    reader.wait_until("the report", |screen| {
+        screen.contains("Nothing odd in here.")
+    });
+    reader.wait_until("the name in the status bar", |screen| {
+        screen
+            .lines()
+            .last()
+            .is_some_and(|row| row.contains("a\u{241B}]0;pwned\u{2407}.txt"))
+    });
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0);
+    let out = reader.output();
+    let leaked = leaks(&out.bytes);
+    assert!(leaked.is_empty(), "sent to the terminal: {leaked:?}");
+    let requests = out.parser.callbacks();
+    assert_eq!(requests.bells, 0, "the terminal rang");
+    assert!(
+        requests.titles.iter().all(|t| !t.contains("pwned")),
+        "{requests:?}"
     );
 }
