@@ -318,3 +318,22 @@ fn every_size_draws_without_panicking() {
         screen.keys("j s ? esc enter esc / esc");
     }
 }
+
+#[test]
+fn a_read_only_reader_says_why_in_the_panel() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("harbour-blackout.txt");
+    std::fs::copy(SAMPLE, &path).expect("copy sample");
+    let report = Report::load(&path).expect("sample loads");
+    let app = App::new(report, None, config(), Some("s.toml:2:1: broken".into()));
+    let mut screen = Screen {
+        terminal: Terminal::new(TestBackend::new(120, 32)).expect("terminal"),
+        app,
+        sidecar: sidenote::annotate::sidecar_path(&path),
+        dir,
+    };
+    screen.keys("s");
+    assert!(screen.find("Read-only: nothing can be tagged").is_some());
+    assert!(screen.find("READ-ONLY: s.toml:2:1: broken").is_some());
+    assert!(!screen.sidecar.exists());
+}

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use super::{badge, border_style, color};
 use crate::annotate::merge::CONFLICT_KEY;
 use crate::report::{one_line, safe};
-use crate::tui::app::{App, Focus, PANEL_ITEM_ROWS};
+use crate::tui::app::{App, Focus, PANEL_ITEM_ROWS, SaveState};
 use crate::tui::layout::Areas;
 use crate::tui::wrap::char_width;
 
@@ -30,7 +30,12 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let visible = app.visible_claims();
     if visible.is_empty() {
         let keys: Vec<&str> = app.config.tags.iter().map(|t| t.key.as_str()).collect();
-        let hint = if app.sidecar.claims.is_empty() {
+        let hint = if let SaveState::ReadOnly(why) = &app.save_state {
+            format!(
+                "Read-only: nothing can be tagged or saved, because {}",
+                safe(why)
+            )
+        } else if app.sidecar.claims.is_empty() {
             format!(
                 "No claims yet. Press {} to tag the sentence under the cursor; ? for help.",
                 keys.join(", ")
