@@ -1186,9 +1186,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         // Nothing is visible in a terminal too small to use: keys must not change unseen state.
         return None;
     }
+    let help_end = matches!(app.overlay, Overlay::Help(_))
+        .then(|| super::ui::help::max_scroll(app, app.size))
+        .unwrap_or_default();
     if let Overlay::Help(scroll) = &mut app.overlay {
         match action {
-            Action::NextSentence | Action::ScrollDown => *scroll += 1,
+            Action::NextSentence | Action::ScrollDown => {
+                *scroll = (*scroll + 1).min(help_end);
+            }
             Action::PrevSentence | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
             Action::Resize(w, h) => {
                 app.size = Rect::new(0, 0, w, h);

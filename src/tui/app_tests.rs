@@ -1033,3 +1033,31 @@ fn a_claim_found_with_changed_text_stays_marked_until_confirmed() {
     assert_eq!(key(&mut app, "s"), Some(Effect::Save));
     assert_eq!(app.old_quote(0), None);
 }
+
+#[test]
+fn help_scrolls_no_further_than_its_last_line() {
+    let mut app = app();
+    update(&mut app, Action::Help);
+    for _ in 0..500 {
+        update(&mut app, Action::NextSentence);
+    }
+    let Overlay::Help(end) = app.overlay else {
+        panic!("help open")
+    };
+    assert!(end > 0 && end < 100, "{end}");
+    update(&mut app, Action::PrevSentence);
+    assert_eq!(
+        app.overlay,
+        Overlay::Help(end - 1),
+        "one key up moves the view up at once"
+    );
+    update(&mut app, Action::Resize(120, 200));
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Help);
+    update(&mut app, Action::NextSentence);
+    assert_eq!(
+        app.overlay,
+        Overlay::Help(0),
+        "help that fits does not scroll"
+    );
+}

@@ -2,6 +2,7 @@
 //! the editor and the selection.
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
@@ -21,8 +22,8 @@ const FIXED: &[(&str, &str)] = &[
     ("click, wheel", "mouse: move the cursor, scroll"),
 ];
 
-/// Draws the help pop-up, scrolled by `scroll` rows.
-pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
+/// The help text: the keys actually bound, the tags, and the fixed keys.
+fn lines(app: &App) -> Vec<Line<'_>> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut lines = vec![Line::styled("Keys", bold)];
     for (keys, doc) in app.keymap.help_rows() {
@@ -44,6 +45,9 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
             Span::raw(format!(" {}", tag.description)),
         ]));
     }
+    lines.push(Line::raw(
+        "  A claim marked ≈ was found with changed text: its tag key confirms it.",
+    ));
     lines.push(Line::default());
     lines.push(Line::styled(
         "Selecting part of a sentence or several sentences",
@@ -63,16 +67,34 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     for (keys, doc) in FIXED {
         lines.push(row(keys, doc));
     }
-    let area = centered(frame.area(), 90, frame.area().height.saturating_sub(2));
-    let inner_height = usize::from(area.height.saturating_sub(2));
-    let scroll = scroll.min(lines.len().saturating_sub(inner_height));
+    lines
+}
+
+/// Where the pop-up goes on a screen of `size`.
+fn area(size: Rect) -> Rect {
+    centered(size, 90, size.height.saturating_sub(2))
+}
+
+/// The furthest the help can scroll on a screen of `size`: its last line at the bottom.
+pub fn max_scroll(app: &App, size: Rect) -> usize {
+    let inner_height = usize::from(area(size).height.saturating_sub(2));
+    lines(app).len().saturating_sub(inner_height)
+}
+
+/// Draws the help pop-up, scrolled by `scroll` rows.
+pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
+    let area = area(frame.area());
+    let scroll = scroll.min(max_scroll(app, frame.area()));
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(border_style(app, true))
-        .title(Span::styled(" Help — Esc closes, j/k scroll ", bold));
+        .title(Span::styled(
+            " Help — Esc closes, j/k scroll ",
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines)
+        Paragraph::new(lines(app))
             .block(block)
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         area,

@@ -3,7 +3,7 @@
 mod article;
 mod claims;
 mod editor;
-mod help;
+pub mod help;
 mod status;
 
 use ratatui::Frame;
