@@ -1211,6 +1211,41 @@ mod tests {
 
     proptest! {
         #[test]
+        fn reanchor_all_finds_every_claim_after_an_insertion(
+            words in prop::collection::vec("[a-z]{3,9}", 12..40),
+            cut in 0usize..6,
+            insert in "[A-Za-z ,.]{1,80}",
+        ) {
+            // Six distinct sentences, each a claim; text is inserted between two of them.
+            let sentences: Vec<String> = words
+                .chunks(words.len() / 6)
+                .take(6)
+                .enumerate()
+                .map(|(i, chunk)| format!("Claim {i} says {}.", chunk.join(" ")))
+                .collect();
+            let text = sentences.join(" ");
+            let before = report(&text);
+            let mut claims: Vec<Claim> = sentences
+                .iter()
+                .map(|q| {
+                    let at = text.find(q.as_str()).expect("sentence in text");
+                    Claim::new(&before, at..at + q.len(), "sourced", "ana", now())
+                })
+                .collect();
+            let mut changed = sentences.clone();
+            changed.insert(cut, insert.clone());
+            let after = report(&changed.join(" "));
+            let anchors = reanchor_all(&mut claims, &after);
+            for (claim, anchor) in claims.iter().zip(anchors) {
+                prop_assert!(matches!(anchor, Anchor::Exact | Anchor::Moved), "{anchor:?}");
+                let span = claim.byte_span(&after).expect("in range");
+                prop_assert_eq!(&after.text[span], claim.quote.as_str());
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
         fn myers_agrees_with_the_textbook_table(
             pattern in "[abc ]{1,150}",
             text in "[abcd ]{0,200}",
