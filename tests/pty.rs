@@ -778,6 +778,24 @@ impl vt100::Callbacks for Requests {
     }
 }
 
+/// Checks that nothing the report sent reached the terminal: no forbidden sequence in the bytes,
+/// no bell, no title, no clipboard write and no other request.
+fn assert_terminal_untouched(out: &Output<Requests>) {
+    let leaked = leaks(&out.bytes);
+    assert!(leaked.is_empty(), "sent to the terminal: {leaked:?}");
+    let requests = out.parser.callbacks();
+    assert_eq!(requests.bells, 0, "the terminal rang");
+    assert!(requests.clipboard.is_empty(), "{requests:?}");
+    assert!(requests.other.is_empty(), "{requests:?}");
+    assert!(
+        requests
+            .titles
+            .iter()
+            .all(|t| !t.contains("pwned") && !t.contains("iconic")),
+        "{requests:?}"
+    );
+}
+
 /// The report's forbidden sequences found in `bytes`.
 fn leaks(bytes: &[u8]) -> Vec<&'static str> {
     let text = String::from_utf8_lossy(bytes);
@@ -807,20 +825,7 @@ fn escape_sequences_in_a_report_never_reach_the_terminal() {
     reader.press("q");
     assert_eq!(reader.wait_exit(), 0);
 
-    let out = reader.output();
-    let leaked = leaks(&out.bytes);
-    assert!(leaked.is_empty(), "sent to the terminal: {leaked:?}");
-    let requests = out.parser.callbacks();
-    assert_eq!(requests.bells, 0, "the terminal rang");
-    assert!(requests.clipboard.is_empty(), "{requests:?}");
-    assert!(requests.other.is_empty(), "{requests:?}");
-    assert!(
-        requests
-            .titles
-            .iter()
-            .all(|t| !t.contains("pwned") && !t.contains("iconic")),
-        "{requests:?}"
-    );
+    assert_terminal_untouched(&reader.output());
 }
 
 #[test]
@@ -844,13 +849,5 @@ fn a_file_name_with_escapes_shows_stand_ins_in_the_status_bar() {
     });
     reader.press("q");
     assert_eq!(reader.wait_exit(), 0);
-    let out = reader.output();
-    let leaked = leaks(&out.bytes);
-    assert!(leaked.is_empty(), "sent to the terminal: {leaked:?}");
-    let requests = out.parser.callbacks();
-    assert_eq!(requests.bells, 0, "the terminal rang");
-    assert!(
-        requests.titles.iter().all(|t| !t.contains("pwned")),
-        "{requests:?}"
-    );
+    assert_terminal_untouched(&reader.output());
 }

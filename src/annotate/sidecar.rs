@@ -300,8 +300,10 @@ impl Sidecar {
     /// Fails only if a key kept from another tool cannot be written back as TOML; the sidecar is
     /// then not written at all, rather than written empty.
     pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
-        let in_order = |a: &Claim, b: &Claim| (a.start, a.end, &a.id) <= (b.start, b.end, &b.id);
-        if self.claims.is_sorted_by(in_order) {
+        if self
+            .claims
+            .is_sorted_by(|a, b| document_order(a, b).is_le())
+        {
             return toml::to_string(self);
         }
         let mut sorted = self.clone();
@@ -331,9 +333,13 @@ impl Sidecar {
 
     /// Puts the claims in document order (start, then end, then id), the order they are saved in.
     pub fn sort(&mut self) {
-        self.claims
-            .sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+        self.claims.sort_by(document_order);
     }
+}
+
+/// The order claims are saved in: by start, then end, then id.
+pub fn document_order(a: &Claim, b: &Claim) -> std::cmp::Ordering {
+    (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id))
 }
 
 /// The bytes of the sidecar at `path`, or `None` when there is none. Anything but a regular file

@@ -15,7 +15,9 @@ use super::keymap::{Key, Keymap};
 use super::layout::{self, Areas};
 use super::wrap::WrappedDoc;
 use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
-use crate::annotate::{Anchor, Claim, ClaimId, QUOTE_WAS, Sidecar, now, reanchor_all};
+use crate::annotate::{
+    Anchor, Claim, ClaimId, QUOTE_WAS, Sidecar, document_order, now, reanchor_all,
+};
 use crate::config::Config;
 use crate::report::Report;
 
@@ -546,7 +548,6 @@ impl App {
         }
         let theirs = disk.map(|d| self.anchor(d.claims).0).unwrap_or_default();
         let merged = merge(&self.base, &self.sidecar.claims, &theirs);
-        let mut ours_now = merged.claims.clone();
         self.base = theirs;
         self.sidecar.claims.clone_from(&merged.claims);
         self.refresh_claims();
@@ -555,11 +556,10 @@ impl App {
         if self.message.is_none() {
             self.message = Some("the sidecar changed on disk; nothing new to take in".to_owned());
         }
+        // Our claims are in document order now (`refresh_claims`); so must the disk's be to compare.
         let mut on_disk = self.base.clone();
-        let key = |c: &Claim| (c.start, c.end, c.id.clone());
-        ours_now.sort_by_key(key);
-        on_disk.sort_by_key(key);
-        (ours_now != on_disk).then(|| {
+        on_disk.sort_by(document_order);
+        (self.sidecar.claims != on_disk).then(|| {
             self.save_state = SaveState::Pending;
             Effect::Save
         })
@@ -1119,10 +1119,10 @@ impl App {
         if !edit.applies_to(&self.sidecar.claims, undo) {
             // Someone else changed these claims since: replaying our old version over theirs
             // would silently throw their work away.
-            self.message = Some(
-                "cannot undo that: the claim was changed elsewhere since (the change is kept)"
-                    .to_owned(),
-            );
+            let verb = if undo { "undo" } else { "redo" };
+            self.message = Some(format!(
+                "cannot {verb} that: the claim was changed elsewhere since (the change is kept)"
+            ));
             return None;
         }
         edit.apply(&mut self.sidecar.claims, undo);
