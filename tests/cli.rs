@@ -789,7 +789,8 @@ fn unknown_sidecar_keys_survive_a_rewrite() {
         );
     sandbox.write("report.txt.sidenote.toml", text.as_bytes());
     sandbox.ok(&["tag", "report.txt", "1", "sourced"]);
-    sandbox.ok(&["tag", "report.txt", "3", "disputed"]);
+    // Ana's own claim is updated; another author would add a claim beside it.
+    sandbox.ok(&["tag", "report.txt", "3", "disputed", "--author", "ana"]);
     let sidecar = sandbox.sidecar();
     assert_eq!(string(&sidecar, "project"), "harbour");
     let review = sidecar

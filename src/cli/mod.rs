@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod claims;
+pub mod merge_driver;
 pub mod sentences;
 pub mod tag;
 
