@@ -71,6 +71,16 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: cli::claims::Format,
     },
+    /// How far the authors of the claims agree (Cohen's kappa, Krippendorff's alpha), per
+    /// report and overall, and the sentences where they disagree.
+    Agree {
+        /// Reports, sidecars or folders (searched for sidecars).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cli::agree::Format,
+    },
     /// Git's merge driver for sidecars: merges claims by id, writes the result over OURS.
     /// Install: `*.sidenote.toml merge=sidenote` in .gitattributes and
     /// `git config merge.sidenote.driver "sidenote merge-driver %O %A %B"`.
@@ -118,6 +128,7 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
     let config = Config::load(args.config.as_deref())?;
     let done = match args.command {
         Some(Command::Check { paths }) => return cli::check::run(&paths),
+        Some(Command::Agree { paths, format }) => cli::agree::run(&paths, format),
         Some(Command::MergeDriver { ancestor, ours, theirs }) => {
             cli::merge_driver::run(&ancestor, &ours, &theirs).map(|_| ())
         }

@@ -1,5 +1,6 @@
 //! The commands that work without a terminal, one file each, and the errors they exit with.
 
+pub mod agree;
 pub mod check;
 pub mod claims;
 pub mod merge_driver;
