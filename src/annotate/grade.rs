@@ -10,60 +10,68 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The reliability letters, best first, with their meaning: one table for the help screen, the
-/// docs and the validation messages.
-pub const RELIABILITY: [(char, &str); 6] = [
+/// The reliability letters, best first, with a short name and what each means: one table for
+/// the help screen, `docs/grading.md` and the status line.
+pub const RELIABILITY: [(char, &str, &str); 6] = [
     (
         'A',
-        "completely reliable: no doubt of authenticity, trustworthiness or competence",
+        "completely reliable",
+        "no doubt of authenticity, trustworthiness or competence",
     ),
     (
         'B',
-        "usually reliable: minor doubts; a history of mostly valid information",
+        "usually reliable",
+        "minor doubts; a history of mostly valid information",
     ),
     (
         'C',
-        "fairly reliable: doubts; has given valid information before",
+        "fairly reliable",
+        "doubts, but has given valid information before",
     ),
     (
         'D',
-        "not usually reliable: significant doubts; has given valid information at times",
+        "not usually reliable",
+        "significant doubts; valid information only at times",
     ),
     (
         'E',
-        "unreliable: lacking authenticity, trustworthiness or competence",
+        "unreliable",
+        "lacks authenticity, trustworthiness or competence",
     ),
-    (
-        'F',
-        "reliability cannot be judged: no basis to evaluate the source",
-    ),
+    ('F', "cannot be judged", "no basis to evaluate the source"),
 ];
 
-/// The credibility digits, best first, with their meaning.
-pub const CREDIBILITY: [(u8, &str); 6] = [
+/// The credibility digits, best first, with a short name and what each means.
+pub const CREDIBILITY: [(u8, &str, &str); 6] = [
     (
         1,
-        "confirmed by other independent sources; logical; consistent",
+        "confirmed",
+        "by other independent sources; logical; consistent",
     ),
     (
         2,
-        "probably true: not confirmed; logical; consistent with other information",
+        "probably true",
+        "not confirmed; logical; consistent with other information",
     ),
     (
         3,
-        "possibly true: not confirmed; reasonably logical; agrees with some information",
+        "possibly true",
+        "not confirmed; reasonably logical; agrees with some information",
     ),
     (
         4,
-        "doubtful: not confirmed; possible but not logical; no other information",
+        "doubtful",
+        "not confirmed; possible but not logical; nothing else on it",
     ),
     (
         5,
-        "improbable: not confirmed; not logical; contradicted by other information",
+        "improbable",
+        "not confirmed; not logical; contradicted by other information",
     ),
     (
         6,
-        "truth cannot be judged: no basis to evaluate the information",
+        "cannot be judged",
+        "no basis to evaluate the information",
     ),
 ];
 
@@ -84,8 +92,8 @@ pub struct GradeError(pub String);
 impl Grade {
     /// A grade from its two parts, when both are on the scale.
     pub fn new(reliability: char, credibility: u8) -> Option<Self> {
-        let ok = RELIABILITY.iter().any(|(r, _)| *r == reliability)
-            && CREDIBILITY.iter().any(|(c, _)| *c == credibility);
+        let ok = RELIABILITY.iter().any(|(r, _, _)| *r == reliability)
+            && CREDIBILITY.iter().any(|(c, _, _)| *c == credibility);
         ok.then_some(Self {
             reliability,
             credibility,
@@ -108,8 +116,10 @@ impl Grade {
         match grade {
             None => Self::new('A', 6),
             Some(g) => {
-                let i = RELIABILITY.iter().position(|(r, _)| *r == g.reliability)?;
-                let (next, _) = RELIABILITY.get(i + 1)?;
+                let i = RELIABILITY
+                    .iter()
+                    .position(|(r, _, _)| *r == g.reliability)?;
+                let (next, _, _) = RELIABILITY.get(i + 1)?;
                 Self::new(*next, g.credibility)
             }
         }
@@ -149,6 +159,21 @@ impl FromStr for Grade {
             _ => None,
         };
         parsed.ok_or_else(|| GradeError(text.to_owned()))
+    }
+}
+
+impl Grade {
+    /// The grade in words: the two short names, for the status line.
+    pub fn meaning(self) -> String {
+        let r = RELIABILITY
+            .iter()
+            .find(|(l, _, _)| *l == self.reliability)
+            .map_or("", |(_, name, _)| name);
+        let c = CREDIBILITY
+            .iter()
+            .find(|(d, _, _)| *d == self.credibility)
+            .map_or("", |(_, name, _)| name);
+        format!("source {r}, information {c}")
     }
 }
 
@@ -198,8 +223,8 @@ mod tests {
 
     #[test]
     fn every_grade_on_the_scale_reads_back_as_written() {
-        for (r, _) in RELIABILITY {
-            for (c, _) in CREDIBILITY {
+        for (r, _, _) in RELIABILITY {
+            for (c, _, _) in CREDIBILITY {
                 let text = format!("{r}{c}");
                 let grade: Grade = text.parse().expect("on the scale");
                 assert_eq!(grade.to_string(), text);
