@@ -110,27 +110,38 @@ impl Grade {
         self.credibility
     }
 
-    /// The next reliability letter (after `F`: none), keeping the credibility. An ungraded
-    /// claim starts at `A` with credibility 6, "cannot be judged", until that is set too.
-    pub fn cycle_reliability(grade: Option<Self>) -> Option<Self> {
-        match grade {
-            None => Self::new('A', 6),
+    /// The next reliability letter (after `F`, `A` again), keeping the credibility. An
+    /// ungraded claim starts at `A` with credibility 6, "cannot be judged", until that is set
+    /// too. (A grade is removed in the editor, by emptying its field.)
+    pub fn cycle_reliability(grade: Option<Self>) -> Self {
+        let (reliability, credibility) = match grade {
+            None => ('A', 6),
             Some(g) => {
                 let i = RELIABILITY
                     .iter()
-                    .position(|(r, _, _)| *r == g.reliability)?;
-                let (next, _, _) = RELIABILITY.get(i + 1)?;
-                Self::new(*next, g.credibility)
+                    .position(|(r, _, _)| *r == g.reliability)
+                    .unwrap_or(0);
+                (RELIABILITY[(i + 1) % RELIABILITY.len()].0, g.credibility)
             }
+        };
+        Self {
+            reliability,
+            credibility,
         }
     }
 
-    /// The next credibility digit (after `6`: none), keeping the reliability. An ungraded claim
-    /// starts at `1` with reliability `F`, "cannot be judged", until that is set too.
-    pub fn cycle_credibility(grade: Option<Self>) -> Option<Self> {
+    /// The next credibility digit (after `6`, `1` again), keeping the reliability. An ungraded
+    /// claim starts at `1` with reliability `F`, "cannot be judged", until that is set too.
+    pub fn cycle_credibility(grade: Option<Self>) -> Self {
         match grade {
-            None => Self::new('F', 1),
-            Some(g) => Self::new(g.reliability, g.credibility + 1),
+            None => Self {
+                reliability: 'F',
+                credibility: 1,
+            },
+            Some(g) => Self {
+                reliability: g.reliability,
+                credibility: g.credibility % 6 + 1,
+            },
         }
     }
 
@@ -247,23 +258,21 @@ mod tests {
     }
 
     #[test]
-    fn cycling_walks_the_scale_then_clears() {
+    fn cycling_walks_the_scale_round() {
         let mut grade = None;
         let mut seen = Vec::new();
         for _ in 0..7 {
-            grade = Grade::cycle_reliability(grade);
-            seen.push(grade.map(|g| g.to_string()));
+            grade = Some(Grade::cycle_reliability(grade));
+            seen.push(grade.map(|g| g.to_string()).unwrap_or_default());
         }
-        let expected = ["A6", "B6", "C6", "D6", "E6", "F6"]
-            .map(|s| Some(s.to_owned()))
-            .into_iter()
-            .chain([None])
-            .collect::<Vec<_>>();
-        assert_eq!(seen, expected);
+        assert_eq!(seen, ["A6", "B6", "C6", "D6", "E6", "F6", "A6"]);
         let b = Grade::new('B', 5);
-        assert_eq!(Grade::cycle_credibility(b), Grade::new('B', 6));
-        assert_eq!(Grade::cycle_credibility(Grade::new('B', 6)), None);
-        assert_eq!(Grade::cycle_credibility(None), Grade::new('F', 1));
+        assert_eq!(Some(Grade::cycle_credibility(b)), Grade::new('B', 6));
+        assert_eq!(
+            Some(Grade::cycle_credibility(Grade::new('B', 6))),
+            Grade::new('B', 1)
+        );
+        assert_eq!(Some(Grade::cycle_credibility(None)), Grade::new('F', 1));
     }
 
     #[test]

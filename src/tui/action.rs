@@ -55,9 +55,9 @@ pub enum Action {
     SwitchFocus,
     /// Show only claims of the next tag in the panel (then all again).
     CycleFilter,
-    /// Grade the claim's source: the next reliability letter (A–F, then none).
+    /// Grade the claim's source: the next reliability letter (A–F, round again).
     CycleReliability,
-    /// Grade the claim's information: the next credibility digit (1–6, then none).
+    /// Grade the claim's information: the next credibility digit (1–6, round again).
     CycleCredibility,
     /// Show only the claims of the next author in the panel (then all again).
     CycleAuthor,
@@ -165,12 +165,12 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     (
         "cycle_reliability",
         Action::CycleReliability,
-        "grade: source reliability A-F (then none)",
+        "grade: source reliability, next of A-F",
     ),
     (
         "cycle_credibility",
         Action::CycleCredibility,
-        "grade: information credibility 1-6 (then none)",
+        "grade: information credibility, next of 1-6",
     ),
     (
         "cycle_author",

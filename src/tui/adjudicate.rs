@@ -222,3 +222,132 @@ impl App {
         self.overlay = Overlay::Editor(Box::new(editor));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::app::update;
+    use crate::tui::team::tests::{press, team_app};
+
+    fn disagreeing() -> App {
+        team_app(&[
+            (0, "sourced", "ana", Some("B2")),
+            (0, "sourced", "ben", Some("B2")),
+            (1, "sourced", "ana", Some("B2")),
+            (1, "unsourced", "ben", None),
+            (3, "opinion", "ben", Some("C3")),
+        ])
+    }
+
+    fn agreed(app: &App) -> Vec<&Claim> {
+        app.sidecar
+            .claims
+            .iter()
+            .filter(|c| c.is_agreed())
+            .collect()
+    }
+
+    #[test]
+    fn the_view_walks_only_the_disagreements() {
+        let mut app = disagreeing();
+        update(&mut app, Action::Adjudicate);
+        let Overlay::Adjudicate(view) = &app.overlay else {
+            panic!("open")
+        };
+        assert_eq!(view.sentences, [1, 3]);
+        assert_eq!(app.cursor, 1);
+        press(&mut app, 'j');
+        assert_eq!(app.cursor, 3);
+        press(&mut app, 'j');
+        assert_eq!(app.cursor, 1, "wraps round");
+        press(&mut app, 'k');
+        assert_eq!(app.cursor, 3);
+        app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        assert_eq!(app.overlay, Overlay::None);
+    }
+
+    #[test]
+    fn accepting_a_version_records_an_agreed_claim_and_keeps_both_authors() {
+        let mut app = disagreeing();
+        update(&mut app, Action::Adjudicate);
+        let ben = app
+            .sidecar
+            .claims
+            .iter()
+            .find(|c| c.author == "ben" && c.status == "unsourced")
+            .unwrap()
+            .id
+            .clone();
+        assert_eq!(press(&mut app, '2'), Some(Effect::Save));
+        let agreed_claims = agreed(&app);
+        assert_eq!(agreed_claims.len(), 1);
+        let claim = agreed_claims[0];
+        assert_eq!(claim.status, "unsourced");
+        assert_eq!(claim.author, "tester");
+        assert_eq!(claim.extra[ADJUDICATED_BY].as_str(), Some("tester"));
+        assert_eq!(claim.extra[AGREED_FROM].as_str(), Some(ben.as_str()));
+        assert_eq!(app.sidecar.claims.len(), 6, "the authors' claims stay");
+        assert_eq!(press(&mut app, '2'), None, "already agreed");
+        assert_eq!(press(&mut app, '1'), Some(Effect::Save));
+        let agreed_claims = agreed(&app);
+        assert_eq!(
+            agreed_claims.len(),
+            1,
+            "the agreed claim is updated, not doubled"
+        );
+        assert_eq!(agreed_claims[0].status, "sourced");
+        assert_eq!(agreed_claims[0].grade, "B2".parse().ok());
+        // The figures still compare ana and ben only.
+        let table = app.agreement_table();
+        assert_eq!(table.authors, ["ana", "ben"]);
+        assert_eq!(
+            press(&mut app, 'z'),
+            None,
+            "the view takes its own keys only"
+        );
+        assert_eq!(agreed(&app).len(), 1);
+    }
+
+    #[test]
+    fn an_untagged_version_cannot_be_accepted_but_one_can_be_written() {
+        let mut app = disagreeing();
+        update(&mut app, Action::Adjudicate);
+        press(&mut app, 'j');
+        assert_eq!(press(&mut app, '1'), None);
+        assert!(
+            app.message
+                .as_deref()
+                .unwrap()
+                .contains("ana left this sentence untagged")
+        );
+        press(&mut app, 'e');
+        let Overlay::Editor(editor) = &app.overlay else {
+            panic!("editor")
+        };
+        assert_eq!(editor.labels.text(), AGREED_LABEL);
+        assert_eq!(editor.status, "opinion");
+        let saved = app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        assert_eq!(saved, Some(Effect::Save));
+        let agreed_claims = agreed(&app);
+        assert_eq!(agreed_claims.len(), 1);
+        assert_eq!(
+            agreed_claims[0].extra[ADJUDICATED_BY].as_str(),
+            Some("tester")
+        );
+    }
+
+    #[test]
+    fn with_nothing_to_adjudicate_the_view_says_so() {
+        let mut app = team_app(&[(0, "sourced", "ana", None), (0, "sourced", "ben", None)]);
+        update(&mut app, Action::Adjudicate);
+        assert_eq!(app.overlay, Overlay::None);
+        assert!(
+            app.message
+                .as_deref()
+                .unwrap()
+                .contains("agree on every sentence")
+        );
+    }
+}

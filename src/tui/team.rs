@@ -51,16 +51,14 @@ impl App {
         };
         self.record_undo();
         let claim = &mut self.sidecar.claims[i];
-        claim.grade = if reliability {
+        let grade = if reliability {
             Grade::cycle_reliability(claim.grade)
         } else {
             Grade::cycle_credibility(claim.grade)
         };
+        claim.grade = Some(grade);
         claim.updated = now();
-        self.message = Some(match claim.grade {
-            Some(g) => format!("grade {g}: {}", g.meaning()),
-            None => "grade removed".to_owned(),
-        });
+        self.message = Some(format!("grade {grade}: {}", grade.meaning()));
         self.selected = Some(claim.id.clone());
         Some(self.claims_changed())
     }
@@ -98,5 +96,146 @@ impl App {
         });
         self.panel_scroll = 0;
         self.keep_panel_selection_visible();
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::path::Path;
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use crate::annotate::{Claim, Grade, Sidecar, now};
+    use crate::config::Config;
+    use crate::report::{Encoding, Report};
+    use crate::tui::action::Action;
+    use crate::tui::app::{App, Effect, update};
+
+    const TEXT: &str = "The ferry left at dawn. The captain said the engines were serviced. \
+Smoke was seen near the stern. The operator denied any fault.";
+
+    /// A reader as `tester`, on a report where `claims` (sentence, tag, author, grade) are made.
+    pub fn team_app(claims: &[(usize, &str, &str, Option<&str>)]) -> App {
+        let report = Report::from_text(
+            Path::new("report.txt"),
+            TEXT.to_owned(),
+            Encoding::Utf8,
+            "hash".into(),
+        );
+        let mut sidecar = Sidecar::new(&report);
+        for (n, status, author, grade) in claims {
+            let span = report.sentences[*n].clone();
+            let mut claim = Claim::new(&report, span, status, author, now());
+            claim.grade = grade.map(|g| g.parse().unwrap());
+            sidecar.add(claim);
+        }
+        let config = Config {
+            author: "tester".to_owned(),
+            ..Config::default()
+        };
+        let mut app = App::new(report, Some(sidecar), config, None);
+        update(&mut app, Action::Resize(120, 30));
+        app
+    }
+
+    pub fn press(app: &mut App, c: char) -> Option<Effect> {
+        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    fn mine(app: &App) -> Vec<(String, String)> {
+        let mut out: Vec<_> = app
+            .sidecar
+            .claims
+            .iter()
+            .map(|c| (c.author.clone(), c.status.clone()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_tag_key_adds_your_own_claim_beside_a_colleagues() {
+        let mut app = team_app(&[(0, "sourced", "ana", Some("B2"))]);
+        assert_eq!(update(&mut app, Action::Tag(1)), Some(Effect::Save));
+        assert_eq!(
+            mine(&app),
+            [
+                ("ana".into(), "sourced".into()),
+                ("tester".into(), "unsourced".into())
+            ]
+        );
+        // The next tag key changes the user's own claim, never ana's.
+        update(&mut app, Action::Tag(2));
+        assert_eq!(
+            mine(&app),
+            [
+                ("ana".into(), "sourced".into()),
+                ("tester".into(), "disputed".into())
+            ]
+        );
+        assert_eq!(
+            app.sidecar
+                .claims
+                .iter()
+                .filter(|c| c.grade.is_some())
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_colleagues_claim_is_neither_removed_nor_graded() {
+        let mut app = team_app(&[(0, "sourced", "ana", None)]);
+        assert_eq!(update(&mut app, Action::RemoveClaim), None);
+        assert!(app.message.as_deref().unwrap().contains("ana's claim"));
+        assert_eq!(update(&mut app, Action::CycleReliability), None);
+        assert!(app.message.as_deref().unwrap().contains("ana's claim"));
+        assert_eq!(app.sidecar.claims.len(), 1);
+        assert_eq!(app.sidecar.claims[0].grade, None);
+    }
+
+    #[test]
+    fn grade_keys_step_your_claims_grade_along_the_scale() {
+        let mut app = team_app(&[(1, "sourced", "tester", None)]);
+        assert_eq!(
+            update(&mut app, Action::CycleReliability),
+            None,
+            "no claim here"
+        );
+        update(&mut app, Action::NextSentence);
+        assert_eq!(press(&mut app, 'r'), Some(Effect::Save));
+        assert_eq!(app.sidecar.claims[0].grade, Grade::new('A', 6));
+        press(&mut app, 'r');
+        press(&mut app, 'c');
+        assert_eq!(app.sidecar.claims[0].grade, Grade::new('B', 1));
+        press(&mut app, 'c');
+        assert_eq!(app.sidecar.claims[0].grade, Grade::new('B', 2));
+        assert!(app.message.as_deref().unwrap().contains("usually reliable"));
+        assert_eq!(update(&mut app, Action::Undo), Some(Effect::Save));
+        assert_eq!(app.sidecar.claims[0].grade, Grade::new('B', 1));
+    }
+
+    #[test]
+    fn the_author_filter_cycles_through_the_authors() {
+        let mut app = team_app(&[
+            (0, "sourced", "ana", None),
+            (0, "unsourced", "ben", None),
+            (2, "opinion", "ana", None),
+        ]);
+        assert_eq!(app.visible_claims().len(), 3);
+        press(&mut app, 'a');
+        assert_eq!(app.author_filter.as_deref(), Some("ana"));
+        let shown: Vec<&str> = app
+            .visible_claims()
+            .iter()
+            .map(|&i| app.sidecar.claims[i].author.as_str())
+            .collect();
+        assert_eq!(shown, ["ana", "ana"]);
+        press(&mut app, 'a');
+        assert_eq!(app.visible_claims().len(), 1);
+        press(&mut app, 'a');
+        assert_eq!(app.author_filter, None);
+        assert_eq!(app.visible_claims().len(), 3);
     }
 }
