@@ -276,6 +276,19 @@ mod tests {
     }
 
     #[test]
+    fn the_user_guide_shows_the_same_scale() {
+        let guide = include_str!("../../docs/grading.md");
+        for (letter, name, meaning) in RELIABILITY {
+            let row = format!("| `{letter}` | {name} | {meaning} |");
+            assert!(guide.contains(&row), "docs/grading.md lacks: {row}");
+        }
+        for (digit, name, meaning) in CREDIBILITY {
+            let row = format!("| `{digit}` | {name} | {meaning} |");
+            assert!(guide.contains(&row), "docs/grading.md lacks: {row}");
+        }
+    }
+
+    #[test]
     fn the_editor_field_may_be_empty() {
         assert_eq!(Grade::parse_optional("  "), Ok(None));
         assert_eq!(Grade::parse_optional(" c3 "), Ok(Grade::new('C', 3)));
