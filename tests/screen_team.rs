@@ -24,6 +24,15 @@ struct Screen {
 
 /// The sample report, with claims by two analysts: (sentence from 0, tag, author, grade).
 fn open(claims: &[(usize, &str, &str, Option<&str>)]) -> Screen {
+    open_with(claims, "ed", |_| {})
+}
+
+/// As [`open`], as `author`, with the sidecar changed by `tweak` before the reader reads it.
+fn open_with(
+    claims: &[(usize, &str, &str, Option<&str>)],
+    author: &str,
+    tweak: impl FnOnce(&mut Sidecar),
+) -> Screen {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("harbour-blackout.txt");
     std::fs::copy(SAMPLE, &path).expect("copy sample");
@@ -41,11 +50,12 @@ fn open(claims: &[(usize, &str, &str, Option<&str>)]) -> Screen {
         }
         sidecar.add(claim);
     }
+    tweak(&mut sidecar);
     let sidecar_path = sidenote::annotate::sidecar_path(&path);
     // On disk too, as the reader would have found it: a save merges with the file there.
     std::fs::write(&sidecar_path, sidecar.to_toml().expect("toml")).expect("write sidecar");
     let config = Config {
-        author: "ed".into(),
+        author: author.into(),
         color: true,
         ..Config::default()
     };
@@ -138,4 +148,43 @@ fn adjudication_view_shows_each_version_side_by_side() {
         agreed.contains("sourced") && agreed.contains("A1"),
         "{agreed}"
     );
+}
+
+#[test]
+fn a_conflict_from_the_merge_driver_shows_and_its_author_resolves_it() {
+    // What `sidenote merge-driver` writes when ana's claim was changed differently in two clones.
+    let mut screen = open_with(&[(3, "disputed", "ana", Some("C3"))], "ana", |sidecar| {
+        let theirs: Vec<Claim> = sidecar
+            .claims
+            .iter()
+            .cloned()
+            .map(|mut c| {
+                c.status = "opinion".into();
+                c
+            })
+            .collect();
+        let mut base = theirs.clone();
+        base[0].status = "sourced".into();
+        let merged = sidenote::annotate::merge::merge(&base, &sidecar.claims, &theirs);
+        assert_eq!(merged.conflicts, 1);
+        sidecar.claims = merged.claims;
+        sidecar.sort();
+    });
+    screen.keys("} }");
+    assert!(screen.row_with("disputed   C3 ").is_some());
+    let marked = screen
+        .row_with("⚠ conflict")
+        .expect("the conflict is marked");
+    assert!(marked.contains("opinion"), "{marked}");
+    // Ana keeps her disputed version: she removes the other one (the selected conflict copy).
+    screen.keys("tab j x");
+    assert!(screen.row_with("⚠ conflict").is_none(), "resolved");
+    assert!(
+        screen.row_with("Claims 1 · disputed 1 ").is_some(),
+        "{}",
+        screen.terminal.backend()
+    );
+    let saved = std::fs::read_to_string(&screen.sidecar).expect("saved");
+    assert!(!saved.contains("conflict"), "{saved}");
+    assert!(saved.contains("status = \"disputed\""), "{saved}");
 }
