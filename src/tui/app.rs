@@ -849,14 +849,13 @@ impl App {
         if self.refuse_if_read_only() {
             return None;
         }
-        let Some(i) = self.claim_under_cursor() else {
-            self.message = Some("no claim here".to_owned());
+        let Some(i) = self.own_claim_under_cursor() else {
+            self.message = Some(match self.claim_under_cursor() {
+                Some(j) => self.not_yours(j),
+                None => "no claim here".to_owned(),
+            });
             return None;
         };
-        if !self.is_own(i) {
-            self.message = Some(self.not_yours(i));
-            return None;
-        }
         self.record_undo();
         let removed = self.sidecar.claims.remove(i);
         self.message = Some(format!("removed {} claim (z undoes)", removed.status));

@@ -1,7 +1,7 @@
 //! Several annotators on one report: whose claim is whose, grading one's own claims with the
 //! quick keys, and showing one author's claims at a time.
 
-use super::app::{App, Effect};
+use super::app::{App, Effect, Focus};
 use crate::annotate::{Grade, now};
 
 impl App {
@@ -23,13 +23,19 @@ impl App {
         )
     }
 
-    /// The user's own claim the tag, grade and edit keys act on: the selected claim when it is
-    /// theirs and overlaps the cursor sentence, else their first (not agreed) claim there.
+    /// The user's own claim the tag, grade, remove and edit keys act on: the selected claim
+    /// when it is theirs and overlaps the cursor sentence, else their first (not agreed) claim
+    /// there. A colleague's claim picked in the panel is never swapped for one's own.
     pub fn own_claim_under_cursor(&self) -> Option<usize> {
-        if let Some(i) = self.claim_under_cursor().filter(|&i| self.is_own(i))
+        if let Some(i) = self.claim_under_cursor()
             && self.selected_index() == Some(i)
         {
-            return Some(i);
+            if self.is_own(i) {
+                return Some(i);
+            }
+            if self.focus == Focus::Panel {
+                return None;
+            }
         }
         let sentence = self.sentence(self.cursor);
         self.claims_overlapping(&sentence)
@@ -128,6 +134,8 @@ Smoke was seen near the stern. The operator denied any fault.";
             let span = report.sentences[*n].clone();
             let mut claim = Claim::new(&report, span, status, author, now());
             claim.grade = grade.map(|g| g.parse().unwrap());
+            // Claims on the same words are ordered by id: fixed ids keep the tests repeatable.
+            claim.id = format!("{author}-{n}");
             sidecar.add(claim);
         }
         let config = Config {
@@ -193,6 +201,25 @@ Smoke was seen near the stern. The operator denied any fault.";
         assert!(app.message.as_deref().unwrap().contains("ana's claim"));
         assert_eq!(app.sidecar.claims.len(), 1);
         assert_eq!(app.sidecar.claims[0].grade, None);
+    }
+
+    #[test]
+    fn remove_takes_your_own_claim_unless_a_colleagues_is_picked_in_the_panel() {
+        let mut app = team_app(&[(0, "sourced", "ana", None), (0, "opinion", "tester", None)]);
+        assert_eq!(
+            app.selected_index()
+                .map(|i| app.sidecar.claims[i].author.as_str()),
+            Some("ana")
+        );
+        update(&mut app, Action::SwitchFocus);
+        assert_eq!(
+            update(&mut app, Action::RemoveClaim),
+            None,
+            "ana's, picked in the panel"
+        );
+        update(&mut app, Action::SwitchFocus);
+        assert_eq!(update(&mut app, Action::RemoveClaim), Some(Effect::Save));
+        assert_eq!(mine(&app), [("ana".into(), "sourced".into())]);
     }
 
     #[test]
