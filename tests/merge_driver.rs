@@ -233,6 +233,11 @@ fn both_changing_one_claim_keeps_both_versions_marked_as_a_conflict() {
         text.contains("grade = \"C3\"") && text.contains("grade = \"D4\""),
         "{text}"
     );
+    let grades: Vec<&str> = claims.iter().map(|c| field(c, "grade")).collect();
+    assert!(
+        grades.contains(&"C3") && grades.contains(&"D4"),
+        "{grades:?}"
+    );
 }
 
 #[test]
