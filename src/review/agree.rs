@@ -351,6 +351,54 @@ mod tests {
     }
 
     #[test]
+    fn items_are_the_sentences_anyone_tagged_without_agreed_or_orphaned_claims() {
+        use crate::annotate::{AGREED_LABEL, now};
+        use crate::report::Encoding;
+        let report = Report::from_text(
+            std::path::Path::new("r.txt"),
+            "One is here. Two is there. Three is gone. Four stays.".to_owned(),
+            Encoding::Utf8,
+            String::new(),
+        );
+        let claim = |n: usize, status: &str, author: &str| {
+            Claim::new(&report, report.sentences[n].clone(), status, author, now())
+        };
+        let mut sidecar = Sidecar::new(&report);
+        sidecar.add(claim(0, "sourced", "ana"));
+        sidecar.add(claim(1, "opinion", "ben"));
+        let mut agreed = claim(1, "opinion", "ed");
+        agreed.labels.push(AGREED_LABEL.to_owned());
+        sidecar.add(agreed);
+        let mut orphan = claim(2, "sourced", "ana");
+        orphan.quote = "text no longer in the report".to_owned();
+        sidecar.add(orphan);
+        let mut graded = claim(3, "sourced", "ben");
+        graded.grade = "C2".parse().ok();
+        sidecar.add(graded);
+        let table = Table::of(&report, &sidecar);
+        assert_eq!(
+            table.authors,
+            ["ana", "ben"],
+            "the adjudicator is not an author"
+        );
+        let rows: Vec<(usize, Vec<&str>)> = table
+            .items
+            .iter()
+            .map(|i| (i.sentence, i.statuses.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (0, vec!["sourced", UNTAGGED]),
+                (1, vec![UNTAGGED, "opinion"]),
+                (3, vec![UNTAGGED, "sourced"]),
+            ]
+        );
+        assert_eq!(table.items[2].grades, [None, Some("C".to_owned())]);
+        assert_eq!(table.disagreements().count(), 3);
+    }
+
+    #[test]
     fn no_items_give_no_figures() {
         assert_eq!(figures(2, &[]), Figures::default());
         assert_eq!(cohen_kappa(&[]), None);
