@@ -1,10 +1,12 @@
 //! The interactive reader: state, keys, drawing, and the event loop that ties them to a terminal.
 
 pub mod action;
+pub mod adjudicate;
 pub mod app;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+mod team;
 pub mod ui;
 pub mod wrap;
 
