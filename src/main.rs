@@ -71,6 +71,26 @@ enum Command {
         /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,
     },
+    /// Count sentences, claims per tag, orphaned claims and grades, per report and in total.
+    Stats {
+        /// Reports, sidecars or folders (searched recursively); the current folder by default.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cli::stats::Format,
+    },
+    /// Export the claims of reports as Markdown, CSV, JSON, W3C Web Annotation or ClaimReview.
+    Export {
+        /// Reports, sidecars or folders (searched recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: cli::export::Format,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -108,6 +128,10 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
             cli::tag::tag(&report, n, &status, details, &config)
         }
         Some(Command::Untag { report, n }) => cli::tag::untag(&report, n),
+        Some(Command::Stats { paths, format }) => cli::stats::run(&paths, format, &config),
+        Some(Command::Export { paths, format, output }) => {
+            cli::export::run(&paths, format, output.as_deref(), &config)
+        }
         None => match args.report {
             Some(report) => Ok(sidenote::tui::read(&report, config)?),
             None => Err(CliError::BadInput(

@@ -2,7 +2,9 @@
 
 pub mod check;
 pub mod claims;
+pub mod export;
 pub mod sentences;
+pub mod stats;
 pub mod tag;
 
 use std::io;
