@@ -13,7 +13,7 @@ use sidenote::report::safe;
 #[derive(Debug, Parser)]
 #[command(name = "sidenote", version, args_conflicts_with_subcommands = true)]
 struct Args {
-    /// The report to open in the reader.
+    /// The report to open in the reader, or a folder to review (default: the current folder).
     report: Option<PathBuf>,
     /// Settings file to use instead of the user's config.toml.
     #[arg(long, global = true, value_name = "FILE")]
@@ -123,20 +123,33 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
         Some(Command::Check { paths }) => return cli::check::run(&paths),
         Some(Command::Sentences { report, format }) => cli::sentences::run(&report, format),
         Some(Command::Claims { report, format }) => cli::claims::run(&report, format),
-        Some(Command::Tag { report, n, status, source, note, author }) => {
-            let details = cli::tag::Details { source, note, author };
+        Some(Command::Tag {
+            report,
+            n,
+            status,
+            source,
+            note,
+            author,
+        }) => {
+            let details = cli::tag::Details {
+                source,
+                note,
+                author,
+            };
             cli::tag::tag(&report, n, &status, details, &config)
         }
         Some(Command::Untag { report, n }) => cli::tag::untag(&report, n),
         Some(Command::Stats { paths, format }) => cli::stats::run(&paths, format, &config),
-        Some(Command::Export { paths, format, output }) => {
-            cli::export::run(&paths, format, output.as_deref(), &config)
-        }
+        Some(Command::Export {
+            paths,
+            format,
+            output,
+        }) => cli::export::run(&paths, format, output.as_deref(), &config),
         None => match args.report {
+            // A folder, or nothing (the current folder), opens the review screen.
+            Some(folder) if folder.is_dir() => Ok(sidenote::tui::review(&folder, config)?),
             Some(report) => Ok(sidenote::tui::read(&report, config)?),
-            None => Err(CliError::BadInput(
-                "no report given; run `sidenote REPORT` (e.g. `sidenote assets/samples/harbour-blackout.txt`) or `sidenote --help`".to_owned(),
-            )),
+            None => Ok(sidenote::tui::review(std::path::Path::new("."), config)?),
         },
     };
     done.map(|()| ExitCode::SUCCESS)

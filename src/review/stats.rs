@@ -91,16 +91,16 @@ impl Counts {
         names
     }
 
-    /// The JSON object of these counts: the fixed keys, then one key per tag (a tag named like a
-    /// fixed key does not replace it), then `orphaned` and `reliability`.
-    pub fn to_json(&self, tags: &[String], first: Map<String, Value>) -> Value {
+    /// The JSON object of these counts: the fixed keys, then one key per tag of `names` (a tag
+    /// named like a fixed key does not replace it), then `orphaned` and `reliability`.
+    pub fn to_json(&self, names: &[String], first: Map<String, Value>) -> Value {
         let mut object = first;
         object.insert("sentences".into(), json!(self.sentences));
         object.insert("tagged_sentences".into(), json!(self.tagged_sentences));
         object.insert("claims".into(), json!(self.claims));
-        for tag in self.tag_names(tags) {
+        for tag in names {
             if !object.contains_key(&tag) && tag != "orphaned" && tag != "reliability" {
-                object.insert(tag.clone(), json!(self.tag(&tag)));
+                object.insert(tag.clone(), json!(self.tag(tag)));
             }
         }
         object.insert("orphaned".into(), json!(self.orphaned));
@@ -130,19 +130,26 @@ pub fn share(part: usize, whole: usize) -> f64 {
 }
 
 /// The `stats --format json` document: `{"reports": [...], "total": {...}}`.
+/// Every row has the same keys: each tag found in any report is counted (0 or more) in all.
 pub fn to_json(reports: &[Reviewed], tags: &[String]) -> Value {
     let mut total = Counts::zero(tags);
-    let mut rows = Vec::new();
-    for report in reports {
-        let counts = Counts::of(report, tags);
-        total.add(&counts);
-        let mut first = Map::new();
-        first.insert("report".into(), json!(report.path.to_string_lossy()));
-        rows.push(counts.to_json(tags, first));
+    let counts: Vec<Counts> = reports.iter().map(|r| Counts::of(r, tags)).collect();
+    for c in &counts {
+        total.add(c);
     }
+    let names = total.tag_names(tags);
+    let rows: Vec<Value> = reports
+        .iter()
+        .zip(&counts)
+        .map(|(report, c)| {
+            let mut first = Map::new();
+            first.insert("report".into(), json!(report.path.to_string_lossy()));
+            c.to_json(&names, first)
+        })
+        .collect();
     let mut first = Map::new();
     first.insert("reports".into(), json!(total.reports));
-    json!({"reports": rows, "total": total.to_json(tags, first)})
+    json!({"reports": rows, "total": total.to_json(&names, first)})
 }
 
 /// The most cited sources: `(source, claims)`, most claims first (then by name), at most `n`.
