@@ -99,7 +99,7 @@ impl Counts {
         object.insert("tagged_sentences".into(), json!(self.tagged_sentences));
         object.insert("claims".into(), json!(self.claims));
         for tag in names {
-            if !object.contains_key(&tag) && tag != "orphaned" && tag != "reliability" {
+            if !object.contains_key(tag) && tag != "orphaned" && tag != "reliability" {
                 object.insert(tag.clone(), json!(self.tag(tag)));
             }
         }
