@@ -79,7 +79,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: cli::stats::Format,
     },
-    /// Export the claims of reports as Markdown, CSV, JSON, W3C Web Annotation or ClaimReview.
+    /// Export the claims of reports as Markdown, CSV, JSON, W3C Web Annotation or schema.org
+    /// claim reviews.
     Export {
         /// Reports, sidecars or folders (searched recursively).
         #[arg(required = true)]

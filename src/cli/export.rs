@@ -21,7 +21,7 @@ pub enum Format {
     Json,
     /// W3C Web Annotation JSON-LD.
     W3c,
-    /// schema.org ClaimReview JSON-LD.
+    /// schema.org `ClaimReview` JSON-LD.
     Claimreview,
 }
 

@@ -129,6 +129,16 @@ pub fn share(part: usize, whole: usize) -> f64 {
     }
 }
 
+/// `part / whole` on a scale of `scale` (cells of a bar, or 100 for a percentage), rounded to
+/// the nearest and never more than `scale`; 0 when there is no whole.
+pub fn scaled(part: usize, whole: usize, scale: usize) -> usize {
+    if whole == 0 {
+        0
+    } else {
+        ((part.min(whole) * scale * 2 + whole) / (whole * 2)).min(scale)
+    }
+}
+
 /// The `stats --format json` document: `{"reports": [...], "total": {...}}`.
 /// Every row has the same keys: each tag found in any report is counted (0 or more) in all.
 pub fn to_json(reports: &[Reviewed], tags: &[String]) -> Value {
@@ -276,6 +286,14 @@ mod tests {
         let top = top_sources([&a, &b], 5);
         assert_eq!(top, vec![("CTD".to_owned(), 2), ("Police".to_owned(), 1)]);
         assert_eq!(top_sources([&a, &b], 1).len(), 1);
+    }
+
+    #[test]
+    fn scaled_rounds_and_is_bounded() {
+        assert_eq!(scaled(1, 3, 100), 33);
+        assert_eq!(scaled(2, 3, 100), 67);
+        assert_eq!(scaled(5, 4, 10), 10);
+        assert_eq!(scaled(1, 0, 10), 0);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Exports of the claims of many reports, for people (Markdown) and for other tools (CSV, JSON,
-//! W3C Web Annotation, schema.org ClaimReview). How each field maps is in `docs/exports.md`.
+//! W3C Web Annotation, schema.org `ClaimReview`). How each field maps is in `docs/exports.md`.
 //!
 //! Every writer takes the reports already loaded and writes to any `io::Write`; the command
 //! decides where the bytes go.
@@ -9,6 +9,7 @@ pub mod json;
 pub mod markdown;
 pub mod w3c;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use serde_json::Value;
@@ -44,7 +45,7 @@ fn iri(path: &Path) -> String {
         if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            let _ = write!(out, "%{byte:02X}");
         }
     }
     out

@@ -120,7 +120,8 @@ pub fn live(
     config: crate::config::Config,
     stop: &std::sync::atomic::AtomicBool,
 ) -> Result<(), ReaderError> {
-    let mut review = Review::new(root.to_path_buf(), config.clone());
+    let reader_config = config.clone();
+    let mut review = Review::new(root.to_path_buf(), config);
     let (tx, rx) = std::sync::mpsc::channel();
     let folder = root.to_path_buf();
     std::thread::spawn(move || scan(&folder, &tx));
@@ -132,7 +133,7 @@ pub fn live(
         &rx,
         |terminal, path, claim| match crate::report::Report::load(path) {
             Ok(report) => {
-                crate::tui::read_on(terminal, report, config.clone(), claim, stop)?;
+                crate::tui::read_on(terminal, report, reader_config.clone(), claim, stop)?;
                 Ok(None)
             }
             Err(e) => Ok(Some(e.to_string())),

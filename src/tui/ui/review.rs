@@ -11,10 +11,10 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Row, Table, TableSta
 use super::{review_chart, review_claims};
 use crate::report::safe;
 use crate::review::grade::{LETTERS, UNGRADED};
-use crate::review::stats::Counts;
+use crate::review::stats::{Counts, scaled};
 use crate::tui::action::{Action, ReviewAction};
 use crate::tui::layout::centered;
-use crate::tui::review::rows::{Column, sourced_share};
+use crate::tui::review::rows::Column;
 use crate::tui::review::{Review, Scan, View};
 
 /// Cells of the small bars in the table.
@@ -124,7 +124,7 @@ fn width_of(column: Column, tags: &[String]) -> Constraint {
 fn cells<'a>(
     review: &Review,
     columns: &[Column],
-    name: String,
+    name: &str,
     counts: &Counts,
     modified: Option<std::time::SystemTime>,
 ) -> Vec<Line<'a>> {
@@ -132,7 +132,7 @@ fn cells<'a>(
     columns
         .iter()
         .map(|column| match column {
-            Column::Path => Line::raw(name.clone()),
+            Column::Path => Line::raw(name.to_owned()),
             Column::Sentences => Line::raw(counts.sentences.to_string()).right_aligned(),
             Column::Claims => Line::raw(counts.claims.to_string()).right_aligned(),
             Column::Tag(i) => {
@@ -157,13 +157,15 @@ fn utc(time: std::time::SystemTime) -> String {
 
 /// `█████░░░░░ 50%`: the share of sentences touched by a claim.
 fn reviewed_gauge(counts: &Counts) -> Line<'static> {
-    let share = counts.reviewed_share();
-    let full = cells_of(share);
+    let full = scaled(counts.tagged_sentences, counts.sentences, BAR);
     Line::raw(format!(
         "{}{}{:>4}",
         "█".repeat(full),
         "░".repeat(BAR - full),
-        format!("{}%", percent(share))
+        format!(
+            "{}%",
+            scaled(counts.tagged_sentences, counts.sentences, 100)
+        )
     ))
 }
 
@@ -175,8 +177,8 @@ fn sourced_bar(review: &Review, counts: &Counts, tags: &[String]) -> Line<'stati
     }
     let first = tags.first().map_or(0, |t| counts.tag(t));
     let second = tags.get(1).map_or(0, |t| counts.tag(t));
-    let a = cells_of(crate::review::stats::share(first, counts.claims));
-    let b = cells_of(crate::review::stats::share(first + second, counts.claims)) - a;
+    let a = scaled(first, counts.claims, BAR);
+    let b = scaled(first + second, counts.claims, BAR) - a;
     let rest = BAR - a - b;
     let style = |i: usize| {
         tags.get(i)
@@ -186,16 +188,8 @@ fn sourced_bar(review: &Review, counts: &Counts, tags: &[String]) -> Line<'stati
         Span::styled("█".repeat(a), style(0)),
         Span::styled("▓".repeat(b), style(1)),
         Span::styled("░".repeat(rest), Style::new().add_modifier(Modifier::DIM)),
-        Span::raw(format!(" {:>3}%", percent(sourced_share(counts, tags)))),
+        Span::raw(format!(" {:>3}%", scaled(first, counts.claims, 100))),
     ])
-}
-
-fn cells_of(share: f64) -> usize {
-    ((share * BAR as f64).round() as usize).min(BAR)
-}
-
-fn percent(share: f64) -> u32 {
-    (share * 100.0).round() as u32
 }
 
 /// The compact grade rollup of a report: `B2 E1 ?3` (letters with claims; `?` ungraded).
@@ -236,7 +230,7 @@ fn draw_reports(frame: &mut Frame, review: &Review, area: Rect) {
             let counts = Counts::of(report, &tags);
             total.add(&counts);
             let name = safe(&report.path.to_string_lossy()).into_owned();
-            Row::new(cells(review, &columns, name, &counts, report.modified))
+            Row::new(cells(review, &columns, &name, &counts, report.modified))
         })
         .collect();
     let [table_area, total_area] =
@@ -265,7 +259,7 @@ fn draw_reports(frame: &mut Frame, review: &Review, area: Rect) {
         TableState::new().with_selected((!visible.is_empty()).then_some(review.report_row));
     frame.render_stateful_widget(table, table_area, &mut state);
     let name = format!("total ({} reports)", total.reports);
-    let total_row = Row::new(cells(review, &columns, name, &total, None)).style(bold);
+    let total_row = Row::new(cells(review, &columns, &name, &total, None)).style(bold);
     let inner = Rect {
         x: total_area.x + 1,
         width: total_area.width.saturating_sub(2),
