@@ -6,7 +6,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{
+    Block, BorderType, Clear, HighlightSpacing, Paragraph, Row, Table, TableState,
+};
 
 use super::{review_chart, review_claims};
 use crate::report::safe;
@@ -19,6 +21,12 @@ use crate::tui::review::{Review, Scan, View};
 
 /// Cells of the small bars in the table.
 const BAR: usize = 10;
+
+/// The narrowest the report column gets before other columns make way.
+const MIN_NAME: usize = 22;
+
+/// Marks the selected row, so it shows without colour or reverse video too.
+pub(super) const HIGHLIGHT: &str = "› ";
 
 /// Draws the whole review screen.
 pub fn draw(frame: &mut Frame, review: &Review) {
@@ -72,7 +80,7 @@ fn key(review: &Review, action: Action) -> String {
 fn draw_header(frame: &mut Frame, review: &Review, area: Rect) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut spans = vec![Span::styled(
-        format!(" {} ", safe(&review.root.to_string_lossy())),
+        format!(" review of {} ", safe(&review.root.to_string_lossy())),
         bold,
     )];
     for (view, action, name) in [
@@ -92,23 +100,38 @@ fn draw_header(frame: &mut Frame, review: &Review, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The columns shown at this width: the optional ones go first when it is narrow.
+/// The columns that fit in `width` with room for the report's name: when it is narrow, the
+/// date goes first, then the grades, then the tag columns from the last (the bar still shows
+/// the first two tags), then the bars.
 fn shown_columns(review: &Review, width: u16) -> Vec<Column> {
-    review
-        .columns()
-        .into_iter()
-        .filter(|c| match c {
-            Column::Modified => width >= 130,
-            Column::Grades => width >= 110,
-            _ => true,
-        })
-        .collect()
+    let tags = review.tag_names();
+    let mut columns = review.columns();
+    let mut drop: Vec<Column> = vec![Column::Modified, Column::Grades];
+    drop.extend((0..tags.len()).rev().map(Column::Tag));
+    drop.extend([Column::Sourced, Column::Reviewed]);
+    // Borders, the highlight symbol, and one space between columns.
+    let chrome = 2 + HIGHLIGHT.chars().count();
+    for next in drop {
+        let used: usize = columns
+            .iter()
+            .map(|c| match width_of(*c, &tags) {
+                Constraint::Length(n) => usize::from(n) + 1,
+                _ => 1,
+            })
+            .sum();
+        if usize::from(width) >= chrome + used + MIN_NAME {
+            break;
+        }
+        columns.retain(|c| *c != next);
+    }
+    columns
 }
 
 fn width_of(column: Column, tags: &[String]) -> Constraint {
     match column {
         Column::Path => Constraint::Fill(1),
-        Column::Sentences | Column::Claims => Constraint::Length(6),
+        Column::Sentences => Constraint::Length(6),
+        Column::Claims => Constraint::Length(7),
         Column::Tag(i) => {
             let len = tags.get(i).map_or(4, |t| t.chars().count());
             Constraint::Length(len.clamp(4, 9) as u16)
@@ -254,15 +277,18 @@ fn draw_reports(frame: &mut Frame, review: &Review, area: Rect) {
                 .title(title)
                 .title_bottom(format!(" grades: {} ", grades(&total))),
         )
-        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
+        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
+        .highlight_symbol(HIGHLIGHT)
+        .highlight_spacing(HighlightSpacing::Always);
     let mut state =
         TableState::new().with_selected((!visible.is_empty()).then_some(review.report_row));
     frame.render_stateful_widget(table, table_area, &mut state);
-    let name = format!("total ({} reports)", total.reports);
-    let total_row = Row::new(cells(review, &columns, &name, &total, None)).style(bold);
+    let total_row = Row::new(cells(review, &columns, "total", &total, None)).style(bold);
+    // Under the table's columns: inside its border, after the highlight symbol's room.
+    let indent = 1 + HIGHLIGHT.chars().count() as u16;
     let inner = Rect {
-        x: total_area.x + 1,
-        width: total_area.width.saturating_sub(2),
+        x: total_area.x + indent,
+        width: total_area.width.saturating_sub(indent + 1),
         ..total_area
     };
     frame.render_widget(Table::new([total_row], widths).column_spacing(1), inner);
@@ -319,6 +345,13 @@ fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
         key(review, Action::Help),
         key(review, Action::Quit),
     );
+    // The hints give way to the counts and the message; `?` is always there.
+    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    let hints = if used + hints.chars().count() <= usize::from(area.width) {
+        hints
+    } else {
+        format!(" {} help ", key(review, Action::Help))
+    };
     let [left, right] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(hints.chars().count() as u16),

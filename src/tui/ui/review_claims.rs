@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Row, Table, TableState};
+use ratatui::widgets::{Block, BorderType, HighlightSpacing, Row, Table, TableState};
 
 use super::review::tag_style;
 use crate::report::{one_line, safe};
@@ -74,7 +74,9 @@ pub fn draw(frame: &mut Frame, review: &Review, area: Rect) {
                 .border_type(BorderType::Rounded)
                 .title(title),
         )
-        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
+        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
+        .highlight_symbol(super::review::HIGHLIGHT)
+        .highlight_spacing(HighlightSpacing::Always);
     let mut state =
         TableState::new().with_selected((!visible.is_empty()).then_some(review.claim_row));
     frame.render_stateful_widget(table, area, &mut state);
