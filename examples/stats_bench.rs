@@ -10,6 +10,7 @@
 //! With `--keep` the folder is left on disk and its path printed, to time the real command on
 //! it: `time target/release/sidenote stats FOLDER --format json > /dev/null`.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -35,10 +36,11 @@ fn report_text(n: usize) -> String {
     for i in 0..24 {
         let subject = SUBJECTS[(n + i) % SUBJECTS.len()];
         let verb = VERBS[(n * 7 + i) % VERBS.len()];
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "{subject} {verb} that shipment {i} of batch {n} arrived {} hours late. ",
             (n + i) % 48
-        ));
+        );
         if i % 6 == 5 {
             text.push_str("\n\n");
         }
@@ -56,11 +58,19 @@ fn write_report(folder: &Path, n: usize) {
     let mut sidecar = Sidecar::new(&report);
     let tags = ["sourced", "unsourced", "disputed", "opinion"];
     let when = sidenote::annotate::now();
-    for (k, sentence) in report.sentences.iter().enumerate().filter(|(k, _)| k % 5 == 1) {
+    for (k, sentence) in report
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| k % 5 == 1)
+    {
         let mut claim = Claim::new(&report, sentence.clone(), tags[(n + k) % 4], "bench", when);
         claim.source = Some(SUBJECTS[(n + k) % SUBJECTS.len()].to_owned());
         if k % 3 == 0 {
-            claim.extra.insert("grade".into(), format!("{}{}", ['A', 'B', 'C', 'E'][k % 4], 1 + k % 6).into());
+            claim.extra.insert(
+                "grade".into(),
+                format!("{}{}", ['A', 'B', 'C', 'E'][k % 4], 1 + k % 6).into(),
+            );
         }
         sidecar.claims.push(claim);
     }
@@ -79,8 +89,13 @@ fn main() -> ExitCode {
     for n in 0..reports {
         write_report(dir.path(), n);
     }
-    eprintln!("generated {reports} reports with sidecars in {:.2?}", started.elapsed());
-    let tags: Vec<String> = ["sourced", "unsourced", "disputed", "opinion"].map(String::from).to_vec();
+    eprintln!(
+        "generated {reports} reports with sidecars in {:.2?}",
+        started.elapsed()
+    );
+    let tags: Vec<String> = ["sourced", "unsourced", "disputed", "opinion"]
+        .map(String::from)
+        .to_vec();
     let mut times = Vec::new();
     let mut claims = 0;
     for _ in 0..runs {

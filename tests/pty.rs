@@ -873,7 +873,12 @@ fn the_review_screen_opens_a_report_and_comes_back_refreshed() {
     review.wait_for_status("saved");
     review.press("q");
     review.wait_for("2 reports · 1 claims");
-    review.wait_for("total (2 reports)");
+    review.wait_until("the report's row read again: 1 claim", |screen| {
+        screen.lines().any(|row| {
+            let cells: Vec<&str> = row.split_whitespace().collect();
+            cells.get(1) == Some(&"report.txt") && cells.get(3) == Some(&"1")
+        })
+    });
     review.press("2");
     review.wait_for(SENTENCES[0]);
     if std::env::var_os("SIDENOTE_SHOW_SCREEN").is_some() {

@@ -110,7 +110,11 @@ fn scanning_shows_progress_and_the_filter_prompt_types() {
     let last = terminal.backend().buffer().content[..]
         .chunks(100)
         .last()
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .map(|row| {
+            row.iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect::<String>()
+        })
         .unwrap_or_default();
     assert!(last.starts_with("/port"), "{last}");
 }
