@@ -82,8 +82,7 @@ enum Command {
     /// Export the claims of reports as Markdown, CSV, JSON, W3C Web Annotation or schema.org
     /// claim reviews.
     Export {
-        /// Reports, sidecars or folders (searched recursively).
-        #[arg(required = true)]
+        /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum)]

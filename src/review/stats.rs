@@ -184,7 +184,10 @@ pub fn top_sources<'a>(
             .1 += 1;
     }
     let mut top: Vec<(String, usize)> = counts.into_values().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    top.sort_by(|a, b| {
+        let name = |s: &str| s.to_lowercase();
+        b.1.cmp(&a.1).then_with(|| name(&a.0).cmp(&name(&b.0)))
+    });
     top.truncate(n);
     top
 }
@@ -274,6 +277,7 @@ mod tests {
             &[
                 ("sourced", Some("CTD"), None),
                 ("sourced", Some("Police"), None),
+                ("sourced", Some("army"), None),
             ],
         );
         let b = reviewed(
@@ -284,7 +288,8 @@ mod tests {
             ],
         );
         let top = top_sources([&a, &b], 5);
-        assert_eq!(top, vec![("CTD".to_owned(), 2), ("Police".to_owned(), 1)]);
+        let want = [("CTD", 2), ("army", 1), ("Police", 1)].map(|(s, n)| (s.to_owned(), n));
+        assert_eq!(top, want, "ties in name order, whatever the case");
         assert_eq!(top_sources([&a, &b], 1).len(), 1);
     }
 

@@ -416,15 +416,15 @@ fn draw_help(frame: &mut Frame, review: &Review) {
     for (action, doc) in rows {
         let keys = review.keymap.keys_for(action).join(" ");
         lines.push(Line::from(vec![
-            Span::styled(format!("  {keys:<12} "), bold),
+            Span::styled(format!("  {keys:<16} "), bold),
             Span::raw(doc),
         ]));
     }
     lines.push(Line::raw(format!(
-        "  {:<12} quit",
+        "  {:<16} quit",
         key(review, Action::Quit)
     )));
-    let area = centered(frame.area(), 70, lines.len() as u16 + 2);
+    let area = centered(frame.area(), 74, lines.len() as u16 + 2);
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines).block(

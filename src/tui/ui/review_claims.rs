@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, review: &Review, area: Rect) {
         filters.push(format!("matching “{}”", safe(&review.query)));
     }
     let title = if filters.is_empty() {
-        format!(" {total} claims ")
+        format!(" {total} {} ", if total == 1 { "claim" } else { "claims" })
     } else {
         format!(
             " {} of {total} claims: {} ",
