@@ -186,7 +186,12 @@ impl Review {
     /// The scan is over.
     pub fn scan_done(&mut self) {
         self.scan = Scan::Done;
-        if !self.failed.is_empty() {
+        if self.reports.is_empty() && self.failed.is_empty() {
+            let endings = crate::review::scan::REPORT_EXTENSIONS.join(", .");
+            self.message = Some(format!(
+                "no reports here (files ending .{endings}); run `sidenote FOLDER` on a folder of reports"
+            ));
+        } else if !self.failed.is_empty() {
             self.message = Some(format!(
                 "{} report(s) could not be read: {}",
                 self.failed.len(),

@@ -84,6 +84,18 @@ fn the_scan_fills_the_list_and_names_what_failed() {
 }
 
 #[test]
+fn an_empty_folder_says_what_it_looked_for() {
+    let mut review = Review::new(".".into(), Config::default());
+    review.scan_found(0);
+    review.scan_done();
+    let message = review.message.unwrap();
+    assert!(
+        message.starts_with("no reports here (files ending .txt"),
+        "{message}"
+    );
+}
+
+#[test]
 fn sorting_by_each_column_and_reversing() {
     let mut review = review();
     update(&mut review, Action::Review(ReviewAction::SortNext));
