@@ -3,8 +3,10 @@
 pub mod agree;
 pub mod check;
 pub mod claims;
+pub mod export;
 pub mod merge_driver;
 pub mod sentences;
+pub mod stats;
 pub mod tag;
 
 use std::io;

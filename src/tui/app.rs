@@ -274,6 +274,14 @@ impl App {
         app
     }
 
+    /// Puts the cursor on the claim `id` and selects it (the review screen opens a report at a
+    /// claim); an unknown id leaves the cursor where it is.
+    pub fn start_at_claim(&mut self, id: &str) {
+        if let Some(i) = self.sidecar.claims.iter().position(|c| c.id == id) {
+            self.select_claim(i);
+        }
+    }
+
     /// The layout for the current size, when the terminal is big enough.
     pub fn areas(&self) -> Option<Areas> {
         layout::areas(self.size)
@@ -1325,6 +1333,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.size = Rect::new(0, 0, w, h);
             app.relayout();
         }
+        Action::Review(_) => {}
     }
     None
 }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod review;
 mod team;
 pub mod ui;
 pub mod wrap;
@@ -73,20 +74,23 @@ pub enum Input {
 /// A sidecar that cannot be read is never written: the reader then opens read-only and says why.
 pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
     let report = Report::load(report)?;
+    on_terminal(|terminal, stop| read_on(terminal, report, config, None, stop))
+}
+
+/// Opens the review screen of the folder `root` on the real terminal (see [`review`]); returns
+/// when the user quits it or a signal arrives.
+pub fn review(root: &Path, config: Config) -> Result<(), ReaderError> {
+    on_terminal(|terminal, stop| review::run::live(terminal, root, config, stop))
+}
+
+/// Sets up the real terminal (raw mode, alternate screen, mouse, signals), runs `session` on it,
+/// and restores it whatever happened.
+fn on_terminal(
+    session: impl FnOnce(&mut ratatui::DefaultTerminal, &AtomicBool) -> Result<(), ReaderError>,
+) -> Result<(), ReaderError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(ReaderError::NoTerminal);
     }
-    let path = sidecar_path(&report.path);
-    let (sidecar, read_only) = match Sidecar::load(&path) {
-        Ok(sidecar) => {
-            // A symbolic link is never written through: say so now, not at the first save.
-            let linked = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-            let why = linked.then(|| crate::annotate::SaveError::Symlink(path.clone()).to_string());
-            (sidecar, why)
-        }
-        Err(e) => (None, Some(e.to_string())),
-    };
-    let mut app = App::new(report, sidecar, config, read_only);
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -101,21 +105,60 @@ pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
         let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let events = std::iter::from_fn(|| {
+    let result = crossterm::execute!(io::stdout(), EnableMouseCapture)
+        .map_err(ReaderError::from)
+        .and_then(|()| session(&mut terminal, &stop));
+    let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+/// The terminal's events, with a [`Input::Tick`] after `tick` without one; ends when `stop` is
+/// set.
+pub(crate) fn terminal_events(
+    stop: &AtomicBool,
+    tick: Duration,
+) -> impl Iterator<Item = io::Result<Input>> {
+    std::iter::from_fn(move || {
         if stop.load(Ordering::Relaxed) {
             return None;
         }
-        Some(match crossterm::event::poll(TICK) {
+        Some(match crossterm::event::poll(tick) {
             Ok(true) => crossterm::event::read().map(Input::Terminal),
             Ok(false) => Ok(Input::Tick),
             Err(e) => Err(e),
         })
-    });
-    let result = crossterm::execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| run(&mut terminal, &mut app, &path, events));
-    let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    result?;
+    })
+}
+
+/// Runs the reader on `report` on a terminal already set up, starting at the claim `at` when
+/// given, until the user quits or `stop` is set; then saves what is still unsaved.
+pub fn read_on<B>(
+    terminal: &mut Terminal<B>,
+    report: Report,
+    config: Config,
+    at: Option<&str>,
+    stop: &AtomicBool,
+) -> Result<(), ReaderError>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let path = sidecar_path(&report.path);
+    let (sidecar, read_only) = match Sidecar::load(&path) {
+        Ok(sidecar) => {
+            // A symbolic link is never written through: say so now, not at the first save.
+            let linked = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+            let why = linked.then(|| crate::annotate::SaveError::Symlink(path.clone()).to_string());
+            (sidecar, why)
+        }
+        Err(e) => (None, Some(e.to_string())),
+    };
+    let mut app = App::new(report, sidecar, config, read_only);
+    if let Some(id) = at {
+        app.start_at_claim(id);
+    }
+    run(terminal, &mut app, &path, terminal_events(stop, TICK))?;
     if matches!(app.save_state, SaveState::Failed(_) | SaveState::Pending) {
         save(&mut app, &path, LAST_SAVE_PATIENCE, &mut None);
     }

@@ -5,6 +5,9 @@ mod article;
 mod claims;
 mod editor;
 pub mod help;
+pub mod review;
+mod review_chart;
+mod review_claims;
 mod status;
 
 use ratatui::Frame;
