@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, Parser, Subcommand};
 use sidenote::cli::{self, CliError};
 use sidenote::config::Config;
 use sidenote::report::safe;
@@ -71,6 +71,19 @@ enum Command {
         /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,
     },
+    /// Print the text sidenote reads from a file (the article of a web page, Markdown without
+    /// its markup): what sentence numbers and claim offsets count into.
+    Text {
+        /// The report: plain text, a web page (.html, .htm) or Markdown (.md).
+        report: PathBuf,
+    },
+    /// Print a shell completion script (see the README for where to put it).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `sidenote man > sidenote.1`.
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -108,6 +121,11 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
             cli::tag::tag(&report, n, &status, details, &config)
         }
         Some(Command::Untag { report, n }) => cli::tag::untag(&report, n),
+        Some(Command::Text { report }) => cli::text::run(&report),
+        Some(Command::Completions { shell }) => {
+            cli::completions::completions(shell, &mut Args::command())
+        }
+        Some(Command::Man) => cli::completions::man(Args::command()),
         None => match args.report {
             Some(report) => Ok(sidenote::tui::read(&report, config)?),
             None => Err(CliError::BadInput(

@@ -2,8 +2,10 @@
 
 pub mod check;
 pub mod claims;
+pub mod completions;
 pub mod sentences;
 pub mod tag;
+pub mod text;
 
 use std::io;
 use std::path::Path;

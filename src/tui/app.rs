@@ -510,7 +510,7 @@ impl App {
         next.claims.clone_from(&merged.claims);
         // Keys another tool added to `[report]` on disk are kept; the hash is of our report.
         next.report.file.clone_from(&self.sidecar.report.file);
-        next.report.sha256.clone_from(&self.report.sha256);
+        next.report.describe(&self.report);
         next.sort();
         (next, merged)
     }
@@ -614,7 +614,7 @@ impl App {
 
     fn refresh_claims(&mut self) {
         self.sidecar.sort();
-        self.sidecar.report.sha256.clone_from(&self.report.sha256);
+        self.sidecar.report.describe(&self.report);
         self.spans = self
             .sidecar
             .claims
