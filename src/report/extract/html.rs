@@ -17,7 +17,11 @@ pub const METHOD: &str = "html/dom_smoothie 0.19.0";
 
 /// More elements than this are not scored: a page that big is not an article, and scoring it
 /// would keep the reader waiting.
-pub const MAX_ELEMENTS: usize = 200_000;
+pub const MAX_ELEMENTS: usize = 100_000;
+
+/// Less running text than this (about two short paragraphs) is not an article: an index page,
+/// a form or an error page.
+const MIN_ARTICLE_CHARS: usize = 250;
 
 /// The warning for a page whose text is too short or too scattered to be an article (an index
 /// page, a form): what text there is is still shown, since a short notice is better than none.
@@ -34,18 +38,15 @@ pub fn extract(page: &str) -> Extracted {
     };
     let article = Readability::new(page, None, Some(config)).and_then(|mut reader| {
         let heading = reader.doc.select("h1").first().text();
-        let readable = reader.is_probably_readable();
-        reader
-            .parse()
-            .map(|article| (article, normalise(&heading), readable))
+        reader.parse().map(|article| (article, normalise(&heading)))
     });
     let mut warnings = Vec::new();
     let text = match article {
-        Ok((article, heading, readable)) => {
-            if !readable {
+        Ok((article, heading)) => {
+            let body = normalise(&article.text_content);
+            if body.chars().count() < MIN_ARTICLE_CHARS {
                 warnings.push(NO_ARTICLE.to_owned());
             }
-            let body = normalise(&article.text_content);
             // The page's title often carries the site's name ("Headline | The Daily"); the
             // article's own heading, when the title holds it, is the better first line.
             let title = normalise(&article.title);
