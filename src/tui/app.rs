@@ -35,6 +35,9 @@ pub enum Effect {
     Save,
     /// Leave the reader.
     Quit,
+    /// Open the claim editor's note in the user's `$EDITOR`; the result comes back through
+    /// [`App::note_edited`].
+    EditNote,
 }
 
 /// Which pane the movement keys act on.
@@ -373,6 +376,10 @@ impl App {
                 return None;
             }
             (KeyCode::Char('s'), true) => return self.save_editor(),
+            (KeyCode::Char('o'), true) => {
+                editor.field = Field::Note;
+                return Some(Effect::EditNote);
+            }
             (KeyCode::Enter, false) if editor.field != Field::Note => return self.save_editor(),
             (KeyCode::Tab, _) => editor.field = editor.field.step(true),
             (KeyCode::BackTab, _) => editor.field = editor.field.step(false),
@@ -417,6 +424,28 @@ impl App {
             }
         }
         None
+    }
+
+    /// The note in the open claim editor, for the user's `$EDITOR`.
+    pub fn editor_note(&self) -> Option<&str> {
+        match &self.overlay {
+            Overlay::Editor(editor) => Some(editor.note.text()),
+            _ => None,
+        }
+    }
+
+    /// Puts the note edited in `$EDITOR` back into the claim editor (saved, as any change
+    /// there, with Ctrl-s or Enter), or says why it is unchanged.
+    pub fn note_edited(&mut self, result: Result<String, String>) {
+        match (&mut self.overlay, result) {
+            (Overlay::Editor(editor), Ok(note)) => {
+                editor.note = TextInput::new(&note);
+                editor.field = Field::Note;
+                self.message = Some("note edited; Ctrl-s saves the claim".to_owned());
+            }
+            (_, Err(why)) => self.message = Some(why),
+            (_, Ok(_)) => {}
+        }
     }
 
     fn cancel_search(&mut self, origin: usize) {

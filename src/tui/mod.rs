@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod external_editor;
 pub mod input;
 pub mod keymap;
 pub mod layout;
@@ -109,8 +110,10 @@ pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
             Err(e) => Err(e),
         })
     });
-    let result = crossterm::execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| run(&mut terminal, &mut app, &path, events));
+    let result = crossterm::execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
+        let mut screen = external_editor::Tty;
+        run_with(&mut terminal, &mut app, &path, events, &mut screen)
+    });
     let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result?;
@@ -155,6 +158,29 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
     E: IntoIterator<Item = io::Result<Input>>,
 {
+    run_with(
+        terminal,
+        app,
+        sidecar,
+        events,
+        &mut external_editor::Headless,
+    )
+}
+
+/// [`run`], handing the terminal over to the user's `$EDITOR` through `screen` when a note is
+/// edited there.
+pub fn run_with<B, E>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    sidecar: &Path,
+    events: E,
+    screen: &mut dyn external_editor::Screen,
+) -> io::Result<()>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+    E: IntoIterator<Item = io::Result<Input>>,
+{
     let mut events = events.into_iter();
     let mut on_disk = store::stamp(sidecar);
     let mut last_save: Option<Instant> = None;
@@ -191,6 +217,14 @@ where
                 last_save = Some(Instant::now());
             }
             Some(Effect::Quit) => return Ok(()),
+            Some(Effect::EditNote) => {
+                let note = app.editor_note().unwrap_or_default().to_owned();
+                screen.suspend()?;
+                let edited = external_editor::edit(&screen.editor(), &note);
+                screen.resume()?;
+                terminal.clear().map_err(io::Error::other)?;
+                app.note_edited(edited);
+            }
             None => {}
         }
     }
