@@ -6,6 +6,7 @@ pub mod external_editor;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod theme;
 pub mod ui;
 pub mod wrap;
 
@@ -70,11 +71,12 @@ pub enum Input {
 /// the process gets SIGTERM, SIGHUP or SIGINT (the terminal is restored either way).
 ///
 /// A sidecar that cannot be read is never written: the reader then opens read-only and says why.
-pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
+pub fn read(report: &Path, mut config: Config) -> Result<(), ReaderError> {
     let report = Report::load(report)?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(ReaderError::NoTerminal);
     }
+    theme::choose(&mut config);
     let path = sidecar_path(&report.path);
     let (sidecar, read_only) = match Sidecar::load(&path) {
         Ok(sidecar) => {
