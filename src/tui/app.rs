@@ -426,6 +426,17 @@ impl App {
         None
     }
 
+    /// Tells the user that another sidenote window has this report open (the event loop found
+    /// out, see [`super::presence`]), before anything else there is to say.
+    pub fn open_elsewhere(&mut self) {
+        let note =
+            "another sidenote window has this report open: each save merges the other's changes";
+        self.message = Some(match self.message.take() {
+            Some(other) => format!("{note}; {other}"),
+            None => note.to_owned(),
+        });
+    }
+
     /// The note in the open claim editor, for the user's `$EDITOR`.
     pub fn editor_note(&self) -> Option<&str> {
         match &self.overlay {

@@ -6,6 +6,7 @@ pub mod external_editor;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod presence;
 pub mod theme;
 pub mod ui;
 pub mod wrap;
@@ -88,6 +89,11 @@ pub fn read(report: &Path, mut config: Config) -> Result<(), ReaderError> {
         Err(e) => (None, Some(e.to_string())),
     };
     let mut app = App::new(report, sidecar, config, read_only);
+    // Held until the reader returns: other windows on this report see it while it is open.
+    let presence = presence::Presence::enter(&path);
+    if presence.as_ref().is_some_and(|(_, others)| *others) {
+        app.open_elsewhere();
+    }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -224,7 +230,9 @@ where
                 screen.suspend()?;
                 let edited = external_editor::edit(&screen.editor(), &note);
                 screen.resume()?;
-                terminal.clear().map_err(io::Error::other)?;
+                // The editor drew over the screen: an empty frame makes the next draw a whole one
+                // (`Terminal::clear` would ask the terminal where its cursor is, and wait).
+                terminal.draw(|_| {}).map_err(io::Error::other)?;
                 app.note_edited(edited);
             }
             None => {}
