@@ -55,7 +55,7 @@ pub enum LoadError {
     },
     /// The file is a PDF, whose text sidenote does not extract (see `docs/formats.md`).
     #[error(
-        "{}: is a PDF, which sidenote cannot read; convert it first with `pdftotext FILE.pdf FILE.txt` (poppler-utils) and open the .txt",
+        "{}: not a text file (a PDF, which sidenote does not read); convert it first with `pdftotext FILE.pdf FILE.txt` (poppler-utils) and open the .txt",
         safe_path(.0)
     )]
     Pdf(PathBuf),
