@@ -1,5 +1,5 @@
 //! Time to open a web page: `Report::from_bytes` on a saved news page from `tests/pages`, and
-//! on a generated page of 20,000 paragraphs (5.5 MiB) with navigation, as big as a long
+//! on a generated page of 20,000 paragraphs (4.2 MiB) with navigation, as big as a long
 //! archive page gets. Figures are in docs/benchmarks.md.
 
 use std::fmt::Write as _;
