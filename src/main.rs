@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, Parser, Subcommand};
 use sidenote::cli::{self, CliError};
 use sidenote::config::Config;
 use sidenote::report::safe;
@@ -118,6 +118,19 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Print the text sidenote reads from a file (the article of a web page, Markdown without
+    /// its markup): what sentence numbers and claim offsets count into.
+    Text {
+        /// The report: plain text, a web page (.html, .htm) or Markdown (.md).
+        report: PathBuf,
+    },
+    /// Print a shell completion script (see the README for where to put it).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `sidenote man > sidenote.1`.
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -182,6 +195,11 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
             format,
             output,
         }) => cli::export::run(&paths, format, output.as_deref(), &config),
+        Some(Command::Text { report }) => cli::text::run(&report),
+        Some(Command::Completions { shell }) => {
+            cli::completions::completions(shell, &mut Args::command())
+        }
+        Some(Command::Man) => cli::completions::man(Args::command()),
         None => match args.report {
             // A folder, or nothing (the current folder), opens the review screen.
             Some(folder) if folder.is_dir() => Ok(sidenote::tui::review(&folder, config)?),

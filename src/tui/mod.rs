@@ -3,11 +3,14 @@
 pub mod action;
 pub mod adjudicate;
 pub mod app;
+pub mod external_editor;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod presence;
 pub mod review;
 mod team;
+pub mod theme;
 pub mod ui;
 pub mod wrap;
 
@@ -74,23 +77,29 @@ pub enum Input {
 /// A sidecar that cannot be read is never written: the reader then opens read-only and says why.
 pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
     let report = Report::load(report)?;
-    on_terminal(|terminal, stop| read_on(terminal, report, config, None, stop))
+    on_terminal(config, |terminal, config, stop| {
+        read_on(terminal, report, config, None, stop)
+    })
 }
 
 /// Opens the review screen of the folder `root` on the real terminal (see [`review`]); returns
 /// when the user quits it or a signal arrives.
 pub fn review(root: &Path, config: Config) -> Result<(), ReaderError> {
-    on_terminal(|terminal, stop| review::run::live(terminal, root, config, stop))
+    on_terminal(config, |terminal, config, stop| {
+        review::run::live(terminal, root, config, stop)
+    })
 }
 
-/// Sets up the real terminal (raw mode, alternate screen, mouse, signals), runs `session` on it,
-/// and restores it whatever happened.
+/// Sets up the real terminal (raw mode, alternate screen, mouse, signals) and the theme for its
+/// background, runs `session` on it, and restores it whatever happened.
 fn on_terminal(
-    session: impl FnOnce(&mut ratatui::DefaultTerminal, &AtomicBool) -> Result<(), ReaderError>,
+    mut config: Config,
+    session: impl FnOnce(&mut ratatui::DefaultTerminal, Config, &AtomicBool) -> Result<(), ReaderError>,
 ) -> Result<(), ReaderError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(ReaderError::NoTerminal);
     }
+    theme::choose(&mut config);
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -107,7 +116,7 @@ fn on_terminal(
     }));
     let result = crossterm::execute!(io::stdout(), EnableMouseCapture)
         .map_err(ReaderError::from)
-        .and_then(|()| session(&mut terminal, &stop));
+        .and_then(|()| session(&mut terminal, config, &stop));
     let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -131,8 +140,9 @@ pub(crate) fn terminal_events(
     })
 }
 
-/// Runs the reader on `report` on a terminal already set up, starting at the claim `at` when
-/// given, until the user quits or `stop` is set; then saves what is still unsaved.
+/// Runs the reader on `report` on the real terminal, already set up, starting at the claim `at`
+/// when given, until the user quits or `stop` is set; then saves what is still unsaved. (Generic
+/// over the backend only so that the review screen can hand over its terminal.)
 pub fn read_on<B>(
     terminal: &mut Terminal<B>,
     report: Report,
@@ -158,7 +168,13 @@ where
     if let Some(id) = at {
         app.start_at_claim(id);
     }
-    run(terminal, &mut app, &path, terminal_events(stop, TICK))?;
+    // Held until the reader returns: other windows on this report see it while it is open.
+    let presence = presence::Presence::enter(&path);
+    if presence.as_ref().is_some_and(|(_, others)| *others) {
+        app.open_elsewhere();
+    }
+    let events = terminal_events(stop, TICK);
+    run_with(terminal, &mut app, &path, events, &mut external_editor::Tty)?;
     if matches!(app.save_state, SaveState::Failed(_) | SaveState::Pending) {
         save(&mut app, &path, LAST_SAVE_PATIENCE, &mut None);
     }
@@ -194,6 +210,29 @@ pub fn run<B, E>(
     app: &mut App,
     sidecar: &Path,
     events: E,
+) -> io::Result<()>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+    E: IntoIterator<Item = io::Result<Input>>,
+{
+    run_with(
+        terminal,
+        app,
+        sidecar,
+        events,
+        &mut external_editor::Headless,
+    )
+}
+
+/// [`run`], handing the terminal over to the user's `$EDITOR` through `screen` when a note is
+/// edited there.
+pub fn run_with<B, E>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    sidecar: &Path,
+    events: E,
+    screen: &mut dyn external_editor::Screen,
 ) -> io::Result<()>
 where
     B: Backend,
@@ -236,6 +275,16 @@ where
                 last_save = Some(Instant::now());
             }
             Some(Effect::Quit) => return Ok(()),
+            Some(Effect::EditNote) => {
+                let note = app.editor_note().unwrap_or_default().to_owned();
+                screen.suspend()?;
+                let edited = external_editor::edit(&screen.editor(), &note);
+                screen.resume()?;
+                // The editor drew over the screen: an empty frame makes the next draw a whole one
+                // (`Terminal::clear` would ask the terminal where its cursor is, and wait).
+                terminal.draw(|_| {}).map_err(io::Error::other)?;
+                app.note_edited(edited);
+            }
             None => {}
         }
     }

@@ -10,8 +10,9 @@ use std::process::{Command, Output};
 pub const PORT: &str = "The port authority said the cranes would restart on Friday. \
 The strike cost the city four million euros. Dockers expect a long winter.\n";
 
-/// Second report, in a subfolder: four sentences, one with a pipe and asterisks.
-pub const BUDGET: &str = "Officials said the budget | was *balanced*. The mayor denied any shortfall. \
+/// Second report, in a subfolder: Markdown, four sentences, one with a pipe and asterisks (escaped,
+/// so they stay in the text sidenote reads).
+pub const BUDGET: &str = "Officials said the budget | was \\*balanced\\*. The mayor denied any shortfall. \
 Critics called the plan reckless. Nobody has seen the audit.\n";
 
 /// Third report: never tagged.
