@@ -86,6 +86,17 @@ pub struct Config {
     pub theme: Theme,
     /// Whether to use colour at all (off when `NO_COLOR` is set).
     pub color: bool,
+    /// Attribution suggestions: on or off, and the words added to the built-in cue lists.
+    pub suggest: SuggestSettings,
+}
+
+/// The `[suggest]` section: whether the reader proposes tags, and extra cue words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SuggestSettings {
+    /// Whether suggestions are shown in the reader.
+    pub enabled: bool,
+    /// Words added to the lists of `assets/cues.toml`.
+    pub extra: crate::suggest::Extra,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -96,6 +107,39 @@ struct RawConfig {
     tags: Option<Vec<RawTag>>,
     theme: Option<RawTheme>,
     keys: Option<BTreeMap<String, Spanned<String>>>,
+    suggest: Option<RawSuggest>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSuggest {
+    enabled: Option<bool>,
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    anonymous: Vec<String>,
+    #[serde(default)]
+    hedges: Vec<String>,
+    #[serde(default)]
+    documents: Vec<String>,
+    #[serde(default)]
+    furniture: Vec<String>,
+}
+
+impl RawSuggest {
+    /// These settings over `base`: a flag set here wins, lists add up.
+    fn over(self, base: SuggestSettings) -> SuggestSettings {
+        let mut extra = base.extra;
+        extra.verbs.extend(self.verbs);
+        extra.anonymous.extend(self.anonymous);
+        extra.hedges.extend(self.hedges);
+        extra.documents.extend(self.documents);
+        extra.furniture.extend(self.furniture);
+        SuggestSettings {
+            enabled: self.enabled.unwrap_or(base.enabled),
+            extra,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -220,12 +264,18 @@ impl Config {
                 theme_default.selection_bg,
             )?,
         };
+        let suggest = defaults
+            .suggest
+            .unwrap_or_default()
+            .over(SuggestSettings::default());
+        let suggest = user.suggest.unwrap_or_default().over(suggest);
         Ok(Self {
             author,
             tags,
             keys,
             theme,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            suggest,
         })
     }
 
@@ -350,6 +400,19 @@ mod tests {
         };
         assert_eq!(bound(&parsed), bound(&defaults));
         assert_eq!(parsed.author, defaults.author);
+        assert_eq!(parsed.suggest, defaults.suggest);
+    }
+
+    #[test]
+    fn suggest_section_turns_off_and_adds_words() {
+        assert!(Config::default().suggest.enabled);
+        let text = "[suggest]\nenabled = false\nverbs = [\"relayed\"]\n";
+        let config = Config::from_str_with_defaults(text, Path::new("c.toml")).expect("valid");
+        assert!(!config.suggest.enabled);
+        assert_eq!(config.suggest.extra.verbs, ["relayed"]);
+        let err = Config::from_str_with_defaults("[suggest]\nverb = []\n", Path::new("c.toml"))
+            .expect_err("unknown key");
+        assert!(err.to_string().contains("unknown field `verb`"), "{err}");
     }
 
     #[test]

@@ -11,6 +11,6 @@ pub mod store;
 pub use anchor::{Anchor, QUOTE_WAS, reanchor, reanchor_all};
 pub use claim::{Claim, ClaimId, now};
 pub use sidecar::{
-    FORMAT_VERSION, MAX_SIDECAR_BYTES, ReportRef, SaveError, Sidecar, SidecarError, document_order,
-    sidecar_path,
+    Dismissed, FORMAT_VERSION, MAX_SIDECAR_BYTES, ReportRef, SaveError, Sidecar, SidecarError,
+    document_order, sidecar_path,
 };

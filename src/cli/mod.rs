@@ -3,6 +3,7 @@
 pub mod check;
 pub mod claims;
 pub mod sentences;
+pub mod suggest;
 pub mod tag;
 
 use std::io;

@@ -13,6 +13,7 @@ use super::action::Action;
 use super::input::TextInput;
 use super::keymap::{Key, Keymap};
 use super::layout::{self, Areas};
+use super::suggestions::Suggestions;
 use super::wrap::WrappedDoc;
 use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
 use crate::annotate::{
@@ -193,6 +194,8 @@ pub struct App {
     pub panel_scroll: usize,
     /// The article wrapped to the current width.
     pub doc: WrappedDoc,
+    /// Suggested tags and sources, computed as sentences come into view.
+    pub suggestions: Suggestions,
 }
 
 impl App {
@@ -207,6 +210,7 @@ impl App {
         let mut sidecar = sidecar.unwrap_or_else(|| Sidecar::new(&report));
         let claims = std::mem::take(&mut sidecar.claims);
         let keymap = Keymap::from_config(&config);
+        let suggestions = Suggestions::new(&config);
         let mut app = Self {
             report,
             config,
@@ -231,6 +235,7 @@ impl App {
             scroll: 0,
             panel_scroll: 0,
             doc: WrappedDoc::default(),
+            suggestions,
         };
         let (claims, moved) = app.anchor(claims);
         app.sidecar.claims = claims;
@@ -508,6 +513,7 @@ impl App {
         reanchor_all(&mut theirs, &self.report);
         let merged = merge(&self.base, &self.sidecar.claims, &theirs);
         next.claims.clone_from(&merged.claims);
+        next.take_dismissed(&self.sidecar.dismissed);
         // Keys another tool added to `[report]` on disk are kept; the hash is of our report.
         next.report.file.clone_from(&self.sidecar.report.file);
         next.report.sha256.clone_from(&self.report.sha256);
@@ -545,6 +551,9 @@ impl App {
         };
         if matches!(self.save_state, SaveState::ReadOnly(_)) {
             self.save_state = SaveState::Unchanged;
+        }
+        if let Some(d) = &disk {
+            self.sidecar.take_dismissed(&d.dismissed);
         }
         let theirs = disk.map(|d| self.anchor(d.claims).0).unwrap_or_default();
         let merged = merge(&self.base, &self.sidecar.claims, &theirs);
@@ -1132,6 +1141,67 @@ impl App {
     }
 }
 
+/// Suggestions in the reader: shown until accepted, overridden by a tag, or dismissed.
+impl App {
+    /// The suggestion waiting on sentence `n`: not for a heading or the like, not on a sentence
+    /// that has a claim, not dismissed.
+    pub fn pending_suggestion(&self, n: usize) -> Option<crate::suggest::Suggestion> {
+        let suggestion = self.suggestions.get(&self.report, n)?;
+        (suggestion.verdict.is_some()
+            && self.is_untagged(n)
+            && !self
+                .sidecar
+                .is_dismissed(&self.report, &suggestion.sentence))
+        .then_some(suggestion)
+    }
+
+    fn accept_suggestion(&mut self) -> Option<Effect> {
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        let Some(suggestion) = self.pending_suggestion(self.cursor) else {
+            self.message = Some("no suggestion on this sentence".to_owned());
+            return None;
+        };
+        let claim = crate::suggest::claim_for(&self.report, &suggestion, &self.config.author)?;
+        self.message = Some(match &claim.source {
+            Some(source) => format!(
+                "accepted: {} — {}",
+                claim.status,
+                crate::report::one_line(source)
+            ),
+            None => format!("accepted: {}", claim.status),
+        });
+        self.record_undo();
+        let i = self.sidecar.add(claim);
+        self.selected = Some(self.sidecar.claims[i].id.clone());
+        Some(self.claims_changed())
+    }
+
+    fn dismiss_suggestion(&mut self) -> Option<Effect> {
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        if self.pending_suggestion(self.cursor).is_none() {
+            self.message = Some("no suggestion on this sentence".to_owned());
+            return None;
+        }
+        let span = self.sentence(self.cursor);
+        self.sidecar.dismiss(&self.report, &span);
+        self.message = Some("suggestion dismissed".to_owned());
+        self.save_state = SaveState::Pending;
+        Some(Effect::Save)
+    }
+
+    fn next_suggestion(&mut self) {
+        let n = self.report.sentences.len();
+        match (self.cursor + 1..n).find(|&s| self.pending_suggestion(s).is_some()) {
+            Some(s) => self.move_cursor(s),
+            None => self.message = Some("no pending suggestion after this".to_owned()),
+        }
+    }
+}
+
 /// One undoable change: each claim it touched, before and after (`None`: absent). Undo and redo
 /// put back only these claims, so undoing never removes a claim another writer added meanwhile.
 #[derive(Debug, Clone, PartialEq)]
@@ -1271,6 +1341,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.clamp_scroll();
         }
         Action::ScrollUp => app.scroll = app.scroll.saturating_sub(WHEEL_ROWS),
+        Action::AcceptSuggestion => return app.accept_suggestion(),
+        Action::DismissSuggestion => return app.dismiss_suggestion(),
+        Action::NextSuggestion => app.next_suggestion(),
         Action::Click(column, row) => app.click(column, row),
         Action::Resize(w, h) => {
             app.size = Rect::new(0, 0, w, h);

@@ -5,6 +5,7 @@ pub mod app;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod suggestions;
 pub mod ui;
 pub mod wrap;
 

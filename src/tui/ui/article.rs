@@ -120,11 +120,12 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
     Line::from(spans)
 }
 
-/// The gutter mark of a row: a bar in the colour of the first claim on it.
+/// The gutter mark of a row: a bar in the colour of the first claim on it, or the dim initial of
+/// a pending suggestion's tag.
 fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
     let probe = row.start..row.end.max(row.start + 1);
     let Some(i) = app.claims_overlapping(&probe).next() else {
-        return Line::default();
+        return suggestion_mark(app, row);
     };
     let status = &app.sidecar.claims[i].status;
     match tag_color(app, status) {
@@ -180,4 +181,18 @@ fn overview(frame: &mut Frame, app: &App, area: Rect) {
             cell.set_symbol("■").set_style(style);
         }
     }
+}
+
+/// The quiet mark of a suggestion not yet accepted: the tag's initial, dim, in its colour.
+fn suggestion_mark(app: &App, row: &Range<usize>) -> Line<'static> {
+    let Some(status) = app
+        .pending_suggestion(app.report.sentence_at(row.start))
+        .filter(|s| s.sentence.start < row.end && row.start < s.sentence.end)
+        .and_then(|s| s.status())
+    else {
+        return Line::default();
+    };
+    let style = tag_color(app, status).map_or(Style::new(), |c| Style::new().fg(c));
+    let initial = status.chars().next().map(String::from).unwrap_or_default();
+    Line::from(Span::styled(initial, style.add_modifier(Modifier::DIM)))
 }
