@@ -106,7 +106,13 @@ fn suggestions_reach_the_goals_on_the_evaluation_set() {
         }
     }
     let n = cases.len();
-    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    let ratio = |a: usize, b: usize| {
+        let (a, b) = (
+            f64::from(u32::try_from(a).expect("small")),
+            f64::from(u32::try_from(b).expect("small")),
+        );
+        if b == 0.0 { 1.0 } else { a / b }
+    };
     let accuracy = ratio(correct, n);
     let span_precision = ratio(span_hits, spans_predicted);
     let span_recall = ratio(span_hits, spans_expected);

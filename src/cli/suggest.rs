@@ -99,8 +99,8 @@ fn print(report: &Report, suggestions: &[Suggestion], format: Format) -> Result<
                         n: i + 1,
                         start,
                         end,
-                        suggestion: s.verdict.map(|v| v.name()),
-                        source_kind: s.kind.map(|k| k.name()),
+                        suggestion: s.verdict.map(crate::suggest::Verdict::name),
+                        source_kind: s.kind.map(crate::suggest::SourceKind::name),
                         source: s.source.as_ref().map(|r| {
                             let (start, end, text) = span(r);
                             Span { start, end, text }

@@ -33,6 +33,10 @@ pub(super) struct Attribution {
 
 /// What the sentence shows on its own.
 #[derive(Debug, Default)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one sentence, read by the document pass"
+)]
 pub(super) struct Local {
     /// False for headings, bylines, questions and page furniture.
     pub claim: bool,
@@ -40,8 +44,6 @@ pub(super) struct Local {
     pub attribution: Option<Attribution>,
     /// Evidence, unsorted.
     pub cues: Vec<Cue>,
-    /// A hedge outside any attribution.
-    pub hedged: bool,
     /// The sentence has a quotation (or is part of one).
     pub quoted: bool,
     /// The sentence starts with, or inside, a quotation.
@@ -456,7 +458,6 @@ pub(super) fn analyse(
             })
             .map(|(a, b)| tokens.range(a, b));
     }
-    local.hedged = !hedges.is_empty();
     local
 }
 
@@ -597,7 +598,7 @@ fn attribution(
             let Some(np) = forward_np(tokens, cues, i + 1) else {
                 continue;
             };
-            let who = classify(tokens, cues, np.clone());
+            let who = classify(tokens, cues, np);
             let sourceish = (np.0..=np.1).any(|k| {
                 tokens.list[k].capital
                     || cues.anonymous.contains(tokens.lower(k))
@@ -713,7 +714,7 @@ fn verb_source(
         } else {
             is_document
         };
-        if !fits && !(is_document && verb) {
+        if !(fits || is_document && verb) {
             return None;
         }
         let mut attribution = found(tokens, cues, np, Some(who));

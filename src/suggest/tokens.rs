@@ -91,7 +91,7 @@ impl Tokens {
                             chars.next();
                             continue;
                         }
-                        if d == '.' && self.keeps_dot(&s[i..end]) {
+                        if d == '.' && Self::keeps_dot(&s[i..end]) {
                             end = j + 1;
                             chars.next();
                         }
@@ -130,7 +130,7 @@ impl Tokens {
         }
     }
 
-    fn keeps_dot(&self, word: &str) -> bool {
+    fn keeps_dot(word: &str) -> bool {
         let lower = word.to_ascii_lowercase();
         word.contains('.')
             || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))

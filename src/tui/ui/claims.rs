@@ -26,18 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
             Style::new().add_modifier(Modifier::BOLD),
         ));
     frame.render_widget(block, areas.panel);
-    let mut inner = areas.panel_inner;
-    if let Some(suggestion) = app.pending_suggestion(app.cursor)
-        && inner.height > SUGGESTION_ROWS + 2
-    {
-        inner.height -= SUGGESTION_ROWS;
-        let area = ratatui::layout::Rect {
-            y: inner.bottom(),
-            height: SUGGESTION_ROWS,
-            ..inner
-        };
-        draw_suggestion(frame, app, &suggestion, area);
-    }
+    let inner = reserve_suggestion(frame, app, areas.panel_inner);
     let width = usize::from(inner.width);
     let visible = app.visible_claims();
     if visible.is_empty() {
@@ -126,6 +115,27 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Draws the cursor sentence's pending suggestion at the bottom of the panel, and returns the
+/// rows left for the claims.
+fn reserve_suggestion(
+    frame: &mut Frame,
+    app: &App,
+    mut inner: ratatui::layout::Rect,
+) -> ratatui::layout::Rect {
+    if let Some(suggestion) = app.pending_suggestion(app.cursor)
+        && inner.height > SUGGESTION_ROWS + 2
+    {
+        inner.height -= SUGGESTION_ROWS;
+        let area = ratatui::layout::Rect {
+            y: inner.bottom(),
+            height: SUGGESTION_ROWS,
+            ..inner
+        };
+        draw_suggestion(frame, app, &suggestion, area);
+    }
+    inner
 }
 
 /// Rows the pending suggestion takes at the bottom of the panel.
