@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::cues::{Cues, Phrases};
+use super::cues::{Cues, Phrases, flag};
 use super::tokens::{Kind, Tokens};
 use super::{Cue, CueKind};
 
@@ -411,6 +411,7 @@ pub(super) fn analyse(
 ) -> Local {
     let mut local = Local::default();
     tokens.fill(text, span.clone());
+    tokens.tag(|word| cues.flags(word));
     quotes(tokens, &span, inside, &mut local);
     let sentence = &text[span.clone()];
     if !is_claim(text, &span, sentence, tokens, cues) {
@@ -421,17 +422,22 @@ pub(super) fn analyse(
         return local;
     }
     local.claim = true;
-    let hedges = phrase_cues(tokens, &cues.hedges, CueKind::Hedge, &mut local.cues);
+    let hedges = phrase_cues(
+        tokens,
+        (&cues.hedges, flag::HEDGE),
+        CueKind::Hedge,
+        &mut local.cues,
+    );
     let anonymous = phrase_cues(
         tokens,
-        &cues.anonymous_phrases,
+        (&cues.anonymous_phrases, flag::ANONYMOUS_PHRASE),
         CueKind::Anonymous,
         &mut local.cues,
     );
     let mut spoken_cues = Vec::new();
     let spoken = phrase_cues(
         tokens,
-        &cues.anonymous_attributions,
+        (&cues.anonymous_attributions, flag::SPOKEN),
         CueKind::Anonymous,
         &mut spoken_cues,
     );
@@ -511,34 +517,47 @@ fn is_claim(text: &str, span: &Range<usize>, sentence: &str, tokens: &Tokens, cu
     if body.ends_with('?') {
         return false;
     }
-    let start = sentence
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    if words <= 12 && cues.furniture.iter().any(|f| start.starts_with(f.as_str())) {
-        return false;
+    if words <= 12 {
+        let start: String = sentence
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .take(40)
+            .flat_map(char::to_lowercase)
+            .collect();
+        if cues.furniture.iter().any(|f| start.starts_with(f.as_str())) {
+            return false;
+        }
     }
-    let terminated = body.ends_with(['.', '!', '…', ';']);
+    if body.ends_with(['.', '!', '…', ';']) {
+        return true;
+    }
+    // Only unpunctuated sentences get here: is it a line of its own (a heading)?
     let own_line = text[..span.start]
-        .rsplit('\n')
-        .next()
-        .is_some_and(|before| before.trim().is_empty())
+        .bytes()
+        .rev()
+        .take_while(|&b| b != b'\n')
+        .all(|b| b.is_ascii_whitespace())
         && text[span.end..]
-            .split('\n')
-            .next()
-            .is_some_and(|after| after.trim().is_empty());
-    terminated || !own_line
+            .bytes()
+            .take_while(|&b| b != b'\n')
+            .all(|b| b.is_ascii_whitespace());
+    !own_line
 }
 
 /// Finds every phrase of `phrases` in the sentence and records it as a cue of `kind`.
 fn phrase_cues(
     tokens: &Tokens,
-    phrases: &Phrases,
+    (phrases, bit): (&Phrases, u16),
     kind: CueKind,
     cues: &mut Vec<Cue>,
 ) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !tokens.has(i, bit) {
+            i += 1;
+            continue;
+        }
         let hit = phrases
             .starting(tokens.lower(i))
             .iter()
@@ -580,12 +599,13 @@ fn attribution(
     let outside = (0..tokens.len()).filter(|&i| !in_quote(i));
     let inside = (0..tokens.len()).filter(|&i| in_quote(i));
     for i in outside.chain(inside) {
-        if !tokens.is_word(i) {
+        if !tokens.has(i, flag::VERB | flag::DOCUMENT_VERB | flag::LEAD) {
             continue;
         }
         let word = tokens.lower(i);
         if word == "according" && tokens.lower(i + 1) == "to" {
-            let Some(np) = forward_np(tokens, cues, i + 2) else {
+            // A phrase that opens the sentence is followed by the main clause, not an appositive.
+            let Some(np) = forward_np(tokens, cues, i + 2, i > 0) else {
                 continue;
             };
             local.cues.push(Cue {
@@ -595,7 +615,7 @@ fn attribution(
             return Some(found(tokens, cues, np, None));
         }
         if word == "citing" {
-            let Some(np) = forward_np(tokens, cues, i + 1) else {
+            let Some(np) = forward_np(tokens, cues, i + 1, i > 0) else {
                 continue;
             };
             let who = classify(tokens, cues, np);
@@ -617,8 +637,8 @@ fn attribution(
         if hedges.iter().any(|h| h.start <= at && at < h.end) {
             continue;
         }
-        let verb = cues.verbs.contains(word);
-        let document_verb = cues.document_verbs.contains(word);
+        let verb = tokens.has(i, flag::VERB);
+        let document_verb = tokens.has(i, flag::DOCUMENT_VERB);
         if !(verb || document_verb) || (tokens.list[i].capital && i > 0) {
             continue;
         }
@@ -726,7 +746,7 @@ fn verb_source(
     let inverted =
         j == i && j > 0 && matches!(tokens.list[j - 1].kind, Kind::Comma | Kind::Quote(_));
     if verb && inverted && is(INVERTING, word) {
-        let np = forward_np(tokens, cues, i + 1)?;
+        let np = forward_np(tokens, cues, i + 1, true)?;
         if matches!(classify(tokens, cues, np), Who::Writer) {
             return None;
         }
@@ -845,7 +865,12 @@ fn trim_np(
 }
 
 /// The noun phrase that starts at token `from`, read forwards (after "according to", "said").
-fn forward_np(tokens: &Tokens, cues: &Cues, from: usize) -> Option<(usize, usize)> {
+fn forward_np(
+    tokens: &Tokens,
+    cues: &Cues,
+    from: usize,
+    apposition: bool,
+) -> Option<(usize, usize)> {
     let first = tokens.lower(from);
     if !tokens.is_word(from)
         || is(BOUNDARIES, first)
@@ -897,7 +922,8 @@ fn forward_np(tokens: &Tokens, cues: &Cues, from: usize) -> Option<(usize, usize
     }
     let mut last = end - 1;
     // "said Jane Smith, the commander of the unit." / "said the coach, Pia Lund."
-    if tokens.list.get(end).is_some_and(|t| t.kind == Kind::Comma)
+    if apposition
+        && tokens.list.get(end).is_some_and(|t| t.kind == Kind::Comma)
         && tokens.is_word(end + 1)
         && !is(FORWARD_STOPS, tokens.lower(end + 1))
         && !is(CUTS, tokens.lower(end + 1))
@@ -985,6 +1011,9 @@ fn classify(tokens: &Tokens, cues: &Cues, np: (usize, usize)) -> Who {
 /// "In a statement, the ministry rejected …": the source named after the phrase.
 fn statement(tokens: &Tokens, cues: &Cues, local: &mut Local) -> Option<Attribution> {
     for i in 0..tokens.len() {
+        if !tokens.has(i, flag::IN) {
+            continue;
+        }
         let Some(phrase) = STATEMENT.iter().find(|p| {
             p.iter()
                 .enumerate()

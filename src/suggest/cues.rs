@@ -51,7 +51,7 @@ struct Lists {
 
 /// Phrases of one or more words, indexed by their first word.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Phrases(HashMap<String, Vec<Vec<String>>>);
+pub(super) struct Phrases(HashMap<String, Vec<Vec<String>>, Fast>);
 
 impl Phrases {
     fn add(&mut self, phrase: &str) {
@@ -67,23 +67,52 @@ impl Phrases {
     }
 }
 
+/// What a word can be, as bits, so each word of a sentence is looked up once.
+pub(super) mod flag {
+    /// A reporting verb.
+    pub const VERB: u16 = 1;
+    /// A verb that reports when a document is its subject.
+    pub const DOCUMENT_VERB: u16 = 1 << 1;
+    /// The first word of a hedge.
+    pub const HEDGE: u16 = 1 << 2;
+    /// The first word of a phrase that withholds the speaker.
+    pub const ANONYMOUS_PHRASE: u16 = 1 << 3;
+    /// The first word of an attribution with no speaker ("it is understood").
+    pub const SPOKEN: u16 = 1 << 4;
+    /// "according" (to) and "citing": a source follows.
+    pub const LEAD: u16 = 1 << 5;
+    /// "in", which may open "in a statement".
+    pub const IN: u16 = 1 << 6;
+}
+
+/// A fixed, fast hash for the short words of the lexicon (not exposed to untrusted keys that
+/// could choose collisions: the keys are the cue lists).
+type Fast = foldhash::fast::FixedState;
+
 /// The cue lists, ready for matching: every word lower-case.
 #[derive(Debug, Clone)]
 pub struct Cues {
-    pub(super) verbs: HashSet<String>,
-    pub(super) document_verbs: HashSet<String>,
-    pub(super) documents: HashSet<String>,
-    pub(super) anonymous: HashSet<String>,
-    pub(super) weasels: HashSet<String>,
-    pub(super) labels: HashSet<String>,
-    pub(super) roles: HashSet<String>,
+    pub(super) verbs: Set,
+    pub(super) document_verbs: Set,
+    pub(super) documents: Set,
+    pub(super) anonymous: Set,
+    pub(super) weasels: Set,
+    pub(super) labels: Set,
+    pub(super) roles: Set,
     pub(super) anonymous_phrases: Phrases,
     pub(super) anonymous_attributions: Phrases,
     pub(super) hedges: Phrases,
     pub(super) furniture: Vec<String>,
+    /// Every word that starts a cue, with its [`flag`]s.
+    lexicon: HashMap<String, u16, Fast>,
+    /// The longest word of the lexicon, in bytes: longer words need no lookup.
+    longest: usize,
 }
 
-fn set(words: &[String]) -> HashSet<String> {
+/// A set of lower-case words with the fast hash.
+pub(super) type Set = HashSet<String, Fast>;
+
+fn set(words: &[String]) -> Set {
     words.iter().map(|w| w.trim().to_lowercase()).collect()
 }
 
@@ -111,6 +140,8 @@ impl Cues {
             anonymous_attributions: phrases(&lists.anonymous_attributions),
             hedges: phrases(&lists.hedges),
             furniture: lists.furniture.iter().map(|f| f.to_lowercase()).collect(),
+            lexicon: HashMap::default(),
+            longest: 0,
         };
         cues.verbs.extend(set(&extra.verbs));
         cues.anonymous.extend(set(&extra.anonymous));
@@ -120,7 +151,42 @@ impl Cues {
         }
         cues.furniture
             .extend(extra.furniture.iter().map(|f| f.trim().to_lowercase()));
+        cues.build_lexicon();
         Ok(cues)
+    }
+
+    fn build_lexicon(&mut self) {
+        let mut lexicon: HashMap<String, u16, Fast> = HashMap::default();
+        let mut mark = |word: &str, bit: u16| *lexicon.entry(word.to_owned()).or_default() |= bit;
+        for word in &self.verbs {
+            mark(word, flag::VERB);
+        }
+        for word in &self.document_verbs {
+            mark(word, flag::DOCUMENT_VERB);
+        }
+        for (phrases, bit) in [
+            (&self.hedges, flag::HEDGE),
+            (&self.anonymous_phrases, flag::ANONYMOUS_PHRASE),
+            (&self.anonymous_attributions, flag::SPOKEN),
+        ] {
+            for first in phrases.0.keys() {
+                mark(first, bit);
+            }
+        }
+        for word in ["according", "citing"] {
+            mark(word, flag::LEAD);
+        }
+        mark("in", flag::IN);
+        self.longest = lexicon.keys().map(String::len).max().unwrap_or(0);
+        self.lexicon = lexicon;
+    }
+
+    /// The [`flag`]s of a lower-case word.
+    pub(super) fn flags(&self, word: &str) -> u16 {
+        if word.len() > self.longest {
+            return 0;
+        }
+        self.lexicon.get(word).copied().unwrap_or(0)
     }
 
     /// The embedded lists alone.

@@ -178,3 +178,103 @@ fn decide(suggestion: &mut Suggestion, attribution: Option<&Attribution>, recent
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::segment::sentences;
+
+    /// Suggestion, kind, source and cue words of one sentence.
+    type Row = (
+        Option<&'static str>,
+        Option<&'static str>,
+        String,
+        Vec<String>,
+    );
+
+    /// The rows of each sentence of `text`.
+    fn run(text: &str) -> Vec<Row> {
+        suggest(text, &sentences(text), &Cues::builtin())
+            .into_iter()
+            .map(|s| {
+                let source = s.source_text(text).unwrap_or("").to_owned();
+                let cues = s
+                    .cues
+                    .iter()
+                    .map(|c| format!("{}:{}", c.kind.name(), &text[c.span.clone()]))
+                    .collect();
+                (s.status(), s.kind.map(SourceKind::name), source, cues)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reporting_verbs_in_any_order_and_tense() {
+        for (text, source) in [
+            ("Jane Smith said the road was closed.", "Jane Smith"),
+            ("The road was closed, said Jane Smith.", "Jane Smith"),
+            ("The road was closed, Jane Smith has said.", "Jane Smith"),
+            (
+                "Jane Smith told reporters the road was closed.",
+                "Jane Smith",
+            ),
+            (
+                "According to the Treasury, the deficit fell.",
+                "the Treasury",
+            ),
+            (
+                "The audit's report found the deficit fell.",
+                "The audit's report",
+            ),
+        ] {
+            let got = run(text);
+            assert_eq!(got[0].0, Some("sourced"), "{text}");
+            assert_eq!(
+                (got[0].1, got[0].2.as_str()),
+                (Some("named"), source),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn anonymous_even_inside_a_named_body() {
+        let got = run("A Treasury spokesman said the figures were wrong.");
+        assert_eq!(got[0].1, Some("anonymous"));
+        let got = run("Officials, speaking on condition of anonymity, said it had failed.");
+        assert_eq!(
+            (got[0].1, got[0].2.as_str()),
+            (Some("anonymous"), "Officials")
+        );
+        assert!(
+            got[0]
+                .3
+                .contains(&"anonymous:on condition of anonymity".to_owned())
+        );
+    }
+
+    #[test]
+    fn hedges_count_against_sourced() {
+        let got = run("The minister reportedly plans to resign.");
+        assert_eq!(got[0].0, Some("unsourced"));
+        assert_eq!(got[0].3, ["hedge:reportedly"]);
+        let got = run("Critics argue that the plan is unfair.");
+        assert_eq!(got[0].0, Some("unsourced"));
+    }
+
+    #[test]
+    fn sources_carry_over_quotations_and_pronouns() {
+        let text = "Mayor Ola Brandt spoke on Monday. “We will rebuild,” she said. “Every house will stand.”\n\nShe added that the money was ready.";
+        let got = run(text);
+        for row in &got[1..] {
+            assert_eq!(row.2, "Mayor Ola Brandt", "{got:?}");
+        }
+    }
+
+    #[test]
+    fn headings_bylines_questions_and_furniture_are_not_claims() {
+        let text = "Blackout Hits Port\nBy Ana Silva\n\nWho cut the fence? Share this article.\n\nThe port closed.";
+        let got: Vec<_> = run(text).into_iter().map(|r| r.0).collect();
+        assert_eq!(got, [None, None, None, None, Some("unsourced")]);
+    }
+}

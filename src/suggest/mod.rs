@@ -100,7 +100,8 @@ pub struct Suggestion {
     /// Named or anonymous, for sourced sentences.
     pub kind: Option<SourceKind>,
     /// Byte range of the source's words. Inside the sentence, except when the source is carried
-    /// over from an earlier sentence ("He added that …"): then it is where that source was named.
+    /// over from another sentence ("He added that …", a quotation whose speaker is named where
+    /// it ends): then it is where that source was named.
     pub source: Option<Range<usize>>,
     /// Whether `source` was carried over from another sentence.
     pub carried: bool,

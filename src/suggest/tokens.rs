@@ -32,6 +32,8 @@ pub(super) struct Token {
     lower: Range<usize>,
     /// Whether it starts with an upper-case letter.
     pub capital: bool,
+    /// What the word can be (`cues::flag` bits), set by [`Tokens::tag`].
+    pub flags: u16,
 }
 
 /// A sentence's tokens.
@@ -58,6 +60,42 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‑' | '.' | '&' | '/')
 }
 
+/// The character at byte `i` of `s` and its width; ASCII without decoding.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
+/// Where the word starting at byte `start` of `s` ends: letters and digits, joined by inner
+/// apostrophes, hyphens and dots, and an abbreviation's final dot.
+fn word_end(s: &str, start: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut end = start;
+    while end < bytes.len() {
+        let (d, width) = char_at(s, end);
+        if is_word_char(d) {
+            end += width;
+            continue;
+        }
+        if is_joiner(d) {
+            let after = end + width;
+            if after < bytes.len() && is_word_char(char_at(s, after).0) {
+                end = after;
+                continue;
+            }
+            if d == '.' && Tokens::keeps_dot(&s[start..end]) {
+                end += 1;
+            }
+        }
+        break;
+    }
+    end
+}
+
 impl Tokens {
     /// Tokenises `text[span]`; offsets are into `text`.
     #[cfg(test)]
@@ -67,40 +105,25 @@ impl Tokens {
         tokens
     }
 
-    /// Clears and refills, reusing the buffers.
+    /// Clears and refills, reusing the buffers. ASCII, most of any report, is read byte by byte;
+    /// other characters are decoded.
     pub fn fill(&mut self, text: &str, span: Range<usize>) {
         self.list.clear();
         self.lower.clear();
         let base = span.start;
         let s = &text[span];
-        let mut chars = s.char_indices().peekable();
+        let bytes = s.as_bytes();
         let mut single_open = false;
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, width) = char_at(s, i);
             if is_word_char(c) {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
-                    if is_word_char(d) {
-                        end = j + d.len_utf8();
-                        chars.next();
-                        continue;
-                    }
-                    if is_joiner(d) {
-                        let after = s[j + d.len_utf8()..].chars().next();
-                        if after.is_some_and(is_word_char) {
-                            end = j + d.len_utf8();
-                            chars.next();
-                            continue;
-                        }
-                        if d == '.' && Self::keeps_dot(&s[i..end]) {
-                            end = j + 1;
-                            chars.next();
-                        }
-                    }
-                    break;
-                }
+                let end = word_end(s, i);
                 self.push_word(base + i..base + end, &s[i..end], c.is_uppercase());
+                i = end;
                 continue;
             }
+            i += width;
             let kind = match c {
                 ',' => Kind::Comma,
                 ':' => Kind::Colon,
@@ -122,23 +145,35 @@ impl Tokens {
                 _ => Kind::Other,
             };
             self.list.push(Token {
-                span: base + i..base + i + c.len_utf8(),
+                span: base + i - width..base + i,
                 kind,
                 lower: 0..0,
                 capital: false,
+                flags: 0,
             });
         }
     }
 
     fn keeps_dot(word: &str) -> bool {
-        let lower = word.to_ascii_lowercase();
         word.contains('.')
             || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-            || ABBREVIATIONS.contains(&lower.as_str())
+            || (word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
     }
 
     fn push_word(&mut self, span: Range<usize>, word: &str, capital: bool) {
         let start = self.lower.len();
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower[start..].make_ascii_lowercase();
+            self.list.push(Token {
+                span,
+                kind: Kind::Word,
+                lower: start..self.lower.len(),
+                capital,
+                flags: 0,
+            });
+            return;
+        }
         for c in word.chars() {
             if c.is_ascii() {
                 self.lower.push(c.to_ascii_lowercase());
@@ -153,7 +188,30 @@ impl Tokens {
             kind: Kind::Word,
             lower: start..self.lower.len(),
             capital,
+            flags: 0,
         });
+    }
+
+    /// Sets each word's flags from `flags_of` (one lookup per word). Cue words are lower-case
+    /// except at the start of a sentence, so names are not looked up.
+    pub fn tag(&mut self, flags_of: impl Fn(&str) -> u16) {
+        let mut first = true;
+        for token in &mut self.list {
+            if token.kind == Kind::Word {
+                if first || !token.capital {
+                    token.flags = flags_of(&self.lower[token.lower.clone()]);
+                }
+                first = false;
+            } else if token.kind != Kind::Comma {
+                // After a quotation mark or a colon a new clause may start with a capital.
+                first = true;
+            }
+        }
+    }
+
+    /// Whether token `i` has any of the flag bits `bits`.
+    pub fn has(&self, i: usize, bits: u16) -> bool {
+        self.list.get(i).is_some_and(|t| t.flags & bits != 0)
     }
 
     /// The lower-case form of token `i` (empty for punctuation and out of range).

@@ -843,38 +843,39 @@ impl App {
         if self.refuse_if_read_only() || self.report.sentences.is_empty() {
             return;
         }
-        let editor = match self
+        let editor = if let Some(i) = self
             .claim_under_cursor()
             .filter(|_| self.selection.is_none())
         {
-            Some(i) => {
-                let claim = &self.sidecar.claims[i];
-                Editor {
-                    claim: Some(claim.id.clone()),
-                    span: self.claim_span(i).cloned().unwrap_or(0..0),
-                    status: claim.status.clone(),
-                    field: Field::Source,
-                    source: TextInput::new(claim.source.as_deref().unwrap_or("")),
-                    note: TextInput::new(claim.note.as_deref().unwrap_or("")),
-                    labels: TextInput::new(&claim.labels.join(", ")),
-                }
+            let claim = &self.sidecar.claims[i];
+            Editor {
+                claim: Some(claim.id.clone()),
+                span: self.claim_span(i).cloned().unwrap_or(0..0),
+                status: claim.status.clone(),
+                field: Field::Source,
+                source: TextInput::new(claim.source.as_deref().unwrap_or("")),
+                note: TextInput::new(claim.note.as_deref().unwrap_or("")),
+                labels: TextInput::new(&claim.labels.join(", ")),
             }
-            None => Editor {
+        } else {
+            let (status, source) = self
+                .suggested_fields()
+                .filter(|_| self.selection.is_none())
+                .unwrap_or_else(|| {
+                    let first = self.config.tags.first().map(|t| t.name.clone());
+                    (first.unwrap_or_default(), String::new())
+                });
+            Editor {
                 claim: None,
                 span: self
                     .selection
                     .map_or_else(|| self.sentence(self.cursor), |s| s.start..s.end),
-                status: self
-                    .config
-                    .tags
-                    .first()
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default(),
+                status,
                 field: Field::Tag,
-                source: TextInput::default(),
+                source: TextInput::new(&source),
                 note: TextInput::default(),
                 labels: TextInput::default(),
-            },
+            }
         };
         self.overlay = Overlay::Editor(Box::new(editor));
     }
@@ -1153,6 +1154,18 @@ impl App {
                 .sidecar
                 .is_dismissed(&self.report, &suggestion.sentence))
         .then_some(suggestion)
+    }
+
+    /// The tag and source a new claim on the cursor sentence starts with in the editor: the
+    /// pending suggestion's, so correcting a suggestion is a few keys.
+    fn suggested_fields(&self) -> Option<(String, String)> {
+        let suggestion = self.pending_suggestion(self.cursor)?;
+        let status = suggestion.status()?.to_owned();
+        let source = suggestion
+            .source_text(&self.report.text)
+            .map(crate::report::one_line)
+            .unwrap_or_default();
+        Some((status, source))
     }
 
     fn accept_suggestion(&mut self) -> Option<Effect> {
