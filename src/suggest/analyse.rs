@@ -725,7 +725,9 @@ fn verb_source(
         ),
         _ => false,
     };
-    let subject = subject(tokens, cues, j);
+    // A phrase ending in a number or a measure ("its 30-day report") is not a speaker.
+    let subject = subject(tokens, cues, j)
+        .filter(|np| !tokens.lower(np.1).chars().any(|c| c.is_ascii_digit()));
     if let Some(np) = subject {
         let who = classify(tokens, cues, np);
         let is_document = (np.0..=np.1).any(|k| cues.documents.contains(tokens.lower(k)));
