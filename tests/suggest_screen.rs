@@ -21,7 +21,8 @@ struct Screen {
     app: App,
     sidecar: PathBuf,
     report: PathBuf,
-    _dir: tempfile::TempDir,
+    /// The folder holding the report, removed when the test ends (`None` when reopened).
+    _dir: Option<tempfile::TempDir>,
 }
 
 fn config() -> Config {
@@ -38,7 +39,7 @@ fn open(width: u16, height: u16) -> Screen {
     std::fs::copy(SAMPLE, &path).expect("copy sample");
     let screen = reopen(&path, width, height);
     Screen {
-        _dir: dir,
+        _dir: Some(dir),
         ..screen
     }
 }
@@ -54,7 +55,7 @@ fn reopen(path: &Path, width: u16, height: u16) -> Screen {
         app,
         sidecar,
         report: path.to_path_buf(),
-        _dir: tempfile::tempdir().expect("tempdir"),
+        _dir: None,
     };
     screen.send(vec![Ok(Input::Terminal(Event::Resize(width, height)))]);
     screen
