@@ -11,7 +11,7 @@ use super::{CliError, load_annotated, write_out};
 use crate::report::{LoadError, Report, one_line, safe};
 
 /// The argument that names standard input instead of a file, as in most Unix tools.
-const STDIN_ARG: &str = "-";
+pub(super) const STDIN_ARG: &str = "-";
 
 /// How standard input is named in messages.
 const STDIN_NAME: &str = "standard input";
@@ -53,7 +53,7 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
 }
 
 /// Reads all of standard input and decodes it into a report.
-fn read_stdin() -> Result<Report, CliError> {
+pub(super) fn read_stdin() -> Result<Report, CliError> {
     let name = Path::new(STDIN_NAME);
     let mut bytes = Vec::new();
     std::io::stdin()

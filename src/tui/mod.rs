@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod layout;
 pub mod presence;
 pub mod review;
+pub mod suggestions;
 mod team;
 pub mod theme;
 pub mod ui;
