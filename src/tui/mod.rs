@@ -4,6 +4,7 @@ pub mod action;
 pub mod adjudicate;
 pub mod app;
 pub mod external_editor;
+mod hung_up;
 pub mod input;
 pub mod keymap;
 pub mod layout;
@@ -15,7 +16,7 @@ pub mod theme;
 pub mod ui;
 pub mod wrap;
 
-use std::io::{self, IsTerminal as _};
+use std::io::{self, IsTerminal as _, Write as _};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -119,23 +120,42 @@ fn on_terminal(
         .map_err(ReaderError::from)
         .and_then(|()| session(&mut terminal, config, &stop));
     let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    if let Err(e) = ratatui::try_restore() {
+        // Not `eprintln!`: standard error may be the terminal that just hung up.
+        let _ = writeln!(
+            io::stderr(),
+            "sidenote: could not restore the terminal: {e}"
+        );
+        // Dropping the terminal would try to show the cursor on it again and panic when it
+        // cannot print why; there is nothing left to restore.
+        std::mem::forget(terminal);
+    }
     result
 }
 
 /// The terminal's events, with a [`Input::Tick`] after `tick` without one; ends when `stop` is
-/// set.
+/// set or the terminal hangs up (its window closed, the SSH connection dropped).
 pub(crate) fn terminal_events(
     stop: &AtomicBool,
     tick: Duration,
 ) -> impl Iterator<Item = io::Result<Input>> {
     std::iter::from_fn(move || {
-        if stop.load(Ordering::Relaxed) {
+        if stop.load(Ordering::Relaxed) || hung_up::wait(Duration::ZERO) == hung_up::Tty::Gone {
             return None;
         }
-        Some(match crossterm::event::poll(tick) {
+        // Events crossterm has already read come first; then wait for the terminal ourselves,
+        // since crossterm's own wait reads a hung-up terminal in an endless loop.
+        Some(match crossterm::event::poll(Duration::ZERO) {
             Ok(true) => crossterm::event::read().map(Input::Terminal),
-            Ok(false) => Ok(Input::Tick),
+            Ok(false) => match hung_up::wait(tick) {
+                hung_up::Tty::Gone => return None,
+                hung_up::Tty::Ready => match crossterm::event::poll(Duration::ZERO) {
+                    Ok(true) => crossterm::event::read().map(Input::Terminal),
+                    Ok(false) => Ok(Input::Tick),
+                    Err(e) => Err(e),
+                },
+                hung_up::Tty::Idle => Ok(Input::Tick),
+            },
             Err(e) => Err(e),
         })
     })
