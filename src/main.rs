@@ -158,10 +158,16 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(error) if !error.use_stderr() => error.exit(),
         Err(error) => {
-            // One line, as for every other bad input: clap's first line names the argument.
+            // One line, as for every other bad input: clap's first paragraph names the argument
+            // (a missing one is listed on the lines after its first).
             let rendered = error.to_string();
-            let first = rendered.lines().next().unwrap_or_default();
-            let message = first.strip_prefix("error: ").unwrap_or(first);
+            let paragraph: Vec<&str> = rendered
+                .lines()
+                .take_while(|line| !line.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let message = paragraph.join(" ");
+            let message = message.strip_prefix("error: ").unwrap_or(&message);
             say(&format!("{}; see `sidenote --help`", safe(message)));
             return ExitCode::from(cli::EXIT_BAD_INPUT);
         }

@@ -83,7 +83,14 @@ fn write_file(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(folder).map_err(|e| fail(&e))?;
+    if !folder.is_dir() {
+        return Err(CliError::BadInput(format!(
+            "{}: the folder {} does not exist; create it or give another -o",
+            safe_path(path),
+            safe_path(folder)
+        )));
+    }
+    let mut file = tempfile::NamedTempFile::new_in(folder).map_err(|e| fail(&e.kind()))?;
     {
         let mut out = std::io::BufWriter::new(file.as_file_mut());
         write(&mut out).map_err(|e| fail(&e))?;

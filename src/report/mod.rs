@@ -12,4 +12,4 @@ pub mod segment;
 pub use index::CharIndex;
 pub(crate) use load::file_kind;
 pub use load::{Binary, Decoded, Encoding, LoadError, Report, decode, sha256_hex};
-pub use safe::{REPLACEMENT, SafePath, is_hidden, one_line, safe, safe_path};
+pub use safe::{REPLACEMENT, SafePath, is_hidden, one_line, safe, safe_lines, safe_path};

@@ -75,6 +75,21 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` made safe like [`safe`], but keeping its line breaks (`\n`) and tabs: for fields
+/// that may hold several lines, such as a note in a CSV file that a terminal may print.
+pub fn safe_lines(text: &str) -> Cow<'_, str> {
+    let keep = |c: char| c == '\n' || c == '\t';
+    if text.chars().all(|c| keep(c) || stand_in(c).is_none()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if keep(c) { c } else { stand_in(c).unwrap_or(c) })
+                .collect(),
+        )
+    }
+}
+
 /// `text` on one line, for a quote in a list or a message: every run of white space (line breaks
 /// of hard-wrapped text included) becomes one space. Pass the result through [`safe`] to print it.
 pub fn one_line(text: &str) -> String {
@@ -101,6 +116,13 @@ impl fmt::Display for SafePath<'_> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn safe_lines_keeps_line_breaks_and_tabs_only() {
+        assert_eq!(safe_lines("a\tb\nc"), "a\tb\nc");
+        assert_eq!(safe_lines("x\x1b[31m\r\ny"), "x\u{241B}[31m\u{240D}\ny");
+        assert!(!safe_lines("a\u{202E}b").contains('\u{202E}'));
+    }
 
     #[test]
     fn terminal_controls_get_their_pictures() {

@@ -34,6 +34,9 @@ pub struct Reviewed {
     pub claims: Vec<Claim>,
     /// How each claim (same index) was found in the current text.
     pub anchors: Vec<Anchor>,
+    /// How the text was extracted from a web page or Markdown file (`None`: plain text), so an
+    /// export can say that offsets count into that text, not the file.
+    pub extracted: Option<String>,
 }
 
 impl Reviewed {
@@ -60,6 +63,7 @@ impl Reviewed {
             modified,
             claims,
             anchors,
+            extracted: report.extracted,
         })
     }
 

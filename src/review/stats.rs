@@ -221,6 +221,7 @@ mod tests {
             tagged_sentences: 1,
             modified: None,
             anchors: vec![Anchor::Exact; claims.len()],
+            extracted: None,
             claims,
         }
     }

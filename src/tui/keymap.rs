@@ -196,10 +196,12 @@ impl Keymap {
         keys
     }
 
-    /// Every bound action with its help line, in the order of [`BINDABLE`].
+    /// Every bound reader action with its help line, in the order of [`BINDABLE`].
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         BINDABLE
             .iter()
+            // The review screen's keys do nothing in the reader; its own help lists them.
+            .filter(|(_, action, _)| !matches!(action, Action::Review(_)))
             .filter_map(|(_, action, doc)| {
                 let keys = self.keys_for(*action);
                 (!keys.is_empty()).then(|| (keys.join(" "), *doc))

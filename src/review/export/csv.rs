@@ -6,6 +6,7 @@
 use std::io::{self, Write};
 
 use super::{date, report_name};
+use crate::report::safe_lines;
 use crate::review::{Reviewed, grade_of};
 
 /// The header row.
@@ -24,7 +25,7 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed]) -> io::Result<()> {
     for report in reports {
         let name = report_name(&report.path);
         for (claim, anchor) in report.claims_with_anchors() {
-            writer.write_record([
+            let record = [
                 name.as_str(),
                 &claim.id,
                 &claim.status,
@@ -39,7 +40,10 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed]) -> io::Result<()> {
                 &date(claim, false),
                 &grade_of(claim).unwrap_or_default(),
                 anchor.name(),
-            ])?;
+            ];
+            // The text comes from reports and sidecars: a file printed with `cat` must not
+            // steer the terminal. Line breaks and tabs stay; CSV quotes them.
+            writer.write_record(record.map(|field| safe_lines(field).into_owned()))?;
         }
     }
     writer.flush()

@@ -21,10 +21,11 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed]) -> io::Result<()> {
         .iter()
         .flat_map(|report| {
             let target = iri(&report.path);
+            let positions = report.extracted.is_none();
             report
                 .claims
                 .iter()
-                .map(move |claim| annotation(claim, &target))
+                .map(move |claim| annotation(claim, &target, positions))
         })
         .collect();
     let collection = json!({
@@ -38,8 +39,11 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed]) -> io::Result<()> {
     writeln!(out)
 }
 
-/// One claim as an annotation on the report at `target` (a relative IRI).
-pub fn annotation(claim: &Claim, target: &str) -> Value {
+/// One claim as an annotation on the report at `target` (a relative IRI). `positions` is false
+/// for a web page or Markdown file: the claim's offsets count into the text sidenote extracted,
+/// not into the file a tool would open, so only the quote selector (which finds the words in
+/// the rendered page) is given.
+pub fn annotation(claim: &Claim, target: &str, positions: bool) -> Value {
     let id = format!("urn:sidenote:{target}:{}", claim.id);
     let body = |part: &str, purpose: &str, value: &str| json!({"id": format!("{id}#{part}"), "type": "TextualBody", "purpose": purpose, "value": value});
     let mut bodies = vec![body("tag", "tagging", &claim.status)];
@@ -53,6 +57,13 @@ pub fn annotation(claim: &Claim, target: &str) -> Value {
     if let Some(note) = &claim.note {
         bodies.push(body("note", "commenting", note));
     }
+    let mut selectors = vec![
+        json!({"type": "TextQuoteSelector", "exact": claim.quote, "prefix": claim.prefix, "suffix": claim.suffix}),
+    ];
+    if positions {
+        selectors
+            .push(json!({"type": "TextPositionSelector", "start": claim.start, "end": claim.end}));
+    }
     json!({
         "@context": CONTEXT,
         "id": id,
@@ -64,10 +75,7 @@ pub fn annotation(claim: &Claim, target: &str) -> Value {
         "body": bodies,
         "target": {
             "source": target,
-            "selector": [
-                {"type": "TextQuoteSelector", "exact": claim.quote, "prefix": claim.prefix, "suffix": claim.suffix},
-                {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
-            ],
+            "selector": selectors,
         },
     })
 }

@@ -36,7 +36,8 @@ pub fn scan(root: &Path, tx: &Sender<Message>) {
     }
     let sent = found.par_iter().try_for_each_with(tx.clone(), |tx, path| {
         let read = Reviewed::load(path).map_err(|e| e.to_string());
-        tx.send(Message::Read(read))
+        // Only whether the screen still listens matters, not the message it did not take.
+        tx.send(Message::Read(read)).map_err(drop)
     });
     if sent.is_ok() {
         let _ = tx.send(Message::Done);

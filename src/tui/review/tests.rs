@@ -33,6 +33,7 @@ fn reviewed(
         tagged_sentences: claims.len().min(sentences),
         modified: None,
         anchors: vec![Anchor::Exact; claims.len()],
+        extracted: None,
         claims,
     }
 }
