@@ -675,6 +675,12 @@ impl App {
         self.keep_cursor_visible();
     }
 
+    /// Moves the cursor to the sentence holding byte `at`, scrolling as little as it can; how the
+    /// reader keeps its place when the whole of a large report replaces its head.
+    pub fn go_to_byte(&mut self, at: usize) {
+        self.move_cursor(self.report.sentence_at(at));
+    }
+
     fn view_height(&self) -> usize {
         self.areas()
             .map_or(1, |a| usize::from(a.text.height).max(1))

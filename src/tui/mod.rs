@@ -5,6 +5,7 @@ pub mod app;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod loading;
 pub mod ui;
 pub mod wrap;
 
@@ -23,12 +24,15 @@ use ratatui::backend::Backend;
 use crate::annotate::store::{self, NoFaults};
 use crate::annotate::{Sidecar, sidecar_path};
 use crate::config::Config;
-use crate::report::{LoadError, Report};
+use crate::report::LoadError;
 use action::Action;
 use app::{App, Effect, SaveState, update};
+use loading::{Loaded, Loading, Opening};
 
 /// How often the reader looks at the sidecar on disk for changes made elsewhere (and at signals).
 const TICK: Duration = Duration::from_millis(250);
+/// How often the reader looks for news from the thread loading a large report.
+const LOADING_TICK: Duration = Duration::from_millis(20);
 /// How long after a failed save the reader tries again on its own.
 const RETRY: Duration = Duration::from_secs(2);
 /// How long the reader waits for another writer's lock before leaving the save for a retry: it
@@ -63,28 +67,28 @@ pub enum Input {
     Terminal(Event),
     /// Time passed with no event: a chance to notice changes on disk.
     Tick,
+    /// News from the thread loading a large report.
+    Loaded(loading::Loaded),
 }
 
 /// Opens `report` in the reader on the real terminal and returns when the user quits, or when
 /// the process gets SIGTERM, SIGHUP or SIGINT (the terminal is restored either way).
 ///
 /// A sidecar that cannot be read is never written: the reader then opens read-only and says why.
-pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
-    let report = Report::load(report)?;
+pub fn read(report_path: &Path, config: Config) -> Result<(), ReaderError> {
+    let opening = Opening::of(report_path)?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(ReaderError::NoTerminal);
     }
-    let path = sidecar_path(&report.path);
-    let (sidecar, read_only) = match Sidecar::load(&path) {
-        Ok(sidecar) => {
+    let path = sidecar_path(report_path);
+    let (mut app, mut loading) = match opening {
+        Opening::Whole(report) => {
             // A symbolic link is never written through: say so now, not at the first save.
-            let linked = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-            let why = linked.then(|| crate::annotate::SaveError::Symlink(path.clone()).to_string());
-            (sidecar, why)
+            let (sidecar, read_only) = loading::open_sidecar(&report);
+            (App::new(report, sidecar, config, read_only), None)
         }
-        Err(e) => (None, Some(e.to_string())),
+        Opening::Head(head) => (loading::head_app(head, config.clone()), Some(config)),
     };
-    let mut app = App::new(report, sidecar, config, read_only);
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -99,11 +103,26 @@ pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
         let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
         previous(info);
     }));
+    let mut loading = loading.take().map(|config| {
+        let size = terminal.size().unwrap_or_default();
+        Loading::start(report_path.to_path_buf(), config, (size.width, size.height))
+    });
     let events = std::iter::from_fn(|| {
         if stop.load(Ordering::Relaxed) {
             return None;
         }
-        Some(match crossterm::event::poll(TICK) {
+        if let Some(loaded) = loading.as_ref().and_then(Loading::try_next) {
+            if matches!(loaded, Loaded::Done(_)) {
+                loading = None;
+            }
+            return Some(Ok(Input::Loaded(loaded)));
+        }
+        let wait = if loading.is_some() {
+            LOADING_TICK
+        } else {
+            TICK
+        };
+        Some(match crossterm::event::poll(wait) {
             Ok(true) => crossterm::event::read().map(Input::Terminal),
             Ok(false) => Ok(Input::Tick),
             Err(e) => Err(e),
@@ -113,7 +132,7 @@ pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
         .and_then(|()| run(&mut terminal, &mut app, &path, events));
     let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
-    result?;
+    result.map_err(loading::load_error)?;
     if matches!(app.save_state, SaveState::Failed(_) | SaveState::Pending) {
         save(&mut app, &path, LAST_SAVE_PATIENCE, &mut None);
     }
@@ -173,6 +192,10 @@ where
         };
         let effect = match input? {
             Input::Terminal(event) => on_event(app, &event),
+            Input::Loaded(loaded) => {
+                loading::take(app, loaded).map_err(io::Error::other)?;
+                None
+            }
             Input::Tick => {
                 let now = store::stamp(sidecar);
                 if now == on_disk {
