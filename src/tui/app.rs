@@ -127,6 +127,8 @@ pub struct Search {
     pub matches: Vec<Range<usize>>,
     /// The match the cursor went to last.
     pub current: Option<usize>,
+    /// In a large report, where only the current hit is kept: how many there are, counted so far.
+    pub count: Option<super::find::Count>,
 }
 
 /// Whether the claims on screen are the claims on disk.
@@ -922,10 +924,15 @@ impl App {
     }
 
     fn run_search(&mut self, query: &str, from: usize) {
+        if super::find::is_large(&self.report.text) {
+            super::find::start(self, query, from);
+            return;
+        }
         self.search = Search {
             query: query.to_owned(),
             matches: find_all(&self.report.text, query),
             current: None,
+            count: None,
         };
         let start = self.sentence(from).start;
         let first = self
@@ -949,6 +956,10 @@ impl App {
     }
 
     fn search_step(&mut self, forward: bool) {
+        if self.search.count.is_some() {
+            super::find::step(self, forward);
+            return;
+        }
         let n = self.search.matches.len();
         if n == 0 {
             self.message = Some(if self.search.query.is_empty() {

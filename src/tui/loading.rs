@@ -12,6 +12,7 @@ use std::sync::mpsc::{self, Receiver};
 
 use super::action::Action;
 use super::app::{App, Overlay, SaveState, update};
+use super::find;
 use crate::annotate::{SaveError, Sidecar, sidecar_path};
 use crate::config::Config;
 use crate::report::{LoadError, Report, progressive};
@@ -130,6 +131,11 @@ pub fn take(app: &mut App, loaded: Loaded) -> Result<(), LoadError> {
             whole.selection = app.selection.take();
             update(&mut whole, Action::Resize(app.size.width, app.size.height));
             whole.go_to_byte(at);
+            if find::is_large(&whole.report.text) && !whole.search.query.is_empty() {
+                // The head's matches are not the report's: find and count them again from here.
+                let (query, cursor) = (whole.search.query.clone(), whole.cursor);
+                find::start(&mut whole, &query, cursor);
+            }
             if whole.message.is_none() {
                 let sentences = whole.report.sentences.len();
                 whole.message = Some(match &whole.save_state {

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod find;
 pub mod input;
 pub mod keymap;
 pub mod layout;
@@ -31,8 +32,9 @@ use loading::{Loaded, Loading, Opening};
 
 /// How often the reader looks at the sidecar on disk for changes made elsewhere (and at signals).
 const TICK: Duration = Duration::from_millis(250);
-/// How often the reader looks for news from the thread loading a large report.
-const LOADING_TICK: Duration = Duration::from_millis(20);
+/// How often the reader ticks on a large report, which is indexed and searched in slices
+/// between the keys.
+const BUSY_TICK: Duration = Duration::from_millis(20);
 /// How long after a failed save the reader tries again on its own.
 const RETRY: Duration = Duration::from_secs(2);
 /// How long the reader waits for another writer's lock before leaving the save for a retry: it
@@ -103,6 +105,7 @@ pub fn read(report_path: &Path, config: Config) -> Result<(), ReaderError> {
         let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
         previous(info);
     }));
+    let large = loading.is_some();
     let mut loading = loading.take().map(|config| {
         let size = terminal.size().unwrap_or_default();
         Loading::start(report_path.to_path_buf(), config, (size.width, size.height))
@@ -117,11 +120,7 @@ pub fn read(report_path: &Path, config: Config) -> Result<(), ReaderError> {
             }
             return Some(Ok(Input::Loaded(loaded)));
         }
-        let wait = if loading.is_some() {
-            LOADING_TICK
-        } else {
-            TICK
-        };
+        let wait = if large { BUSY_TICK } else { TICK };
         Some(match crossterm::event::poll(wait) {
             Ok(true) => crossterm::event::read().map(Input::Terminal),
             Ok(false) => Ok(Input::Tick),
@@ -197,6 +196,7 @@ where
                 None
             }
             Input::Tick => {
+                find::count_more(app);
                 let now = store::stamp(sidecar);
                 if now == on_disk {
                     let failed = matches!(app.save_state, SaveState::Failed(_));
