@@ -5,6 +5,7 @@
 //! reader is tested with plain values.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
@@ -149,8 +150,8 @@ pub enum SaveState {
 /// The reader's state: the report, its claims, and where the user is.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The report being read.
-    pub report: Report,
+    /// The report being read; shared, not copied, with a save running on another thread.
+    pub report: Arc<Report>,
     /// Settings (tags, colours, author).
     pub config: Config,
     /// Keys of the normal mode.
@@ -210,7 +211,7 @@ impl App {
         let claims = std::mem::take(&mut sidecar.claims);
         let keymap = Keymap::from_config(&config);
         let mut app = Self {
-            report,
+            report: Arc::new(report),
             config,
             keymap,
             sidecar,
@@ -531,6 +532,20 @@ impl App {
             }
             Err(why) => self.save_state = SaveState::Failed(why),
         }
+    }
+
+    /// Records a save that finished after the claims changed again: what was written becomes the
+    /// claims on disk, and the edits made since `sent` (the claims the save was given) are put
+    /// back on top of it, to be saved next.
+    pub fn saved_over(&mut self, written: (Sidecar, Merged), sent: &[Claim]) -> Effect {
+        let now = std::mem::take(&mut self.sidecar.claims);
+        self.saved(Ok(written));
+        let later = merge(sent, &now, &self.sidecar.claims);
+        self.sidecar.claims = later.claims;
+        self.refresh_claims();
+        self.follow_cursor();
+        self.save_state = SaveState::Pending;
+        Effect::Save
     }
 
     /// The sidecar changed on disk (another window, a script, `git pull`, a hand edit): takes the

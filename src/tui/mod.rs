@@ -7,6 +7,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod loading;
+pub mod saver;
 pub mod ui;
 pub mod wrap;
 
@@ -29,6 +30,7 @@ use crate::report::LoadError;
 use action::Action;
 use app::{App, Effect, SaveState, update};
 use loading::{Loaded, Loading, Opening};
+use saver::Saver;
 
 /// How often the reader looks at the sidecar on disk for changes made elsewhere (and at signals).
 const TICK: Duration = Duration::from_millis(250);
@@ -37,8 +39,7 @@ const TICK: Duration = Duration::from_millis(250);
 const BUSY_TICK: Duration = Duration::from_millis(20);
 /// How long after a failed save the reader tries again on its own.
 const RETRY: Duration = Duration::from_secs(2);
-/// How long the reader waits for another writer's lock before leaving the save for a retry: it
-/// saves on the key-handling path, which must not freeze.
+/// How long a save waits for another writer's lock before it is left for a retry.
 const LOCK_PATIENCE: Duration = Duration::from_millis(200);
 /// How long the last save on the way out may wait for a lock.
 const LAST_SAVE_PATIENCE: Duration = Duration::from_secs(2);
@@ -120,7 +121,11 @@ pub fn read(report_path: &Path, config: Config) -> Result<(), ReaderError> {
             }
             return Some(Ok(Input::Loaded(loaded)));
         }
-        let wait = if large { BUSY_TICK } else { TICK };
+        let wait = if large || saver::in_flight() {
+            BUSY_TICK
+        } else {
+            TICK
+        };
         Some(match crossterm::event::poll(wait) {
             Ok(true) => crossterm::event::read().map(Input::Terminal),
             Ok(false) => Ok(Input::Tick),
@@ -176,7 +181,12 @@ where
     let mut events = events.into_iter();
     let mut on_disk = store::stamp(sidecar);
     let mut last_save: Option<Instant> = None;
+    let mut saver = Saver::new(sidecar.to_path_buf());
     loop {
+        if saver.poll(app, &mut on_disk).is_some() {
+            saver.start(app, LOCK_PATIENCE);
+            last_save = Some(Instant::now());
+        }
         // A resize can happen before its event reaches us (or between draws): lay out for the
         // size the frame will really have.
         let size = terminal.size().map_err(io::Error::other)?;
@@ -187,6 +197,11 @@ where
             .draw(|frame| ui::draw(frame, app))
             .map_err(io::Error::other)?;
         let Some(input) = events.next() else {
+            if saver.wait(app, &mut on_disk) {
+                terminal
+                    .draw(|frame| ui::draw(frame, app))
+                    .map_err(io::Error::other)?;
+            }
             return Ok(());
         };
         let effect = match input? {
@@ -198,7 +213,10 @@ where
             Input::Tick => {
                 find::count_more(app);
                 let now = store::stamp(sidecar);
-                if now == on_disk {
+                if saver.busy() {
+                    // Our own save is writing the file: its result is taken in when it ends.
+                    None
+                } else if now == on_disk {
                     let failed = matches!(app.save_state, SaveState::Failed(_));
                     let due = last_save.is_none_or(|at| at.elapsed() >= RETRY);
                     (failed && due).then_some(Effect::Save)
@@ -210,10 +228,13 @@ where
         };
         match effect {
             Some(Effect::Save) => {
-                save(app, sidecar, LOCK_PATIENCE, &mut on_disk);
+                saver.start(app, LOCK_PATIENCE);
                 last_save = Some(Instant::now());
             }
-            Some(Effect::Quit) => return Ok(()),
+            Some(Effect::Quit) => {
+                saver.wait(app, &mut on_disk);
+                return Ok(());
+            }
             None => {}
         }
     }
