@@ -7,4 +7,5 @@ pub mod annotate;
 pub mod cli;
 pub mod config;
 pub mod report;
+pub mod review;
 pub mod tui;

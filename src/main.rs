@@ -49,13 +49,19 @@ enum Command {
         /// Who is tagging (default: the config's `author`, else the login name).
         #[arg(long)]
         author: Option<String>,
+        /// The source's grade on the Admiralty scale: reliability A-F, credibility 1-6 (`B2`).
+        #[arg(long)]
+        grade: Option<sidenote::annotate::Grade>,
     },
-    /// Remove the claim on sentence N.
+    /// Remove your own claim on sentence N (a colleague's stays).
     Untag {
         /// The report.
         report: PathBuf,
         /// The sentence number, from 1.
         n: usize,
+        /// Whose claim to remove (default: the config's `author`, else the login name).
+        #[arg(long)]
+        author: Option<String>,
     },
     /// Print the saved claims of a report.
     Claims {
@@ -64,6 +70,27 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: cli::claims::Format,
+    },
+    /// How far the authors of the claims agree (Cohen's kappa, Krippendorff's alpha), per
+    /// report and overall, and the sentences where they disagree.
+    Agree {
+        /// Reports, sidecars or folders (searched for sidecars).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cli::agree::Format,
+    },
+    /// Git's merge driver for sidecars: merges claims by id, writes the result over OURS.
+    /// Install: `*.sidenote.toml merge=sidenote` in .gitattributes and
+    /// `git config merge.sidenote.driver "sidenote merge-driver %O %A %B"`.
+    MergeDriver {
+        /// The common ancestor's version (git's %O).
+        ancestor: PathBuf,
+        /// Our version (git's %A); the merged sidecar is written here.
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
     },
     /// Check reports and sidecars: parse errors, orphaned and fuzzy claims, stale hashes,
     /// sidecars whose report is missing. Exits 1 when something was found.
@@ -101,13 +128,19 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
     let config = Config::load(args.config.as_deref())?;
     let done = match args.command {
         Some(Command::Check { paths }) => return cli::check::run(&paths),
+        Some(Command::Agree { paths, format }) => cli::agree::run(&paths, format),
+        Some(Command::MergeDriver { ancestor, ours, theirs }) => {
+            cli::merge_driver::run(&ancestor, &ours, &theirs).map(|_| ())
+        }
         Some(Command::Sentences { report, format }) => cli::sentences::run(&report, format),
         Some(Command::Claims { report, format }) => cli::claims::run(&report, format),
-        Some(Command::Tag { report, n, status, source, note, author }) => {
-            let details = cli::tag::Details { source, note, author };
+        Some(Command::Tag { report, n, status, source, note, author, grade }) => {
+            let details = cli::tag::Details { source, note, author, grade };
             cli::tag::tag(&report, n, &status, details, &config)
         }
-        Some(Command::Untag { report, n }) => cli::tag::untag(&report, n),
+        Some(Command::Untag { report, n, author }) => {
+            cli::tag::untag(&report, n, author.as_deref().unwrap_or(&config.author))
+        }
         None => match args.report {
             Some(report) => Ok(sidenote::tui::read(&report, config)?),
             None => Err(CliError::BadInput(

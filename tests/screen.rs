@@ -159,6 +159,8 @@ fn editor_screen() {
         .keys("] ] s enter")
         .text("Interior Minister Dr. Amara Okonkwo-Vance")
         .keys("tab")
+        .text("B2")
+        .keys("tab")
         .text("Named, on the record.");
     insta::assert_snapshot!(screen.terminal.backend());
 }

@@ -7,10 +7,17 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use toml::value::Datetime;
 
+use super::Grade;
 use crate::report::Report;
 
 /// Code points of context kept on each side of a quote, to find it again in a changed report.
 const CONTEXT: usize = 32;
+
+/// The label of the claim an adjudicator agreed on where annotators disagreed. It is left out
+/// of agreement figures, and nobody's own claim when tagging.
+pub const AGREED_LABEL: &str = "agreed";
+/// The extra key on an agreed claim naming who adjudicated it.
+pub const ADJUDICATED_BY: &str = "adjudicated_by";
 
 /// A claim's identifier: short, stable for the claim's life, unique within its sidecar.
 pub type ClaimId = String;
@@ -37,6 +44,9 @@ pub struct Claim {
     /// Who or what the claim is attributed to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// How far the source and the information can be trusted (Admiralty scale, `B2`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Grade>,
     /// Free text; may span lines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -73,6 +83,7 @@ impl Claim {
             prefix: String::new(),
             suffix: String::new(),
             source: None,
+            grade: None,
             note: None,
             labels: Vec::new(),
             author: author.to_owned(),
@@ -105,6 +116,11 @@ impl Claim {
     /// The claim's byte range in `report`, when its offsets still fit the text.
     pub fn byte_span(&self, report: &Report) -> Option<Range<usize>> {
         report.byte_range(&(self.start..self.end))
+    }
+
+    /// Whether this is an adjudicator's agreed claim rather than one annotator's reading.
+    pub fn is_agreed(&self) -> bool {
+        self.labels.iter().any(|l| l == AGREED_LABEL)
     }
 
     /// The source and note are set only when they hold something, so empty strings never reach

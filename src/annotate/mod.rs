@@ -4,12 +4,14 @@
 //! functions and save them through the same locked, atomic write ([`store`]).
 mod anchor;
 mod claim;
+pub mod grade;
 pub mod merge;
 mod sidecar;
 pub mod store;
 
 pub use anchor::{Anchor, QUOTE_WAS, reanchor, reanchor_all};
-pub use claim::{Claim, ClaimId, now};
+pub use claim::{ADJUDICATED_BY, AGREED_LABEL, Claim, ClaimId, now};
+pub use grade::Grade;
 pub use sidecar::{
     FORMAT_VERSION, MAX_SIDECAR_BYTES, ReportRef, SaveError, Sidecar, SidecarError, document_order,
     sidecar_path,

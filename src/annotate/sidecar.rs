@@ -245,12 +245,22 @@ impl Sidecar {
             Err(typed) => {
                 let loose: Result<toml::Table, _> = toml::from_str(text);
                 if let Some(found) = loose
+                    .as_ref()
                     .ok()
                     .and_then(|t| t.get("version").and_then(toml::Value::as_integer))
                     .and_then(|v| u32::try_from(v).ok())
                     .filter(|&v| v > FORMAT_VERSION)
                 {
                     return Err(newer(found));
+                }
+                if let Some((id, value)) =
+                    loose.as_ref().ok().and_then(super::grade::first_bad_grade)
+                {
+                    return Err(SidecarError::Invalid {
+                        path: path.to_path_buf(),
+                        id,
+                        message: super::grade::GradeError(value).to_string(),
+                    });
                 }
                 return Err(parse_error(typed.span(), typed.message().trim().to_owned()));
             }
@@ -319,6 +329,26 @@ impl Sidecar {
         self.claims
             .iter()
             .position(|c| c.start == chars.start && c.end == chars.end && c.quote == text)
+    }
+
+    /// Index of `author`'s own claim covering exactly `span`: the one `tag` and the reader
+    /// update, so that a colleague's claim on the same words is never overwritten. An agreed
+    /// claim (adjudication) is not anyone's own.
+    pub fn claim_of(
+        &self,
+        report: &Report,
+        span: &std::ops::Range<usize>,
+        author: &str,
+    ) -> Option<usize> {
+        let chars = report.char_range(span);
+        let text = report.text.get(span.clone())?;
+        self.claims.iter().position(|c| {
+            c.start == chars.start
+                && c.end == chars.end
+                && c.quote == text
+                && c.author == author
+                && !c.is_agreed()
+        })
     }
 
     /// Adds a new claim and returns its index. Ids are random: in the rare case the new one is
@@ -521,6 +551,41 @@ updated = 2026-11-24T18:05:00Z
         );
     }
 
+    #[test]
+    fn a_grade_is_read_and_written_in_place() {
+        let graded = EXAMPLE.replace(
+            "source = \"CTD sources\"\n",
+            "source = \"CTD sources\"\ngrade = \"B2\"\n",
+        );
+        let sidecar = Sidecar::parse(&graded, Path::new("x.toml")).expect("parses");
+        assert_eq!(
+            sidecar.claims[0].grade.map(|g| g.to_string()),
+            Some("B2".into())
+        );
+        assert_eq!(sidecar.to_toml().expect("serialises"), graded);
+    }
+
+    #[test]
+    fn a_grade_off_the_scale_names_file_claim_and_value() {
+        for bad in ["\"G7\"", "\"b\"", "12"] {
+            let text = EXAMPLE.replace(
+                "author = \"ana\"\n",
+                &format!("author = \"ana\"\ngrade = {bad}\n"),
+            );
+            let err = Sidecar::parse(&text, Path::new("r.txt.sidenote.toml")).expect_err(bad);
+            let message = err.to_string();
+            assert!(
+                matches!(err, SidecarError::Invalid { ref id, .. } if id == "a1b2c3d4"),
+                "{message}"
+            );
+            assert!(
+                message.starts_with("r.txt.sidenote.toml: claim \"a1b2c3d4\": grade "),
+                "{message}"
+            );
+            assert!(message.contains(bad.trim_matches('"')), "{message}");
+        }
+    }
+
     fn claim_strategy() -> impl Strategy<Value = Claim> {
         (
             "[a-f0-9]{8}",
@@ -531,9 +596,10 @@ updated = 2026-11-24T18:05:00Z
             proptest::option::of("[^\u{0}]{0,20}"),
             proptest::option::of("(\\PC|\n){0,60}"),
             prop::collection::vec("[a-z]{1,8}", 0..3),
+            proptest::option::of(("[A-F]", 1u8..=6)),
         )
             .prop_map(
-                |(id, status, start, len, quote, source, note, labels)| Claim {
+                |(id, status, start, len, quote, source, note, labels, grade)| Claim {
                     id,
                     status: status.to_owned(),
                     start,
@@ -542,6 +608,9 @@ updated = 2026-11-24T18:05:00Z
                     prefix: quote.chars().rev().take(3).collect(),
                     suffix: String::new(),
                     source,
+                    grade: grade.and_then(|(r, c)| {
+                        crate::annotate::Grade::new(r.chars().next().unwrap_or('A'), c)
+                    }),
                     note,
                     labels,
                     author: "ana".to_owned(),

@@ -30,6 +30,7 @@ pub struct ClaimJson<'a> {
     end: usize,
     quote: &'a str,
     source: Option<&'a str>,
+    grade: Option<String>,
     note: Option<&'a str>,
     labels: &'a [String],
     author: &'a str,
@@ -48,6 +49,7 @@ impl<'a> ClaimJson<'a> {
             end: claim.end,
             quote: &claim.quote,
             source: claim.source.as_deref(),
+            grade: claim.grade.map(|g| g.to_string()),
             note: claim.note.as_deref(),
             labels: &claim.labels,
             author: &claim.author,
@@ -100,6 +102,9 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
                     )?;
                     if let Some(source) = &claim.source {
                         writeln!(out, "    source: {}", safe(source))?;
+                    }
+                    if let Some(grade) = claim.grade {
+                        writeln!(out, "    grade: {grade}")?;
                     }
                     if let Some(note) = &claim.note {
                         let lines: Vec<_> = note.lines().map(safe).collect();

@@ -1,7 +1,9 @@
 //! The commands that work without a terminal, one file each, and the errors they exit with.
 
+pub mod agree;
 pub mod check;
 pub mod claims;
+pub mod merge_driver;
 pub mod sentences;
 pub mod tag;
 

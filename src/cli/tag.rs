@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::{CliError, sentence_span};
 use crate::annotate::store::{self, NoFaults};
-use crate::annotate::{Claim, QUOTE_WAS, Sidecar, now, reanchor_all, sidecar_path};
+use crate::annotate::{Claim, Grade, QUOTE_WAS, Sidecar, now, reanchor_all, sidecar_path};
 use crate::config::Config;
 use crate::report::{Report, safe_path};
 
@@ -19,6 +19,8 @@ pub struct Details {
     pub note: Option<String>,
     /// The author, instead of the config's.
     pub author: Option<String>,
+    /// The source's grade on the Admiralty scale (`B2`); `None` leaves it as it is.
+    pub grade: Option<Grade>,
 }
 
 /// The sidecar as it is on disk now, re-anchored to the report's current text.
@@ -29,8 +31,8 @@ fn current(disk: Option<Sidecar>, report: &Report) -> Sidecar {
     sidecar
 }
 
-/// Tags sentence `n` (1-based) with `status`: updates the claim on exactly that sentence, or
-/// adds one. Prints the claim's id.
+/// Tags sentence `n` (1-based) with `status`: updates the author's own claim on exactly that
+/// sentence, or adds one beside any colleague's. Prints the claim's id.
 pub fn tag(
     report: &Path,
     n: usize,
@@ -53,9 +55,11 @@ pub fn tag(
     let mut id = String::new();
     store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
         let mut sidecar = current(disk, &report);
-        let index = sidecar.claim_on(&report, &span).unwrap_or_else(|| {
-            sidecar.add(Claim::new(&report, span.clone(), status, &author, now()))
-        });
+        let index = sidecar
+            .claim_of(&report, &span, &author)
+            .unwrap_or_else(|| {
+                sidecar.add(Claim::new(&report, span.clone(), status, &author, now()))
+            });
         let claim = &mut sidecar.claims[index];
         claim.extra.remove(QUOTE_WAS);
         status.clone_into(&mut claim.status);
@@ -69,6 +73,9 @@ pub fn tag(
             .unwrap_or_default();
         let labels = std::mem::take(&mut claim.labels);
         claim.set_details(&source, &note, labels);
+        if details.grade.is_some() {
+            claim.grade = details.grade;
+        }
         claim.updated = now();
         id.clone_from(&claim.id);
         sidecar
@@ -77,14 +84,15 @@ pub fn tag(
     Ok(())
 }
 
-/// Removes the claim on exactly sentence `n`; removing the last claim removes the sidecar.
-pub fn untag(report: &Path, n: usize) -> Result<(), CliError> {
+/// Removes `author`'s own claim on exactly sentence `n` (a colleague's stays); removing the
+/// last claim removes the sidecar.
+pub fn untag(report: &Path, n: usize, author: &str) -> Result<(), CliError> {
     let report = Report::load(report)?;
     let span = sentence_span(&report, n)?;
     let mut removed = false;
     store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
         let mut sidecar = current(disk, &report);
-        if let Some(index) = sidecar.claim_on(&report, &span) {
+        if let Some(index) = sidecar.claim_of(&report, &span, author) {
             sidecar.claims.remove(index);
             removed = true;
         }
@@ -92,8 +100,9 @@ pub fn untag(report: &Path, n: usize) -> Result<(), CliError> {
     })?;
     if !removed {
         eprintln!(
-            "sidenote: sentence {n} of {} has no claim; nothing removed",
-            safe_path(&report.path)
+            "sidenote: sentence {n} of {} has no claim by {}; nothing removed",
+            safe_path(&report.path),
+            crate::report::safe(author)
         );
     }
     Ok(())

@@ -55,6 +55,14 @@ pub enum Action {
     SwitchFocus,
     /// Show only claims of the next tag in the panel (then all again).
     CycleFilter,
+    /// Grade the claim's source: the next reliability letter (A–F, round again).
+    CycleReliability,
+    /// Grade the claim's information: the next credibility digit (1–6, round again).
+    CycleCredibility,
+    /// Show only the claims of the next author in the panel (then all again).
+    CycleAuthor,
+    /// Walk the sentences where the authors disagree, and record the agreed claim.
+    Adjudicate,
     /// Undo the last change to the claims.
     Undo,
     /// Redo the last undone change.
@@ -153,6 +161,26 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         "cycle_filter",
         Action::CycleFilter,
         "filter the panel by tag",
+    ),
+    (
+        "cycle_reliability",
+        Action::CycleReliability,
+        "grade: source reliability, next of A-F",
+    ),
+    (
+        "cycle_credibility",
+        Action::CycleCredibility,
+        "grade: information credibility, next of 1-6",
+    ),
+    (
+        "cycle_author",
+        Action::CycleAuthor,
+        "filter the panel by author",
+    ),
+    (
+        "adjudicate",
+        Action::Adjudicate,
+        "adjudicate: walk the sentences where authors disagree",
     ),
     ("undo", Action::Undo, "undo the last change to the claims"),
     ("redo", Action::Redo, "redo"),

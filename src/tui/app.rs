@@ -17,7 +17,7 @@ use super::layout::{self, Areas};
 use super::wrap::WrappedDoc;
 use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
 use crate::annotate::{
-    Anchor, Claim, ClaimId, QUOTE_WAS, Sidecar, document_order, now, reanchor_all,
+    ADJUDICATED_BY, Anchor, Claim, ClaimId, QUOTE_WAS, Sidecar, document_order, now, reanchor_all,
 };
 use crate::config::Config;
 use crate::report::Report;
@@ -54,6 +54,8 @@ pub enum Field {
     Tag,
     /// Who the claim is attributed to.
     Source,
+    /// The source's grade on the Admiralty scale (`B2`), empty for none.
+    Grade,
     /// Free text; Enter starts a new line.
     Note,
     /// Comma-separated labels.
@@ -61,7 +63,13 @@ pub enum Field {
 }
 
 impl Field {
-    const ORDER: [Self; 4] = [Self::Tag, Self::Source, Self::Note, Self::Labels];
+    const ORDER: [Self; 5] = [
+        Self::Tag,
+        Self::Source,
+        Self::Grade,
+        Self::Note,
+        Self::Labels,
+    ];
 
     fn step(self, forward: bool) -> Self {
         let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
@@ -89,6 +97,8 @@ pub struct Editor {
     pub field: Field,
     /// The source field.
     pub source: TextInput,
+    /// The grade field (`B2`, or empty).
+    pub grade: TextInput,
     /// The note field.
     pub note: TextInput,
     /// The labels field, comma-separated.
@@ -106,6 +116,8 @@ pub enum Overlay {
     Editor(Box<Editor>),
     /// The search prompt, and the cursor sentence to return to on `Esc`.
     Search(TextInput, usize),
+    /// The adjudication view: the sentences where the authors disagree, one at a time.
+    Adjudicate(super::adjudicate::Adjudication),
 }
 
 /// Sentences (and words) being selected to tag as one claim.
@@ -174,6 +186,8 @@ pub struct App {
     pub selection: Option<Selection>,
     /// The panel shows only claims with this tag index, when set.
     pub filter: Option<usize>,
+    /// The panel shows only this author's claims, when set.
+    pub author_filter: Option<String>,
     /// The last search.
     pub search: Search,
     /// Changes that can be undone, newest last.
@@ -223,6 +237,7 @@ impl App {
             overlay: Overlay::None,
             selection: None,
             filter: None,
+            author_filter: None,
             search: Search::default(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -308,6 +323,11 @@ impl App {
             .map(|t| t.name.as_str());
         let (mut anchored, orphaned): (Vec<usize>, Vec<usize>) = (0..self.sidecar.claims.len())
             .filter(|&i| filter.is_none_or(|name| self.sidecar.claims[i].status == name))
+            .filter(|&i| {
+                self.author_filter
+                    .as_ref()
+                    .is_none_or(|a| self.sidecar.claims[i].author == *a)
+            })
             .partition(|&i| self.claim_span(i).is_some());
         anchored.extend(orphaned);
         anchored
@@ -342,6 +362,9 @@ impl App {
         }
         if self.typing() {
             return self.type_key(event);
+        }
+        if matches!(self.overlay, Overlay::Adjudicate(_)) {
+            return self.adjudicate_key(event);
         }
         update(self, action?)
     }
@@ -414,6 +437,7 @@ impl App {
                         }
                     }
                     Field::Source => edit_text(&mut editor.source, event, false),
+                    Field::Grade => edit_text(&mut editor.grade, event, false),
                     Field::Note => edit_text(&mut editor.note, event, true),
                     Field::Labels => edit_text(&mut editor.labels, event, false),
                 }
@@ -429,12 +453,22 @@ impl App {
     }
 
     fn save_editor(&mut self) -> Option<Effect> {
-        let Overlay::Editor(editor) = std::mem::replace(&mut self.overlay, Overlay::None) else {
+        let Overlay::Editor(mut editor) = std::mem::replace(&mut self.overlay, Overlay::None)
+        else {
             return None;
         };
         if self.refuse_if_read_only() {
             return None;
         }
+        let grade = match crate::annotate::Grade::parse_optional(editor.grade.text()) {
+            Ok(grade) => grade,
+            Err(error) => {
+                self.message = Some(error.to_string());
+                editor.field = Field::Grade;
+                self.overlay = Overlay::Editor(editor);
+                return None;
+            }
+        };
         let status = editor.status.clone();
         if status.is_empty() {
             return None;
@@ -463,6 +497,12 @@ impl App {
         let before = claim.clone();
         claim.status = status;
         claim.set_details(editor.source.text(), editor.note.text(), labels);
+        claim.grade = grade;
+        if claim.is_agreed() && !claim.extra.contains_key(ADJUDICATED_BY) {
+            claim
+                .extra
+                .insert(ADJUDICATED_BY.to_owned(), self.config.author.clone().into());
+        }
         claim.extra.remove(QUOTE_WAS);
         if index.is_some() && claim == before {
             return None;
@@ -601,7 +641,7 @@ impl App {
         }
     }
 
-    fn refuse_if_read_only(&mut self) -> bool {
+    pub(super) fn refuse_if_read_only(&mut self) -> bool {
         if let SaveState::ReadOnly(why) = &self.save_state {
             self.message = Some(format!("read-only: {why}"));
             return true;
@@ -610,12 +650,12 @@ impl App {
     }
 
     /// Remembers the claims before a change, so the change can be undone.
-    fn record_undo(&mut self) {
+    pub(super) fn record_undo(&mut self) {
         self.before_change = Some(self.sidecar.claims.clone());
     }
 
     /// After any change to the claims: the undo record, document order, spans, and a save.
-    fn claims_changed(&mut self) -> Effect {
+    pub(super) fn claims_changed(&mut self) -> Effect {
         if let Some(before) = self.before_change.take() {
             let edit = Edit::between(&before, &self.sidecar.claims);
             if !edit.0.is_empty() {
@@ -677,7 +717,7 @@ impl App {
         self.keep_panel_selection_visible();
     }
 
-    fn move_cursor(&mut self, to: usize) {
+    pub(super) fn move_cursor(&mut self, to: usize) {
         let last = self.report.sentences.len().saturating_sub(1);
         self.cursor = to.min(last);
         if let Some(selection) = &mut self.selection {
@@ -721,7 +761,7 @@ impl App {
         self.scroll = self.scroll.min(max);
     }
 
-    fn keep_panel_selection_visible(&mut self) {
+    pub(super) fn keep_panel_selection_visible(&mut self) {
         let rows = self
             .areas()
             .map_or(PANEL_ITEM_ROWS, |a| usize::from(a.panel_inner.height));
@@ -793,7 +833,7 @@ impl App {
         let span = self
             .selection
             .map_or_else(|| self.sentence(self.cursor), |s| s.start..s.end);
-        let target = self.claim_under_cursor().filter(|&i| {
+        let target = self.own_claim_under_cursor().filter(|&i| {
             self.selection.is_none()
                 || self
                     .claim_span(i)
@@ -832,8 +872,11 @@ impl App {
         if self.refuse_if_read_only() {
             return None;
         }
-        let Some(i) = self.claim_under_cursor() else {
-            self.message = Some("no claim here".to_owned());
+        let Some(i) = self.own_claim_under_cursor() else {
+            self.message = Some(match self.claim_under_cursor() {
+                Some(j) => self.not_yours(j),
+                None => "no claim here".to_owned(),
+            });
             return None;
         };
         self.record_undo();
@@ -858,7 +901,7 @@ impl App {
             return;
         }
         let editor = match self
-            .claim_under_cursor()
+            .own_claim_under_cursor()
             .filter(|_| self.selection.is_none())
         {
             Some(i) => {
@@ -869,6 +912,7 @@ impl App {
                     status: claim.status.clone(),
                     field: Field::Source,
                     source: TextInput::new(claim.source.as_deref().unwrap_or("")),
+                    grade: TextInput::new(&claim.grade.map(|g| g.to_string()).unwrap_or_default()),
                     note: TextInput::new(claim.note.as_deref().unwrap_or("")),
                     labels: TextInput::new(&claim.labels.join(", ")),
                 }
@@ -886,6 +930,7 @@ impl App {
                     .unwrap_or_default(),
                 field: Field::Tag,
                 source: TextInput::default(),
+                grade: TextInput::default(),
                 note: TextInput::default(),
                 labels: TextInput::default(),
             },
@@ -1289,6 +1334,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.panel_scroll = 0;
             app.keep_panel_selection_visible();
         }
+        Action::CycleReliability => return app.cycle_grade(true),
+        Action::CycleCredibility => return app.cycle_grade(false),
+        Action::CycleAuthor => app.cycle_author(),
+        Action::Adjudicate => app.open_adjudication(),
         Action::Undo => return app.undo_redo(true),
         Action::Redo => return app.undo_redo(false),
         Action::Help => app.overlay = Overlay::Help(0),

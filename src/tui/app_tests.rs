@@ -414,6 +414,8 @@ fn editor_sets_source_note_and_labels() {
     assert_eq!(editor.field, Field::Source);
     typed(&mut app, "Interior Ministry");
     key(&mut app, "tab");
+    typed(&mut app, "b2");
+    key(&mut app, "tab");
     typed(&mut app, "Check the");
     key(&mut app, "enter");
     typed(&mut app, "transcript.");
@@ -422,9 +424,11 @@ fn editor_sets_source_note_and_labels() {
     key(&mut app, "shift-tab");
     key(&mut app, "shift-tab");
     key(&mut app, "shift-tab");
+    key(&mut app, "shift-tab");
     key(&mut app, "right");
     assert_eq!(key(&mut app, "ctrl-s"), Some(Effect::Save));
     let claim = &app.sidecar.claims[0];
+    assert_eq!(claim.grade.map(|g| g.to_string()).as_deref(), Some("B2"));
     assert_eq!(claim.status, "unsourced");
     assert_eq!(claim.source.as_deref(), Some("Interior Ministry"));
     assert_eq!(claim.note.as_deref(), Some("Check the\ntranscript."));

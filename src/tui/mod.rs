@@ -1,6 +1,7 @@
 //! The interactive reader: state, keys, drawing, and the event loop that ties them to a terminal.
 
 pub mod action;
+pub mod adjudicate;
 pub mod app;
 pub mod find;
 pub mod input;
@@ -8,6 +9,7 @@ pub mod keymap;
 pub mod layout;
 pub mod loading;
 pub mod saver;
+mod team;
 pub mod ui;
 pub mod wrap;
 

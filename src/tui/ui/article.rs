@@ -123,6 +123,16 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
 /// The gutter mark of a row: a bar in the colour of the first claim on it.
 fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
     let probe = row.start..row.end.max(row.start + 1);
+    // The selected claim's grade stands in its first row's gutter, in the tag's colour.
+    if let Some(i) = app.selected_index()
+        && let Some(grade) = app.sidecar.claims[i].grade
+        && app.claim_span(i).is_some_and(|s| probe.contains(&s.start))
+    {
+        let style = tag_color(app, &app.sidecar.claims[i].status)
+            .map_or(Style::new(), |c| Style::new().fg(c))
+            .add_modifier(Modifier::BOLD);
+        return Line::from(Span::styled(grade.to_string(), style));
+    }
     let Some(i) = app.claims_overlapping(&probe).next() else {
         return Line::default();
     };

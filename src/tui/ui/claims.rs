@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use super::{badge, border_style, color};
+use super::{badge, border_style, color, grade_badge};
 use crate::annotate::merge::CONFLICT_KEY;
 use crate::report::{one_line, safe};
 use crate::tui::app::{App, Focus, PANEL_ITEM_ROWS, SaveState};
@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
                 keys.join(", ")
             )
         } else {
-            "No claims with this tag; f shows the next tag.".to_owned()
+            "No claims with this filter; f shows the next tag, a the next author.".to_owned()
         };
         frame.render_widget(
             Paragraph::new(hint).wrap(ratatui::widgets::Wrap { trim: true }),
@@ -52,6 +52,8 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let fit = (usize::from(inner.height) / PANEL_ITEM_ROWS).max(1);
     let selected = app.selected_index();
     let accent = color(app, app.config.theme.accent);
+    // The author is shown once there is more than one, or when the panel shows only one's.
+    let several_authors = app.author_filter.is_some() || app.authors().len() > 1;
     let mut lines: Vec<Line> = Vec::new();
     for &i in visible.iter().skip(app.panel_scroll).take(fit) {
         let claim = &app.sidecar.claims[i];
@@ -67,6 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
             Span::raw(" ")
         };
         let mut head = vec![marker.clone(), badge(app, &claim.status)];
+        head.extend(grade_and_author(app, claim, several_authors));
         if let Some(source) = &claim.source {
             head.push(Span::raw(format!(" — {}", safe(&one_line(source)))));
         }
@@ -116,6 +119,25 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// The spans after a claim's tag badge: its grade, and its author when several are shown.
+fn grade_and_author(
+    app: &App,
+    claim: &crate::annotate::Claim,
+    with_author: bool,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if let Some(grade) = grade_badge(app, claim.grade) {
+        spans.extend([Span::raw(" "), grade]);
+    }
+    if with_author {
+        spans.push(Span::styled(
+            format!(" {}", safe(&one_line(&claim.author))),
+            Style::new().add_modifier(Modifier::ITALIC),
+        ));
+    }
+    spans
+}
+
 /// The panel title: the claim count and the count per tag, and the filter when one is set.
 fn title(app: &App) -> String {
     let (counts, other) = app.counts();
@@ -135,6 +157,9 @@ fn title(app: &App) -> String {
     let mut title = format!(" {} ", parts.join(" · "));
     if let Some(tag) = app.filter.and_then(|f| app.config.tags.get(f)) {
         let _ = write!(title, "[only {}] ", tag.name);
+    }
+    if let Some(author) = &app.author_filter {
+        let _ = write!(title, "[by {}] ", safe(&one_line(author)));
     }
     title
 }

@@ -20,7 +20,7 @@ const LABEL_WIDTH: u16 = 9;
 
 /// Draws the editor over the main screen.
 pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
-    let area = centered(frame.area(), 76, 17);
+    let area = centered(frame.area(), 76, 19);
     let title = if editor.claim.is_some() {
         " Edit claim "
     } else {
@@ -50,6 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
     let fields = [
         ("Tag", Field::Tag, 1),
         ("Source", Field::Source, 1),
+        ("Grade", Field::Grade, 1),
         ("Note", Field::Note, NOTE_ROWS),
         ("Labels", Field::Labels, 1),
     ];
@@ -90,6 +91,7 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
                 frame.render_widget(Paragraph::new(line), value);
             }
             Field::Source => input(frame, &editor.source, value, focused),
+            Field::Grade => input(frame, &editor.grade, value, focused),
             Field::Note => input(frame, &editor.note, value, focused),
             Field::Labels => input(frame, &editor.labels, value, focused),
         }

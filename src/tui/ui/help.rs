@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use super::border_style;
+use crate::annotate::grade::{CREDIBILITY, RELIABILITY};
 use crate::tui::app::App;
 use crate::tui::layout::centered;
 
@@ -20,6 +21,9 @@ const FIXED: &[(&str, &str)] = &[
     ("Esc", "editor, search: cancel"),
     ("Enter", "search: keep the matches highlighted"),
     ("click, wheel", "mouse: move the cursor, scroll"),
+    ("1-9", "adjudicate: accept that author's version as agreed"),
+    ("e", "adjudicate: write the agreed claim in the editor"),
+    ("j k", "adjudicate: next / previous disagreement"),
 ];
 
 /// The help text: the keys actually bound, the tags, and the fixed keys.
@@ -63,7 +67,21 @@ fn lines(app: &App) -> Vec<Line<'_>> {
         "  under the cursor); a tag key tags the selection as one claim.",
     ));
     lines.push(Line::default());
-    lines.push(Line::styled("Editor, search, mouse", bold));
+    lines.push(Line::styled(
+        "Grades (Admiralty scale): source reliability A-F, information credibility 1-6, e.g. B2",
+        bold,
+    ));
+    for (letter, name, meaning) in RELIABILITY {
+        lines.push(Line::raw(format!("  {letter}  {name:<21} {meaning}")));
+    }
+    for (digit, name, meaning) in CREDIBILITY {
+        lines.push(Line::raw(format!("  {digit}  {name:<21} {meaning}")));
+    }
+    lines.push(Line::raw(
+        "  Set with the grade keys above or the editor's Grade field (empty: no grade).",
+    ));
+    lines.push(Line::default());
+    lines.push(Line::styled("Editor, search, mouse, adjudication", bold));
     for (keys, doc) in FIXED {
         lines.push(row(keys, doc));
     }

@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the [`App`] state, one file per part of the screen.
 
+mod adjudicate;
 mod article;
 mod claims;
 mod editor;
@@ -31,6 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Overlay::None | Overlay::Search(..) => {}
         Overlay::Help(scroll) => help::draw(frame, app, *scroll),
         Overlay::Editor(editor) => editor::draw(frame, app, editor),
+        Overlay::Adjudicate(_) => adjudicate::draw(frame, app),
     }
 }
 
@@ -58,6 +60,26 @@ fn border_style(app: &App, focused: bool) -> Style {
         (true, None) => Style::new().add_modifier(Modifier::BOLD),
         (false, _) => Style::new().add_modifier(Modifier::DIM),
     }
+}
+
+/// The grade badge beside a tag: `B2` in reverse video (or in brackets without colour), or
+/// nothing for an ungraded claim.
+fn grade_badge(
+    app: &App,
+    grade: Option<crate::annotate::Grade>,
+) -> Option<ratatui::text::Span<'static>> {
+    let grade = grade?;
+    Some(if app.config.color {
+        ratatui::text::Span::styled(
+            format!(" {grade} "),
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        )
+    } else {
+        ratatui::text::Span::styled(
+            format!("[{grade}]"),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+    })
 }
 
 /// The tag badge: the name on its colour, or in brackets without colour.
