@@ -147,7 +147,7 @@ fn keys(c: &mut Criterion) {
                 let mut spent = Duration::ZERO;
                 for _ in 0..iters {
                     let start = std::time::Instant::now();
-                    saver.start(&app, Duration::from_secs(1));
+                    saver.start(&mut app, Duration::from_secs(1));
                     spent += start.elapsed();
                     saver.wait(&mut app, &mut None);
                 }
@@ -155,6 +155,25 @@ fn keys(c: &mut Criterion) {
             });
         },
     );
+    group.bench_function("tag a sentence: update, hand the save over, draw", |b| {
+        let mut saver = Saver::new(path.clone());
+        update(&mut app, Action::FirstSentence);
+        update(&mut app, Action::NextSentence);
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                let start = std::time::Instant::now();
+                if update(&mut app, Action::Tag(0)).is_some() {
+                    saver.start(&mut app, Duration::from_secs(1));
+                }
+                terminal.draw(|frame| ui::draw(frame, &app)).expect("draws");
+                spent += start.elapsed();
+                saver.wait(&mut app, &mut None);
+                update(&mut app, Action::RemoveClaim);
+            }
+            spent
+        });
+    });
     group.finish();
 }
 

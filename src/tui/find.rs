@@ -14,6 +14,7 @@
 //! ASCII letters of either case); any other query a character at a time.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::app::{App, Search};
 
@@ -29,6 +30,16 @@ pub struct Count {
     pub found: usize,
     /// Where counting goes on (a byte offset; the text's length when done).
     pub next: usize,
+}
+
+/// Whether a count is running: the event loop ticks faster while one is, so the count goes on
+/// between keys. Process-wide, like [`super::saver::in_flight`], since the loop's input source
+/// cannot see the reader's state.
+static COUNTING: AtomicBool = AtomicBool::new(false);
+
+/// Whether hits are being counted.
+pub fn counting() -> bool {
+    COUNTING.load(Ordering::Relaxed)
 }
 
 /// Whether `text` is searched hit by hit.
@@ -48,6 +59,7 @@ pub fn start(app: &mut App, query: &str, from: usize) {
         current: hit.as_ref().map(|_| 0),
         count: (!query.is_empty()).then(Count::default),
     };
+    COUNTING.store(!query.is_empty(), Ordering::Relaxed);
     match hit {
         Some(hit) => app.go_to_byte(hit.start),
         None => app.go_to_byte(start),
@@ -100,13 +112,11 @@ pub fn step(app: &mut App, forward: bool) {
 /// Counts the hits in the next slice of the report, if a count is running; says the total in
 /// the status bar when it is done.
 pub fn count_more(app: &mut App) {
-    let Some(count) = app.search.count else {
+    let text = &app.report.text;
+    let Some(count) = app.search.count.filter(|c| c.next < text.len()) else {
+        COUNTING.store(false, Ordering::Relaxed);
         return;
     };
-    let text = &app.report.text;
-    if count.next >= text.len() {
-        return;
-    }
     let counted = count_slice(text, &app.search.query, count, COUNT_SLICE);
     app.search.count = Some(counted);
     if counted.next >= text.len() && app.message.is_none() {

@@ -36,8 +36,8 @@ use saver::Saver;
 
 /// How often the reader looks at the sidecar on disk for changes made elsewhere (and at signals).
 const TICK: Duration = Duration::from_millis(250);
-/// How often the reader ticks on a large report, which is indexed and searched in slices
-/// between the keys.
+/// How often the reader ticks while a large report is indexed, its hits are counted or a save
+/// runs, so that their news shows at once.
 const BUSY_TICK: Duration = Duration::from_millis(20);
 /// How long after a failed save the reader tries again on its own.
 const RETRY: Duration = Duration::from_secs(2);
@@ -108,7 +108,6 @@ pub fn read(report_path: &Path, config: Config) -> Result<(), ReaderError> {
         let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let large = loading.is_some();
     let mut loading = loading.take().map(|config| {
         let size = terminal.size().unwrap_or_default();
         Loading::start(report_path.to_path_buf(), config, (size.width, size.height))
@@ -123,7 +122,7 @@ pub fn read(report_path: &Path, config: Config) -> Result<(), ReaderError> {
             }
             return Some(Ok(Input::Loaded(loaded)));
         }
-        let wait = if large || saver::in_flight() {
+        let wait = if loading.is_some() || saver::in_flight() || find::counting() {
             BUSY_TICK
         } else {
             TICK

@@ -61,12 +61,16 @@ impl Saver {
 
     /// Starts saving `app`'s claims, merged with what is on disk then, waiting at most `patience`
     /// for another writer's lock; or, with a save running, saves again once it ends.
-    pub fn start(&mut self, app: &App, patience: Duration) {
+    pub fn start(&mut self, app: &mut App, patience: Duration) {
         if self.job.is_some() {
             self.again = true;
             return;
         }
+        // The copy the thread merges with needs the claims, not the rows of a large report
+        // (16 bytes a row): they stay here.
+        let doc = std::mem::take(&mut app.doc);
         let snapshot = app.clone();
+        app.doc = doc;
         let sent = app.sidecar.claims.clone();
         let path = self.sidecar.clone();
         let (sender, receiver) = mpsc::channel();
@@ -178,7 +182,7 @@ mod tests {
         assert!(matches!(tag_and_step(&mut app), Some(Effect::Save)));
         let mut saver = Saver::new(path.clone());
         let mut on_disk = None;
-        saver.start(&app, Duration::from_secs(1));
+        saver.start(&mut app, Duration::from_secs(1));
         assert!(saver.busy() && in_flight());
         assert!(saver.wait(&mut app, &mut on_disk));
         assert!(!saver.busy());
@@ -199,10 +203,10 @@ mod tests {
         tag_and_step(&mut app);
         let mut saver = Saver::new(path.clone());
         let mut on_disk = None;
-        saver.start(&app, Duration::from_secs(1));
+        saver.start(&mut app, Duration::from_secs(1));
         // Two more tags while the first save runs: the second start only notes a save is due.
         tag_and_step(&mut app);
-        saver.start(&app, Duration::from_secs(1));
+        saver.start(&mut app, Duration::from_secs(1));
         tag_and_step(&mut app);
         let outcome = saver.job.as_ref().unwrap().receiver.recv().unwrap();
         let again = saver.finish(&mut app, outcome, &mut on_disk);
@@ -213,7 +217,7 @@ mod tests {
         assert_eq!(app.save_state, SaveState::Pending);
         assert_eq!(app.sidecar.claims.len(), 3, "no edit lost");
         assert_eq!(Sidecar::load(&path).unwrap().unwrap().claims.len(), 1);
-        saver.start(&app, Duration::from_secs(1));
+        saver.start(&mut app, Duration::from_secs(1));
         saver.wait(&mut app, &mut on_disk);
         assert_eq!(app.save_state, SaveState::Saved);
         assert_eq!(Sidecar::load(&path).unwrap().unwrap().claims.len(), 3);
@@ -227,7 +231,7 @@ mod tests {
         let mut app = app(dir.path());
         tag_and_step(&mut app);
         let mut saver = Saver::new(blocked.join("report.txt.sidenote.toml"));
-        saver.start(&app, Duration::from_millis(50));
+        saver.start(&mut app, Duration::from_millis(50));
         saver.wait(&mut app, &mut None);
         assert!(matches!(app.save_state, SaveState::Failed(_)));
         assert_eq!(app.sidecar.claims.len(), 1, "the claims are kept");

@@ -179,11 +179,19 @@ fn overview(frame: &mut Frame, app: &App, area: Rect) {
             cell.set_symbol(symbol).set_style(style);
         }
     }
+    // The first byte of each cell but the first: a claim's cell is then a search among a few
+    // dozen offsets, not among every row of a large report, for each of thousands of claims.
+    let starts: Vec<usize> = (1..cells)
+        .map(|cell| {
+            let row = (cell * total).div_ceil(cells);
+            app.doc.rows.get(row).map_or(usize::MAX, |r| r.start)
+        })
+        .collect();
     for (i, claim) in app.sidecar.claims.iter().enumerate() {
         let Some(span) = app.claim_span(i) else {
             continue;
         };
-        let cell = cell_of(app.doc.row_of(span.start));
+        let cell = starts.partition_point(|&start| start <= span.start);
         let y = area.y + cell as u16;
         let style = tag_color(app, &claim.status).map_or(Style::new(), |c| Style::new().fg(c));
         if let Some(cell) = buf.cell_mut((area.x, y)) {
