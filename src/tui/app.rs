@@ -1216,6 +1216,20 @@ struct Edit(Vec<(Option<Claim>, Option<Claim>)>);
 
 impl Edit {
     fn between(before: &[Claim], after: &[Claim]) -> Self {
+        // Both lists are in document order and a change touches few claims: only the part
+        // between their common start and end needs comparing by id, with thousands of claims.
+        let same_start = before.iter().zip(after).take_while(|(b, a)| b == a).count();
+        let (before, after) = (&before[same_start..], &after[same_start..]);
+        let same_end = before
+            .iter()
+            .rev()
+            .zip(after.iter().rev())
+            .take_while(|(b, a)| b == a)
+            .count();
+        let (before, after) = (
+            &before[..before.len() - same_end],
+            &after[..after.len() - same_end],
+        );
         let by_id = |claims: &'_ [Claim]| -> std::collections::HashMap<String, Claim> {
             claims.iter().map(|c| (c.id.clone(), c.clone())).collect()
         };
