@@ -134,6 +134,16 @@ fn keys(c: &mut Criterion) {
             n
         });
     });
+    saves(&mut group, &mut app, &mut terminal);
+    group.finish();
+}
+
+/// Saving and tagging with 10,000 claims: the worker thread's work and the key's share.
+fn saves(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("large.txt.sidenote.toml");
     // The file on disk holds the claims the reader started from, as after opening it.
@@ -149,25 +159,25 @@ fn keys(c: &mut Criterion) {
                 let mut spent = Duration::ZERO;
                 for _ in 0..iters {
                     let start = std::time::Instant::now();
-                    saver.start(&mut app, Duration::from_secs(1));
+                    saver.start(app, Duration::from_secs(1));
                     spent += start.elapsed();
-                    saver.wait(&mut app, &mut None);
+                    saver.wait(app, &mut None);
                 }
                 spent
             });
         },
     );
     group.bench_function("tag a sentence: update and draw, no save", |b| {
-        update(&mut app, Action::FirstSentence);
-        update(&mut app, Action::NextSentence);
+        update(app, Action::FirstSentence);
+        update(app, Action::NextSentence);
         b.iter_custom(|iters| {
             let mut spent = Duration::ZERO;
             for _ in 0..iters {
                 let start = std::time::Instant::now();
-                update(&mut app, Action::Tag(0));
-                terminal.draw(|frame| ui::draw(frame, &app)).expect("draws");
+                update(app, Action::Tag(0));
+                terminal.draw(|frame| ui::draw(frame, app)).expect("draws");
                 spent += start.elapsed();
-                update(&mut app, Action::RemoveClaim);
+                update(app, Action::RemoveClaim);
             }
             spent
         });
@@ -178,21 +188,20 @@ fn keys(c: &mut Criterion) {
             let mut spent = Duration::ZERO;
             for _ in 0..iters {
                 let start = std::time::Instant::now();
-                let effect = update(&mut app, Action::Tag(0));
+                let effect = update(app, Action::Tag(0));
                 assert!(effect.is_some(), "the tag is a change to save");
-                saver.start(&mut app, Duration::from_secs(1));
-                terminal.draw(|frame| ui::draw(frame, &app)).expect("draws");
+                saver.start(app, Duration::from_secs(1));
+                terminal.draw(|frame| ui::draw(frame, app)).expect("draws");
                 spent += start.elapsed();
-                saver.wait(&mut app, &mut None);
-                assert!(update(&mut app, Action::RemoveClaim).is_some());
-                saver.start(&mut app, Duration::from_secs(1));
-                saver.wait(&mut app, &mut None);
+                saver.wait(app, &mut None);
+                assert!(update(app, Action::RemoveClaim).is_some());
+                saver.start(app, Duration::from_secs(1));
+                saver.wait(app, &mut None);
                 assert_eq!(app.sidecar.claims.len(), CLAIMS);
             }
             spent
         });
     });
-    group.finish();
 }
 
 criterion_group!(large, open, keys);
