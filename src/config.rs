@@ -14,6 +14,7 @@ use toml::Spanned;
 
 use crate::tui::action::TAG_PREFIX;
 use crate::tui::keymap::{Key, resolve_action};
+use crate::tui::theme::{self, Background};
 
 /// The embedded defaults.
 const DEFAULTS: &str = include_str!("../assets/config.toml");
@@ -84,6 +85,10 @@ pub struct Config {
     pub keys: Vec<(String, String)>,
     /// Colours.
     pub theme: Theme,
+    /// The background the colours are for; `auto` asks the terminal (see [`theme::choose`]).
+    pub background: Background,
+    /// The colours for a light background: the user's `[theme]` colours, else [`theme::LIGHT`].
+    pub light_theme: Theme,
     /// Whether to use colour at all (off when `NO_COLOR` is set).
     pub color: bool,
 }
@@ -111,6 +116,7 @@ struct RawTag {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTheme {
+    background: Option<Spanned<String>>,
     accent: Option<Spanned<String>>,
     search_fg: Option<Spanned<String>>,
     search_bg: Option<Spanned<String>>,
@@ -187,8 +193,21 @@ impl Config {
             }
             keys.push((key, action.into_inner()));
         }
-        let theme_user = user.theme.unwrap_or_default();
-        let theme_default = defaults.theme.unwrap_or_default();
+        let mut theme_user = user.theme.unwrap_or_default();
+        let mut theme_default = defaults.theme.unwrap_or_default();
+        let background = theme_user
+            .background
+            .take()
+            .or(theme_default.background.take());
+        let background = background_of(background).map_err(|(span, m)| invalid(span, m))?;
+        // A colour the user set holds on either background; the others follow the background.
+        let user_set = [
+            theme_user.accent.is_some(),
+            theme_user.search_fg.is_some(),
+            theme_user.search_bg.is_some(),
+            theme_user.selection_fg.is_some(),
+            theme_user.selection_bg.is_some(),
+        ];
         let pick = |name: &str,
                     user: Option<Spanned<String>>,
                     default: Option<Spanned<String>>|
@@ -220,11 +239,14 @@ impl Config {
                 theme_default.selection_bg,
             )?,
         };
+        let light_theme = theme::light(theme, user_set);
         Ok(Self {
             author,
             tags,
             keys,
             theme,
+            background,
+            light_theme,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         })
     }
@@ -310,6 +332,24 @@ fn resolve_tags(raw: Vec<RawTag>, text: &str, path: &Path) -> Result<Vec<Tag>, C
     Ok(tags)
 }
 
+/// The `background` setting, `auto` when unset; a wrong value gives its span and what is wrong.
+fn background_of(
+    value: Option<Spanned<String>>,
+) -> Result<Background, (std::ops::Range<usize>, String)> {
+    let Some(value) = value else {
+        return Ok(Background::Auto);
+    };
+    Background::parse(value.get_ref()).ok_or_else(|| {
+        (
+            value.span(),
+            format!(
+                "theme.background: \"{}\" must be \"auto\", \"dark\" or \"light\"",
+                value.get_ref()
+            ),
+        )
+    })
+}
+
 fn parse_color(text: &str) -> Option<Color> {
     Color::from_str(text).ok()
 }
@@ -341,6 +381,8 @@ mod tests {
         let defaults = Config::default();
         assert_eq!(parsed.tags, defaults.tags);
         assert_eq!(parsed.theme, defaults.theme);
+        assert_eq!(parsed.light_theme, defaults.light_theme);
+        assert_eq!(parsed.background, defaults.background);
         let bound = |c: &Config| {
             let mut map = std::collections::HashMap::new();
             for (k, a) in &c.keys {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, Parser, Subcommand};
 use sidenote::cli::{self, CliError};
 use sidenote::config::Config;
 use sidenote::report::safe;
@@ -13,7 +13,7 @@ use sidenote::report::safe;
 #[derive(Debug, Parser)]
 #[command(name = "sidenote", version, args_conflicts_with_subcommands = true)]
 struct Args {
-    /// The report to open in the reader.
+    /// The report to open in the reader, or a folder to review (default: the current folder).
     report: Option<PathBuf>,
     /// Settings file to use instead of the user's config.toml.
     #[arg(long, global = true, value_name = "FILE")]
@@ -98,6 +98,39 @@ enum Command {
         /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,
     },
+    /// Count sentences, claims per tag, orphaned claims and grades, per report and in total.
+    Stats {
+        /// Reports, sidecars or folders (searched recursively); the current folder by default.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cli::stats::Format,
+    },
+    /// Export the claims of reports as Markdown, CSV, JSON, W3C Web Annotation or schema.org
+    /// claim reviews.
+    Export {
+        /// Reports, sidecars or folders (searched recursively); the current folder by default.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: cli::export::Format,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print the text sidenote reads from a file (the article of a web page, Markdown without
+    /// its markup): what sentence numbers and claim offsets count into.
+    Text {
+        /// The report: plain text, a web page (.html, .htm) or Markdown (.md).
+        report: PathBuf,
+    },
+    /// Print a shell completion script (see the README for where to put it).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `sidenote man > sidenote.1`.
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -129,23 +162,49 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
     let done = match args.command {
         Some(Command::Check { paths }) => return cli::check::run(&paths),
         Some(Command::Agree { paths, format }) => cli::agree::run(&paths, format),
-        Some(Command::MergeDriver { ancestor, ours, theirs }) => {
-            cli::merge_driver::run(&ancestor, &ours, &theirs).map(|_| ())
-        }
+        Some(Command::MergeDriver {
+            ancestor,
+            ours,
+            theirs,
+        }) => cli::merge_driver::run(&ancestor, &ours, &theirs).map(|_| ()),
         Some(Command::Sentences { report, format }) => cli::sentences::run(&report, format),
         Some(Command::Claims { report, format }) => cli::claims::run(&report, format),
-        Some(Command::Tag { report, n, status, source, note, author, grade }) => {
-            let details = cli::tag::Details { source, note, author, grade };
+        Some(Command::Tag {
+            report,
+            n,
+            status,
+            source,
+            note,
+            author,
+            grade,
+        }) => {
+            let details = cli::tag::Details {
+                source,
+                note,
+                author,
+                grade,
+            };
             cli::tag::tag(&report, n, &status, details, &config)
         }
         Some(Command::Untag { report, n, author }) => {
             cli::tag::untag(&report, n, author.as_deref().unwrap_or(&config.author))
         }
+        Some(Command::Stats { paths, format }) => cli::stats::run(&paths, format, &config),
+        Some(Command::Export {
+            paths,
+            format,
+            output,
+        }) => cli::export::run(&paths, format, output.as_deref(), &config),
+        Some(Command::Text { report }) => cli::text::run(&report),
+        Some(Command::Completions { shell }) => {
+            cli::completions::completions(shell, &mut Args::command())
+        }
+        Some(Command::Man) => cli::completions::man(Args::command()),
         None => match args.report {
+            // A folder, or nothing (the current folder), opens the review screen.
+            Some(folder) if folder.is_dir() => Ok(sidenote::tui::review(&folder, config)?),
             Some(report) => Ok(sidenote::tui::read(&report, config)?),
-            None => Err(CliError::BadInput(
-                "no report given; run `sidenote REPORT` (e.g. `sidenote assets/samples/harbour-blackout.txt`) or `sidenote --help`".to_owned(),
-            )),
+            None => Ok(sidenote::tui::review(std::path::Path::new("."), config)?),
         },
     };
     done.map(|()| ExitCode::SUCCESS)

@@ -851,3 +851,42 @@ fn a_file_name_with_escapes_shows_stand_ins_in_the_status_bar() {
     assert_eq!(reader.wait_exit(), 0);
     assert_terminal_untouched(&reader.output());
 }
+
+#[test]
+fn the_review_screen_opens_a_report_and_comes_back_refreshed() {
+    let dir = folder();
+    std::fs::create_dir(dir.path().join("more")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("more/second.md"),
+        "One line here. Another.\n",
+    )
+    .expect("write");
+    let mut review = Session::start(dir.path(), &[]);
+    review.wait_for("2 reports · 0 claims");
+    if std::env::var_os("SIDENOTE_SHOW_SCREEN").is_some() {
+        eprintln!("{}", review.screen());
+    }
+    // Sorted by path: `more/second.md` first, then `report.txt`.
+    review.press("j\r");
+    review.wait_for_status("sentence 1/5");
+    review.press("s");
+    review.wait_for_status("saved");
+    review.press("q");
+    review.wait_for("2 reports · 1 claims");
+    review.wait_until("the report's row read again: 1 claim", |screen| {
+        screen.lines().any(|row| {
+            let cells: Vec<&str> = row.split_whitespace().collect();
+            cells.get(1) == Some(&"report.txt") && cells.get(3) == Some(&"1")
+        })
+    });
+    review.press("2");
+    review.wait_for(SENTENCES[0]);
+    if std::env::var_os("SIDENOTE_SHOW_SCREEN").is_some() {
+        eprintln!("{}", review.screen());
+    }
+    review.press("q");
+    assert_eq!(review.wait_exit(), 0);
+    let sidecar = std::fs::read_to_string(dir.path().join("report.txt.sidenote.toml"))
+        .expect("the reader saved the claim");
+    assert!(sidecar.contains("status = \"sourced\""), "{sidecar}");
+}

@@ -214,8 +214,12 @@ fn cursor_sentence_is_reversed_and_claims_carry_their_colour() {
     assert!(!cell.modifier.contains(Modifier::REVERSED));
     assert_eq!(cell.underline_color, Color::Green);
     let gutter = &screen.buffer()[(1, y)];
-    assert_eq!((gutter.symbol(), gutter.fg), ("▌", Color::Green));
-    let (x, y) = screen.find("│  sourced ").expect("badge in the panel");
+    assert_eq!(
+        (gutter.symbol(), gutter.fg, gutter.bg),
+        ("s", Color::Black, Color::Green),
+        "the tag's letter on its colour"
+    );
+    let (x, y) = screen.find("│  s sourced ").expect("badge in the panel");
     assert_eq!(screen.buffer()[(x + 2, y)].bg, Color::Green);
     assert_eq!(screen.buffer()[(x + 3, y)].fg, Color::Black);
 }
@@ -238,8 +242,15 @@ fn no_color_uses_no_colour() {
         }
     }
     assert!(
-        screen.find("[sourced]").is_some(),
+        screen.find("[s sourced]").is_some(),
         "badges fall back to text"
+    );
+    assert!(
+        (0..buffer.area.height).any(|y| {
+            let gutter = &buffer[(1, y)];
+            gutter.symbol() == "s" && gutter.modifier.contains(Modifier::BOLD)
+        }),
+        "the gutter shows the tag's letter in bold"
     );
 }
 
@@ -251,7 +262,7 @@ fn overview_marks_claims_in_their_colours() {
         sidenote::tui::layout::areas(ratatui::layout::Rect::new(0, 0, 120, 32)).expect("areas");
     let bar = areas.scrollbar;
     let marks: Vec<Color> = (bar.y..bar.bottom())
-        .filter(|&y| screen.buffer()[(bar.x, y)].symbol() == "■")
+        .filter(|&y| screen.buffer()[(bar.x, y)].symbol() == "u")
         .map(|y| screen.buffer()[(bar.x, y)].fg)
         .collect();
     assert_eq!(marks, vec![Color::Red]);
@@ -259,8 +270,8 @@ fn overview_marks_claims_in_their_colours() {
         .symbol()
         .to_owned();
     assert_eq!(
-        last, "■",
-        "the last sentence's claim is at the bottom of the bar"
+        last, "u",
+        "the last sentence's claim, by its tag's letter, is at the bottom of the bar"
     );
 }
 

@@ -120,7 +120,7 @@ fn grade_badges_and_authors_in_the_panel_and_the_gutter() {
     );
     assert!(
         screen
-            .row_with("▍ sourced   C3  ana — Interior Minister")
+            .row_with("▍ s sourced   C3  ana — Interior Minister")
             .is_some()
     );
 }
@@ -174,7 +174,7 @@ fn a_conflict_from_the_merge_driver_shows_and_its_author_resolves_it() {
     assert!(screen.row_with("disputed   C3 ").is_some());
     let marked = screen
         .row_with("⚠ conflict")
-        .expect("the conflict is marked");
+        .unwrap_or_else(|| panic!("the conflict is marked:\n{}", screen.terminal.backend()));
     assert!(marked.contains("opinion"), "{marked}");
     // Ana keeps her disputed version: she removes the other one (the selected conflict copy).
     screen.keys("tab j x");

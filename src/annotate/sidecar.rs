@@ -160,6 +160,26 @@ pub struct ReportRef {
     pub extra: toml::Table,
 }
 
+impl ReportRef {
+    /// The key of `[report]` that says how the text was extracted from a web page or Markdown
+    /// (see `docs/sidecar-format.md`); absent for plain text.
+    pub const EXTRACTED: &str = "extracted";
+
+    /// Makes this describe `report` as it is now: its hash, and how its text was extracted.
+    pub fn describe(&mut self, report: &Report) {
+        self.sha256.clone_from(&report.sha256);
+        match &report.extracted {
+            Some(method) => {
+                self.extra
+                    .insert(Self::EXTRACTED.to_owned(), method.clone().into());
+            }
+            None => {
+                self.extra.remove(Self::EXTRACTED);
+            }
+        }
+    }
+}
+
 /// A whole sidecar file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sidecar {
@@ -178,7 +198,7 @@ pub struct Sidecar {
 impl Sidecar {
     /// An empty sidecar for `report`.
     pub fn new(report: &Report) -> Self {
-        Self {
+        let mut sidecar = Self {
             version: FORMAT_VERSION,
             report: ReportRef {
                 file: report.file_name(),
@@ -187,7 +207,9 @@ impl Sidecar {
             },
             extra: toml::Table::new(),
             claims: Vec::new(),
-        }
+        };
+        sidecar.report.describe(report);
+        sidecar
     }
 
     /// Reads the sidecar at `path`; `Ok(None)` when there is none yet.

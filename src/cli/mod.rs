@@ -3,9 +3,13 @@
 pub mod agree;
 pub mod check;
 pub mod claims;
+pub mod completions;
+pub mod export;
 pub mod merge_driver;
 pub mod sentences;
+pub mod stats;
 pub mod tag;
+pub mod text;
 
 use std::io;
 use std::path::Path;

@@ -27,7 +27,7 @@ pub struct Details {
 fn current(disk: Option<Sidecar>, report: &Report) -> Sidecar {
     let mut sidecar = disk.unwrap_or_else(|| Sidecar::new(report));
     reanchor_all(&mut sidecar.claims, report);
-    sidecar.report.sha256.clone_from(&report.sha256);
+    sidecar.report.describe(report);
     sidecar
 }
 

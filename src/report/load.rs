@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use super::extract::{self, Format};
 use super::safe::{REPLACEMENT, stand_in};
 use super::{CharIndex, safe, safe_path, segment};
 
@@ -52,6 +53,12 @@ pub enum LoadError {
         /// What gave it away.
         why: Binary,
     },
+    /// The file is a PDF, whose text sidenote does not extract (see `docs/formats.md`).
+    #[error(
+        "{}: not a text file (a PDF, which sidenote does not read); convert it first with `pdftotext FILE.pdf FILE.txt` (poppler-utils) and open the .txt",
+        safe_path(.0)
+    )]
+    Pdf(PathBuf),
     /// The file could not be read.
     #[error("{}: cannot read: {}", safe_path(path), safe(&source.to_string()))]
     Io {
@@ -72,6 +79,9 @@ pub enum Binary {
     /// Mostly control characters in the first 8,000 bytes.
     #[error("{0}% of its start is control characters")]
     Controls(usize),
+    /// The PDF signature: a PDF's text needs a converter (see `docs/formats.md`).
+    #[error("a PDF; convert it with `pdftotext FILE.pdf FILE.txt`")]
+    Pdf,
 }
 
 /// How the report's bytes were turned into text, so a user can see why characters look odd.
@@ -111,6 +121,9 @@ pub struct Report {
     /// What the reader should warn about, one short line each: bytes that were not valid in the
     /// encoding, characters replaced by stand-ins. Already [`safe`] to print.
     pub warnings: Vec<String>,
+    /// How the text was extracted from a web page or Markdown (e.g. `html/dom_smoothie 0.19.0`),
+    /// recorded in the sidecar; `None` for plain text, which is read as it is.
+    pub extracted: Option<String>,
 }
 
 impl Report {
@@ -120,18 +133,60 @@ impl Report {
     /// it is opened, since opening a named pipe waits for a writer and a device may never end.
     pub fn load(path: &Path) -> Result<Self, LoadError> {
         let bytes = read_regular_file(path)?;
-        Self::from_bytes(path, &bytes).map_err(|why| LoadError::NotText {
-            path: path.to_path_buf(),
-            why,
+        let report = if extract::format_of(path, &bytes) == Format::Text {
+            Self::from_plain_bytes(path, bytes)
+        } else {
+            Self::from_bytes(path, &bytes)
+        };
+        report.map_err(|why| match why {
+            Binary::Pdf => LoadError::Pdf(path.to_path_buf()),
+            why => LoadError::NotText {
+                path: path.to_path_buf(),
+                why,
+            },
         })
     }
 
-    /// Builds a report from a file's bytes: decoded as [`decode`] says, hashed, segmented.
-    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Self, Binary> {
-        let decoded = decode(bytes)?;
+    /// [`Report::from_bytes`] for plain text, taking the bytes by value: clean UTF-8 becomes the
+    /// text without a copy ([`decode_owned`]), so the file is held in memory once, not three times.
+    fn from_plain_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self, Binary> {
+        let sha256 = sha256_hex(&bytes);
+        let decoded = decode_owned(bytes)?;
         let warnings = decoded.warnings();
-        let mut report = Self::from_text(path, decoded.text, decoded.encoding, sha256_hex(bytes));
+        let mut report = Self::from_text(path, decoded.text, decoded.encoding, sha256);
         report.warnings = warnings;
+        Ok(report)
+    }
+
+    /// Builds a report from a file's bytes: decoded as [`decode`] says, hashed, segmented.
+    ///
+    /// A web page or a Markdown file (by its name or, for a page, its first bytes) is turned
+    /// into its readable text first (see [`extract`]); the hash stays that of the file's bytes.
+    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Self, Binary> {
+        let format = extract::format_of(path, bytes);
+        if format == Format::Pdf {
+            return Err(Binary::Pdf);
+        }
+        let decoded = decode(bytes)?;
+        let mut warnings = decoded.warnings();
+        let Some(extracted) = extract::extract(format, &decoded.text) else {
+            let mut report =
+                Self::from_text(path, decoded.text, decoded.encoding, sha256_hex(bytes));
+            report.warnings = warnings;
+            return Ok(report);
+        };
+        // Character references can spell any character: the extracted text is made safe again.
+        let (text, stand_ins) = shown_safely(&extracted.text);
+        warnings.extend(extracted.warnings.iter().map(|w| safe(w).into_owned()));
+        if stand_ins > 0 {
+            warnings.push(format!(
+                "{} from the markup shown as stand-ins",
+                count(stand_ins, "control or invisible character")
+            ));
+        }
+        let mut report = Self::from_text(path, text, decoded.encoding, sha256_hex(bytes));
+        report.warnings = warnings;
+        report.extracted = Some(extracted.method);
         Ok(report)
     }
 
@@ -147,6 +202,7 @@ impl Report {
             sentences,
             index,
             warnings: Vec::new(),
+            extracted: None,
         }
     }
 
@@ -689,6 +745,7 @@ mod tests {
                 Ok(decoded) => prop_assert!(decoded.text.chars().all(|c| stand_in(c).is_none() || matches!(c, '\t' | '\n' | '\r'))),
                 Err(Binary::Nul(at)) => prop_assert_eq!(bytes.get(at), Some(&0)),
                 Err(Binary::Controls(percent)) => prop_assert!(percent > MAX_CONTROL_PERCENT),
+                Err(Binary::Pdf) => prop_assert!(false, "only Report::from_bytes looks for a PDF"),
             }
         }
 

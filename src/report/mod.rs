@@ -3,6 +3,7 @@
 //! No terminal code lives here: the reader, the commands and the tests all see the same text
 //! and the same sentence offsets. [`safe`] makes any other text (file names, error messages)
 //! as safe to print as the report's.
+pub mod extract;
 mod index;
 mod load;
 pub mod progressive;

@@ -7,14 +7,16 @@
 //! so the head's sentences are the whole report's first sentences, byte for byte). The reader
 //! shows it while [`load`] reads the whole file on another thread, reporting its progress.
 //!
-//! Only UTF-8 is opened this way. A UTF-16 report, a small one and one with no blank line or
-//! line break in its head are loaded whole by [`Report::load`], as before.
+//! Only plain UTF-8 text is opened this way. A web page, a Markdown file or a PDF (whose text
+//! needs the whole file), a UTF-16 report, a small one and one with no line break in its head
+//! are loaded whole by [`Report::load`], as before.
 
 use std::io::Read as _;
 use std::path::Path;
 
 use sha2::{Digest as _, Sha256};
 
+use super::extract::{Format, format_of};
 use super::load::{open_regular_file, read_error};
 use super::{Binary, LoadError, Report, decode, decode_owned};
 
@@ -34,7 +36,8 @@ mod percent {
 }
 
 /// The beginning of the large report at `path`, to show while the rest loads; `None` when the
-/// report should be loaded whole (it is small, UTF-16, or has no line break to cut at).
+/// report should be loaded whole (it is small, not plain text, UTF-16, or has no line break to
+/// cut at).
 ///
 /// The head's hash is empty: nothing may be saved against it. Its errors are the whole report's
 /// errors for the same bytes (a missing file, a folder, a binary start).
@@ -47,7 +50,8 @@ pub fn head(path: &Path) -> Result<Option<Report>, LoadError> {
     file.take(HEAD_BYTES as u64)
         .read_to_end(&mut bytes)
         .map_err(|source| read_error(path, source))?;
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    if utf16 || format_of(path, &bytes) != Format::Text {
         return Ok(None);
     }
     let cut = memchr::memmem::rfind(&bytes, b"\n\n")
@@ -174,6 +178,16 @@ mod tests {
         }
         std::fs::write(&wide, bytes).unwrap();
         assert!(head(&wide).unwrap().is_none());
+        let page = dir.path().join("large.html");
+        std::fs::write(
+            &page,
+            format!("<html><body><p>{}</p></body></html>", large_text()),
+        )
+        .unwrap();
+        assert!(
+            head(&page).unwrap().is_none(),
+            "a web page is extracted whole"
+        );
     }
 
     #[test]

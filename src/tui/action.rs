@@ -81,6 +81,27 @@ pub enum Action {
     Click(u16, u16),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// A key of the review screen (`sidenote DIR`); the reader ignores these.
+    Review(ReviewAction),
+}
+
+/// What only the review screen does with a key: views, sorting, the weak-sources filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReviewAction {
+    /// Show the table of reports.
+    ViewReports,
+    /// Show every claim of every report.
+    ViewClaims,
+    /// Show the charts.
+    ViewChart,
+    /// Sort the reports by the next column.
+    SortNext,
+    /// Sort the reports by the previous column.
+    SortPrev,
+    /// Reverse the order of the sort.
+    SortReverse,
+    /// Show only claims resting on E/F sources or unsourced (again: all claims).
+    WeakSources,
 }
 
 /// Actions a key can be bound to: name in the keymap file, the action, and the help line.
@@ -193,6 +214,41 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ("quit", Action::Quit, "quit (everything is already saved)"),
     ("scroll_down", Action::ScrollDown, "scroll the view down"),
     ("scroll_up", Action::ScrollUp, "scroll the view up"),
+    (
+        "view_reports",
+        Action::Review(ReviewAction::ViewReports),
+        "review screen: the table of reports",
+    ),
+    (
+        "view_claims",
+        Action::Review(ReviewAction::ViewClaims),
+        "review screen: all claims of all reports",
+    ),
+    (
+        "view_chart",
+        Action::Review(ReviewAction::ViewChart),
+        "review screen: charts of tags, sources, grades",
+    ),
+    (
+        "sort_next",
+        Action::Review(ReviewAction::SortNext),
+        "review screen: sort by the next column",
+    ),
+    (
+        "sort_prev",
+        Action::Review(ReviewAction::SortPrev),
+        "review screen: sort by the previous column",
+    ),
+    (
+        "sort_reverse",
+        Action::Review(ReviewAction::SortReverse),
+        "review screen: reverse the sort",
+    ),
+    (
+        "weak_sources",
+        Action::Review(ReviewAction::WeakSources),
+        "review screen: only claims on E/F sources or unsourced",
+    ),
 ];
 
 /// The prefix that binds a key to a tag in `[keys]`: `"t" = "tag:sourced"`.

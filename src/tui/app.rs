@@ -36,6 +36,9 @@ pub enum Effect {
     Save,
     /// Leave the reader.
     Quit,
+    /// Open the claim editor's note in the user's `$EDITOR`; the result comes back through
+    /// [`App::note_edited`].
+    EditNote,
 }
 
 /// Which pane the movement keys act on.
@@ -277,6 +280,14 @@ impl App {
         app
     }
 
+    /// Puts the cursor on the claim `id` and selects it (the review screen opens a report at a
+    /// claim); an unknown id leaves the cursor where it is.
+    pub fn start_at_claim(&mut self, id: &str) {
+        if let Some(i) = self.sidecar.claims.iter().position(|c| c.id == id) {
+            self.select_claim(i);
+        }
+    }
+
     /// The layout for the current size, when the terminal is big enough.
     pub fn areas(&self) -> Option<Areas> {
         layout::areas(self.size)
@@ -399,6 +410,10 @@ impl App {
                 return None;
             }
             (KeyCode::Char('s'), true) => return self.save_editor(),
+            (KeyCode::Char('o'), true) => {
+                editor.field = Field::Note;
+                return Some(Effect::EditNote);
+            }
             (KeyCode::Enter, false) if editor.field != Field::Note => return self.save_editor(),
             (KeyCode::Tab, _) => editor.field = editor.field.step(true),
             (KeyCode::BackTab, _) => editor.field = editor.field.step(false),
@@ -444,6 +459,39 @@ impl App {
             }
         }
         None
+    }
+
+    /// Tells the user that another sidenote window has this report open (the event loop found
+    /// out, see [`super::presence`]), before anything else there is to say.
+    pub fn open_elsewhere(&mut self) {
+        let note =
+            "another sidenote window has this report open: each save merges the other's changes";
+        self.message = Some(match self.message.take() {
+            Some(other) => format!("{note}; {other}"),
+            None => note.to_owned(),
+        });
+    }
+
+    /// The note in the open claim editor, for the user's `$EDITOR`.
+    pub fn editor_note(&self) -> Option<&str> {
+        match &self.overlay {
+            Overlay::Editor(editor) => Some(editor.note.text()),
+            _ => None,
+        }
+    }
+
+    /// Puts the note edited in `$EDITOR` back into the claim editor (saved, as any change
+    /// there, with Ctrl-s or Enter), or says why it is unchanged.
+    pub fn note_edited(&mut self, result: Result<String, String>) {
+        match (&mut self.overlay, result) {
+            (Overlay::Editor(editor), Ok(note)) => {
+                editor.note = TextInput::new(&note);
+                editor.field = Field::Note;
+                self.message = Some("note edited; Ctrl-s saves the claim".to_owned());
+            }
+            (_, Err(why)) => self.message = Some(why),
+            (_, Ok(_)) => {}
+        }
     }
 
     fn cancel_search(&mut self, origin: usize) {
@@ -553,7 +601,7 @@ impl App {
         next.claims.clone_from(&merged.claims);
         // Keys another tool added to `[report]` on disk are kept; the hash is of our report.
         next.report.file.clone_from(&self.sidecar.report.file);
-        next.report.sha256.clone_from(&self.report.sha256);
+        next.report.describe(&self.report);
         next.sort();
         (next, merged)
     }
@@ -671,7 +719,7 @@ impl App {
 
     fn refresh_claims(&mut self) {
         self.sidecar.sort();
-        self.sidecar.report.sha256.clone_from(&self.report.sha256);
+        self.sidecar.report.describe(&self.report);
         self.spans = self
             .sidecar
             .claims
@@ -1371,6 +1419,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.size = Rect::new(0, 0, w, h);
             app.relayout();
         }
+        Action::Review(_) => {}
     }
     None
 }

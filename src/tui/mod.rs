@@ -3,13 +3,17 @@
 pub mod action;
 pub mod adjudicate;
 pub mod app;
+pub mod external_editor;
 pub mod find;
 pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod loading;
+pub mod presence;
+pub mod review;
 pub mod saver;
 mod team;
+pub mod theme;
 pub mod ui;
 pub mod wrap;
 
@@ -28,7 +32,7 @@ use ratatui::backend::Backend;
 use crate::annotate::store::{self, NoFaults};
 use crate::annotate::{Sidecar, sidecar_path};
 use crate::config::Config;
-use crate::report::LoadError;
+use crate::report::{LoadError, Report};
 use action::Action;
 use app::{App, Effect, SaveState, update};
 use loading::{Loaded, Loading, Opening};
@@ -80,20 +84,31 @@ pub enum Input {
 /// the process gets SIGTERM, SIGHUP or SIGINT (the terminal is restored either way).
 ///
 /// A sidecar that cannot be read is never written: the reader then opens read-only and says why.
-pub fn read(report_path: &Path, config: Config) -> Result<(), ReaderError> {
-    let opening = Opening::of(report_path)?;
+pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
+    let opening = Opening::of(report)?;
+    on_terminal(config, |terminal, config, stop| {
+        read_opening(terminal, opening, config, None, stop)
+    })
+}
+
+/// Opens the review screen of the folder `root` on the real terminal (see [`review`]); returns
+/// when the user quits it or a signal arrives.
+pub fn review(root: &Path, config: Config) -> Result<(), ReaderError> {
+    on_terminal(config, |terminal, config, stop| {
+        review::run::live(terminal, root, config, stop)
+    })
+}
+
+/// Sets up the real terminal (raw mode, alternate screen, mouse, signals) and the theme for its
+/// background, runs `session` on it, and restores it whatever happened.
+fn on_terminal(
+    mut config: Config,
+    session: impl FnOnce(&mut ratatui::DefaultTerminal, Config, &AtomicBool) -> Result<(), ReaderError>,
+) -> Result<(), ReaderError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(ReaderError::NoTerminal);
     }
-    let path = sidecar_path(report_path);
-    let (mut app, mut loading) = match opening {
-        Opening::Whole(report) => {
-            // A symbolic link is never written through: say so now, not at the first save.
-            let (sidecar, read_only) = loading::open_sidecar(&report);
-            (App::new(report, sidecar, config, read_only), None)
-        }
-        Opening::Head(head) => (loading::head_app(head, config.clone()), Some(config)),
-    };
+    theme::choose(&mut config);
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -108,11 +123,45 @@ pub fn read(report_path: &Path, config: Config) -> Result<(), ReaderError> {
         let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let mut loading = loading.take().map(|config| {
-        let size = terminal.size().unwrap_or_default();
-        Loading::start(report_path.to_path_buf(), config, (size.width, size.height))
-    });
-    let events = std::iter::from_fn(|| {
+    let result = crossterm::execute!(io::stdout(), EnableMouseCapture)
+        .map_err(ReaderError::from)
+        .and_then(|()| session(&mut terminal, config, &stop));
+    let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+/// The terminal's events, with a [`Input::Tick`] after `tick` without one; ends when `stop` is
+/// set.
+pub(crate) fn terminal_events(
+    stop: &AtomicBool,
+    tick: Duration,
+) -> impl Iterator<Item = io::Result<Input>> {
+    std::iter::from_fn(move || {
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        Some(next_terminal_event(tick))
+    })
+}
+
+/// The terminal's next event, or [`Input::Tick`] after `tick` without one.
+fn next_terminal_event(tick: Duration) -> io::Result<Input> {
+    match crossterm::event::poll(tick) {
+        Ok(true) => crossterm::event::read().map(Input::Terminal),
+        Ok(false) => Ok(Input::Tick),
+        Err(e) => Err(e),
+    }
+}
+
+/// The reader's events: the terminal's, news from the thread loading a large report, and ticks,
+/// every [`BUSY_TICK`] while something runs in the background (indexing, counting search hits, a
+/// save) so that its news shows at once. Ends when `stop` is set.
+fn reader_events(
+    stop: &AtomicBool,
+    mut loading: Option<Loading>,
+) -> impl Iterator<Item = io::Result<Input>> {
+    std::iter::from_fn(move || {
         if stop.load(Ordering::Relaxed) {
             return None;
         }
@@ -122,22 +171,66 @@ pub fn read(report_path: &Path, config: Config) -> Result<(), ReaderError> {
             }
             return Some(Ok(Input::Loaded(loaded)));
         }
-        let wait = if loading.is_some() || saver::in_flight() || find::counting() {
-            BUSY_TICK
-        } else {
-            TICK
-        };
-        Some(match crossterm::event::poll(wait) {
-            Ok(true) => crossterm::event::read().map(Input::Terminal),
-            Ok(false) => Ok(Input::Tick),
-            Err(e) => Err(e),
-        })
-    });
-    let result = crossterm::execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| run(&mut terminal, &mut app, &path, events));
-    let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    result.map_err(loading::load_error)?;
+        let busy = loading.is_some() || saver::in_flight() || find::counting();
+        Some(next_terminal_event(if busy { BUSY_TICK } else { TICK }))
+    })
+}
+
+/// Runs the reader on `report` on the real terminal, already set up, starting at the claim `at`
+/// when given, until the user quits or `stop` is set; then saves what is still unsaved. (Generic
+/// over the backend only so that the review screen can hand over its terminal.)
+pub fn read_on<B>(
+    terminal: &mut Terminal<B>,
+    report: Report,
+    config: Config,
+    at: Option<&str>,
+    stop: &AtomicBool,
+) -> Result<(), ReaderError>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    read_opening(terminal, Opening::Whole(report), config, at, stop)
+}
+
+/// [`read_on`] for a report opened whole, or by its head while the rest loads on a thread.
+fn read_opening<B>(
+    terminal: &mut Terminal<B>,
+    opening: Opening,
+    config: Config,
+    at: Option<&str>,
+    stop: &AtomicBool,
+) -> Result<(), ReaderError>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let (mut app, loading) = match opening {
+        Opening::Whole(report) => {
+            // A symbolic link is never written through: say so now, not at the first save.
+            let (sidecar, read_only) = loading::open_sidecar(&report);
+            (App::new(report, sidecar, config, read_only), None)
+        }
+        Opening::Head(head) => {
+            let size = terminal.size().map_err(io::Error::other)?;
+            let whole = head.path.clone();
+            let app = loading::head_app(head, config.clone());
+            let started = Loading::start(whole, config, (size.width, size.height));
+            (app, Some(started))
+        }
+    };
+    let path = sidecar_path(&app.report.path);
+    if let Some(id) = at {
+        app.start_at_claim(id);
+    }
+    // Held until the reader returns: other windows on this report see it while it is open.
+    let presence = presence::Presence::enter(&path);
+    if presence.as_ref().is_some_and(|(_, others)| *others) {
+        app.open_elsewhere();
+    }
+    let events = reader_events(stop, loading);
+    run_with(terminal, &mut app, &path, events, &mut external_editor::Tty)
+        .map_err(loading::load_error)?;
     if matches!(app.save_state, SaveState::Failed(_) | SaveState::Pending) {
         save(&mut app, &path, LAST_SAVE_PATIENCE, &mut None);
     }
@@ -173,6 +266,29 @@ pub fn run<B, E>(
     app: &mut App,
     sidecar: &Path,
     events: E,
+) -> io::Result<()>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+    E: IntoIterator<Item = io::Result<Input>>,
+{
+    run_with(
+        terminal,
+        app,
+        sidecar,
+        events,
+        &mut external_editor::Headless,
+    )
+}
+
+/// [`run`], handing the terminal over to the user's `$EDITOR` through `screen` when a note is
+/// edited there.
+pub fn run_with<B, E>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    sidecar: &Path,
+    events: E,
+    screen: &mut dyn external_editor::Screen,
 ) -> io::Result<()>
 where
     B: Backend,
@@ -235,6 +351,16 @@ where
             Some(Effect::Quit) => {
                 saver.wait(app, &mut on_disk);
                 return Ok(());
+            }
+            Some(Effect::EditNote) => {
+                let note = app.editor_note().unwrap_or_default().to_owned();
+                screen.suspend()?;
+                let edited = external_editor::edit(&screen.editor(), &note);
+                screen.resume()?;
+                // The editor drew over the screen: an empty frame makes the next draw a whole one
+                // (`Terminal::clear` would ask the terminal where its cursor is, and wait).
+                terminal.draw(|_| {}).map_err(io::Error::other)?;
+                app.note_edited(edited);
             }
             None => {}
         }

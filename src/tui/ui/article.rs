@@ -5,11 +5,11 @@ use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use super::{border_style, color, tag_color};
+use super::{border_style, color, tag_color, tag_letter};
 use crate::report::safe;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::Areas;
@@ -120,7 +120,8 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
     Line::from(spans)
 }
 
-/// The gutter mark of a row: a bar in the colour of the first claim on it.
+/// The gutter mark of a row: the letter of the first claim's tag on it, on the tag's colour
+/// (bold without colour), so the tag can be told without telling colours apart.
 fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
     let probe = row.start..row.end.max(row.start + 1);
     // The selected claim's grade stands in its first row's gutter, in the tag's colour.
@@ -137,16 +138,13 @@ fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
         return Line::default();
     };
     let status = &app.sidecar.claims[i].status;
-    match tag_color(app, status) {
-        Some(c) => Line::from(Span::styled("▌", Style::new().fg(c))),
-        None => Line::from(
-            safe(status)
-                .chars()
-                .next()
-                .map(String::from)
-                .unwrap_or_default(),
-        ),
-    }
+    let style = tag_color(app, status).map_or(Style::new().add_modifier(Modifier::BOLD), |c| {
+        Style::new()
+            .fg(Color::Black)
+            .bg(c)
+            .add_modifier(Modifier::BOLD)
+    });
+    Line::from(Span::styled(tag_letter(app, status), style))
 }
 
 /// The overview scrollbar: where the view is in the whole report, and where the claims are, in
@@ -194,8 +192,10 @@ fn overview(frame: &mut Frame, app: &App, area: Rect) {
         let cell = starts.partition_point(|&start| start <= span.start);
         let y = area.y + cell as u16;
         let style = tag_color(app, &claim.status).map_or(Style::new(), |c| Style::new().fg(c));
+        let letter = tag_letter(app, &claim.status);
         if let Some(cell) = buf.cell_mut((area.x, y)) {
-            cell.set_symbol("■").set_style(style);
+            cell.set_symbol(&letter)
+                .set_style(style.add_modifier(Modifier::BOLD));
         }
     }
 }

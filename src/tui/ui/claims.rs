@@ -70,9 +70,6 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         };
         let mut head = vec![marker.clone(), badge(app, &claim.status)];
         head.extend(grade_and_author(app, claim, several_authors));
-        if let Some(source) = &claim.source {
-            head.push(Span::raw(format!(" — {}", safe(&one_line(source)))));
-        }
         if claim.note.is_some() {
             head.push(Span::styled(
                 " ✎",
@@ -98,6 +95,10 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
                 warning,
                 Style::new().add_modifier(Modifier::BOLD),
             ));
+        }
+        // The source comes last: the longest part, it is the one a narrow panel cuts short.
+        if let Some(source) = &claim.source {
+            head.push(Span::raw(format!(" — {}", safe(&one_line(source)))));
         }
         lines.push(Line::from(head));
         let quote_style = if is_selected {

@@ -97,7 +97,7 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
         }
         y += height + 1;
     }
-    let help = "Tab next field · Enter save (note: new line) · Ctrl-s save · Esc cancel";
+    let help = "Tab field · Ctrl-s save · Enter save/newline · Ctrl-o $EDITOR · Esc cancel";
     frame.render_widget(
         Paragraph::new(Span::styled(help, Style::new().add_modifier(Modifier::DIM))),
         Rect {

@@ -18,6 +18,7 @@ const FIXED: &[(&str, &str)] = &[
     ("Left Right", "editor: change the tag (or press its key)"),
     ("Enter", "editor: save (in the note: new line)"),
     ("Ctrl-s", "editor: save from any field"),
+    ("Ctrl-o", "editor: write the note in $VISUAL / $EDITOR"),
     ("Esc", "editor, search: cancel"),
     ("Enter", "search: keep the matches highlighted"),
     ("click, wheel", "mouse: move the cursor, scroll"),

@@ -5,6 +5,9 @@ mod article;
 mod claims;
 mod editor;
 pub mod help;
+pub mod review;
+mod review_chart;
+mod review_claims;
 mod status;
 
 use ratatui::Frame;
@@ -48,6 +51,21 @@ fn tag_color(app: &App, status: &str) -> Option<Color> {
         .map(|t| t.color)
 }
 
+/// The letter that marks a tag wherever its colour shows (gutter, panel, overview, status), so
+/// colour is never the only signal: the tag's key when it is one character, else the first
+/// letter of its name. Safe to print.
+fn tag_letter(app: &App, status: &str) -> String {
+    let key = app
+        .config
+        .tags
+        .iter()
+        .find(|t| t.name == status)
+        .map(|t| t.key.as_str())
+        .filter(|k| k.chars().count() == 1);
+    let letter = key.or_else(|| status.get(..status.chars().next().map_or(0, char::len_utf8)));
+    crate::report::safe(letter.unwrap_or("?")).into_owned()
+}
+
 /// A colour when colour is on.
 fn color(app: &App, color: Color) -> Option<Color> {
     app.config.color.then_some(color)
@@ -82,20 +100,21 @@ fn grade_badge(
     })
 }
 
-/// The tag badge: the name on its colour, or in brackets without colour.
+/// The tag badge: its letter and name on its colour, or in brackets without colour.
 fn badge(app: &App, status: &str) -> ratatui::text::Span<'static> {
     // A tag from a colleague's sidecar is as untrusted as the report.
     let shown = crate::report::safe(status);
+    let letter = tag_letter(app, status);
     match tag_color(app, status) {
         Some(bg) => ratatui::text::Span::styled(
-            format!(" {shown} "),
+            format!(" {letter} {shown} "),
             Style::new()
                 .fg(Color::Black)
                 .bg(bg)
                 .add_modifier(Modifier::BOLD),
         ),
         None => ratatui::text::Span::styled(
-            format!("[{shown}]"),
+            format!("[{letter} {shown}]"),
             Style::new().add_modifier(Modifier::BOLD),
         ),
     }

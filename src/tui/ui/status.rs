@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::color;
+use super::{color, tag_letter};
 use crate::report::safe;
 use crate::tui::app::{App, Focus, Overlay, SaveState};
 use crate::tui::wrap::char_width;
@@ -129,8 +129,8 @@ fn draw_prompt(frame: &mut Frame, app: &App, query: &str, area: Rect) {
     frame.set_cursor_position((x, area.y));
 }
 
-/// `9 claims · 5 sourced · 4 unsourced`: the total and every tag in use; and the total alone,
-/// for narrow terminals.
+/// `9 claims · s 5 sourced · u 4 unsourced`: the total and every tag in use with its letter;
+/// and the total alone, for narrow terminals.
 fn counts(app: &App) -> (String, String) {
     let (counts, other) = app.counts();
     let total = app.sidecar.claims.len();
@@ -141,7 +141,7 @@ fn counts(app: &App) -> (String, String) {
     let short = parts[0].clone();
     for (tag, n) in app.config.tags.iter().zip(counts) {
         if n > 0 {
-            parts.push(format!("{n} {}", tag.name));
+            parts.push(format!("{} {n} {}", tag_letter(app, &tag.name), tag.name));
         }
     }
     if other > 0 {

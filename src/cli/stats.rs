@@ -1,0 +1,186 @@
+//! `sidenote stats [PATH…]`: per report and in total, how many sentences, claims per tag,
+//! orphaned claims and grades, for a person (a table) or a script (JSON).
+
+use std::fmt::Write as _;
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use super::{CliError, write_out};
+use crate::config::Config;
+use crate::report::safe;
+use crate::review::grade::{LETTERS, UNGRADED};
+use crate::review::stats::{self, Counts};
+use crate::review::{Reviewed, scan};
+
+/// Output formats of `stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table.
+    Text,
+    /// `{"reports": [...], "total": {...}}`.
+    Json,
+}
+
+/// How long a scan runs before a progress bar appears: quick runs stay quiet.
+const QUIET_FOR: Duration = Duration::from_millis(300);
+
+/// Prints the counts of every report under `paths` (the current folder when there is none).
+/// A report or sidecar that cannot be read is named on stderr and left out; the command then
+/// exits with bad input after printing the rest.
+pub fn run(paths: &[PathBuf], format: Format, config: &Config) -> Result<(), CliError> {
+    let (reports, failed) = load_all(paths)?;
+    let tags: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
+    write_out(|out| match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &stats::to_json(&reports, &tags))?;
+            writeln!(out)
+        }
+        Format::Text => out.write_all(table(&reports, &tags).as_bytes()),
+    })?;
+    failed_to_error(failed)
+}
+
+/// Every report under `paths`, loaded in parallel, in path order; and the messages of those
+/// that could not be read. A progress bar shows on stderr when this takes a while and stderr is
+/// a terminal.
+pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<Reviewed>, Vec<String>), CliError> {
+    let here = [PathBuf::from(".")];
+    let paths = if paths.is_empty() { &here[..] } else { paths };
+    let found = scan::find_reports(paths).map_err(CliError::BadInput)?;
+    let bar = Progress::new(found.len() as u64);
+    let results: Vec<_> = found
+        .par_iter()
+        .map(|path| {
+            let loaded = Reviewed::load(path);
+            bar.tick();
+            loaded
+        })
+        .collect();
+    bar.finish();
+    let mut reports = Vec::with_capacity(results.len());
+    let mut failed = Vec::new();
+    for result in results {
+        match result {
+            Ok(report) => reports.push(report),
+            Err(e) => failed.push(e.to_string()),
+        }
+    }
+    Ok((reports, failed))
+}
+
+/// After printing what could be read: each failure on stderr, then bad input if there was any.
+pub fn failed_to_error(failed: Vec<String>) -> Result<(), CliError> {
+    let count = failed.len();
+    for message in failed {
+        eprintln!("sidenote: {}", safe(&message));
+    }
+    if count == 0 {
+        Ok(())
+    } else {
+        Err(CliError::BadInput(format!(
+            "{count} report(s) could not be read and were left out (see above); fix or move them"
+        )))
+    }
+}
+
+/// A progress bar that stays hidden for [`QUIET_FOR`] and altogether when stderr is not a
+/// terminal.
+struct Progress {
+    bar: ProgressBar,
+    started: Instant,
+    shown: AtomicBool,
+    terminal: bool,
+}
+
+impl Progress {
+    fn new(total: u64) -> Self {
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
+        if let Ok(style) = ProgressStyle::with_template("reading reports {bar:30} {pos}/{len}") {
+            bar.set_style(style);
+        }
+        Self {
+            bar,
+            started: Instant::now(),
+            shown: AtomicBool::new(false),
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&self) {
+        self.bar.inc(1);
+        if self.terminal
+            && self.started.elapsed() >= QUIET_FOR
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// The text table: one row per report, a total row, columns per tag and per reliability letter.
+fn table(reports: &[Reviewed], tags: &[String]) -> String {
+    let mut total = Counts::zero(tags);
+    let counts: Vec<Counts> = reports.iter().map(|r| Counts::of(r, tags)).collect();
+    for c in &counts {
+        total.add(c);
+    }
+    let names = total.tag_names(tags);
+    let grades: Vec<String> = LETTERS
+        .iter()
+        .map(char::to_string)
+        .chain([UNGRADED.to_owned()])
+        .collect();
+    let mut header = vec!["sentences".to_owned(), "claims".to_owned()];
+    header.extend(names.iter().map(|n| safe(n).into_owned()));
+    header.push("orphaned".to_owned());
+    header.extend(grades.iter().cloned());
+    let numbers = |c: &Counts| {
+        let mut row = vec![c.sentences, c.claims];
+        row.extend(names.iter().map(|n| c.tag(n)));
+        row.push(c.orphaned);
+        row.extend(
+            grades
+                .iter()
+                .map(|g| c.reliability.get(g).copied().unwrap_or(0)),
+        );
+        row
+    };
+    let mut rows: Vec<(String, Vec<usize>)> = reports
+        .iter()
+        .zip(&counts)
+        .map(|(r, c)| (safe(&r.path.to_string_lossy()).into_owned(), numbers(c)))
+        .collect();
+    rows.push((
+        format!("total ({} reports)", total.reports),
+        numbers(&total),
+    ));
+    let first = rows
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .chain(["report".len()])
+        .max()
+        .unwrap_or(6);
+    let widths: Vec<usize> = header.iter().map(|h| h.chars().count().max(5)).collect();
+    let mut text = format!("{:first$}", "report");
+    for (h, w) in header.iter().zip(&widths) {
+        let _ = write!(text, "  {h:>w$}");
+    }
+    text.push('\n');
+    for (name, numbers) in rows {
+        let _ = write!(text, "{name:first$}");
+        for (n, w) in numbers.iter().zip(&widths) {
+            let _ = write!(text, "  {n:>w$}");
+        }
+        text.push('\n');
+    }
+    text
+}

@@ -1,0 +1,407 @@
+//! The review screen (`sidenote DIR`): every report under a folder in a table, every claim of
+//! them in a list, and charts. State and [`update`] only; the event loop ([`run`]) scans the
+//! folder in the background and opens the reader.
+
+pub mod rows;
+pub mod run;
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use super::action::{Action, ReviewAction};
+use super::input::TextInput;
+use super::keymap::{Key, Keymap};
+use crate::config::Config;
+use crate::review::Reviewed;
+use rows::Column;
+
+/// Rows moved by a page key.
+const PAGE: usize = 10;
+
+/// Which of the three views is on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// One row per report.
+    Reports,
+    /// One row per claim, across all reports.
+    Claims,
+    /// Charts: tags per report, most cited sources, grades.
+    Chart,
+}
+
+/// How far the background scan got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scan {
+    /// Looking for report files; none loaded yet.
+    Finding,
+    /// `done` of `total` reports read.
+    Reading {
+        /// Reports read so far.
+        done: usize,
+        /// Reports found.
+        total: usize,
+    },
+    /// Every report was read.
+    Done,
+}
+
+/// What the event loop must do after an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open this report in the reader, at this claim when there is one, then come back.
+    Open {
+        /// The report.
+        path: PathBuf,
+        /// The claim to start at.
+        claim: Option<String>,
+    },
+    /// Leave the review screen.
+    Quit,
+}
+
+/// The review screen's whole state.
+#[derive(Debug, Clone)]
+pub struct Review {
+    /// The folder being reviewed.
+    pub root: PathBuf,
+    /// Settings (tags, colours, keys).
+    pub config: Config,
+    /// The keys, as configured.
+    pub keymap: Keymap,
+    /// Every report read so far, in the order found.
+    pub reports: Vec<Reviewed>,
+    /// Reports that could not be read, one message each.
+    pub failed: Vec<String>,
+    /// How far the scan got.
+    pub scan: Scan,
+    /// The view on screen.
+    pub view: View,
+    /// The column the reports are sorted by (an index into [`Review::columns`]).
+    pub sort: usize,
+    /// Whether the sort is reversed.
+    pub descending: bool,
+    /// Reports view: only reports whose path holds this text (case-blind).
+    pub name_filter: String,
+    /// Claims view: only claims whose quote, source or note holds this text (case-blind).
+    pub query: String,
+    /// Claims view: only claims with this tag (an index into the config's tags).
+    pub tag_filter: Option<usize>,
+    /// Claims view: only claims resting on E/F sources or unsourced.
+    pub weak_only: bool,
+    /// The filter being typed, when the prompt is open.
+    pub prompt: Option<TextInput>,
+    /// The selected row of the reports view (into the visible rows).
+    pub report_row: usize,
+    /// The selected row of the claims view.
+    pub claim_row: usize,
+    /// Whether the key help is shown.
+    pub help: bool,
+    /// A one-line message for the status bar.
+    pub message: Option<String>,
+    /// The terminal's size.
+    pub size: Rect,
+}
+
+impl Review {
+    /// A review of `root` with nothing read yet.
+    pub fn new(root: PathBuf, config: Config) -> Self {
+        let keymap = Keymap::from_config(&config);
+        Self {
+            root,
+            config,
+            keymap,
+            reports: Vec::new(),
+            failed: Vec::new(),
+            scan: Scan::Finding,
+            view: View::Reports,
+            sort: 0,
+            descending: false,
+            name_filter: String::new(),
+            query: String::new(),
+            tag_filter: None,
+            weak_only: false,
+            prompt: None,
+            report_row: 0,
+            claim_row: 0,
+            help: false,
+            message: None,
+            size: Rect::default(),
+        }
+    }
+
+    /// The tag names of the config, in order.
+    pub fn tag_names(&self) -> Vec<String> {
+        self.config.tags.iter().map(|t| t.name.clone()).collect()
+    }
+
+    /// The columns the reports can be sorted by.
+    pub fn columns(&self) -> Vec<Column> {
+        Column::all(self.config.tags.len())
+    }
+
+    /// The reports on screen, as indices into `reports`: filtered by name, sorted.
+    pub fn visible_reports(&self) -> Vec<usize> {
+        let column = self
+            .columns()
+            .get(self.sort)
+            .copied()
+            .unwrap_or(Column::Path);
+        rows::reports(
+            &self.reports,
+            &self.name_filter,
+            column,
+            self.descending,
+            &self.tag_names(),
+        )
+    }
+
+    /// The claims on screen, as (report, claim) indices: filtered, by report path then in
+    /// document order.
+    pub fn visible_claims(&self) -> Vec<(usize, usize)> {
+        let tag = self
+            .tag_filter
+            .and_then(|i| self.config.tags.get(i))
+            .map(|t| t.name.as_str());
+        rows::claims(&self.reports, tag, &self.query, self.weak_only)
+    }
+
+    /// The scan found `total` reports and starts reading them.
+    pub fn scan_found(&mut self, total: usize) {
+        self.scan = Scan::Reading { done: 0, total };
+    }
+
+    /// One report was read (or failed).
+    pub fn scanned(&mut self, result: Result<Reviewed, String>) {
+        match result {
+            Ok(report) => self.reports.push(report),
+            Err(e) => self.failed.push(e),
+        }
+        if let Scan::Reading { done, .. } = &mut self.scan {
+            *done += 1;
+        }
+    }
+
+    /// The scan is over.
+    pub fn scan_done(&mut self) {
+        self.scan = Scan::Done;
+        if self.reports.is_empty() && self.failed.is_empty() {
+            let endings = crate::review::scan::REPORT_EXTENSIONS.join(", .");
+            self.message = Some(format!(
+                "no reports here (files ending .{endings}); run `sidenote FOLDER` on a folder of reports"
+            ));
+        } else if !self.failed.is_empty() {
+            self.message = Some(format!(
+                "{} report(s) could not be read: {}",
+                self.failed.len(),
+                self.failed.join("; ")
+            ));
+        }
+    }
+
+    /// A report was read again after the reader closed it: its row is replaced (or the report,
+    /// now unreadable, leaves the list with a message).
+    pub fn reloaded(&mut self, path: &std::path::Path, result: Result<Reviewed, String>) {
+        let at = self.reports.iter().position(|r| r.path == path);
+        match (result, at) {
+            (Ok(report), Some(i)) => self.reports[i] = report,
+            (Ok(report), None) => self.reports.push(report),
+            (Err(e), at) => {
+                if let Some(i) = at {
+                    self.reports.remove(i);
+                }
+                self.message = Some(e);
+            }
+        }
+        self.clamp();
+    }
+
+    /// Handles a key: typed into the filter prompt when it is open, else through the keymap.
+    pub fn on_key(&mut self, event: KeyEvent) -> Option<Effect> {
+        if let Some(prompt) = &mut self.prompt {
+            let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+            match event.code {
+                KeyCode::Esc => {
+                    self.prompt = None;
+                    self.set_filter(String::new());
+                }
+                KeyCode::Char('c') if ctrl => {
+                    self.prompt = None;
+                    self.set_filter(String::new());
+                }
+                KeyCode::Enter => self.prompt = None,
+                KeyCode::Backspace => prompt.backspace(),
+                KeyCode::Char('u') if ctrl => prompt.delete_to_line_start(),
+                KeyCode::Char('w') if ctrl => prompt.delete_word(),
+                KeyCode::Char(c) if !ctrl => prompt.insert(c),
+                KeyCode::Left => prompt.left(),
+                KeyCode::Right => prompt.right(),
+                _ => {}
+            }
+            if let Some(prompt) = &self.prompt {
+                let text = prompt.text().to_owned();
+                self.set_filter(text);
+            }
+            return None;
+        }
+        let action = self.keymap.action(Key::from(event))?;
+        update(self, action)
+    }
+
+    /// Sets the filter of the current view (name for reports, query for claims).
+    fn set_filter(&mut self, text: String) {
+        if self.view == View::Claims {
+            self.query = text;
+        } else {
+            self.name_filter = text;
+        }
+        self.clamp();
+    }
+
+    /// Rows of the current list.
+    fn row_count(&self) -> usize {
+        match self.view {
+            View::Reports => self.visible_reports().len(),
+            View::Claims => self.visible_claims().len(),
+            View::Chart => 0,
+        }
+    }
+
+    /// The selected row of the current list.
+    fn row_mut(&mut self) -> &mut usize {
+        if self.view == View::Claims {
+            &mut self.claim_row
+        } else {
+            &mut self.report_row
+        }
+    }
+
+    /// Moves the selection by `delta` rows, within the list.
+    fn step(&mut self, delta: isize) {
+        let last = self.row_count().saturating_sub(1);
+        let row = self.row_mut();
+        *row = row.saturating_add_signed(delta).min(last);
+    }
+
+    /// Keeps both selections inside their lists after the lists changed.
+    fn clamp(&mut self) {
+        let reports = self.visible_reports().len().saturating_sub(1);
+        let claims = self.visible_claims().len().saturating_sub(1);
+        self.report_row = self.report_row.min(reports);
+        self.claim_row = self.claim_row.min(claims);
+    }
+
+    /// What `Enter` opens: the selected report, or the selected claim's report at the claim.
+    fn open(&self) -> Option<Effect> {
+        match self.view {
+            View::Reports | View::Chart => {
+                let i = *self.visible_reports().get(self.report_row)?;
+                Some(Effect::Open {
+                    path: self.reports[i].path.clone(),
+                    claim: None,
+                })
+            }
+            View::Claims => {
+                let (r, c) = *self.visible_claims().get(self.claim_row)?;
+                let report = &self.reports[r];
+                Some(Effect::Open {
+                    path: report.path.clone(),
+                    claim: Some(report.claims[c].id.clone()),
+                })
+            }
+        }
+    }
+}
+
+/// Applies one action to the review state; returns what the event loop must do next.
+pub fn update(review: &mut Review, action: Action) -> Option<Effect> {
+    if review.help && !matches!(action, Action::Resize(..) | Action::Quit) {
+        review.help = false;
+        return None;
+    }
+    match action {
+        Action::NextSentence | Action::ScrollDown => review.step(1),
+        Action::PrevSentence | Action::ScrollUp => review.step(-1),
+        Action::PageDown | Action::HalfPageDown => review.step(PAGE.cast_signed()),
+        Action::PageUp | Action::HalfPageUp => review.step(-PAGE.cast_signed()),
+        Action::FirstSentence => *review.row_mut() = 0,
+        Action::LastSentence => review.step(isize::MAX),
+        Action::EditClaim => return review.open(),
+        Action::SwitchFocus => {
+            review.view = match review.view {
+                View::Reports => View::Claims,
+                View::Claims => View::Chart,
+                View::Chart => View::Reports,
+            };
+        }
+        Action::Search if review.view != View::Chart => {
+            let current = if review.view == View::Claims {
+                &review.query
+            } else {
+                &review.name_filter
+            };
+            review.prompt = Some(TextInput::new(current));
+        }
+        Action::CycleFilter => {
+            let n = review.config.tags.len();
+            review.tag_filter = match review.tag_filter {
+                None if n > 0 => Some(0),
+                Some(i) if i + 1 < n => Some(i + 1),
+                _ => None,
+            };
+            review.view = View::Claims;
+            review.clamp();
+        }
+        Action::Tag(i) => {
+            review.tag_filter = (review.tag_filter != Some(i)).then_some(i);
+            review.view = View::Claims;
+            review.clamp();
+        }
+        Action::Help => review.help = true,
+        Action::Cancel => {
+            review.name_filter.clear();
+            review.query.clear();
+            review.tag_filter = None;
+            review.weak_only = false;
+            review.message = None;
+            review.clamp();
+        }
+        Action::Quit => return Some(Effect::Quit),
+        Action::Resize(w, h) => review.size = Rect::new(0, 0, w, h),
+        Action::Review(action) => review_action(review, action),
+        _ => {}
+    }
+    None
+}
+
+/// The keys only the review screen has.
+fn review_action(review: &mut Review, action: ReviewAction) {
+    let columns = review.columns().len();
+    match action {
+        ReviewAction::ViewReports => review.view = View::Reports,
+        ReviewAction::ViewClaims => review.view = View::Claims,
+        ReviewAction::ViewChart => review.view = View::Chart,
+        ReviewAction::SortNext => {
+            review.sort = (review.sort + 1) % columns;
+            review.view = View::Reports;
+        }
+        ReviewAction::SortPrev => {
+            review.sort = (review.sort + columns - 1) % columns;
+            review.view = View::Reports;
+        }
+        ReviewAction::SortReverse => {
+            review.descending = !review.descending;
+            review.view = View::Reports;
+        }
+        ReviewAction::WeakSources => {
+            review.weak_only = !review.weak_only;
+            review.view = View::Claims;
+            review.clamp();
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

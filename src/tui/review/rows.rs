@@ -1,0 +1,138 @@
+//! Which rows the review screen shows, in which order: pure functions of the reports, so
+//! sorting and filtering are tested without a screen.
+
+use std::cmp::Ordering;
+
+use crate::review::Reviewed;
+use crate::review::grade::{UNGRADED, is_weak};
+use crate::review::stats::{Counts, share};
+
+/// A column of the reports table the rows can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The report's path.
+    Path,
+    /// Its sentence count.
+    Sentences,
+    /// Its claim count.
+    Claims,
+    /// The count of the tag at this index of the config.
+    Tag(usize),
+    /// The share of sentences reviewed.
+    Reviewed,
+    /// The share of claims tagged with the first tag (`sourced` by default).
+    Sourced,
+    /// The claims per source grade (sorted by how many are graded).
+    Grades,
+    /// When the report or its sidecar last changed.
+    Modified,
+}
+
+impl Column {
+    /// Every column, in the order the table shows them, for `tags` tags.
+    pub fn all(tags: usize) -> Vec<Self> {
+        let mut columns = vec![Self::Path, Self::Sentences, Self::Claims];
+        columns.extend((0..tags).map(Self::Tag));
+        columns.extend([Self::Reviewed, Self::Sourced, Self::Grades, Self::Modified]);
+        columns
+    }
+
+    /// The column's heading; `tags` names the tag columns.
+    pub fn title(self, tags: &[String]) -> String {
+        match self {
+            Self::Path => "report".to_owned(),
+            Self::Sentences => "sent.".to_owned(),
+            Self::Claims => "claims".to_owned(),
+            Self::Tag(i) => tags.get(i).cloned().unwrap_or_default(),
+            Self::Reviewed => "reviewed".to_owned(),
+            Self::Sourced => "sourced/unsourced".to_owned(),
+            Self::Grades => "grades".to_owned(),
+            Self::Modified => "modified (UTC)".to_owned(),
+        }
+    }
+}
+
+/// The share of a report's claims tagged with the first tag.
+pub fn sourced_share(counts: &Counts, tags: &[String]) -> f64 {
+    let first = tags.first().map_or(0, |t| counts.tag(t));
+    share(first, counts.claims)
+}
+
+/// How many claims carry a grade.
+fn graded(counts: &Counts) -> usize {
+    let ungraded = counts.reliability.get(UNGRADED).copied().unwrap_or(0);
+    counts.claims.saturating_sub(ungraded)
+}
+
+/// Compares two reports (with their counts) by `column`.
+fn compare(
+    a: (&Reviewed, &Counts),
+    b: (&Reviewed, &Counts),
+    column: Column,
+    tags: &[String],
+) -> Ordering {
+    match column {
+        Column::Path => a.0.path.cmp(&b.0.path),
+        Column::Sentences => a.0.sentences.cmp(&b.0.sentences),
+        Column::Claims => a.0.claims.len().cmp(&b.0.claims.len()),
+        Column::Tag(i) => {
+            let tag = tags.get(i).map_or("", String::as_str);
+            a.1.tag(tag).cmp(&b.1.tag(tag))
+        }
+        Column::Reviewed => a.1.reviewed_share().total_cmp(&b.1.reviewed_share()),
+        Column::Sourced => sourced_share(a.1, tags).total_cmp(&sourced_share(b.1, tags)),
+        Column::Grades => graded(a.1).cmp(&graded(b.1)),
+        Column::Modified => a.0.modified.cmp(&b.0.modified),
+    }
+}
+
+/// The reports whose path holds `filter` (case-blind), sorted by `column` (ties by path), as
+/// indices into `reports`.
+pub fn reports(
+    reports: &[Reviewed],
+    filter: &str,
+    column: Column,
+    descending: bool,
+    tags: &[String],
+) -> Vec<usize> {
+    let filter = filter.to_lowercase();
+    let mut rows: Vec<(usize, Counts)> = reports
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.path.to_string_lossy().to_lowercase().contains(&filter))
+        .map(|(i, r)| (i, Counts::of(r, tags)))
+        .collect();
+    rows.sort_by(|(a, ca), (b, cb)| {
+        let (a, b) = (&reports[*a], &reports[*b]);
+        let order = compare((a, ca), (b, cb), column, tags).then_with(|| a.path.cmp(&b.path));
+        if descending { order.reverse() } else { order }
+    });
+    rows.into_iter().map(|(i, _)| i).collect()
+}
+
+/// The claims with `tag` (any when `None`) whose quote, source or note holds `query`
+/// (case-blind), only weak ones when `weak_only`; by report path, then in document order.
+pub fn claims(
+    reports: &[Reviewed],
+    tag: Option<&str>,
+    query: &str,
+    weak_only: bool,
+) -> Vec<(usize, usize)> {
+    let query = query.to_lowercase();
+    let holds = |text: Option<&str>| text.is_some_and(|t| t.to_lowercase().contains(&query));
+    let mut order: Vec<usize> = (0..reports.len()).collect();
+    order.sort_by(|&a, &b| reports[a].path.cmp(&reports[b].path));
+    order
+        .into_iter()
+        .flat_map(|r| (0..reports[r].claims.len()).map(move |c| (r, c)))
+        .filter(|&(r, c)| {
+            let claim = &reports[r].claims[c];
+            tag.is_none_or(|t| claim.status == t)
+                && (!weak_only || is_weak(claim))
+                && (query.is_empty()
+                    || holds(Some(&claim.quote))
+                    || holds(claim.source.as_deref())
+                    || holds(claim.note.as_deref()))
+        })
+        .collect()
+}

@@ -1,0 +1,133 @@
+//! Light and dark: which colours suit the terminal's background, asked of the terminal itself
+//! when the config leaves it to `auto`.
+//!
+//! The answer comes from an OSC 11 query (`terminal-colorsaurus`), made only when standard input
+//! and output are a terminal and colour is on, and given at most [`QUERY_TIMEOUT`]: a terminal
+//! that does not answer leaves the dark theme, never a hang.
+
+use std::io::IsTerminal as _;
+use std::time::Duration;
+
+use ratatui::style::Color;
+
+use crate::config::{Config, Theme};
+
+/// How long the terminal may take to say what its background is.
+const QUERY_TIMEOUT: Duration = Duration::from_millis(300);
+
+/// The colours of the light theme, for each `[theme]` colour the user did not set. Dark
+/// backgrounds take the defaults in `assets/config.toml`.
+pub const LIGHT: Theme = Theme {
+    accent: Color::Blue,
+    search_fg: Color::Black,
+    search_bg: Color::LightYellow,
+    selection_fg: Color::Black,
+    selection_bg: Color::LightCyan,
+};
+
+/// The colours for a light background: each colour the user set (`user_set`, in the order of
+/// [`Theme`]'s fields) as in `dark`, the others from [`LIGHT`].
+pub fn light(dark: Theme, user_set: [bool; 5]) -> Theme {
+    let keep = |i: usize, dark: Color, light: Color| if user_set[i] { dark } else { light };
+    Theme {
+        accent: keep(0, dark.accent, LIGHT.accent),
+        search_fg: keep(1, dark.search_fg, LIGHT.search_fg),
+        search_bg: keep(2, dark.search_bg, LIGHT.search_bg),
+        selection_fg: keep(3, dark.selection_fg, LIGHT.selection_fg),
+        selection_bg: keep(4, dark.selection_bg, LIGHT.selection_bg),
+    }
+}
+
+/// The background the colours are chosen for (`[theme] background` in the config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Background {
+    /// Ask the terminal; dark when it does not say.
+    #[default]
+    Auto,
+    /// A dark background with light text.
+    Dark,
+    /// A light background with dark text.
+    Light,
+}
+
+impl Background {
+    /// The setting's value as written in the config, or `None` for anything else.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "auto" => Some(Self::Auto),
+            "dark" => Some(Self::Dark),
+            "light" => Some(Self::Light),
+            _ => None,
+        }
+    }
+}
+
+/// Settles `config.background` (asking the terminal when it is `auto`) and puts the light
+/// colours in `config.theme` when the background is light.
+pub fn choose(config: &mut Config) {
+    if config.background == Background::Auto && config.color {
+        config.background = terminal_background().unwrap_or(Background::Dark);
+    }
+    if config.background == Background::Light {
+        config.theme = config.light_theme;
+    }
+}
+
+/// What the terminal says its background is, when it is a terminal and answers in time.
+fn terminal_background() -> Option<Background> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let mut options = terminal_colorsaurus::QueryOptions::default();
+    options.timeout = QUERY_TIMEOUT;
+    match terminal_colorsaurus::theme_mode(options).ok()? {
+        terminal_colorsaurus::ThemeMode::Light => Some(Background::Light),
+        terminal_colorsaurus::ThemeMode::Dark => Some(Background::Dark),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_explicit_light_background_takes_the_light_colours() {
+        let mut config = Config::from_str_with_defaults(
+            "[theme]\nbackground = \"light\"\naccent = \"magenta\"\n",
+            std::path::Path::new("c.toml"),
+        )
+        .expect("valid");
+        choose(&mut config);
+        assert_eq!(
+            config.theme.accent,
+            Color::Magenta,
+            "the user's colour wins"
+        );
+        assert_eq!(config.theme.selection_bg, LIGHT.selection_bg);
+    }
+
+    #[test]
+    fn dark_and_auto_without_a_terminal_keep_the_defaults() {
+        for text in ["[theme]\nbackground = \"dark\"\n", ""] {
+            let mut config =
+                Config::from_str_with_defaults(text, std::path::Path::new("c.toml")).expect("ok");
+            let dark = config.theme;
+            choose(&mut config);
+            assert_eq!(config.theme, dark);
+            assert_ne!(config.background, Background::Light);
+        }
+    }
+
+    #[test]
+    fn a_wrong_background_is_refused_with_its_line() {
+        let error = Config::from_str_with_defaults(
+            "author = \"a\"\n[theme]\nbackground = \"grey\"\n",
+            std::path::Path::new("c.toml"),
+        )
+        .expect_err("refused");
+        assert!(
+            error.to_string().starts_with("c.toml:3: theme.background"),
+            "{error}"
+        );
+    }
+}

@@ -1,0 +1,437 @@
+//! Drawing the review screen: the header with the views, the reports table with its total row,
+//! the status line, the filter prompt and the key help. The claims list and the charts are in
+//! their own files.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Clear, HighlightSpacing, Paragraph, Row, Table, TableState,
+};
+
+use super::{review_chart, review_claims};
+use crate::report::safe;
+use crate::review::grade::{LETTERS, UNGRADED};
+use crate::review::stats::{Counts, scaled};
+use crate::tui::action::{Action, ReviewAction};
+use crate::tui::layout::centered;
+use crate::tui::review::rows::Column;
+use crate::tui::review::{Review, Scan, View};
+
+/// Cells of the small bars in the table.
+const BAR: usize = 10;
+
+/// The narrowest the report column gets before other columns make way.
+const MIN_NAME: usize = 22;
+
+/// Marks the selected row, so it shows without colour or reverse video too.
+pub(super) const HIGHLIGHT: &str = "› ";
+
+/// Draws the whole review screen.
+pub fn draw(frame: &mut Frame, review: &Review) {
+    let area = frame.area();
+    if area.width < 40 || area.height < 8 {
+        frame.render_widget(
+            Paragraph::new("sidenote needs a bigger terminal (at least 40x8)"),
+            area,
+        );
+        return;
+    }
+    let [header, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, review, header);
+    match review.view {
+        View::Reports => draw_reports(frame, review, body),
+        View::Claims => review_claims::draw(frame, review, body),
+        View::Chart => review_chart::draw(frame, review, body),
+    }
+    draw_status(frame, review, status);
+    if review.help {
+        draw_help(frame, review);
+    }
+}
+
+/// The colour of the tag `name`, when colour is on and the config knows it.
+pub(super) fn tag_style(review: &Review, name: &str) -> Style {
+    review
+        .config
+        .tags
+        .iter()
+        .find(|t| t.name == name)
+        .filter(|_| review.config.color)
+        .map_or_else(Style::new, |t| Style::new().fg(t.color))
+}
+
+/// The first key bound to `action`, for the hints.
+fn key(review: &Review, action: Action) -> String {
+    review
+        .keymap
+        .keys_for(action)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| "-".to_owned())
+}
+
+fn draw_header(frame: &mut Frame, review: &Review, area: Rect) {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut spans = vec![Span::styled(
+        format!(" review of {} ", safe(&review.root.to_string_lossy())),
+        bold,
+    )];
+    for (view, action, name) in [
+        (View::Reports, ReviewAction::ViewReports, "reports"),
+        (View::Claims, ReviewAction::ViewClaims, "claims"),
+        (View::Chart, ReviewAction::ViewChart, "chart"),
+    ] {
+        let label = format!(" {} {name} ", key(review, Action::Review(action)));
+        let style = if view == review.view {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(label, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The columns that fit in `width` with room for the report's name: when it is narrow, the
+/// date goes first, then the grades, then the tag columns from the last (the bar still shows
+/// the first two tags), then the bars.
+fn shown_columns(review: &Review, width: u16) -> Vec<Column> {
+    let tags = review.tag_names();
+    let mut columns = review.columns();
+    let mut drop: Vec<Column> = vec![Column::Modified, Column::Grades];
+    drop.extend((0..tags.len()).rev().map(Column::Tag));
+    drop.extend([Column::Sourced, Column::Reviewed]);
+    // Borders, the highlight symbol, and one space between columns.
+    let chrome = 2 + HIGHLIGHT.chars().count();
+    for next in drop {
+        let used: usize = columns
+            .iter()
+            .map(|c| match width_of(*c, &tags) {
+                Constraint::Length(n) => usize::from(n) + 1,
+                _ => 1,
+            })
+            .sum();
+        if usize::from(width) >= chrome + used + MIN_NAME {
+            break;
+        }
+        columns.retain(|c| *c != next);
+    }
+    columns
+}
+
+fn width_of(column: Column, tags: &[String]) -> Constraint {
+    match column {
+        Column::Path => Constraint::Fill(1),
+        Column::Sentences => Constraint::Length(6),
+        Column::Claims => Constraint::Length(7),
+        Column::Tag(i) => {
+            let len = tags.get(i).map_or(4, |t| t.chars().count());
+            Constraint::Length(len.clamp(4, 9) as u16)
+        }
+        Column::Reviewed => Constraint::Length(BAR as u16 + 5),
+        Column::Sourced => Constraint::Length(BAR as u16 + 8),
+        Column::Modified => Constraint::Length(16),
+        Column::Grades => Constraint::Length(12),
+    }
+}
+
+/// The cells of one row (a report, or the total).
+fn cells<'a>(
+    review: &Review,
+    columns: &[Column],
+    name: &str,
+    counts: &Counts,
+    modified: Option<std::time::SystemTime>,
+) -> Vec<Line<'a>> {
+    let tags = review.tag_names();
+    columns
+        .iter()
+        .map(|column| match column {
+            Column::Path => Line::raw(name.to_owned()),
+            Column::Sentences => Line::raw(counts.sentences.to_string()).right_aligned(),
+            Column::Claims => Line::raw(counts.claims.to_string()).right_aligned(),
+            Column::Tag(i) => {
+                let tag = tags.get(*i).map_or("", String::as_str);
+                Line::raw(counts.tag(tag).to_string()).right_aligned()
+            }
+            Column::Reviewed => reviewed_gauge(counts),
+            Column::Sourced => sourced_bar(review, counts, &tags),
+            Column::Modified => Line::raw(modified.map_or_else(String::new, utc)),
+            Column::Grades => Line::raw(grades(counts)),
+        })
+        .collect()
+}
+
+/// A time as `2026-11-25 17:30` in UTC (the same on every machine, so screens can be compared).
+fn utc(time: std::time::SystemTime) -> String {
+    jiff::Timestamp::try_from(time).map_or_else(
+        |_| String::new(),
+        |t| t.strftime("%Y-%m-%d %H:%M").to_string(),
+    )
+}
+
+/// `█████░░░░░ 50%`: the share of sentences touched by a claim.
+fn reviewed_gauge(counts: &Counts) -> Line<'static> {
+    let full = scaled(counts.tagged_sentences, counts.sentences, BAR);
+    Line::raw(format!(
+        "{}{}{:>4}",
+        "█".repeat(full),
+        "░".repeat(BAR - full),
+        format!(
+            "{}%",
+            scaled(counts.tagged_sentences, counts.sentences, 100)
+        )
+    ))
+}
+
+/// A bar of the claims: sourced (first tag), unsourced (second tag), the rest; and the
+/// sourced share.
+fn sourced_bar(review: &Review, counts: &Counts, tags: &[String]) -> Line<'static> {
+    if counts.claims == 0 {
+        return Line::raw(format!("{:BAR$}    –", ""));
+    }
+    let first = tags.first().map_or(0, |t| counts.tag(t));
+    let second = tags.get(1).map_or(0, |t| counts.tag(t));
+    let a = scaled(first, counts.claims, BAR);
+    let b = scaled(first + second, counts.claims, BAR) - a;
+    let rest = BAR - a - b;
+    let style = |i: usize| {
+        tags.get(i)
+            .map_or_else(Style::new, |t| tag_style(review, t))
+    };
+    Line::from(vec![
+        Span::styled("█".repeat(a), style(0)),
+        Span::styled("▓".repeat(b), style(1)),
+        Span::styled("░".repeat(rest), Style::new().add_modifier(Modifier::DIM)),
+        Span::raw(format!(" {:>3}%", scaled(first, counts.claims, 100))),
+    ])
+}
+
+/// The compact grade rollup of a report: `B2 E1 ?3` (letters with claims; `?` ungraded).
+pub(super) fn grades(counts: &Counts) -> String {
+    let mut parts: Vec<String> = LETTERS
+        .iter()
+        .filter_map(|l| {
+            let n = counts.reliability.get(&l.to_string()).copied().unwrap_or(0);
+            (n > 0).then(|| format!("{l}{n}"))
+        })
+        .collect();
+    let ungraded = counts.reliability.get(UNGRADED).copied().unwrap_or(0);
+    if ungraded > 0 {
+        parts.push(format!("?{ungraded}"));
+    }
+    parts.join(" ")
+}
+
+fn draw_reports(frame: &mut Frame, review: &Review, area: Rect) {
+    let tags = review.tag_names();
+    let columns = shown_columns(review, area.width);
+    let widths: Vec<Constraint> = columns.iter().map(|c| width_of(*c, &tags)).collect();
+    let sorted = review.columns().get(review.sort).copied();
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let header = Row::new(columns.iter().map(|c| {
+        let mut title = safe(&c.title(&tags)).into_owned();
+        if Some(*c) == sorted {
+            title.push(if review.descending { '▼' } else { '▲' });
+        }
+        Line::styled(title, bold)
+    }));
+    let visible = review.visible_reports();
+    let mut total = Counts::zero(&tags);
+    let rows: Vec<Row> = visible
+        .iter()
+        .map(|&i| {
+            let report = &review.reports[i];
+            let counts = Counts::of(report, &tags);
+            total.add(&counts);
+            let name = safe(&report.path.to_string_lossy()).into_owned();
+            Row::new(cells(review, &columns, &name, &counts, report.modified))
+        })
+        .collect();
+    let [table_area, total_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let title = if review.name_filter.is_empty() {
+        format!(" {} reports ", visible.len())
+    } else {
+        format!(
+            " {} of {} reports matching “{}” ",
+            visible.len(),
+            review.reports.len(),
+            safe(&review.name_filter)
+        )
+    };
+    let table = Table::new(rows, widths.clone())
+        .header(header)
+        .column_spacing(1)
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .title(title)
+                .title_bottom(format!(" grades: {} ", grades(&total))),
+        )
+        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
+        .highlight_symbol(HIGHLIGHT)
+        .highlight_spacing(HighlightSpacing::Always);
+    let mut state =
+        TableState::new().with_selected((!visible.is_empty()).then_some(review.report_row));
+    frame.render_stateful_widget(table, table_area, &mut state);
+    let total_row = Row::new(cells(review, &columns, "total", &total, None)).style(bold);
+    // Under the table's columns: inside its border, after the highlight symbol's room.
+    let indent = 1 + HIGHLIGHT.chars().count() as u16;
+    let inner = Rect {
+        x: total_area.x + indent,
+        width: total_area.width.saturating_sub(indent + 1),
+        ..total_area
+    };
+    frame.render_widget(Table::new([total_row], widths).column_spacing(1), inner);
+}
+
+fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
+    if let Some(prompt) = &review.prompt {
+        let what = if review.view == View::Claims {
+            "quote, source or note"
+        } else {
+            "report name"
+        };
+        let line = Line::from(vec![
+            Span::raw("/"),
+            Span::raw(safe(prompt.text()).into_owned()),
+            Span::styled(
+                format!("   filter by {what}; Enter keeps it, Esc clears it"),
+                Style::new().add_modifier(Modifier::DIM),
+            ),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        let col = prompt.text().chars().count() + 1;
+        let x = area
+            .x
+            .saturating_add(u16::try_from(col).unwrap_or(u16::MAX));
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        return;
+    }
+    let progress = match review.scan {
+        Scan::Finding => " looking for reports… ".to_owned(),
+        Scan::Reading { done, total } => format!(" reading {done}/{total} reports… "),
+        Scan::Done => String::new(),
+    };
+    let claims: usize = review.reports.iter().map(|r| r.claims.len()).sum();
+    let mut spans = vec![
+        Span::styled(progress, Style::new().add_modifier(Modifier::REVERSED)),
+        Span::raw(format!(
+            " {} reports · {claims} claims ",
+            review.reports.len()
+        )),
+    ];
+    if let Some(message) = &review.message {
+        spans.push(Span::styled(
+            format!(" {} ", safe(&crate::report::one_line(message))),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
+    let hints = format!(
+        " {} open · {} view · {} filter · {} sort · {} help · {} quit ",
+        key(review, Action::EditClaim),
+        key(review, Action::SwitchFocus),
+        key(review, Action::Search),
+        key(review, Action::Review(ReviewAction::SortNext)),
+        key(review, Action::Help),
+        key(review, Action::Quit),
+    );
+    // The hints give way to the counts and the message; `?` is always there.
+    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    let hints = if used + hints.chars().count() <= usize::from(area.width) {
+        hints
+    } else {
+        format!(" {} help ", key(review, Action::Help))
+    };
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(hints.chars().count() as u16),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(Line::from(spans)), left);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            hints,
+            Style::new().add_modifier(Modifier::DIM),
+        )),
+        right,
+    );
+}
+
+/// The keys of the review screen, as bound.
+fn draw_help(frame: &mut Frame, review: &Review) {
+    let rows: [(Action, &str); 16] = [
+        (Action::NextSentence, "next row"),
+        (Action::PrevSentence, "previous row"),
+        (Action::PageDown, "a page down"),
+        (Action::FirstSentence, "first row"),
+        (Action::LastSentence, "last row"),
+        (
+            Action::EditClaim,
+            "open the report (claims view: at the claim)",
+        ),
+        (Action::SwitchFocus, "next view: reports, claims, chart"),
+        (
+            Action::Review(ReviewAction::ViewReports),
+            "the reports table",
+        ),
+        (
+            Action::Review(ReviewAction::ViewClaims),
+            "all claims of all reports",
+        ),
+        (
+            Action::Review(ReviewAction::ViewChart),
+            "charts: tags, sources, grades",
+        ),
+        (Action::Search, "filter: report names, or quote/source/note"),
+        (
+            Action::CycleFilter,
+            "claims of the next tag (a tag's key: that tag)",
+        ),
+        (
+            Action::Review(ReviewAction::WeakSources),
+            "only claims on E/F sources or unsourced",
+        ),
+        (
+            Action::Review(ReviewAction::SortNext),
+            "sort by the next column (< the previous)",
+        ),
+        (
+            Action::Review(ReviewAction::SortReverse),
+            "reverse the sort",
+        ),
+        (Action::Cancel, "clear every filter"),
+    ];
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut lines = vec![Line::styled("Review screen keys", bold)];
+    for (action, doc) in rows {
+        let keys = review.keymap.keys_for(action).join(" ");
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<16} "), bold),
+            Span::raw(doc),
+        ]));
+    }
+    lines.push(Line::raw(format!(
+        "  {:<16} quit",
+        key(review, Action::Quit)
+    )));
+    let area = centered(frame.area(), 74, lines.len() as u16 + 2);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .title(" Help — any key closes "),
+        ),
+        area,
+    );
+}

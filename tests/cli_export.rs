@@ -1,0 +1,257 @@
+//! Tests of `sidenote export`: every format parsed back (CSV with a CSV reader, the JSON ones as
+//! JSON) and compared with the sidecars `sidenote tag` wrote; and `-o` writing whole or nothing.
+
+mod review_support;
+
+use review_support::{Folder, date, int, labels, text};
+use serde_json::Value;
+
+fn export(folder: &Folder, format: &str) -> String {
+    folder.ok(&["export", ".", "--format", format])
+}
+
+fn json(folder: &Folder, format: &str) -> Value {
+    serde_json::from_str(&export(folder, format)).expect("the export is JSON")
+}
+
+/// A JSON string or "" for null.
+fn s(value: &Value) -> &str {
+    value.as_str().unwrap_or("")
+}
+
+#[test]
+fn csv_rows_match_the_sidecars() {
+    let folder = Folder::new();
+    let out = export(&folder, "csv");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        header[..12].join(","),
+        "report,id,status,start,end,quote,source,note,labels,author,created,updated"
+    );
+    assert_eq!(header[12], "grade");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a valid row")).collect();
+    let claims = folder.all_claims();
+    assert_eq!(rows.len(), claims.len());
+    for (row, (report, claim)) in rows.iter().zip(&claims) {
+        assert_eq!(&row[0], report);
+        assert_eq!(&row[1], text(claim, "id"));
+        assert_eq!(&row[2], text(claim, "status"));
+        assert_eq!(row[3].parse::<i64>().expect("start"), int(claim, "start"));
+        assert_eq!(row[4].parse::<i64>().expect("end"), int(claim, "end"));
+        assert_eq!(&row[5], text(claim, "quote"));
+        assert_eq!(&row[6], text(claim, "source"));
+        assert_eq!(&row[7], text(claim, "note"));
+        let joined = labels(claim).join("; ");
+        assert_eq!(&row[8], joined);
+        assert_eq!(&row[9], text(claim, "author"));
+        assert_eq!(row[10], date(claim, "created"));
+        assert_eq!(row[11], date(claim, "updated"));
+        assert_eq!(&row[12], text(claim, "grade"));
+    }
+    assert!(
+        out.contains("\"no figure given\nask the city\""),
+        "a note with a line break is quoted whole: {out}"
+    );
+}
+
+#[test]
+fn json_holds_the_claims_as_the_sidecars_do() {
+    let folder = Folder::new();
+    let value = json(&folder, "json");
+    let reports = value["reports"].as_array().expect("reports");
+    assert_eq!(reports.len(), 3, "untagged reports are listed too");
+    let exported: Vec<(String, &Value)> = reports
+        .iter()
+        .flat_map(|r| {
+            let name = s(&r["report"]).to_owned();
+            r["claims"]
+                .as_array()
+                .expect("claims")
+                .iter()
+                .map(move |c| (name.clone(), c))
+        })
+        .collect();
+    let claims = folder.all_claims();
+    assert_eq!(exported.len(), claims.len());
+    for ((report, got), (want_report, want)) in exported.iter().zip(&claims) {
+        assert_eq!(report, want_report);
+        for key in [
+            "id", "status", "quote", "prefix", "suffix", "source", "note", "author", "grade",
+        ] {
+            assert_eq!(s(&got[key]), text(want, key), "{key}");
+        }
+        assert_eq!(got["start"], int(want, "start"));
+        assert_eq!(got["end"], int(want, "end"));
+        assert_eq!(s(&got["created"]), date(want, "created"));
+        assert_eq!(s(&got["updated"]), date(want, "updated"));
+        assert_eq!(got["labels"], Value::from(labels(want)));
+        assert_eq!(got["anchor"], "exact");
+    }
+}
+
+#[test]
+fn w3c_annotations_carry_selectors_and_bodies() {
+    let folder = Folder::new();
+    let value = json(&folder, "w3c");
+    assert_eq!(value["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(value["type"], "AnnotationCollection");
+    let items = value["first"]["items"].as_array().expect("items");
+    let claims = folder.all_claims();
+    assert_eq!(items.len(), claims.len());
+    assert_eq!(value["total"], claims.len());
+    for (item, (report, claim)) in items.iter().zip(&claims) {
+        assert_eq!(item["@context"], "http://www.w3.org/ns/anno.jsonld");
+        assert_eq!(item["type"], "Annotation");
+        assert_eq!(s(&item["creator"]["name"]), text(claim, "author"));
+        assert_eq!(s(&item["created"]), date(claim, "created"));
+        let target = &item["target"];
+        assert_eq!(s(&target["source"]), report.as_str());
+        let quote = &target["selector"][0];
+        assert_eq!(quote["type"], "TextQuoteSelector");
+        assert_eq!(s(&quote["exact"]), text(claim, "quote"));
+        assert_eq!(s(&quote["prefix"]), text(claim, "prefix"));
+        assert_eq!(s(&quote["suffix"]), text(claim, "suffix"));
+        let position = &target["selector"][1];
+        assert_eq!(position["type"], "TextPositionSelector");
+        assert_eq!(position["start"], int(claim, "start"));
+        assert_eq!(position["end"], int(claim, "end"));
+        let bodies = item["body"].as_array().expect("bodies");
+        let body = |part: &str| {
+            bodies
+                .iter()
+                .filter(|b| s(&b["id"]).ends_with(&format!("#{part}")))
+                .map(|b| (s(&b["purpose"]).to_owned(), s(&b["value"]).to_owned()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            body("tag"),
+            [("tagging".to_owned(), text(claim, "status").to_owned())]
+        );
+        let want_labels: Vec<(String, String)> = labels(claim)
+            .into_iter()
+            .map(|l| ("tagging".to_owned(), l))
+            .collect();
+        assert_eq!(body("label"), want_labels);
+        let optional = |key: &str, purpose: &str| {
+            claim
+                .get(key)
+                .and_then(toml::Value::as_str)
+                .map(|v| (purpose.to_owned(), v.to_owned()))
+                .into_iter()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(body("source"), optional("source", "describing"));
+        assert_eq!(body("grade"), optional("grade", "describing"));
+        assert_eq!(body("note"), optional("note", "commenting"));
+    }
+}
+
+#[test]
+fn claimreview_has_one_review_per_claim() {
+    let folder = Folder::new();
+    let value = json(&folder, "claimreview");
+    let items = value.as_array().expect("an array of reviews");
+    let claims = folder.all_claims();
+    assert_eq!(items.len(), claims.len());
+    for (item, (report, claim)) in items.iter().zip(&claims) {
+        assert_eq!(item["@context"], "https://schema.org");
+        assert_eq!(item["@type"], "ClaimReview");
+        assert_eq!(s(&item["claimReviewed"]), text(claim, "quote"));
+        assert_eq!(
+            s(&item["reviewRating"]["alternateName"]),
+            text(claim, "status")
+        );
+        assert_eq!(item["itemReviewed"]["@type"], "Claim");
+        assert_eq!(
+            s(&item["itemReviewed"]["appearance"]["url"]),
+            report.as_str()
+        );
+        assert_eq!(
+            s(&item["itemReviewed"]["author"]["name"]),
+            text(claim, "source")
+        );
+        assert_eq!(s(&item["author"]["name"]), text(claim, "author"));
+        assert_eq!(s(&item["datePublished"]), date(claim, "created"));
+        if text(claim, "grade") == "E3" {
+            assert_eq!(item["reviewRating"]["ratingValue"], 3);
+            assert!(
+                s(&item["reviewRating"]["ratingExplanation"]).starts_with("E3: source unreliable")
+            );
+        } else {
+            assert!(item["reviewRating"].get("ratingValue").is_none());
+        }
+    }
+}
+
+#[test]
+fn markdown_lists_every_claim_under_its_tag_with_a_summary() {
+    let folder = Folder::new();
+    let out = export(&folder, "markdown");
+    assert!(out.contains("| **total** | "), "{out}");
+    assert!(out.contains("## city/budget.md"), "{out}");
+    assert!(out.contains("### disputed (1)"), "{out}");
+    assert!(out.contains("No claims yet"), "weather.txt: {out}");
+    assert!(
+        out.contains("- Officials said the budget \\| was \\*balanced\\*."),
+        "formatting in a quote is escaped: {out}"
+    );
+    for (_, claim) in folder.all_claims() {
+        if let Some(source) = claim.get("source").and_then(toml::Value::as_str) {
+            assert!(
+                out.contains(&format!("source: {source}")),
+                "{source}: {out}"
+            );
+        }
+    }
+    assert!(
+        out.contains("  > no figure given\n  > ask the city"),
+        "{out}"
+    );
+    assert!(
+        out.contains("grade: E3: source unreliable, information possibly true"),
+        "{out}"
+    );
+}
+
+#[test]
+fn output_to_a_file_is_whole_or_nothing() {
+    let folder = Folder::new();
+    let stdout = export(&folder, "csv");
+    folder.ok(&["export", ".", "--format", "csv", "-o", "out.csv"]);
+    let written = std::fs::read_to_string(folder.path("out.csv")).expect("written");
+    assert_eq!(written, stdout);
+
+    folder.write("port.txt.sidenote.toml", "version = 1\n[[claim]\n");
+    let out = folder.run(&["export", ".", "--format", "json", "-o", "out.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("port.txt.sidenote.toml"), "{stderr}");
+    let after = std::fs::read_to_string(folder.path("out.csv")).expect("still there");
+    assert_eq!(after, written, "the old file is untouched");
+    let leftovers: Vec<_> = std::fs::read_dir(folder.dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary files left: {leftovers:?}"
+    );
+}
+
+#[test]
+fn a_wrong_format_or_a_folder_as_output_is_bad_input() {
+    let folder = Folder::new();
+    let out = folder.run(&["export", ".", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = folder.run(&["export", ".", "--format", "csv", "-o", "city"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("city: is a folder"), "{stderr}");
+}

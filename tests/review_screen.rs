@@ -1,0 +1,175 @@
+//! Screen tests of the review screen (`sidenote DIR`): the reports table, the claims view and
+//! the charts, drawn on a `TestBackend` from a folder tagged with `sidenote tag`, snapshotted
+//! with insta; and the event loop opening the reader and coming back refreshed.
+
+mod review_support;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use review_support::Folder;
+use sidenote::config::Config;
+use sidenote::review::Reviewed;
+use sidenote::tui::Input;
+use sidenote::tui::action::{Action, ReviewAction};
+use sidenote::tui::review::run::{Message, run};
+use sidenote::tui::review::{Review, update};
+
+/// Reads the folder's reports, named relative to it and with a fixed time, so the screens do not
+/// depend on where or when the test runs.
+fn review_of(folder: &Folder) -> Review {
+    let config = Config {
+        color: false,
+        ..Config::default()
+    };
+    let mut review = Review::new(PathBuf::from("reports"), config);
+    let names = ["port.txt", "city/budget.md", "weather.txt"];
+    review.scan_found(names.len());
+    for (i, name) in names.iter().enumerate() {
+        let mut report = Reviewed::load(&folder.path(name)).expect("loads");
+        report.path = PathBuf::from(name);
+        let day = Duration::from_secs(86_400 * (20_000 + i as u64));
+        report.modified = Some(SystemTime::UNIX_EPOCH + day);
+        review.scanned(Ok(report));
+    }
+    review.scan_done();
+    review
+}
+
+fn draw(review: &Review, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| sidenote::tui::ui::review::draw(frame, review))
+        .expect("draws");
+    terminal
+}
+
+fn press(review: &mut Review, action: Action) {
+    update(review, action);
+}
+
+#[test]
+fn reports_table_with_totals() {
+    let folder = Folder::new();
+    let review = review_of(&folder);
+    insta::assert_snapshot!(draw(&review, 120, 12).backend());
+}
+
+#[test]
+fn reports_table_sorted_by_claims_wide_enough_for_dates() {
+    let folder = Folder::new();
+    let mut review = review_of(&folder);
+    press(&mut review, Action::Review(ReviewAction::SortNext));
+    press(&mut review, Action::Review(ReviewAction::SortNext));
+    press(&mut review, Action::Review(ReviewAction::SortReverse));
+    insta::assert_snapshot!(draw(&review, 150, 10).backend());
+}
+
+#[test]
+fn claims_view_of_every_report() {
+    let folder = Folder::new();
+    let mut review = review_of(&folder);
+    press(&mut review, Action::Review(ReviewAction::ViewClaims));
+    press(&mut review, Action::NextSentence);
+    insta::assert_snapshot!(draw(&review, 120, 11).backend());
+}
+
+#[test]
+fn claims_view_filtered_to_weak_sources() {
+    let folder = Folder::new();
+    let mut review = review_of(&folder);
+    press(&mut review, Action::Review(ReviewAction::WeakSources));
+    insta::assert_snapshot!(draw(&review, 100, 8).backend());
+}
+
+#[test]
+fn chart_of_tags_sources_and_grades() {
+    let folder = Folder::new();
+    let mut review = review_of(&folder);
+    press(&mut review, Action::Review(ReviewAction::ViewChart));
+    insta::assert_snapshot!(draw(&review, 100, 20).backend());
+}
+
+#[test]
+fn scanning_shows_progress_and_the_filter_prompt_types() {
+    let folder = Folder::new();
+    let mut review = review_of(&folder);
+    review.scan_found(7);
+    review.scanned(Err("broken.txt: not text".into()));
+    insta::assert_snapshot!("scanning", draw(&review, 100, 8).backend());
+    let slash = KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE);
+    review.on_key(slash);
+    for c in "port".chars() {
+        review.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let terminal = draw(&review, 100, 8);
+    insta::assert_snapshot!(terminal.backend());
+    let last = terminal.backend().buffer().content[..]
+        .chunks(100)
+        .last()
+        .map(|row| {
+            row.iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect::<String>()
+        })
+        .unwrap_or_default();
+    assert!(last.starts_with("/port"), "{last}");
+}
+
+#[test]
+fn enter_opens_the_reader_at_the_claim_and_the_row_is_refreshed() {
+    let folder = Folder::new();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let names = ["port.txt", "city/budget.md", "weather.txt"];
+    tx.send(Message::Found(3)).expect("send");
+    for name in names {
+        tx.send(Message::Read(
+            Reviewed::load(&folder.path(name)).map_err(|e| e.to_string()),
+        ))
+        .expect("send");
+    }
+    tx.send(Message::Done).expect("send");
+    let key = |code| {
+        Ok(Input::Terminal(Event::Key(KeyEvent::new(
+            code,
+            KeyModifiers::NONE,
+        ))))
+    };
+    // The claims view; its first claim is the first of city/budget.md.
+    let events = vec![key(KeyCode::Char('2')), key(KeyCode::Enter)];
+    let mut review = Review::new(folder.dir.path().to_path_buf(), Config::default());
+    let mut terminal = Terminal::new(TestBackend::new(100, 12)).expect("terminal");
+    let mut opened: Vec<(PathBuf, Option<String>)> = Vec::new();
+    run(
+        &mut terminal,
+        &mut review,
+        events,
+        &rx,
+        |_, path: &Path, claim| {
+            opened.push((path.to_path_buf(), claim.map(str::to_owned)));
+            // What the reader would do: the user removes the claim.
+            folder.ok(&["untag", "city/budget.md", "1"]);
+            Ok(None)
+        },
+    )
+    .expect("runs");
+    let budget = folder.path("city/budget.md");
+    let first = folder.all_claims()[0].1.clone();
+    assert_eq!(opened.len(), 1);
+    assert_eq!(opened[0].0, budget);
+    assert!(opened[0].1.is_some(), "opened at a claim");
+    assert_ne!(
+        opened[0].1.as_deref(),
+        first.get("id").and_then(toml::Value::as_str),
+        "that claim is gone now"
+    );
+    let row = review
+        .reports
+        .iter()
+        .find(|r| r.path == budget)
+        .expect("row");
+    assert_eq!(row.claims.len(), 2, "the row was read again");
+}
