@@ -91,6 +91,17 @@ pub struct Config {
     pub light_theme: Theme,
     /// Whether to use colour at all (off when `NO_COLOR` is set).
     pub color: bool,
+    /// Attribution suggestions: on or off, and the words added to the built-in cue lists.
+    pub suggest: SuggestSettings,
+}
+
+/// The `[suggest]` section: whether the reader proposes tags, and extra cue words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SuggestSettings {
+    /// Whether suggestions are shown in the reader.
+    pub enabled: bool,
+    /// Words added to the lists of `assets/cues.toml`.
+    pub extra: crate::suggest::Extra,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -101,6 +112,39 @@ struct RawConfig {
     tags: Option<Vec<RawTag>>,
     theme: Option<RawTheme>,
     keys: Option<BTreeMap<String, Spanned<String>>>,
+    suggest: Option<RawSuggest>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSuggest {
+    enabled: Option<bool>,
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    anonymous: Vec<String>,
+    #[serde(default)]
+    hedges: Vec<String>,
+    #[serde(default)]
+    documents: Vec<String>,
+    #[serde(default)]
+    furniture: Vec<String>,
+}
+
+impl RawSuggest {
+    /// These settings over `base`: a flag set here wins, lists add up.
+    fn over(self, base: SuggestSettings) -> SuggestSettings {
+        let mut extra = base.extra;
+        extra.verbs.extend(self.verbs);
+        extra.anonymous.extend(self.anonymous);
+        extra.hedges.extend(self.hedges);
+        extra.documents.extend(self.documents);
+        extra.furniture.extend(self.furniture);
+        SuggestSettings {
+            enabled: self.enabled.unwrap_or(base.enabled),
+            extra,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -169,30 +213,7 @@ impl Config {
         };
         let tags = resolve_tags(raw_tags, tags_text, path)?;
         let names: Vec<String> = tags.iter().map(|t| t.name.clone()).collect();
-        let mut keys = Vec::new();
-        for (key, action) in defaults.keys.unwrap_or_default() {
-            keys.push((key, action.into_inner()));
-        }
-        // A tag's own key wins over a default binding (a tag on `h` takes `h`); `[keys]` in the
-        // user's file wins over both.
-        for tag in &tags {
-            keys.push((tag.key.clone(), format!("{TAG_PREFIX}{}", tag.name)));
-        }
-        for (key, action) in user.keys.unwrap_or_default() {
-            if Key::parse(&key).is_none() {
-                return Err(invalid(
-                    action.span(),
-                    format!("keys: \"{key}\" is not a key"),
-                ));
-            }
-            if let Err(why) = resolve_action(action.get_ref(), &names) {
-                return Err(invalid(
-                    action.span(),
-                    format!("keys.\"{key}\": \"{}\" {why}", action.get_ref()),
-                ));
-            }
-            keys.push((key, action.into_inner()));
-        }
+        let keys = resolve_keys(defaults.keys, &tags, user.keys, &names, &invalid)?;
         let mut theme_user = user.theme.unwrap_or_default();
         let mut theme_default = defaults.theme.unwrap_or_default();
         let background = theme_user
@@ -240,6 +261,11 @@ impl Config {
             )?,
         };
         let light_theme = theme::light(theme, user_set);
+        let suggest = defaults
+            .suggest
+            .unwrap_or_default()
+            .over(SuggestSettings::default());
+        let suggest = user.suggest.unwrap_or_default().over(suggest);
         Ok(Self {
             author,
             tags,
@@ -248,6 +274,7 @@ impl Config {
             background,
             light_theme,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            suggest,
         })
     }
 
@@ -332,6 +359,42 @@ fn resolve_tags(raw: Vec<RawTag>, text: &str, path: &Path) -> Result<Vec<Tag>, C
     Ok(tags)
 }
 
+/// The key bindings in the order they apply: the defaults, then each tag's own key (a tag on `h`
+/// takes `h`), then the user's `[keys]` (checked here, so a bad one names its line).
+fn resolve_keys(
+    defaults: Option<BTreeMap<String, Spanned<String>>>,
+    tags: &[Tag],
+    user: Option<BTreeMap<String, Spanned<String>>>,
+    names: &[String],
+    invalid: &dyn Fn(std::ops::Range<usize>, String) -> ConfigError,
+) -> Result<Vec<(String, String)>, ConfigError> {
+    let mut keys = Vec::new();
+    for (key, action) in defaults.unwrap_or_default() {
+        keys.push((key, action.into_inner()));
+    }
+    // A tag's own key wins over a default binding (a tag on `h` takes `h`); `[keys]` in the
+    // user's file wins over both.
+    for tag in tags {
+        keys.push((tag.key.clone(), format!("{TAG_PREFIX}{}", tag.name)));
+    }
+    for (key, action) in user.unwrap_or_default() {
+        if Key::parse(&key).is_none() {
+            return Err(invalid(
+                action.span(),
+                format!("keys: \"{key}\" is not a key"),
+            ));
+        }
+        if let Err(why) = resolve_action(action.get_ref(), names) {
+            return Err(invalid(
+                action.span(),
+                format!("keys.\"{key}\": \"{}\" {why}", action.get_ref()),
+            ));
+        }
+        keys.push((key, action.into_inner()));
+    }
+    Ok(keys)
+}
+
 /// The `background` setting, `auto` when unset; a wrong value gives its span and what is wrong.
 fn background_of(
     value: Option<Spanned<String>>,
@@ -392,6 +455,19 @@ mod tests {
         };
         assert_eq!(bound(&parsed), bound(&defaults));
         assert_eq!(parsed.author, defaults.author);
+        assert_eq!(parsed.suggest, defaults.suggest);
+    }
+
+    #[test]
+    fn suggest_section_turns_off_and_adds_words() {
+        assert!(Config::default().suggest.enabled);
+        let text = "[suggest]\nenabled = false\nverbs = [\"relayed\"]\n";
+        let config = Config::from_str_with_defaults(text, Path::new("c.toml")).expect("valid");
+        assert!(!config.suggest.enabled);
+        assert_eq!(config.suggest.extra.verbs, ["relayed"]);
+        let err = Config::from_str_with_defaults("[suggest]\nverb = []\n", Path::new("c.toml"))
+            .expect_err("unknown key");
+        assert!(err.to_string().contains("unknown field `verb`"), "{err}");
     }
 
     #[test]

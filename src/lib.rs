@@ -8,4 +8,5 @@ pub mod cli;
 pub mod config;
 pub mod report;
 pub mod review;
+pub mod suggest;
 pub mod tui;

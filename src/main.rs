@@ -39,7 +39,11 @@ enum Command {
         /// The sentence number, from 1 (as `sidenote sentences` numbers them).
         n: usize,
         /// A tag from the config (default tags: sourced, unsourced, disputed, opinion).
-        status: String,
+        #[arg(required_unless_present = "accept")]
+        status: Option<String>,
+        /// Accept the suggested tag and source instead of giving a STATUS (see `sidenote suggest`).
+        #[arg(long, conflicts_with = "status")]
+        accept: bool,
         /// Who or what the claim is attributed to.
         #[arg(long)]
         source: Option<String>,
@@ -91,6 +95,19 @@ enum Command {
         ours: PathBuf,
         /// Their version (git's %B).
         theirs: PathBuf,
+    },
+    /// Suggest a tag and source for every sentence, from its attribution ("X said", "according
+    /// to", quotations, hedges).
+    Suggest {
+        /// The report, or `-` to read it from standard input.
+        report: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cli::suggest::Format,
+        /// Accept every suggestion into the sidecar, except on sentences that already have a
+        /// claim or whose suggestion was dismissed.
+        #[arg(long)]
+        apply: bool,
     },
     /// Check reports and sidecars: parse errors, orphaned and fuzzy claims, stale hashes,
     /// sidecars whose report is missing. Exits 1 when something was found.
@@ -173,6 +190,7 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
             report,
             n,
             status,
+            accept,
             source,
             note,
             author,
@@ -184,8 +202,16 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
                 author,
                 grade,
             };
-            cli::tag::tag(&report, n, &status, details, &config)
+            match status {
+                Some(status) if !accept => cli::tag::tag(&report, n, &status, details, &config),
+                _ => cli::tag::accept(&report, n, details, &config),
+            }
         }
+        Some(Command::Suggest {
+            report,
+            format,
+            apply,
+        }) => cli::suggest::run(&report, format, apply, &config),
         Some(Command::Untag { report, n, author }) => {
             cli::tag::untag(&report, n, author.as_deref().unwrap_or(&config.author))
         }

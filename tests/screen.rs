@@ -61,11 +61,14 @@ fn open(width: u16, height: u16, config: Config) -> Screen {
 }
 
 fn config() -> Config {
-    Config {
+    let mut config = Config {
         author: "tester".into(),
         color: true,
         ..Config::default()
-    }
+    };
+    // Suggestions have their own screens (tests/suggest_screen.rs).
+    config.suggest.enabled = false;
+    config
 }
 
 impl Screen {

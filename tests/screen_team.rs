@@ -54,11 +54,13 @@ fn open_with(
     let sidecar_path = sidenote::annotate::sidecar_path(&path);
     // On disk too, as the reader would have found it: a save merges with the file there.
     std::fs::write(&sidecar_path, sidecar.to_toml().expect("toml")).expect("write sidecar");
-    let config = Config {
+    let mut config = Config {
         author: author.into(),
         color: true,
         ..Config::default()
     };
+    // Suggestions have their own screens (tests/suggest_screen.rs).
+    config.suggest.enabled = false;
     let app = App::new(report, Some(sidecar), config, None);
     let terminal = Terminal::new(TestBackend::new(120, 32)).expect("terminal");
     Screen {

@@ -13,6 +13,6 @@ pub use anchor::{Anchor, QUOTE_WAS, reanchor, reanchor_all};
 pub use claim::{ADJUDICATED_BY, AGREED_LABEL, Claim, ClaimId, now};
 pub use grade::Grade;
 pub use sidecar::{
-    FORMAT_VERSION, MAX_SIDECAR_BYTES, ReportRef, SaveError, Sidecar, SidecarError, document_order,
-    sidecar_path,
+    Dismissed, FORMAT_VERSION, MAX_SIDECAR_BYTES, ReportRef, SaveError, Sidecar, SidecarError,
+    document_order, sidecar_path,
 };

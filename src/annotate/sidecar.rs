@@ -193,6 +193,24 @@ pub struct Sidecar {
     /// The claims, in document order.
     #[serde(rename = "claim", default)]
     pub claims: Vec<Claim>,
+    /// Suggestions the user dismissed, so the reader does not offer them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<Dismissed>,
+}
+
+/// A dismissed suggestion: the sentence it was for. It is recognised by its text, so it stays
+/// dismissed when the report changes around it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dismissed {
+    /// First code point of the sentence when it was dismissed.
+    pub start: usize,
+    /// One past its last code point.
+    pub end: usize,
+    /// The sentence's text.
+    pub quote: String,
+    /// Keys this version does not know, kept on rewrite.
+    #[serde(flatten)]
+    pub extra: toml::Table,
 }
 
 impl Sidecar {
@@ -207,9 +225,44 @@ impl Sidecar {
             },
             extra: toml::Table::new(),
             claims: Vec::new(),
+            dismissed: Vec::new(),
         };
         sidecar.report.describe(report);
         sidecar
+    }
+
+    /// Whether the suggestion for the sentence `span` of `report` was dismissed.
+    pub fn is_dismissed(&self, report: &Report, span: &std::ops::Range<usize>) -> bool {
+        let Some(text) = report.text.get(span.clone()) else {
+            return false;
+        };
+        self.dismissed.iter().any(|d| d.quote == text)
+    }
+
+    /// Remembers that the suggestion for the sentence `span` of `report` was dismissed.
+    pub fn dismiss(&mut self, report: &Report, span: &std::ops::Range<usize>) {
+        if self.is_dismissed(report, span) {
+            return;
+        }
+        let chars = report.char_range(span);
+        self.dismissed.push(Dismissed {
+            start: chars.start,
+            end: chars.end,
+            quote: report.text.get(span.clone()).unwrap_or_default().to_owned(),
+            extra: toml::Table::new(),
+        });
+        self.dismissed.sort_by_key(|d| (d.start, d.end));
+    }
+
+    /// Adds the dismissals of `other` that this sidecar does not have (dismissals are only ever
+    /// added, so merging two writers' lists is their union).
+    pub fn take_dismissed(&mut self, other: &[Dismissed]) {
+        for d in other {
+            if !self.dismissed.iter().any(|mine| mine.quote == d.quote) {
+                self.dismissed.push(d.clone());
+            }
+        }
+        self.dismissed.sort_by_key(|d| (d.start, d.end));
     }
 
     /// Reads the sidecar at `path`; `Ok(None)` when there is none yet.
@@ -641,6 +694,28 @@ updated = 2026-11-24T18:05:00Z
                     extra: toml::Table::new(),
                 },
             )
+    }
+
+    #[test]
+    fn dismissed_suggestions_round_trip_and_old_files_load() {
+        let r = report("Officials said it was safe. Rain fell.");
+        let mut sidecar = Sidecar::parse(EXAMPLE, Path::new("x.toml")).expect("parses");
+        assert!(sidecar.dismissed.is_empty());
+        sidecar.dismiss(&r, &(28..38));
+        sidecar.dismiss(&r, &(28..38));
+        assert_eq!(sidecar.dismissed.len(), 1);
+        let text = sidecar.to_toml().expect("serialises");
+        assert!(
+            text.ends_with("[[dismissed]]\nstart = 28\nend = 38\nquote = \"Rain fell.\"\n"),
+            "{text}"
+        );
+        let back = Sidecar::parse(&text, Path::new("x.toml")).expect("reparses");
+        assert!(back.is_dismissed(&r, &(28..38)));
+        assert!(!back.is_dismissed(&r, &(0..27)));
+        let mut other = Sidecar::new(&r);
+        other.take_dismissed(&back.dismissed);
+        other.take_dismissed(&back.dismissed);
+        assert_eq!(other.dismissed, back.dismissed);
     }
 
     proptest! {

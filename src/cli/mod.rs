@@ -8,6 +8,7 @@ pub mod export;
 pub mod merge_driver;
 pub mod sentences;
 pub mod stats;
+pub mod suggest;
 pub mod tag;
 pub mod text;
 

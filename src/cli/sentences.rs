@@ -12,7 +12,7 @@ use crate::annotate::Claim;
 use crate::report::{LoadError, Report, one_line, safe};
 
 /// The argument that names standard input instead of a file, as in most Unix tools.
-const STDIN_ARG: &str = "-";
+pub(super) const STDIN_ARG: &str = "-";
 
 /// How standard input is named in messages.
 const STDIN_NAME: &str = "standard input";
@@ -66,7 +66,7 @@ fn claim_on(report: &Report, claims: &[Claim], span: &Range<usize>) -> Option<us
 }
 
 /// Reads all of standard input and decodes it into a report.
-fn read_stdin() -> Result<Report, CliError> {
+pub(super) fn read_stdin() -> Result<Report, CliError> {
     let name = Path::new(STDIN_NAME);
     let mut bytes = Vec::new();
     std::io::stdin()

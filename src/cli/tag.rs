@@ -84,6 +84,38 @@ pub fn tag(
     Ok(())
 }
 
+/// Accepts the suggestion for sentence `n`: tags it with the suggested status and source (a
+/// `--source` given with it wins).
+pub fn accept(report: &Path, n: usize, details: Details, config: &Config) -> Result<(), CliError> {
+    let loaded = Report::load(report)?;
+    let span = sentence_span(&loaded, n)?;
+    let suggestions = crate::suggest::suggest(
+        &loaded.text,
+        std::slice::from_ref(&span),
+        &super::suggest::cues(config)?,
+    );
+    // Carry-over needs the sentences before; run on the whole report only when it matters.
+    let suggestion = match suggestions.into_iter().next() {
+        Some(s) if s.source.is_some() || s.verdict.is_none() => s,
+        _ => super::suggest::for_report(&loaded, config)?
+            .into_iter()
+            .nth(n - 1)
+            .ok_or_else(|| CliError::BadInput(format!("no sentence {n}")))?,
+    };
+    let Some(status) = suggestion.status() else {
+        return Err(CliError::BadInput(format!(
+            "{}: sentence {n} is not a claim (a heading, byline, question or page furniture), so there is no suggestion to accept; tag it with a STATUS instead",
+            safe_path(&loaded.path)
+        )));
+    };
+    let source = details.source.clone().or_else(|| {
+        suggestion
+            .source_text(&loaded.text)
+            .map(crate::report::one_line)
+    });
+    tag(report, n, status, Details { source, ..details }, config)
+}
+
 /// Removes `author`'s own claim on exactly sentence `n` (a colleague's stays); removing the
 /// last claim removes the sidecar.
 pub fn untag(report: &Path, n: usize, author: &str) -> Result<(), CliError> {

@@ -77,6 +77,12 @@ pub enum Action {
     ScrollDown,
     /// Scroll the view up a few lines without moving the cursor (mouse wheel).
     ScrollUp,
+    /// Accept the suggestion for the sentence under the cursor: a claim with its status and source.
+    AcceptSuggestion,
+    /// Dismiss the suggestion for the sentence under the cursor (remembered in the sidecar).
+    DismissSuggestion,
+    /// Jump to the next sentence with a suggestion not yet accepted or dismissed.
+    NextSuggestion,
     /// A mouse click at a screen cell (column, row).
     Click(u16, u16),
     /// The terminal now has this many columns and rows.
@@ -248,6 +254,21 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         "weak_sources",
         Action::Review(ReviewAction::WeakSources),
         "review screen: only claims on E/F sources or unsourced",
+    ),
+    (
+        "accept_suggestion",
+        Action::AcceptSuggestion,
+        "accept the suggested tag and source",
+    ),
+    (
+        "dismiss_suggestion",
+        Action::DismissSuggestion,
+        "dismiss the suggestion (not shown again)",
+    ),
+    (
+        "next_suggestion",
+        Action::NextSuggestion,
+        "next sentence with a pending suggestion",
     ),
 ];
 

@@ -14,6 +14,7 @@ use super::action::Action;
 use super::input::TextInput;
 use super::keymap::{Key, Keymap};
 use super::layout::{self, Areas};
+use super::suggestions::Suggestions;
 use super::wrap::WrappedDoc;
 use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
 use crate::annotate::{
@@ -213,6 +214,8 @@ pub struct App {
     pub panel_scroll: usize,
     /// The article wrapped to the current width.
     pub doc: WrappedDoc,
+    /// Suggested tags and sources, computed as sentences come into view.
+    pub suggestions: Suggestions,
 }
 
 impl App {
@@ -227,6 +230,7 @@ impl App {
         let mut sidecar = sidecar.unwrap_or_else(|| Sidecar::new(&report));
         let claims = std::mem::take(&mut sidecar.claims);
         let keymap = Keymap::from_config(&config);
+        let suggestions = Suggestions::new(&config);
         let mut app = Self {
             report: Arc::new(report),
             config,
@@ -252,6 +256,7 @@ impl App {
             scroll: 0,
             panel_scroll: 0,
             doc: WrappedDoc::default(),
+            suggestions,
         };
         let (claims, moved) = app.anchor(claims);
         app.sidecar.claims = claims;
@@ -599,6 +604,7 @@ impl App {
         reanchor_all(&mut theirs, &self.report);
         let merged = merge(&self.base, &self.sidecar.claims, &theirs);
         next.claims.clone_from(&merged.claims);
+        next.take_dismissed(&self.sidecar.dismissed);
         // Keys another tool added to `[report]` on disk are kept; the hash is of our report.
         next.report.file.clone_from(&self.sidecar.report.file);
         next.report.describe(&self.report);
@@ -650,6 +656,9 @@ impl App {
         };
         if matches!(self.save_state, SaveState::ReadOnly(_)) {
             self.save_state = SaveState::Unchanged;
+        }
+        if let Some(d) = &disk {
+            self.sidecar.take_dismissed(&d.dismissed);
         }
         let theirs = disk.map(|d| self.anchor(d.claims).0).unwrap_or_default();
         let merged = merge(&self.base, &self.sidecar.claims, &theirs);
@@ -948,40 +957,41 @@ impl App {
         if self.refuse_if_read_only() || self.report.sentences.is_empty() {
             return;
         }
-        let editor = match self
+        let editor = if let Some(i) = self
             .own_claim_under_cursor()
             .filter(|_| self.selection.is_none())
         {
-            Some(i) => {
-                let claim = &self.sidecar.claims[i];
-                Editor {
-                    claim: Some(claim.id.clone()),
-                    span: self.claim_span(i).cloned().unwrap_or(0..0),
-                    status: claim.status.clone(),
-                    field: Field::Source,
-                    source: TextInput::new(claim.source.as_deref().unwrap_or("")),
-                    grade: TextInput::new(&claim.grade.map(|g| g.to_string()).unwrap_or_default()),
-                    note: TextInput::new(claim.note.as_deref().unwrap_or("")),
-                    labels: TextInput::new(&claim.labels.join(", ")),
-                }
+            let claim = &self.sidecar.claims[i];
+            Editor {
+                claim: Some(claim.id.clone()),
+                span: self.claim_span(i).cloned().unwrap_or(0..0),
+                status: claim.status.clone(),
+                field: Field::Source,
+                source: TextInput::new(claim.source.as_deref().unwrap_or("")),
+                grade: TextInput::new(&claim.grade.map(|g| g.to_string()).unwrap_or_default()),
+                note: TextInput::new(claim.note.as_deref().unwrap_or("")),
+                labels: TextInput::new(&claim.labels.join(", ")),
             }
-            None => Editor {
+        } else {
+            let (status, source) = self
+                .suggested_fields()
+                .filter(|_| self.selection.is_none())
+                .unwrap_or_else(|| {
+                    let first = self.config.tags.first().map(|t| t.name.clone());
+                    (first.unwrap_or_default(), String::new())
+                });
+            Editor {
                 claim: None,
                 span: self
                     .selection
                     .map_or_else(|| self.sentence(self.cursor), |s| s.start..s.end),
-                status: self
-                    .config
-                    .tags
-                    .first()
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default(),
+                status,
                 field: Field::Tag,
-                source: TextInput::default(),
+                source: TextInput::new(&source),
                 grade: TextInput::default(),
                 note: TextInput::default(),
                 labels: TextInput::default(),
-            },
+            }
         };
         self.overlay = Overlay::Editor(Box::new(editor));
     }
@@ -1257,6 +1267,79 @@ impl App {
     }
 }
 
+/// Suggestions in the reader: shown until accepted, overridden by a tag, or dismissed.
+impl App {
+    /// The suggestion waiting on sentence `n`: not for a heading or the like, not on a sentence
+    /// that has a claim, not dismissed.
+    pub fn pending_suggestion(&self, n: usize) -> Option<crate::suggest::Suggestion> {
+        let suggestion = self.suggestions.get(&self.report, n)?;
+        (suggestion.verdict.is_some()
+            && self.is_untagged(n)
+            && !self
+                .sidecar
+                .is_dismissed(&self.report, &suggestion.sentence))
+        .then_some(suggestion)
+    }
+
+    /// The tag and source a new claim on the cursor sentence starts with in the editor: the
+    /// pending suggestion's, so correcting a suggestion is a few keys.
+    fn suggested_fields(&self) -> Option<(String, String)> {
+        let suggestion = self.pending_suggestion(self.cursor)?;
+        let status = suggestion.status()?.to_owned();
+        let source = suggestion
+            .source_text(&self.report.text)
+            .map(crate::report::one_line)
+            .unwrap_or_default();
+        Some((status, source))
+    }
+
+    fn accept_suggestion(&mut self) -> Option<Effect> {
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        let Some(suggestion) = self.pending_suggestion(self.cursor) else {
+            self.message = Some("no suggestion on this sentence".to_owned());
+            return None;
+        };
+        let claim = crate::suggest::claim_for(&self.report, &suggestion, &self.config.author)?;
+        self.message = Some(match &claim.source {
+            Some(source) => format!(
+                "accepted: {} — {}",
+                claim.status,
+                crate::report::one_line(source)
+            ),
+            None => format!("accepted: {}", claim.status),
+        });
+        self.record_undo();
+        let i = self.sidecar.add(claim);
+        self.selected = Some(self.sidecar.claims[i].id.clone());
+        Some(self.claims_changed())
+    }
+
+    fn dismiss_suggestion(&mut self) -> Option<Effect> {
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        if self.pending_suggestion(self.cursor).is_none() {
+            self.message = Some("no suggestion on this sentence".to_owned());
+            return None;
+        }
+        let span = self.sentence(self.cursor);
+        self.sidecar.dismiss(&self.report, &span);
+        self.message = Some("suggestion dismissed".to_owned());
+        self.save_state = SaveState::Pending;
+        Some(Effect::Save)
+    }
+
+    fn next_suggestion(&mut self) {
+        let n = self.report.sentences.len();
+        match (self.cursor + 1..n).find(|&s| self.pending_suggestion(s).is_some()) {
+            Some(s) => self.move_cursor(s),
+            None => self.message = Some("no pending suggestion after this".to_owned()),
+        }
+    }
+}
+
 /// One undoable change: each claim it touched, before and after (`None`: absent). Undo and redo
 /// put back only these claims, so undoing never removes a claim another writer added meanwhile.
 #[derive(Debug, Clone, PartialEq)]
@@ -1319,6 +1402,34 @@ impl Edit {
     }
 }
 
+impl App {
+    /// Starts a selection on the cursor sentence, or drops the one there is.
+    fn toggle_select(&mut self) {
+        self.selection = if self.selection.is_some() {
+            None
+        } else {
+            let s = self.sentence(self.cursor);
+            Some(Selection {
+                anchor: self.cursor,
+                start: s.start,
+                end: s.end,
+            })
+        };
+    }
+
+    /// Shows the next tag's claims only in the panel, then all of them again.
+    fn cycle_filter(&mut self) {
+        let n = self.config.tags.len();
+        self.filter = match self.filter {
+            None if n > 0 => Some(0),
+            Some(i) if i + 1 < n => Some(i + 1),
+            _ => None,
+        };
+        self.panel_scroll = 0;
+        self.keep_panel_selection_visible();
+    }
+}
+
 /// Applies one action to the state; returns what the event loop must do next.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     if app.areas().is_none() && !matches!(action, Action::Quit | Action::Resize(..)) {
@@ -1361,18 +1472,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Tag(i) => return app.tag(i),
         Action::RemoveClaim => return app.remove_claim(),
         Action::EditClaim => app.open_editor(),
-        Action::ToggleSelect => {
-            app.selection = if app.selection.is_some() {
-                None
-            } else {
-                let s = app.sentence(app.cursor);
-                Some(Selection {
-                    anchor: app.cursor,
-                    start: s.start,
-                    end: s.end,
-                })
-            };
-        }
+        Action::ToggleSelect => app.toggle_select(),
         Action::StartWordLeft => app.narrow(true, false),
         Action::StartWordRight => app.narrow(true, true),
         Action::EndWordLeft => app.narrow(false, false),
@@ -1386,16 +1486,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 app.step_panel(true);
             }
         }
-        Action::CycleFilter => {
-            let n = app.config.tags.len();
-            app.filter = match app.filter {
-                None if n > 0 => Some(0),
-                Some(i) if i + 1 < n => Some(i + 1),
-                _ => None,
-            };
-            app.panel_scroll = 0;
-            app.keep_panel_selection_visible();
-        }
+        Action::CycleFilter => app.cycle_filter(),
         Action::CycleReliability => return app.cycle_grade(true),
         Action::CycleCredibility => return app.cycle_grade(false),
         Action::CycleAuthor => app.cycle_author(),
@@ -1414,6 +1505,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.clamp_scroll();
         }
         Action::ScrollUp => app.scroll = app.scroll.saturating_sub(WHEEL_ROWS),
+        Action::AcceptSuggestion => return app.accept_suggestion(),
+        Action::DismissSuggestion => return app.dismiss_suggestion(),
+        Action::NextSuggestion => app.next_suggestion(),
         Action::Click(column, row) => app.click(column, row),
         Action::Resize(w, h) => {
             app.size = Rect::new(0, 0, w, h);

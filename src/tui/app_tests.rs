@@ -18,10 +18,12 @@ fn app_with(text: &str, sidecar: Option<Sidecar>) -> App {
         Encoding::Utf8,
         "hash".into(),
     );
-    let config = Config {
+    let mut config = Config {
         author: "tester".to_owned(),
         ..Config::default()
     };
+    // Suggestions prefill new claims; their tests are in tests/suggest_screen.rs.
+    config.suggest.enabled = false;
     let mut app = App::new(report, sidecar, config, None);
     update(&mut app, Action::Resize(120, 30));
     app

@@ -12,6 +12,7 @@ pub mod loading;
 pub mod presence;
 pub mod review;
 pub mod saver;
+pub mod suggestions;
 mod team;
 pub mod theme;
 pub mod ui;

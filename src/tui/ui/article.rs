@@ -121,7 +121,8 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
 }
 
 /// The gutter mark of a row: the letter of the first claim's tag on it, on the tag's colour
-/// (bold without colour), so the tag can be told without telling colours apart.
+/// (bold without colour), so the tag can be told without telling colours apart; or the dim
+/// initial of a pending suggestion's tag.
 fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
     let probe = row.start..row.end.max(row.start + 1);
     // The selected claim's grade stands in its first row's gutter, in the tag's colour.
@@ -135,7 +136,7 @@ fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
         return Line::from(Span::styled(grade.to_string(), style));
     }
     let Some(i) = app.claims_overlapping(&probe).next() else {
-        return Line::default();
+        return suggestion_mark(app, row);
     };
     let status = &app.sidecar.claims[i].status;
     let style = tag_color(app, status).map_or(Style::new().add_modifier(Modifier::BOLD), |c| {
@@ -198,4 +199,19 @@ fn overview(frame: &mut Frame, app: &App, area: Rect) {
                 .set_style(style.add_modifier(Modifier::BOLD));
         }
     }
+}
+
+/// The quiet mark of a suggestion not yet accepted: the tag's initial, dim, in its colour.
+fn suggestion_mark(app: &App, row: &Range<usize>) -> Line<'static> {
+    let Some(status) = app
+        .pending_suggestion(app.report.sentence_at(row.start))
+        .filter(|s| s.sentence.start < row.end && row.start < s.sentence.end)
+        .and_then(|s| s.status())
+    else {
+        return Line::default();
+    };
+    let style = tag_color(app, status).map_or(Style::new(), |c| Style::new().fg(c));
+    // The tag's letter with a question mark, dim: told from a claim's letter without colour.
+    let mark = format!("{}?", tag_letter(app, status));
+    Line::from(Span::styled(mark, style.add_modifier(Modifier::DIM)))
 }

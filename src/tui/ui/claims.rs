@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use super::{badge, border_style, color, grade_badge};
 use crate::annotate::merge::CONFLICT_KEY;
 use crate::report::{one_line, safe};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, PANEL_ITEM_ROWS, SaveState};
 use crate::tui::layout::Areas;
 use crate::tui::wrap::char_width;
@@ -25,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
             Style::new().add_modifier(Modifier::BOLD),
         ));
     frame.render_widget(block, areas.panel);
-    let inner = areas.panel_inner;
+    let inner = reserve_suggestion(frame, app, areas.panel_inner);
     let width = usize::from(inner.width);
     let visible = app.visible_claims();
     if visible.is_empty() {
@@ -137,6 +138,71 @@ fn grade_and_author(
         ));
     }
     spans
+}
+
+/// Draws the cursor sentence's pending suggestion at the bottom of the panel, and returns the
+/// rows left for the claims.
+fn reserve_suggestion(
+    frame: &mut Frame,
+    app: &App,
+    mut inner: ratatui::layout::Rect,
+) -> ratatui::layout::Rect {
+    if let Some(suggestion) = app.pending_suggestion(app.cursor)
+        && inner.height > SUGGESTION_ROWS + 2
+    {
+        inner.height -= SUGGESTION_ROWS;
+        let area = ratatui::layout::Rect {
+            y: inner.bottom(),
+            height: SUGGESTION_ROWS,
+            ..inner
+        };
+        draw_suggestion(frame, app, &suggestion, area);
+    }
+    inner
+}
+
+/// Rows the pending suggestion takes at the bottom of the panel.
+const SUGGESTION_ROWS: u16 = 3;
+
+/// The suggestion for the cursor sentence, dim and marked as a suggestion, with its keys.
+fn draw_suggestion(
+    frame: &mut Frame,
+    app: &App,
+    suggestion: &crate::suggest::Suggestion,
+    area: ratatui::layout::Rect,
+) {
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let status = suggestion.status().unwrap_or_default();
+    let mut head = vec![Span::styled("◌ ", dim), badge(app, status).patch_style(dim)];
+    if let Some(kind) = suggestion.kind {
+        head.push(Span::styled(format!(" {}", kind.name()), dim));
+    }
+    let source = suggestion
+        .source_text(&app.report.text)
+        .map_or_else(|| "no source".to_owned(), one_line);
+    let keys = [
+        Action::AcceptSuggestion,
+        Action::DismissSuggestion,
+        Action::NextSuggestion,
+    ]
+    .map(|action| {
+        app.keymap
+            .keys_for(action)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| "-".to_owned())
+    });
+    let rule = format!(
+        "┄ suggestion: {} accept · {} dismiss · {} next ",
+        keys[0], keys[1], keys[2]
+    );
+    let fill = usize::from(area.width).saturating_sub(rule.chars().count());
+    let lines = vec![
+        Line::from(Span::styled(format!("{rule}{}", "┄".repeat(fill)), dim)),
+        Line::from(head),
+        Line::from(Span::styled(format!("  — {}", safe(&source)), dim)),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The panel title: the claim count and the count per tag, and the filter when one is set.

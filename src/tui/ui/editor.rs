@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::{badge, border_style};
 use crate::report::safe;
+use crate::suggest::CueKind;
 use crate::tui::app::{App, Editor, Field};
 use crate::tui::input::TextInput;
 use crate::tui::layout::centered;
@@ -39,10 +40,8 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
     if inner.height < 4 || inner.width < 20 {
         return;
     }
-    let quote = app.report.text.get(editor.span.clone()).unwrap_or_default();
-    let quote = crate::report::one_line(quote);
     frame.render_widget(
-        Paragraph::new(format!("“{quote}”"))
+        Paragraph::new(quote_line(app, &editor.span))
             .wrap(Wrap { trim: true })
             .style(Style::new().add_modifier(Modifier::ITALIC)),
         Rect { height: 2, ..inner },
@@ -106,6 +105,59 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
             ..inner
         },
     );
+}
+
+/// The claim's text on one line, with the words that decided the sentence's suggestion marked:
+/// the source reversed, the cues underlined (hedges also bold), so the user sees why.
+fn quote_line(app: &App, span: &std::ops::Range<usize>) -> Line<'static> {
+    let text = &app.report.text;
+    let sentence = app.report.sentence_at(span.start);
+    let suggestion = app
+        .suggestions
+        .get(&app.report, sentence)
+        .filter(|s| s.sentence == *span && s.verdict.is_some());
+    let style_at = |at: usize| {
+        let mut style = Style::new();
+        let Some(s) = &suggestion else { return style };
+        if s.source.as_ref().is_some_and(|r| r.contains(&at)) {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        for cue in s.cues.iter().filter(|c| c.span.contains(&at)) {
+            style = style.add_modifier(Modifier::UNDERLINED);
+            if cue.kind == CueKind::Hedge || cue.kind == CueKind::Anonymous {
+                style = style.add_modifier(Modifier::BOLD);
+            }
+        }
+        style
+    };
+    let mut spans = vec![Span::raw("“")];
+    let mut run = String::new();
+    let mut run_style = Style::new();
+    let mut last_space = true;
+    for (i, c) in text.get(span.clone()).unwrap_or_default().char_indices() {
+        let at = span.start + i;
+        let (c, style) = if c.is_whitespace() {
+            if last_space {
+                continue;
+            }
+            (' ', style_at(at.saturating_sub(1)))
+        } else {
+            (c, style_at(at))
+        };
+        last_space = c == ' ';
+        if style != run_style && !run.is_empty() {
+            spans.push(Span::styled(safe(&run).into_owned(), run_style));
+            run.clear();
+        }
+        run_style = style;
+        run.push(c);
+    }
+    let run = run.trim_end();
+    if !run.is_empty() {
+        spans.push(Span::styled(safe(run).into_owned(), run_style));
+    }
+    spans.push(Span::raw("”"));
+    Line::from(spans)
 }
 
 /// A text field; the focused one gets the terminal cursor, scrolled so the cursor shows.

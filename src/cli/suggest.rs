@@ -1,0 +1,183 @@
+//! `sidenote suggest REPORT|-`: the suggested tag and source of every sentence, and `--apply` to
+//! accept them all into the sidecar.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::sentences::{STDIN_ARG, read_stdin};
+use super::{CliError, write_out};
+use crate::annotate::store::{self, NoFaults};
+use crate::annotate::{Sidecar, reanchor_all, sidecar_path};
+use crate::config::Config;
+use crate::report::{Report, one_line, safe};
+use crate::suggest::{Cues, Suggestion, claim_for, suggest};
+
+/// Output formats of `suggest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One line per sentence: number, suggestion, source, text; tab-separated.
+    Text,
+    /// One JSON object per line: `n`, `start`, `end`, `suggestion`, `source_kind`, `source`,
+    /// `cues` (offsets in code points, as in the sidecar).
+    Jsonl,
+}
+
+#[derive(Serialize)]
+struct Span<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct CueRow<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    n: usize,
+    start: usize,
+    end: usize,
+    suggestion: Option<&'static str>,
+    source_kind: Option<&'static str>,
+    source: Option<Span<'a>>,
+    cues: Vec<CueRow<'a>>,
+    carried: bool,
+}
+
+/// The cue lists of `config`.
+pub fn cues(config: &Config) -> Result<Cues, CliError> {
+    Cues::new(&config.suggest.extra).map_err(|e| CliError::BadInput(e.to_string()))
+}
+
+/// The suggestions for every sentence of `report`.
+pub fn for_report(report: &Report, config: &Config) -> Result<Vec<Suggestion>, CliError> {
+    Ok(suggest(&report.text, &report.sentences, &cues(config)?))
+}
+
+/// Prints the suggestions for `report` (or standard input), or with `apply` accepts them all.
+pub fn run(report: &Path, format: Format, apply: bool, config: &Config) -> Result<(), CliError> {
+    let stdin = report == Path::new(STDIN_ARG);
+    if stdin && apply {
+        return Err(CliError::BadInput(
+            "--apply needs a report file (standard input has no sidecar)".to_owned(),
+        ));
+    }
+    let report = if stdin {
+        read_stdin()?
+    } else {
+        Report::load(report)?
+    };
+    let suggestions = for_report(&report, config)?;
+    if apply {
+        return self::apply(&report, &suggestions, config);
+    }
+    print(&report, &suggestions, format)
+}
+
+fn print(report: &Report, suggestions: &[Suggestion], format: Format) -> Result<(), CliError> {
+    let text = &report.text;
+    let span = |range: &std::ops::Range<usize>| {
+        let chars = report.char_range(range);
+        (
+            chars.start,
+            chars.end,
+            text.get(range.clone()).unwrap_or(""),
+        )
+    };
+    write_out(|out| {
+        for (i, s) in suggestions.iter().enumerate() {
+            match format {
+                Format::Jsonl => {
+                    let (start, end, _) = span(&s.sentence);
+                    let row = Row {
+                        n: i + 1,
+                        start,
+                        end,
+                        suggestion: s.verdict.map(crate::suggest::Verdict::name),
+                        source_kind: s.kind.map(crate::suggest::SourceKind::name),
+                        source: s.source.as_ref().map(|r| {
+                            let (start, end, text) = span(r);
+                            Span { start, end, text }
+                        }),
+                        cues: s
+                            .cues
+                            .iter()
+                            .map(|c| {
+                                let (start, end, text) = span(&c.span);
+                                CueRow {
+                                    start,
+                                    end,
+                                    text,
+                                    kind: c.kind.name(),
+                                }
+                            })
+                            .collect(),
+                        carried: s.carried,
+                    };
+                    serde_json::to_writer(&mut *out, &row)?;
+                    writeln!(out)?;
+                }
+                Format::Text => {
+                    let verdict = match (s.verdict, s.kind) {
+                        (Some(v), Some(k)) => format!("{} ({})", v.name(), k.name()),
+                        (Some(v), None) => v.name().to_owned(),
+                        (None, _) => "-".to_owned(),
+                    };
+                    let source = s.source_text(text).map_or("-".into(), one_line);
+                    let sentence = one_line(&text[s.sentence.clone()]);
+                    writeln!(
+                        out,
+                        "{}\t{verdict}\t{}\t{}",
+                        i + 1,
+                        safe(&source),
+                        safe(&sentence)
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Accepts every suggestion on a sentence that has no claim and was not dismissed.
+fn apply(report: &Report, suggestions: &[Suggestion], config: &Config) -> Result<(), CliError> {
+    for status in ["sourced", "unsourced"] {
+        if config.tag_index(status).is_none() {
+            return Err(CliError::BadInput(format!(
+                "the config has no tag \"{status}\" for suggestions; add it (tags: {})",
+                config.tag_names()
+            )));
+        }
+    }
+    let mut added = 0;
+    store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
+        let mut sidecar = disk.unwrap_or_else(|| Sidecar::new(report));
+        reanchor_all(&mut sidecar.claims, report);
+        sidecar.report.sha256.clone_from(&report.sha256);
+        added = 0;
+        for suggestion in suggestions {
+            let span = &suggestion.sentence;
+            let taken = sidecar.claims.iter().any(|c| {
+                c.byte_span(report)
+                    .is_some_and(|s| s.start < span.end && span.start < s.end)
+            });
+            if taken || sidecar.is_dismissed(report, span) {
+                continue;
+            }
+            if let Some(claim) = claim_for(report, suggestion, &config.author) {
+                sidecar.add(claim);
+                added += 1;
+            }
+        }
+        sidecar.sort();
+        sidecar
+    })?;
+    println!("{added} suggestion(s) accepted");
+    Ok(())
+}
