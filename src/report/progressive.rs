@@ -11,7 +11,7 @@
 //! needs the whole file), a UTF-16 report, a small one and one with no line break in its head
 //! are loaded whole by [`Report::load`], as before.
 
-use std::io::Read as _;
+use std::io::{Read as _, Seek as _, SeekFrom};
 use std::path::Path;
 
 use sha2::{Digest as _, Sha256};
@@ -66,6 +66,34 @@ pub fn head(path: &Path) -> Result<Option<Report>, LoadError> {
     let mut report = Report::from_text(path, decoded.text, decoded.encoding, String::new());
     report.warnings = warnings;
     Ok(Some(report))
+}
+
+/// The end of the large report at `path`, for a reader who asks for it (`G`) before the whole
+/// report is in: its last [`HEAD_BYTES`] at most, starting after a blank line, so it is
+/// segmented exactly as the end of the whole report is. `None` when there is no such end to
+/// show (a small report, or no blank line in it, or bytes that are not plain UTF-8 text there).
+pub fn tail(path: &Path) -> Result<Option<Report>, LoadError> {
+    let (mut file, len) = open_regular_file(path)?;
+    if len <= LARGE_BYTES {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(HEAD_BYTES);
+    file.seek(SeekFrom::Start(len - HEAD_BYTES as u64))
+        .and_then(|_| file.take(HEAD_BYTES as u64).read_to_end(&mut bytes))
+        .map_err(|source| read_error(path, source))?;
+    let Some(cut) = memchr::memmem::find(&bytes, b"\n\n").map(|at| at + 2) else {
+        return Ok(None);
+    };
+    let Ok(decoded) = decode(&bytes[cut..]) else {
+        // The whole load will say what is wrong with these bytes.
+        return Ok(None);
+    };
+    Ok(Some(Report::from_text(
+        path,
+        decoded.text,
+        decoded.encoding,
+        String::new(),
+    )))
 }
 
 /// The whole report at `path`, as [`Report::load`] makes it, calling `progress` with the percent
@@ -166,11 +194,38 @@ mod tests {
     }
 
     #[test]
+    fn the_tail_is_the_end_of_the_whole_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("large.txt");
+        let mut text = large_text();
+        text.push_str("Closing remarks\n\nThe inquiry ends here. Mr. Okafor signed it.\n");
+        std::fs::write(&path, &text).unwrap();
+        let tail = tail(&path).unwrap().expect("a large report has a tail");
+        let whole = load(&path, |_| ()).unwrap();
+        assert!(tail.text.len() < HEAD_BYTES && text.ends_with(&tail.text));
+        let base = whole.text.len() - tail.text.len();
+        let shifted: Vec<_> = tail
+            .sentences
+            .iter()
+            .map(|s| s.start + base..s.end + base)
+            .collect();
+        assert_eq!(
+            shifted,
+            whole.sentences[whole.sentences.len() - shifted.len()..]
+        );
+        assert_eq!(
+            &tail.text[tail.sentences.last().unwrap().clone()],
+            "Mr. Okafor signed it."
+        );
+    }
+
+    #[test]
     fn small_and_utf16_reports_load_whole() {
         let dir = tempfile::tempdir().unwrap();
         let small = dir.path().join("small.txt");
         std::fs::write(&small, "One sentence.\n\nTwo.").unwrap();
         assert!(head(&small).unwrap().is_none());
+        assert!(tail(&small).unwrap().is_none());
         let wide = dir.path().join("wide.txt");
         let mut bytes = vec![0xFF, 0xFE];
         for unit in large_text().encode_utf16() {

@@ -77,12 +77,37 @@ impl Opening {
     }
 }
 
+/// Why the reader on a report's head is read-only; it also tells the head from the whole report.
+const HEAD_REASON: &str = "the report is still being indexed; tagging waits for it";
+/// Why the reader on a report's end is read-only, while the middle is still being indexed.
+const TAIL_REASON: &str =
+    "this is the report's end, shown while the rest is indexed; tagging waits for it";
+
 /// The reader on the head of a large report: read-only until the whole report is in, saying so.
 pub fn head_app(head: Report, config: Config) -> App {
-    let why = "the report is still being indexed; tagging waits for it".to_owned();
-    let mut app = App::new(head, None, config, Some(why));
+    let mut app = App::new(head, None, config, Some(HEAD_REASON.to_owned()));
     app.message = Some(indexing(0));
     app
+}
+
+/// After a key: a reader who reached the head's last sentence (`G`) while the rest of the report
+/// is still being indexed is shown the report's end at once, read from the end of the file
+/// ([`progressive::tail`]), at its last sentence. Nothing happens when the reader is not on a
+/// head, or when the end cannot be shown that way (the whole report then brings it).
+pub fn show_end(app: &mut App) {
+    let on_head = matches!(&app.save_state, SaveState::ReadOnly(why) if why == HEAD_REASON);
+    if !on_head || app.cursor + 1 < app.report.sentences.len() {
+        return;
+    }
+    let Ok(Some(tail)) = progressive::tail(&app.report.path) else {
+        return;
+    };
+    let mut end = App::new(tail, None, app.config.clone(), Some(TAIL_REASON.to_owned()));
+    end.focus = app.focus;
+    end.message = app.message.take();
+    update(&mut end, Action::Resize(app.size.width, app.size.height));
+    update(&mut end, Action::LastSentence);
+    *app = end;
 }
 
 /// The status-bar line for `percent` of the report indexed.
@@ -104,10 +129,10 @@ pub fn open_sidecar(report: &Report) -> (Option<Sidecar>, Option<String>) {
     }
 }
 
-/// Takes in what the loading thread sent. The whole report replaces the head in `app`, keeping
-/// the reader where it was (the same sentence, scroll position, pane, search and prompt); a
-/// reader at the head's last sentence (where `G` took it) goes to the report's last one. A report
-/// that turned out not to load is returned, and the reader should end with it.
+/// Takes in what the loading thread sent. The whole report replaces the head (or the end) in
+/// `app`, keeping the reader where it was: the same sentence, pane, search and prompt, and on
+/// the head the scroll position. A reader at the last sentence shown goes to the report's last
+/// one. A report that turned out not to load is returned, and the reader should end with it.
 pub fn take(app: &mut App, loaded: Loaded) -> Result<(), LoadError> {
     match loaded {
         Loaded::Progress(percent) => {
@@ -118,17 +143,28 @@ pub fn take(app: &mut App, loaded: Loaded) -> Result<(), LoadError> {
         }
         Loaded::Done(Err(e)) => Err(e),
         Loaded::Done(Ok(mut whole)) => {
-            // A reader at the end of the head (after `G`) goes on to the end of the report.
+            let local = app.sentence(app.cursor).start;
+            let on_head = whole.report.text.starts_with(app.report.text.as_str());
             let at = if app.cursor + 1 >= app.report.sentences.len() {
+                // A reader at the end of what was shown (after `G`) goes on to the report's end.
                 usize::MAX
+            } else if on_head {
+                local
             } else {
-                app.sentence(app.cursor).start
+                // The report's end was shown: its offsets count from the end of the file.
+                whole
+                    .report
+                    .text
+                    .len()
+                    .saturating_sub(app.report.text.len() - local)
             };
-            whole.scroll = app.scroll;
+            if on_head {
+                whole.scroll = app.scroll;
+                whole.selection = app.selection.take();
+            }
             whole.focus = app.focus;
             whole.overlay = std::mem::replace(&mut app.overlay, Overlay::None);
             whole.search = std::mem::take(&mut app.search);
-            whole.selection = app.selection.take();
             update(&mut whole, Action::Resize(app.size.width, app.size.height));
             whole.go_to_byte(at);
             if find::is_large(&whole.report.text) && !whole.search.query.is_empty() {
@@ -249,6 +285,48 @@ mod tests {
         take(&mut head, Loaded::Done(Ok(whole))).unwrap();
         assert_eq!(head.cursor, 799);
         assert!(head.report.text[head.sentence(799)].contains("400 million"));
+    }
+
+    #[test]
+    fn g_on_the_head_shows_the_end_at_once_and_the_place_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("large.txt");
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() as u64 <= progressive::LARGE_BYTES {
+            n += 1;
+            let _ = write!(
+                text,
+                "Paragraph {n} says the port reopened. It cost {n} million.\n\n"
+            );
+        }
+        std::fs::write(&path, &text).unwrap();
+        let head = progressive::head(&path).unwrap().unwrap();
+        let mut app = head_app(head, Config::default());
+        update(&mut app, Action::Resize(80, 20));
+        update(&mut app, Action::NextSentence);
+        show_end(&mut app);
+        assert_eq!(app.cursor, 1, "nothing happens before the head's end");
+        update(&mut app, Action::LastSentence);
+        show_end(&mut app);
+        let shown = |app: &App| app.report.text[app.sentence(app.cursor)].to_owned();
+        assert_eq!(
+            shown(&app),
+            format!("It cost {n} million."),
+            "the report's end"
+        );
+        assert_eq!(app.save_state, SaveState::ReadOnly(TAIL_REASON.to_owned()));
+        update(&mut app, Action::PrevSentence);
+        update(&mut app, Action::PrevSentence);
+        show_end(&mut app);
+        let there = shown(&app);
+        assert_eq!(there, format!("It cost {} million.", n - 1));
+        let whole = progressive::load(&path, |_| ()).unwrap();
+        let mut whole = App::new(whole, None, Config::default(), None);
+        update(&mut whole, Action::Resize(80, 20));
+        take(&mut app, Loaded::Done(Ok(Box::new(whole)))).unwrap();
+        assert_eq!(shown(&app), there, "the same sentence in the whole report");
+        assert_eq!(app.save_state, SaveState::Unchanged);
     }
 
     #[test]

@@ -323,7 +323,11 @@ where
             return Ok(());
         };
         let effect = match input? {
-            Input::Terminal(event) => on_event(app, &event),
+            Input::Terminal(event) => {
+                let effect = on_event(app, &event);
+                loading::show_end(app);
+                effect
+            }
             Input::Loaded(loaded) => {
                 loading::take(app, loaded).map_err(io::Error::other)?;
                 None
