@@ -159,7 +159,7 @@ fn main() -> ExitCode {
             let rendered = error.to_string();
             let first = rendered.lines().next().unwrap_or_default();
             let message = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("sidenote: {}; see `sidenote --help`", safe(message));
+            say(&format!("{}; see `sidenote --help`", safe(message)));
             return ExitCode::from(cli::EXIT_BAD_INPUT);
         }
     };
@@ -167,7 +167,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             let message = error.to_string().replace('\n', " ");
-            eprintln!("sidenote: {}", safe(&message));
+            say(&safe(&message));
             ExitCode::from(error.exit_code())
         }
     }
@@ -234,4 +234,11 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
         },
     };
     done.map(|()| ExitCode::SUCCESS)
+}
+
+/// Prints the one-line error. Standard error may be a terminal that has just hung up (the reader's
+/// window was closed): the line is then lost, but the exit code still tells.
+fn say(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "sidenote: {message}");
 }

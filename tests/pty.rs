@@ -632,6 +632,72 @@ fn signals_restore_the_terminal_and_keep_saved_claims() {
 }
 
 #[test]
+fn a_terminal_that_hangs_up_ends_the_reader_and_keeps_saved_claims() {
+    // The window closes under the reader: every end of the terminal's master side is closed,
+    // so the reader's terminal hangs up. It must exit (not spin reading a dead terminal) and
+    // leave what it saved, removing its presence file on the way out.
+    let dir = folder();
+    let pair = native_pty_system().openpty(size(100, 30)).expect("openpty");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sidenote"));
+    command.arg("report.txt");
+    command.cwd(dir.path());
+    command.env("TERM", "xterm-256color");
+    command.env("XDG_CONFIG_HOME", dir.path());
+    command.env("NO_COLOR", "1");
+    let mut child = pair.slave.spawn_command(command).expect("spawn sidenote");
+    drop(pair.slave);
+    let mut source = pair.master.try_clone_reader().expect("pty reader");
+    let mut writer = pair.master.take_writer().expect("pty writer");
+    // Read in this thread, so that no copy of the master is left open once the test drops it.
+    let mut seen = Vec::new();
+    let mut buffer = [0_u8; 8192];
+    let mut tagged = false;
+    let sidecar = dir.path().join("report.txt.sidenote.toml");
+    let started = Instant::now();
+    // The reader saves before it draws again, so the sidecar is there once that frame arrives.
+    while !(tagged && sidecar.exists()) {
+        assert!(
+            started.elapsed() < TIMEOUT,
+            "the reader never showed its screen: {}",
+            String::from_utf8_lossy(&seen)
+        );
+        let n = source.read(&mut buffer).expect("read the reader's screen");
+        seen.extend_from_slice(&buffer[..n]);
+        if !tagged && String::from_utf8_lossy(&seen).contains("help") {
+            writer.write_all(b"s").expect("type s");
+            tagged = true;
+        }
+    }
+    drop(source);
+    drop(writer);
+    drop(pair.master);
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the reader kept running after its terminal hung up");
+        }
+        std::thread::sleep(POLL);
+    };
+    // 0, or 1 when the hang-up is noticed first as a frame that cannot be written; never a
+    // crash (a panic printing to the dead terminal would abort).
+    assert!(
+        status.signal().is_none() && status.exit_code() <= 1,
+        "{status:?}"
+    );
+    let saved = std::fs::read_to_string(&sidecar).expect("the claim saved before the hang-up");
+    assert!(saved.contains("status = \"sourced\""), "{saved}");
+    assert!(
+        !dir.path().join("report.txt.sidenote.toml.open").exists(),
+        "the presence file is removed"
+    );
+}
+
+#[test]
 fn without_a_terminal_the_reader_says_so() {
     let dir = folder();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_sidenote"))

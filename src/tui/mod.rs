@@ -5,6 +5,7 @@ pub mod adjudicate;
 pub mod app;
 pub mod external_editor;
 pub mod find;
+mod hung_up;
 pub mod input;
 pub mod keymap;
 pub mod layout;
@@ -18,7 +19,7 @@ pub mod theme;
 pub mod ui;
 pub mod wrap;
 
-use std::io::{self, IsTerminal as _};
+use std::io::{self, IsTerminal as _, Write as _};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -128,42 +129,62 @@ fn on_terminal(
         .map_err(ReaderError::from)
         .and_then(|()| session(&mut terminal, config, &stop));
     let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    if let Err(e) = ratatui::try_restore() {
+        // Not `eprintln!`: standard error may be the terminal that just hung up.
+        let _ = writeln!(
+            io::stderr(),
+            "sidenote: could not restore the terminal: {e}"
+        );
+        // Dropping the terminal would try to show the cursor on it again and panic when it
+        // cannot print why; there is nothing left to restore.
+        std::mem::forget(terminal);
+    }
     result
 }
 
 /// The terminal's events, with a [`Input::Tick`] after `tick` without one; ends when `stop` is
-/// set.
+/// set or the terminal hangs up (its window closed, the SSH connection dropped).
 pub(crate) fn terminal_events(
     stop: &AtomicBool,
     tick: Duration,
 ) -> impl Iterator<Item = io::Result<Input>> {
     std::iter::from_fn(move || {
-        if stop.load(Ordering::Relaxed) {
+        if stop.load(Ordering::Relaxed) || hung_up::wait(Duration::ZERO) == hung_up::Tty::Gone {
             return None;
         }
-        Some(next_terminal_event(tick))
+        next_terminal_event(tick)
     })
 }
 
-/// The terminal's next event, or [`Input::Tick`] after `tick` without one.
-fn next_terminal_event(tick: Duration) -> io::Result<Input> {
-    match crossterm::event::poll(tick) {
+/// The terminal's next event, or [`Input::Tick`] after `tick` without one; `None` when the
+/// terminal has hung up.
+fn next_terminal_event(tick: Duration) -> Option<io::Result<Input>> {
+    // Events crossterm has already read come first; then wait for the terminal ourselves,
+    // since crossterm's own wait reads a hung-up terminal in an endless loop.
+    Some(match crossterm::event::poll(Duration::ZERO) {
         Ok(true) => crossterm::event::read().map(Input::Terminal),
-        Ok(false) => Ok(Input::Tick),
+        Ok(false) => match hung_up::wait(tick) {
+            hung_up::Tty::Gone => return None,
+            hung_up::Tty::Ready => match crossterm::event::poll(Duration::ZERO) {
+                Ok(true) => crossterm::event::read().map(Input::Terminal),
+                Ok(false) => Ok(Input::Tick),
+                Err(e) => Err(e),
+            },
+            hung_up::Tty::Idle => Ok(Input::Tick),
+        },
         Err(e) => Err(e),
-    }
+    })
 }
 
 /// The reader's events: the terminal's, news from the thread loading a large report, and ticks,
 /// every [`BUSY_TICK`] while something runs in the background (indexing, counting search hits, a
-/// save) so that its news shows at once. Ends when `stop` is set.
+/// save) so that its news shows at once. Ends when `stop` is set or the terminal hangs up.
 fn reader_events(
     stop: &AtomicBool,
     mut loading: Option<Loading>,
 ) -> impl Iterator<Item = io::Result<Input>> {
     std::iter::from_fn(move || {
-        if stop.load(Ordering::Relaxed) {
+        if stop.load(Ordering::Relaxed) || hung_up::wait(Duration::ZERO) == hung_up::Tty::Gone {
             return None;
         }
         if let Some(loaded) = loading.as_ref().and_then(Loading::try_next) {
@@ -173,7 +194,7 @@ fn reader_events(
             return Some(Ok(Input::Loaded(loaded)));
         }
         let busy = loading.is_some() || saver::in_flight() || find::counting();
-        Some(next_terminal_event(if busy { BUSY_TICK } else { TICK }))
+        next_terminal_event(if busy { BUSY_TICK } else { TICK })
     })
 }
 

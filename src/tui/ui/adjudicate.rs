@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{badge, border_style, grade_badge};
+use super::{badge, grade_badge, popup};
 use crate::annotate::{ADJUDICATED_BY, Claim};
 use crate::report::{one_line, safe};
 use crate::tui::app::{App, Overlay};
@@ -28,16 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         view.sentences.len(),
         view.sentence().map_or(0, |n| n + 1)
     );
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(border_style(app, true))
-        .title(Span::styled(
-            title,
-            Style::new().add_modifier(Modifier::BOLD),
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = popup(frame, app, area, &title);
     let Some((table, item)) = app.adjudicated_item() else {
         return;
     };

@@ -4,9 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{badge, border_style};
+use super::{badge, popup};
 use crate::report::safe;
 use crate::suggest::CueKind;
 use crate::tui::app::{App, Editor, Field};
@@ -27,16 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
     } else {
         " New claim "
     };
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(border_style(app, true))
-        .title(Span::styled(
-            title,
-            Style::new().add_modifier(Modifier::BOLD),
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = popup(frame, app, area, title);
     if inner.height < 4 || inner.width < 20 {
         return;
     }

@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::border_style;
+use super::popup;
 use crate::annotate::grade::{CREDIBILITY, RELIABILITY};
 use crate::tui::app::App;
 use crate::tui::layout::centered;
@@ -104,19 +104,10 @@ pub fn max_scroll(app: &App, size: Rect) -> usize {
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     let area = area(frame.area());
     let scroll = scroll.min(max_scroll(app, frame.area()));
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(border_style(app, true))
-        .title(Span::styled(
-            " Help — Esc closes, j/k scroll ",
-            Style::new().add_modifier(Modifier::BOLD),
-        ));
-    frame.render_widget(Clear, area);
+    let inner = popup(frame, app, area, " Help — Esc closes, j/k scroll ");
     frame.render_widget(
-        Paragraph::new(lines(app))
-            .block(block)
-            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        area,
+        Paragraph::new(lines(app)).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        inner,
     );
 }
 

@@ -119,3 +119,24 @@ fn badge(app: &App, status: &str) -> ratatui::text::Span<'static> {
         ),
     }
 }
+
+/// Clears `area` and draws a pop-up's rounded, focused frame titled `title` there; returns the
+/// inside. The editor, the adjudication view and the help share it, so every pop-up looks alike.
+fn popup(
+    frame: &mut Frame,
+    app: &App,
+    area: ratatui::layout::Rect,
+    title: &str,
+) -> ratatui::layout::Rect {
+    let block = ratatui::widgets::Block::bordered()
+        .border_type(ratatui::widgets::BorderType::Rounded)
+        .border_style(border_style(app, true))
+        .title(ratatui::text::Span::styled(
+            title.to_owned(),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(block, area);
+    inner
+}
