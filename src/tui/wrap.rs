@@ -68,21 +68,26 @@ impl WrappedDoc {
     /// A line break inside a sentence (hard-wrapped prose, as in an e-mailed brief) is shown as a
     /// space and the paragraph is reflowed to the pane; a line break between sentences (a heading,
     /// a byline, a list item, a paragraph end) is kept. So the display follows the segmentation.
+    ///
+    /// A long text is wrapped in pieces of about [`PIECE_BYTES`] on all cores: each piece ends
+    /// after a line break between sentences, so no paragraph is split and the rows are the same.
     pub fn new(text: &str, sentences: &[Range<usize>], width: usize) -> Self {
+        Self::in_pieces(text, sentences, width, PIECE_BYTES)
+    }
+
+    fn in_pieces(text: &str, sentences: &[Range<usize>], width: usize, piece: usize) -> Self {
+        use rayon::prelude::*;
         let width = width.max(1);
-        let mut rows = Vec::new();
-        let mut soft_breaks = Vec::new();
-        let mut flow_start = 0;
-        for (at, _) in text.match_indices('\n') {
-            if is_soft_break(text, sentences, at) {
-                soft_breaks.push(at);
-                continue;
-            }
-            wrap_flow(text, flow_start..at, width, &mut rows);
-            flow_start = at + 1;
-        }
-        if flow_start < text.len() {
-            wrap_flow(text, flow_start..text.len(), width, &mut rows);
+        let cuts = piece_cuts(text, sentences, piece);
+        let pieces: Vec<(Vec<Range<usize>>, Vec<usize>)> = cuts
+            .par_windows(2)
+            .map(|w| wrap_piece(text, sentences, w[0]..w[1], width))
+            .collect();
+        let mut rows = Vec::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
+        let mut soft_breaks = Vec::with_capacity(pieces.iter().map(|p| p.1.len()).sum());
+        for (piece_rows, piece_breaks) in pieces {
+            rows.extend(piece_rows);
+            soft_breaks.extend(piece_breaks);
         }
         Self {
             width,
@@ -147,6 +152,56 @@ impl WrappedDoc {
         let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
         before.ends_with('\n') && self.soft_breaks.binary_search(&(before.len() - 1)).is_ok()
     }
+}
+
+/// Texts longer than this are wrapped in pieces of about this size, in parallel.
+const PIECE_BYTES: usize = 4 << 20;
+
+/// Where the pieces of `text` begin and end: 0, each first byte after a line break between
+/// sentences found past every `piece` bytes, and the text's length.
+fn piece_cuts(text: &str, sentences: &[Range<usize>], piece: usize) -> Vec<usize> {
+    let mut cuts = vec![0];
+    let mut from = piece;
+    while from < text.len() {
+        let hard = memchr::memchr_iter(b'\n', &text.as_bytes()[from..])
+            .map(|at| from + at)
+            .find(|&at| !is_soft_break(text, sentences, at));
+        let Some(at) = hard else {
+            break;
+        };
+        cuts.push(at + 1);
+        from = (at + 1).max(from + piece);
+    }
+    if cuts.last() != Some(&text.len()) {
+        cuts.push(text.len());
+    }
+    cuts
+}
+
+/// The rows and soft line breaks of the piece `range` of `text` (which ends after a line break
+/// between sentences, or at the end of the text).
+fn wrap_piece(
+    text: &str,
+    sentences: &[Range<usize>],
+    range: Range<usize>,
+    width: usize,
+) -> (Vec<Range<usize>>, Vec<usize>) {
+    let mut rows = Vec::new();
+    let mut soft_breaks = Vec::new();
+    let mut flow_start = range.start;
+    for (at, _) in text[range.clone()].match_indices('\n') {
+        let at = range.start + at;
+        if is_soft_break(text, sentences, at) {
+            soft_breaks.push(at);
+            continue;
+        }
+        wrap_flow(text, flow_start..at, width, &mut rows);
+        flow_start = at + 1;
+    }
+    if flow_start < range.end {
+        wrap_flow(text, flow_start..range.end, width, &mut rows);
+    }
+    (rows, soft_breaks)
 }
 
 /// A line break is soft when a sentence runs across it.
@@ -349,6 +404,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn pieces_wrap_as_the_whole(text in "[a-z .\n]{0,200}", width in 1usize..30, piece in 1usize..40) {
+            let sentences = sentences(&text);
+            let whole = WrappedDoc::in_pieces(&text, &sentences, width, usize::MAX);
+            let pieces = WrappedDoc::in_pieces(&text, &sentences, width, piece);
+            prop_assert_eq!(whole.rows, pieces.rows);
+            prop_assert_eq!(whole.soft_breaks, pieces.soft_breaks);
+        }
+
         #[test]
         fn plain_lines_wrap_as_any_line(line in "[ab ]{0,5}([a-z]{1,12}[ \n]{1,3}){0,30}[a-z]{0,9}", width in 1usize..30) {
             let line = line.replace("\n ", "\nx").replace("\n\n", "\nx").trim_end_matches('\n').to_owned();
