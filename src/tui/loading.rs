@@ -90,6 +90,12 @@ pub fn head_app(head: Report, config: Config) -> App {
     app
 }
 
+/// Whether `app` shows only part of a large report (its head or its end) while the whole is
+/// being indexed: such a reader must not take in claims from disk, which point into the whole.
+pub fn is_partial(app: &App) -> bool {
+    matches!(&app.save_state, SaveState::ReadOnly(why) if why == HEAD_REASON || why == TAIL_REASON)
+}
+
 /// After a key: a reader who reached the head's last sentence (`G`) while the rest of the report
 /// is still being indexed is shown the report's end at once, read from the end of the file
 /// ([`progressive::tail`]), at its last sentence. Nothing happens when the reader is not on a
@@ -251,6 +257,7 @@ mod tests {
     fn the_head_is_read_only_and_shows_progress() {
         let (mut head, _) = head_and_whole();
         assert_eq!(head.message.as_deref(), Some("indexing 0%"));
+        assert!(is_partial(&head));
         assert!(matches!(head.save_state, SaveState::ReadOnly(_)));
         take(&mut head, Loaded::Progress(43)).unwrap();
         assert_eq!(head.message.as_deref(), Some("indexing 43%"));
@@ -275,6 +282,7 @@ mod tests {
         assert_eq!(head.sentence(head.cursor), at);
         assert_eq!(head.scroll, scroll);
         assert_eq!(head.save_state, SaveState::Unchanged, "tagging works now");
+        assert!(!is_partial(&head));
         assert_eq!(head.message.as_deref(), Some("indexed: 800 sentences"));
     }
 

@@ -356,8 +356,9 @@ where
             Input::Tick => {
                 find::count_more(app);
                 let now = store::stamp(sidecar);
-                if saver.busy() {
-                    // Our own save is writing the file: its result is taken in when it ends.
+                if saver.busy() || loading::is_partial(app) {
+                    // Our own save is writing the file: its result is taken in when it ends. Or
+                    // only part of the report is in: the claims come with the whole of it.
                     None
                 } else if now == on_disk {
                     let failed = matches!(app.save_state, SaveState::Failed(_));
