@@ -105,9 +105,12 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: cli::suggest::Format,
         /// Accept every suggestion into the sidecar, except on sentences that already have a
-        /// claim or whose suggestion was dismissed.
+        /// claim of yours or whose suggestion was dismissed.
         #[arg(long)]
         apply: bool,
+        /// Who accepts (with --apply; default: the config's `author`, else the login name).
+        #[arg(long, requires = "apply")]
+        author: Option<String>,
     },
     /// Check reports and sidecars: parse errors, orphaned and fuzzy claims, stale hashes,
     /// sidecars whose report is missing. Exits 1 when something was found.
@@ -211,7 +214,8 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
             report,
             format,
             apply,
-        }) => cli::suggest::run(&report, format, apply, &config),
+            author,
+        }) => cli::suggest::run(&report, format, apply, author.as_deref(), &config),
         Some(Command::Untag { report, n, author }) => {
             cli::tag::untag(&report, n, author.as_deref().unwrap_or(&config.author))
         }

@@ -262,3 +262,44 @@ fn a_broken_side_fails_and_leaves_ours_as_it_was() {
     assert!(stderr.contains("theirs:2:"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&ours).expect("ours"), good);
 }
+
+#[test]
+fn dismissed_suggestions_on_either_side_are_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let top = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
+    let dismissed = |quote: &str, start: usize| {
+        format!(
+            "\n[[dismissed]]\nstart = {start}\nend = {}\nquote = \"{quote}\"\n",
+            start + quote.chars().count()
+        )
+    };
+    let base = write("base", top);
+    let ours = write(
+        "ours",
+        &format!("{top}{}", dismissed("Officials said so.", 0)),
+    );
+    let theirs = write(
+        "theirs",
+        &format!("{top}{}", dismissed("It is believed to be true.", 19)),
+    );
+    let out = Command::new(SIDENOTE)
+        .args(["merge-driver"])
+        .args([&base, &ours, &theirs])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let merged = std::fs::read_to_string(&ours).expect("ours");
+    assert!(
+        merged.contains("quote = \"Officials said so.\""),
+        "{merged}"
+    );
+    assert!(
+        merged.contains("quote = \"It is believed to be true.\""),
+        "{merged}"
+    );
+}

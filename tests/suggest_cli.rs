@@ -166,3 +166,46 @@ fn accepting_a_heading_is_refused() {
     let out = sidenote(&["tag", report.to_str().expect("path"), "1"]);
     assert_eq!(out.status.code(), Some(2), "a STATUS or --accept is needed");
 }
+
+#[test]
+fn apply_adds_my_claims_beside_a_colleagues_and_never_changes_theirs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = copy_sample(dir.path());
+    let report = path.to_str().expect("path");
+    let tagged = sidenote(&["tag", report, "6", "disputed", "--author", "bob"]);
+    assert!(tagged.status.success(), "{tagged:?}");
+    let applied = sidenote(&["suggest", report, "--apply", "--author", "ana"]);
+    assert!(applied.status.success(), "{applied:?}");
+    let text =
+        std::fs::read_to_string(dir.path().join("harbour.txt.sidenote.toml")).expect("sidecar");
+    let sidecar: toml::Table = toml::from_str(&text).expect("valid TOML");
+    let claims = sidecar["claim"].as_array().expect("claims");
+    let on_six: Vec<(&str, &str)> = claims
+        .iter()
+        .filter(|c| {
+            c["quote"]
+                .as_str()
+                .is_some_and(|q| q.starts_with("Interior Minister Dr. Amara"))
+        })
+        .map(|c| {
+            (
+                c["author"].as_str().expect("author"),
+                c["status"].as_str().expect("status"),
+            )
+        })
+        .collect();
+    let mut on_six = on_six;
+    on_six.sort_unstable();
+    assert_eq!(on_six, [("ana", "sourced"), ("bob", "disputed")], "{text}");
+    assert!(
+        claims
+            .iter()
+            .all(|c| matches!(c["author"].as_str(), Some("bob" | "ana")))
+    );
+    // Applying again adds nothing: ana has her claims now.
+    let again = sidenote(&["suggest", report, "--apply", "--author", "ana"]);
+    assert!(
+        String::from_utf8_lossy(&again.stdout).starts_with("0 "),
+        "{again:?}"
+    );
+}

@@ -225,3 +225,59 @@ fn suggestions_can_be_turned_off() {
     let app = App::new(report, None, config, None);
     assert!((0..app.report.sentences.len()).all(|n| app.pending_suggestion(n).is_none()));
 }
+
+#[test]
+fn a_colleagues_claim_leaves_my_suggestion_pending() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("harbour-blackout.txt");
+    std::fs::copy(SAMPLE, &path).expect("copy sample");
+    let tagged = std::process::Command::new(env!("CARGO_BIN_EXE_sidenote"))
+        .args([
+            "tag",
+            path.to_str().expect("path"),
+            "6",
+            "disputed",
+            "--author",
+            "bob",
+        ])
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .expect("runs");
+    assert!(tagged.status.success(), "{tagged:?}");
+    let mut screen = reopen(&path, 120, 32);
+    // Sentence 6 (index 5) holds bob's claim; "tester" has none there, so it is still pending.
+    assert!(screen.app.pending_suggestion(5).is_some());
+    screen.keys("j j j j j y");
+    let saved = screen.saved();
+    let mut on_six: Vec<(String, String)> = saved
+        .claims
+        .iter()
+        .filter(|c| c.quote.starts_with("Interior Minister Dr. Amara"))
+        .map(|c| (c.author.clone(), c.status.clone()))
+        .collect();
+    on_six.sort();
+    assert_eq!(
+        on_six,
+        [
+            ("bob".to_owned(), "disputed".to_owned()),
+            ("tester".to_owned(), "sourced".to_owned())
+        ]
+    );
+    assert!(screen.app.pending_suggestion(5).is_none(), "mine now");
+}
+
+#[test]
+fn a_suggested_tag_the_config_lacks_is_never_offered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("harbour-blackout.txt");
+    std::fs::copy(SAMPLE, &path).expect("copy sample");
+    let config = Config::from_str_with_defaults(
+        "author = \"tester\"\n[[tag]]\nname = \"verified\"\nkey = \"v\"\ncolor = \"green\"\n\
+         [[tag]]\nname = \"rumour\"\nkey = \"u\"\ncolor = \"red\"\n",
+        Path::new("test.toml"),
+    )
+    .expect("config");
+    let report = Report::load(&path).expect("sample loads");
+    let app = App::new(report, None, config, None);
+    assert!((0..app.report.sentences.len()).all(|n| app.pending_suggestion(n).is_none()));
+}

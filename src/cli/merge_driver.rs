@@ -39,6 +39,12 @@ pub fn run(ancestor: &Path, ours: &Path, theirs: &Path) -> Result<Outcome, CliEr
         mine.as_ref().map_or(&[][..], |s| &s.claims),
         other.as_ref().map_or(&[][..], |s| &s.claims),
     );
+    // Dismissed suggestions are only ever added: the result keeps every side's.
+    let dismissed: Vec<_> = [&base, &mine, &other]
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s.dismissed.clone())
+        .collect();
     // The top of the file (version, report, unknown keys) comes from our side, or theirs when
     // the file is new to us. A report hash that differs is harmless: the reader re-anchors.
     let Some(mut result) = mine.or(other).or(base) else {
@@ -48,6 +54,7 @@ pub fn run(ancestor: &Path, ours: &Path, theirs: &Path) -> Result<Outcome, CliEr
         )));
     };
     result.claims = merged.claims;
+    result.take_dismissed(&dismissed);
     result.sort();
     let text = result.to_toml().map_err(|e| {
         CliError::BadInput(format!(

@@ -61,7 +61,16 @@ pub fn for_report(report: &Report, config: &Config) -> Result<Vec<Suggestion>, C
 }
 
 /// Prints the suggestions for `report` (or standard input), or with `apply` accepts them all.
-pub fn run(report: &Path, format: Format, apply: bool, config: &Config) -> Result<(), CliError> {
+///
+/// `author` (the `--author` flag, else the config's) owns the accepted claims; a colleague's
+/// claim on a sentence does not stop theirs, as with `tag`.
+pub fn run(
+    report: &Path,
+    format: Format,
+    apply: bool,
+    author: Option<&str>,
+    config: &Config,
+) -> Result<(), CliError> {
     let stdin = report == Path::new(STDIN_ARG);
     if stdin && apply {
         return Err(CliError::BadInput(
@@ -75,7 +84,12 @@ pub fn run(report: &Path, format: Format, apply: bool, config: &Config) -> Resul
     };
     let suggestions = for_report(&report, config)?;
     if apply {
-        return self::apply(&report, &suggestions, config);
+        return self::apply(
+            &report,
+            &suggestions,
+            author.unwrap_or(&config.author),
+            config,
+        );
     }
     print(&report, &suggestions, format)
 }
@@ -145,8 +159,13 @@ fn print(report: &Report, suggestions: &[Suggestion], format: Format) -> Result<
     })
 }
 
-/// Accepts every suggestion on a sentence that has no claim and was not dismissed.
-fn apply(report: &Report, suggestions: &[Suggestion], config: &Config) -> Result<(), CliError> {
+/// Accepts every suggestion on a sentence that has no claim of `author`'s and was not dismissed.
+fn apply(
+    report: &Report,
+    suggestions: &[Suggestion],
+    author: &str,
+    config: &Config,
+) -> Result<(), CliError> {
     for status in ["sourced", "unsourced"] {
         if config.tag_index(status).is_none() {
             return Err(CliError::BadInput(format!(
@@ -159,18 +178,19 @@ fn apply(report: &Report, suggestions: &[Suggestion], config: &Config) -> Result
     store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
         let mut sidecar = disk.unwrap_or_else(|| Sidecar::new(report));
         reanchor_all(&mut sidecar.claims, report);
-        sidecar.report.sha256.clone_from(&report.sha256);
+        sidecar.report.describe(report);
         added = 0;
         for suggestion in suggestions {
             let span = &suggestion.sentence;
             let taken = sidecar.claims.iter().any(|c| {
-                c.byte_span(report)
-                    .is_some_and(|s| s.start < span.end && span.start < s.end)
+                c.author == author
+                    && c.byte_span(report)
+                        .is_some_and(|s| s.start < span.end && span.start < s.end)
             });
             if taken || sidecar.is_dismissed(report, span) {
                 continue;
             }
-            if let Some(claim) = claim_for(report, suggestion, &config.author) {
+            if let Some(claim) = claim_for(report, suggestion, author) {
                 sidecar.add(claim);
                 added += 1;
             }

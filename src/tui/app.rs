@@ -1271,10 +1271,18 @@ impl App {
 impl App {
     /// The suggestion waiting on sentence `n`: not for a heading or the like, not on a sentence
     /// that has a claim, not dismissed.
+    ///
+    /// A colleague's claim leaves it pending (each author tags for themselves, as the tag keys
+    /// do); a suggested tag the config does not have is never offered.
     pub fn pending_suggestion(&self, n: usize) -> Option<crate::suggest::Suggestion> {
         let suggestion = self.suggestions.get(&self.report, n)?;
-        (suggestion.verdict.is_some()
-            && self.is_untagged(n)
+        let mine = self
+            .claims_overlapping(&self.sentence(n))
+            .any(|i| self.sidecar.claims[i].author == self.config.author);
+        (suggestion
+            .status()
+            .is_some_and(|status| self.config.tag_index(status).is_some())
+            && !mine
             && !self
                 .sidecar
                 .is_dismissed(&self.report, &suggestion.sentence))
