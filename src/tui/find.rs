@@ -141,6 +141,32 @@ pub fn count_text(search: &Search, text_len: usize) -> String {
     }
 }
 
+/// The hits of a large report's search that overlap the screen row `row` (none on a small
+/// report, whose hits are all kept): found in the row's text and a little around it, so drawing
+/// a screen costs the same anywhere in any report.
+pub fn hits_on(app: &App, row: &Range<usize>) -> Vec<Range<usize>> {
+    let query = &app.search.query;
+    if app.search.count.is_none() || query.is_empty() {
+        return Vec::new();
+    }
+    let text = &app.report.text;
+    let reach = query.len() * 4;
+    let start = floor_boundary(text, row.start.saturating_sub(reach));
+    let end = ceil_boundary(text, row.end.saturating_add(reach));
+    let mut hits = Vec::new();
+    let mut from = start;
+    while let Some(hit) = find_from(&text[..end], query, from) {
+        if hit.start >= row.end {
+            break;
+        }
+        from = hit.end;
+        if hit.end > row.start {
+            hits.push(hit);
+        }
+    }
+    hits
+}
+
 /// `no match`, `1 match`, `12 matches`.
 fn matches_text(n: usize) -> String {
     match n {
@@ -237,6 +263,14 @@ fn match_len(text: &str, query: &str) -> Option<usize> {
     Some(len)
 }
 
+/// The last char boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
 /// The first char boundary of `text` at or after `at` (the text's length past its end).
 fn ceil_boundary(text: &str, at: usize) -> usize {
     (at..text.len())
@@ -329,6 +363,12 @@ mod tests {
             count_text(&app.search, app.report.text.len()),
             "no match+ (counting 0%)"
         );
+        let row = app.doc.rows[app.doc.row_of(app.sentence(app.cursor).start)].clone();
+        let on_row = hits_on(&app, &row);
+        assert_eq!(on_row.len(), 1);
+        assert_eq!(&app.report.text[on_row[0].clone()], "harbour");
+        let top = app.doc.rows[0].clone();
+        assert_eq!(hits_on(&app, &top).len(), 1, "Harbour, smart case");
         let first = app.cursor;
         update(&mut app, Action::SearchNext);
         assert!(app.cursor > first);

@@ -52,9 +52,12 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
         })
         .collect();
     let first_match = app.search.matches.partition_point(|m| m.end <= row.start);
+    // A large report keeps only the current hit: the others on screen are found row by row.
+    let near = crate::tui::find::hits_on(app, &row);
     let matches: Vec<&Range<usize>> = app.search.matches[first_match..]
         .iter()
         .take_while(|m| m.start < row.end)
+        .chain(&near)
         .collect();
     let theme = &app.config.theme;
     let search_style = match (color(app, theme.search_fg), color(app, theme.search_bg)) {
