@@ -956,3 +956,48 @@ fn the_review_screen_opens_a_report_and_comes_back_refreshed() {
         .expect("the reader saved the claim");
     assert!(sidecar.contains("status = \"sourced\""), "{sidecar}");
 }
+
+/// A report over the 4 MiB above which the reader shows the head first and indexes the rest in
+/// the background, ending with a sentence found nowhere else.
+fn large_report(dir: &Path) -> String {
+    use std::fmt::Write as _;
+    let mut text = String::from("Harbour inquiry, full transcript.\n\n");
+    let mut n = 0;
+    while text.len() <= 5 << 20 {
+        n += 1;
+        let _ = write!(
+            text,
+            "Session {n}. The witness said the lights failed at nine. Counsel asked why.\n\n"
+        );
+    }
+    text.push_str("The inquiry closed its hearings on Friday.\n");
+    std::fs::write(dir.join("large.txt"), &text).expect("write report");
+    text
+}
+
+#[test]
+fn a_large_report_opens_by_its_head_g_shows_its_end_and_tags_once_indexed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = large_report(dir.path());
+    let mut reader = Session::start(dir.path(), &["large.txt"]);
+    reader.wait_for("Harbour inquiry, full transcript.");
+    reader.press("G");
+    reader.wait_for("The inquiry closed its hearings on Friday.");
+    reader.wait_for_status("indexed:");
+    reader.press("s");
+    reader.wait_for_status("saved");
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
+    let sidecar = std::fs::read_to_string(dir.path().join("large.txt.sidenote.toml"))
+        .expect("the reader wrote a sidecar");
+    let sidecar: toml::Table = toml::from_str(&sidecar).expect("the sidecar is TOML");
+    let claim = &sidecar["claim"].as_array().expect("[[claim]]")[0];
+    let last = "The inquiry closed its hearings on Friday.";
+    assert_eq!(claim["quote"].as_str(), Some(last));
+    let start = i64::try_from(text.find(last).expect("in the report")).expect("fits");
+    assert_eq!(
+        claim["start"].as_integer(),
+        Some(start),
+        "ASCII: bytes are code points"
+    );
+}

@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{CliError, load_annotated, write_out};
+use crate::annotate::Claim;
 use crate::report::{LoadError, Report, one_line, safe};
 
 /// The argument that names standard input instead of a file, as in most Unix tools.
@@ -44,12 +45,24 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
         return print(&report, format, |_| None);
     }
     let annotated = load_annotated(report)?;
+    let claims = &annotated.sidecar.claims;
     print(&annotated.report, format, |span| {
-        annotated
-            .sidecar
-            .claim_on(&annotated.report, span)
-            .map(|c| annotated.sidecar.claims[c].status.as_str())
+        claim_on(&annotated.report, claims, span).map(|c| claims[c].status.as_str())
     })
+}
+
+/// [`Sidecar::claim_on`](crate::annotate::Sidecar::claim_on) for claims in document order (as
+/// [`load_annotated`] leaves them): a binary search, so a report of a million sentences with
+/// ten thousand claims is printed in time proportional to the sentences.
+fn claim_on(report: &Report, claims: &[Claim], span: &Range<usize>) -> Option<usize> {
+    let chars = report.char_range(span);
+    let text = report.text.get(span.clone())?;
+    let first = claims.partition_point(|c| (c.start, c.end) < (chars.start, chars.end));
+    claims[first..]
+        .iter()
+        .take_while(|c| c.start == chars.start && c.end == chars.end)
+        .position(|c| c.quote == text)
+        .map(|i| first + i)
 }
 
 /// Reads all of standard input and decodes it into a report.

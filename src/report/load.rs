@@ -133,13 +133,29 @@ impl Report {
     /// it is opened, since opening a named pipe waits for a writer and a device may never end.
     pub fn load(path: &Path) -> Result<Self, LoadError> {
         let bytes = read_regular_file(path)?;
-        Self::from_bytes(path, &bytes).map_err(|why| match why {
+        let report = if extract::format_of(path, &bytes) == Format::Text {
+            Self::from_plain_bytes(path, bytes)
+        } else {
+            Self::from_bytes(path, &bytes)
+        };
+        report.map_err(|why| match why {
             Binary::Pdf => LoadError::Pdf(path.to_path_buf()),
             why => LoadError::NotText {
                 path: path.to_path_buf(),
                 why,
             },
         })
+    }
+
+    /// [`Report::from_bytes`] for plain text, taking the bytes by value: clean UTF-8 becomes the
+    /// text without a copy ([`decode_owned`]), so the file is held in memory once, not three times.
+    fn from_plain_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self, Binary> {
+        let sha256 = sha256_hex(&bytes);
+        let decoded = decode_owned(bytes)?;
+        let warnings = decoded.warnings();
+        let mut report = Self::from_text(path, decoded.text, decoded.encoding, sha256);
+        report.warnings = warnings;
+        Ok(report)
     }
 
     /// Builds a report from a file's bytes: decoded as [`decode`] says, hashed, segmented.
@@ -228,8 +244,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex
 }
 
-/// The bytes of a regular file at `path`, checking its type before opening it.
-fn read_regular_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+/// The regular file at `path`, opened after checking its type, and its length in bytes.
+pub(crate) fn open_regular_file(path: &Path) -> Result<(std::fs::File, u64), LoadError> {
     let error = |source: std::io::Error| match source.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound(path.to_path_buf()),
         std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied(path.to_path_buf()),
@@ -251,12 +267,28 @@ fn read_regular_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         }
     };
     refuse(&std::fs::metadata(path).map_err(error)?)?;
-    let mut file = std::fs::File::open(path).map_err(error)?;
+    let file = std::fs::File::open(path).map_err(error)?;
     // The path may have been replaced between the look and the open: check what was opened.
-    refuse(&file.metadata().map_err(error)?)?;
+    let meta = file.metadata().map_err(error)?;
+    refuse(&meta)?;
+    Ok((file, meta.len()))
+}
+
+/// The bytes of a regular file at `path`, checking its type before opening it.
+fn read_regular_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let (mut file, _) = open_regular_file(path)?;
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(error)?;
+    file.read_to_end(&mut bytes)
+        .map_err(|source| read_error(path, source))?;
     Ok(bytes)
+}
+
+/// The error for a failed read of the report at `path`.
+pub(crate) fn read_error(path: &Path, source: std::io::Error) -> LoadError {
+    LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// What a file that is not a regular file is, in words: "named pipe (FIFO)", "socket", ….
@@ -368,6 +400,63 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Binary> {
         invalid,
         stand_ins,
     })
+}
+
+/// [`decode`], taking the bytes by value: valid UTF-8 with nothing to replace (nearly every
+/// report) becomes the text without a copy, so a large report is held in memory once, not three
+/// times (bytes, decoded text, safe text). Anything else goes through [`decode`].
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, Binary> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return decode(&bytes);
+    }
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    // Every control character needs a stand-in, so clean text holds no NUL and no controls:
+    // the binary check can only pass.
+    let clean = std::str::from_utf8(&bytes[bom..]).is_ok_and(|text| !needs_stand_ins(text));
+    if !clean {
+        return decode(&bytes);
+    }
+    bytes.drain(..bom);
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: Encoding::Utf8,
+            invalid: 0,
+            stand_ins: 0,
+        }),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
+/// Whether [`shown_safely`] would replace anything in `raw`. ASCII text is judged a byte at a
+/// time, the rest a character at a time.
+fn needs_stand_ins(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            let fine = matches!(b, 0x20..=0x7E | b'\t' | b'\n')
+                || (b == b'\r' && bytes.get(at + 1) == Some(&b'\n'));
+            if !fine {
+                return true;
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = raw[at..].chars().next() else {
+            return false;
+        };
+        if stand_in(c).is_some() {
+            return true;
+        }
+        at += c.len_utf8();
+    }
+    false
 }
 
 /// Judges code `units` (each `width` bytes wide, the first at byte `offset` of the file): a NUL

@@ -6,10 +6,11 @@
 pub mod extract;
 mod index;
 mod load;
+pub mod progressive;
 mod safe;
 pub mod segment;
 
 pub use index::CharIndex;
 pub(crate) use load::file_kind;
-pub use load::{Binary, Decoded, Encoding, LoadError, Report, decode, sha256_hex};
+pub use load::{Binary, Decoded, Encoding, LoadError, Report, decode, decode_owned, sha256_hex};
 pub use safe::{REPLACEMENT, SafePath, is_hidden, one_line, safe, safe_lines, safe_path};

@@ -5,6 +5,7 @@
 //! reader is tested with plain values.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
@@ -143,6 +144,8 @@ pub struct Search {
     pub matches: Vec<Range<usize>>,
     /// The match the cursor went to last.
     pub current: Option<usize>,
+    /// In a large report, where only the current hit is kept: how many there are, counted so far.
+    pub count: Option<super::find::Count>,
 }
 
 /// Whether the claims on screen are the claims on disk.
@@ -163,8 +166,8 @@ pub enum SaveState {
 /// The reader's state: the report, its claims, and where the user is.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The report being read.
-    pub report: Report,
+    /// The report being read; shared, not copied, with a save running on another thread.
+    pub report: Arc<Report>,
     /// Settings (tags, colours, author).
     pub config: Config,
     /// Keys of the normal mode.
@@ -229,7 +232,7 @@ impl App {
         let keymap = Keymap::from_config(&config);
         let suggestions = Suggestions::new(&config);
         let mut app = Self {
-            report,
+            report: Arc::new(report),
             config,
             keymap,
             sidecar,
@@ -625,6 +628,20 @@ impl App {
         }
     }
 
+    /// Records a save that finished after the claims changed again: what was written becomes the
+    /// claims on disk, and the edits made since `sent` (the claims the save was given) are put
+    /// back on top of it, to be saved next.
+    pub fn saved_over(&mut self, written: (Sidecar, Merged), sent: &[Claim]) -> Effect {
+        let now = std::mem::take(&mut self.sidecar.claims);
+        self.saved(Ok(written));
+        let later = merge(sent, &now, &self.sidecar.claims);
+        self.sidecar.claims = later.claims;
+        self.refresh_claims();
+        self.follow_cursor();
+        self.save_state = SaveState::Pending;
+        Effect::Save
+    }
+
     /// The sidecar changed on disk (another window, a script, `git pull`, a hand edit): takes the
     /// change in, keeping our own edits not yet saved. Asks for a save when ours must be written.
     pub fn disk_changed(&mut self, disk: Result<Option<Sidecar>, String>) -> Option<Effect> {
@@ -770,6 +787,12 @@ impl App {
         }
         self.follow_cursor();
         self.keep_cursor_visible();
+    }
+
+    /// Moves the cursor to the sentence holding byte `at`, scrolling as little as it can; how the
+    /// reader keeps its place when the whole of a large report replaces its head.
+    pub fn go_to_byte(&mut self, at: usize) {
+        self.move_cursor(self.report.sentence_at(at));
     }
 
     fn view_height(&self) -> usize {
@@ -1019,10 +1042,15 @@ impl App {
     }
 
     fn run_search(&mut self, query: &str, from: usize) {
+        if super::find::is_large(&self.report.text) {
+            super::find::start(self, query, from);
+            return;
+        }
         self.search = Search {
             query: query.to_owned(),
             matches: find_all(&self.report.text, query),
             current: None,
+            count: None,
         };
         let start = self.sentence(from).start;
         let first = self
@@ -1046,6 +1074,10 @@ impl App {
     }
 
     fn search_step(&mut self, forward: bool) {
+        if self.search.count.is_some() {
+            super::find::step(self, forward);
+            return;
+        }
         let n = self.search.matches.len();
         if n == 0 {
             self.message = Some(if self.search.query.is_empty() {
@@ -1323,6 +1355,20 @@ struct Edit(Vec<(Option<Claim>, Option<Claim>)>);
 
 impl Edit {
     fn between(before: &[Claim], after: &[Claim]) -> Self {
+        // Both lists are in document order and a change touches few claims: only the part
+        // between their common start and end needs comparing by id, with thousands of claims.
+        let same_start = before.iter().zip(after).take_while(|(b, a)| b == a).count();
+        let (before, after) = (&before[same_start..], &after[same_start..]);
+        let same_end = before
+            .iter()
+            .rev()
+            .zip(after.iter().rev())
+            .take_while(|(b, a)| b == a)
+            .count();
+        let (before, after) = (
+            &before[..before.len() - same_end],
+            &after[..after.len() - same_end],
+        );
         let by_id = |claims: &'_ [Claim]| -> std::collections::HashMap<String, Claim> {
             claims.iter().map(|c| (c.id.clone(), c.clone())).collect()
         };

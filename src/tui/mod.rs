@@ -4,12 +4,15 @@ pub mod action;
 pub mod adjudicate;
 pub mod app;
 pub mod external_editor;
+pub mod find;
 mod hung_up;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod loading;
 pub mod presence;
 pub mod review;
+pub mod saver;
 pub mod suggestions;
 mod team;
 pub mod theme;
@@ -34,13 +37,17 @@ use crate::config::Config;
 use crate::report::{LoadError, Report};
 use action::Action;
 use app::{App, Effect, SaveState, update};
+use loading::{Loaded, Loading, Opening};
+use saver::Saver;
 
 /// How often the reader looks at the sidecar on disk for changes made elsewhere (and at signals).
 const TICK: Duration = Duration::from_millis(250);
+/// How often the reader ticks while a large report is indexed, its hits are counted or a save
+/// runs, so that their news shows at once.
+const BUSY_TICK: Duration = Duration::from_millis(20);
 /// How long after a failed save the reader tries again on its own.
 const RETRY: Duration = Duration::from_secs(2);
-/// How long the reader waits for another writer's lock before leaving the save for a retry: it
-/// saves on the key-handling path, which must not freeze.
+/// How long a save waits for another writer's lock before it is left for a retry.
 const LOCK_PATIENCE: Duration = Duration::from_millis(200);
 /// How long the last save on the way out may wait for a lock.
 const LAST_SAVE_PATIENCE: Duration = Duration::from_secs(2);
@@ -71,6 +78,8 @@ pub enum Input {
     Terminal(Event),
     /// Time passed with no event: a chance to notice changes on disk.
     Tick,
+    /// News from the thread loading a large report.
+    Loaded(loading::Loaded),
 }
 
 /// Opens `report` in the reader on the real terminal and returns when the user quits, or when
@@ -78,9 +87,9 @@ pub enum Input {
 ///
 /// A sidecar that cannot be read is never written: the reader then opens read-only and says why.
 pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
-    let report = Report::load(report)?;
+    let opening = Opening::of(report)?;
     on_terminal(config, |terminal, config, stop| {
-        read_on(terminal, report, config, None, stop)
+        read_opening(terminal, opening, config, None, stop)
     })
 }
 
@@ -143,21 +152,49 @@ pub(crate) fn terminal_events(
         if stop.load(Ordering::Relaxed) || hung_up::wait(Duration::ZERO) == hung_up::Tty::Gone {
             return None;
         }
-        // Events crossterm has already read come first; then wait for the terminal ourselves,
-        // since crossterm's own wait reads a hung-up terminal in an endless loop.
-        Some(match crossterm::event::poll(Duration::ZERO) {
-            Ok(true) => crossterm::event::read().map(Input::Terminal),
-            Ok(false) => match hung_up::wait(tick) {
-                hung_up::Tty::Gone => return None,
-                hung_up::Tty::Ready => match crossterm::event::poll(Duration::ZERO) {
-                    Ok(true) => crossterm::event::read().map(Input::Terminal),
-                    Ok(false) => Ok(Input::Tick),
-                    Err(e) => Err(e),
-                },
-                hung_up::Tty::Idle => Ok(Input::Tick),
+        next_terminal_event(tick)
+    })
+}
+
+/// The terminal's next event, or [`Input::Tick`] after `tick` without one; `None` when the
+/// terminal has hung up.
+fn next_terminal_event(tick: Duration) -> Option<io::Result<Input>> {
+    // Events crossterm has already read come first; then wait for the terminal ourselves,
+    // since crossterm's own wait reads a hung-up terminal in an endless loop.
+    Some(match crossterm::event::poll(Duration::ZERO) {
+        Ok(true) => crossterm::event::read().map(Input::Terminal),
+        Ok(false) => match hung_up::wait(tick) {
+            hung_up::Tty::Gone => return None,
+            hung_up::Tty::Ready => match crossterm::event::poll(Duration::ZERO) {
+                Ok(true) => crossterm::event::read().map(Input::Terminal),
+                Ok(false) => Ok(Input::Tick),
+                Err(e) => Err(e),
             },
-            Err(e) => Err(e),
-        })
+            hung_up::Tty::Idle => Ok(Input::Tick),
+        },
+        Err(e) => Err(e),
+    })
+}
+
+/// The reader's events: the terminal's, news from the thread loading a large report, and ticks,
+/// every [`BUSY_TICK`] while something runs in the background (indexing, counting search hits, a
+/// save) so that its news shows at once. Ends when `stop` is set or the terminal hangs up.
+fn reader_events(
+    stop: &AtomicBool,
+    mut loading: Option<Loading>,
+) -> impl Iterator<Item = io::Result<Input>> {
+    std::iter::from_fn(move || {
+        if stop.load(Ordering::Relaxed) || hung_up::wait(Duration::ZERO) == hung_up::Tty::Gone {
+            return None;
+        }
+        if let Some(loaded) = loading.as_ref().and_then(Loading::try_next) {
+            if matches!(loaded, Loaded::Done(_)) {
+                loading = None;
+            }
+            return Some(Ok(Input::Loaded(loaded)));
+        }
+        let busy = loading.is_some() || saver::in_flight() || find::counting();
+        next_terminal_event(if busy { BUSY_TICK } else { TICK })
     })
 }
 
@@ -175,17 +212,36 @@ where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let path = sidecar_path(&report.path);
-    let (sidecar, read_only) = match Sidecar::load(&path) {
-        Ok(sidecar) => {
+    read_opening(terminal, Opening::Whole(report), config, at, stop)
+}
+
+/// [`read_on`] for a report opened whole, or by its head while the rest loads on a thread.
+fn read_opening<B>(
+    terminal: &mut Terminal<B>,
+    opening: Opening,
+    config: Config,
+    at: Option<&str>,
+    stop: &AtomicBool,
+) -> Result<(), ReaderError>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let (mut app, loading) = match opening {
+        Opening::Whole(report) => {
             // A symbolic link is never written through: say so now, not at the first save.
-            let linked = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-            let why = linked.then(|| crate::annotate::SaveError::Symlink(path.clone()).to_string());
-            (sidecar, why)
+            let (sidecar, read_only) = loading::open_sidecar(&report);
+            (App::new(report, sidecar, config, read_only), None)
         }
-        Err(e) => (None, Some(e.to_string())),
+        Opening::Head(head) => {
+            let size = terminal.size().map_err(io::Error::other)?;
+            let whole = head.path.clone();
+            let app = loading::head_app(head, config.clone());
+            let started = Loading::start(whole, config, (size.width, size.height));
+            (app, Some(started))
+        }
     };
-    let mut app = App::new(report, sidecar, config, read_only);
+    let path = sidecar_path(&app.report.path);
     if let Some(id) = at {
         app.start_at_claim(id);
     }
@@ -194,8 +250,9 @@ where
     if presence.as_ref().is_some_and(|(_, others)| *others) {
         app.open_elsewhere();
     }
-    let events = terminal_events(stop, TICK);
-    run_with(terminal, &mut app, &path, events, &mut external_editor::Tty)?;
+    let events = reader_events(stop, loading);
+    run_with(terminal, &mut app, &path, events, &mut external_editor::Tty)
+        .map_err(loading::load_error)?;
     if matches!(app.save_state, SaveState::Failed(_) | SaveState::Pending) {
         save(&mut app, &path, LAST_SAVE_PATIENCE, &mut None);
     }
@@ -263,7 +320,12 @@ where
     let mut events = events.into_iter();
     let mut on_disk = store::stamp(sidecar);
     let mut last_save: Option<Instant> = None;
+    let mut saver = Saver::new(sidecar.to_path_buf());
     loop {
+        if saver.poll(app, &mut on_disk).is_some() {
+            saver.start(app, LOCK_PATIENCE);
+            last_save = Some(Instant::now());
+        }
         // A resize can happen before its event reaches us (or between draws): lay out for the
         // size the frame will really have.
         let size = terminal.size().map_err(io::Error::other)?;
@@ -274,13 +336,31 @@ where
             .draw(|frame| ui::draw(frame, app))
             .map_err(io::Error::other)?;
         let Some(input) = events.next() else {
+            if saver.wait(app, &mut on_disk) {
+                terminal
+                    .draw(|frame| ui::draw(frame, app))
+                    .map_err(io::Error::other)?;
+            }
             return Ok(());
         };
         let effect = match input? {
-            Input::Terminal(event) => on_event(app, &event),
+            Input::Terminal(event) => {
+                let effect = on_event(app, &event);
+                loading::show_end(app);
+                effect
+            }
+            Input::Loaded(loaded) => {
+                loading::take(app, loaded).map_err(io::Error::other)?;
+                None
+            }
             Input::Tick => {
+                find::count_more(app);
                 let now = store::stamp(sidecar);
-                if now == on_disk {
+                if saver.busy() || loading::is_partial(app) {
+                    // Our own save is writing the file: its result is taken in when it ends. Or
+                    // only part of the report is in: the claims come with the whole of it.
+                    None
+                } else if now == on_disk {
                     let failed = matches!(app.save_state, SaveState::Failed(_));
                     let due = last_save.is_none_or(|at| at.elapsed() >= RETRY);
                     (failed && due).then_some(Effect::Save)
@@ -292,10 +372,13 @@ where
         };
         match effect {
             Some(Effect::Save) => {
-                save(app, sidecar, LOCK_PATIENCE, &mut on_disk);
+                saver.start(app, LOCK_PATIENCE);
                 last_save = Some(Instant::now());
             }
-            Some(Effect::Quit) => return Ok(()),
+            Some(Effect::Quit) => {
+                saver.wait(app, &mut on_disk);
+                return Ok(());
+            }
             Some(Effect::EditNote) => {
                 let note = app.editor_note().unwrap_or_default().to_owned();
                 screen.suspend()?;

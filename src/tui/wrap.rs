@@ -22,8 +22,10 @@ pub struct WrappedDoc {
 
 /// Columns a character takes on screen; white space and the stand-ins for control characters
 /// take one, combining marks none.
+#[inline]
 pub fn char_width(c: char) -> usize {
-    if c.is_whitespace() {
+    // Printable ASCII, most of any report, needs no table look-up.
+    if c.is_ascii_graphic() || c == ' ' || c.is_whitespace() {
         1
     } else {
         c.width().unwrap_or(0)
@@ -34,6 +36,7 @@ pub fn char_width(c: char) -> usize {
 pub const TAB: usize = 4;
 
 /// Columns a shown character takes at screen column `column` (tabs reach the next tab stop).
+#[inline]
 fn width_at(original: char, shown: char, column: usize) -> usize {
     if original == '\t' {
         TAB - column % TAB
@@ -65,21 +68,26 @@ impl WrappedDoc {
     /// A line break inside a sentence (hard-wrapped prose, as in an e-mailed brief) is shown as a
     /// space and the paragraph is reflowed to the pane; a line break between sentences (a heading,
     /// a byline, a list item, a paragraph end) is kept. So the display follows the segmentation.
+    ///
+    /// A long text is wrapped in pieces of about [`PIECE_BYTES`] on all cores: each piece ends
+    /// after a line break between sentences, so no paragraph is split and the rows are the same.
     pub fn new(text: &str, sentences: &[Range<usize>], width: usize) -> Self {
+        Self::in_pieces(text, sentences, width, PIECE_BYTES)
+    }
+
+    fn in_pieces(text: &str, sentences: &[Range<usize>], width: usize, piece: usize) -> Self {
+        use rayon::prelude::*;
         let width = width.max(1);
-        let mut rows = Vec::new();
-        let mut soft_breaks = Vec::new();
-        let mut flow_start = 0;
-        for (at, _) in text.match_indices('\n') {
-            if is_soft_break(text, sentences, at) {
-                soft_breaks.push(at);
-                continue;
-            }
-            wrap_flow(text, flow_start..at, width, &mut rows);
-            flow_start = at + 1;
-        }
-        if flow_start < text.len() {
-            wrap_flow(text, flow_start..text.len(), width, &mut rows);
+        let cuts = piece_cuts(text, sentences, piece);
+        let pieces: Vec<(Vec<Range<usize>>, Vec<usize>)> = cuts
+            .par_windows(2)
+            .map(|w| wrap_piece(text, sentences, w[0]..w[1], width))
+            .collect();
+        let mut rows = Vec::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
+        let mut soft_breaks = Vec::with_capacity(pieces.iter().map(|p| p.1.len()).sum());
+        for (piece_rows, piece_breaks) in pieces {
+            rows.extend(piece_rows);
+            soft_breaks.extend(piece_breaks);
         }
         Self {
             width,
@@ -146,6 +154,56 @@ impl WrappedDoc {
     }
 }
 
+/// Texts longer than this are wrapped in pieces of about this size, in parallel.
+const PIECE_BYTES: usize = 4 << 20;
+
+/// Where the pieces of `text` begin and end: 0, each first byte after a line break between
+/// sentences found past every `piece` bytes, and the text's length.
+fn piece_cuts(text: &str, sentences: &[Range<usize>], piece: usize) -> Vec<usize> {
+    let mut cuts = vec![0];
+    let mut from = piece;
+    while from < text.len() {
+        let hard = memchr::memchr_iter(b'\n', &text.as_bytes()[from..])
+            .map(|at| from + at)
+            .find(|&at| !is_soft_break(text, sentences, at));
+        let Some(at) = hard else {
+            break;
+        };
+        cuts.push(at + 1);
+        from = (at + 1).max(from + piece);
+    }
+    if cuts.last() != Some(&text.len()) {
+        cuts.push(text.len());
+    }
+    cuts
+}
+
+/// The rows and soft line breaks of the piece `range` of `text` (which ends after a line break
+/// between sentences, or at the end of the text).
+fn wrap_piece(
+    text: &str,
+    sentences: &[Range<usize>],
+    range: Range<usize>,
+    width: usize,
+) -> (Vec<Range<usize>>, Vec<usize>) {
+    let mut rows = Vec::new();
+    let mut soft_breaks = Vec::new();
+    let mut flow_start = range.start;
+    for (at, _) in text[range.clone()].match_indices('\n') {
+        let at = range.start + at;
+        if is_soft_break(text, sentences, at) {
+            soft_breaks.push(at);
+            continue;
+        }
+        wrap_flow(text, flow_start..at, width, &mut rows);
+        flow_start = at + 1;
+    }
+    if flow_start < range.end {
+        wrap_flow(text, flow_start..range.end, width, &mut rows);
+    }
+    (rows, soft_breaks)
+}
+
 /// A line break is soft when a sentence runs across it.
 fn is_soft_break(text: &str, sentences: &[Range<usize>], at: usize) -> bool {
     let i = sentences.partition_point(|s| s.start <= at);
@@ -158,9 +216,56 @@ fn wrap_flow(text: &str, flow: Range<usize>, width: usize, rows: &mut Vec<Range<
     let line = line.strip_suffix('\r').unwrap_or(line);
     if line.is_empty() {
         rows.push(flow.start..flow.start);
-        return;
+    } else if is_plain(line.as_bytes()) {
+        wrap_plain(line.as_bytes(), flow.start, width, rows);
+    } else {
+        wrap_chars(line, flow.start, width, rows);
     }
-    let base = flow.start;
+}
+
+/// Whether `line` is plain ASCII in which every character takes one column and every break
+/// opportunity is a space or a line break shown as one: no tab, no carriage return, no
+/// indentation after a line break. Most report text is; [`wrap_plain`] wraps it far faster.
+fn is_plain(line: &[u8]) -> bool {
+    line.iter().enumerate().all(|(i, &b)| match b {
+        0x20..=0x7E => true,
+        b'\n' => line
+            .get(i + 1)
+            .is_some_and(|next| (0x21..=0x7E).contains(next)),
+        _ => false,
+    })
+}
+
+/// [`wrap_chars`] for a [plain](is_plain) line, a row at a time instead of a character at a
+/// time: the same rows, found by looking back from the column where a row is full.
+fn wrap_plain(line: &[u8], base: usize, width: usize, rows: &mut Vec<Range<usize>>) {
+    let is_space = |b: u8| b == b' ' || b == b'\n';
+    let mut row_start = 0;
+    loop {
+        let full = row_start + width;
+        if full >= line.len() {
+            rows.push(base + row_start..base + line.len());
+            return;
+        }
+        if is_space(line[full]) {
+            // The white space overflowing the row is folded into it.
+            let end = line[full..]
+                .iter()
+                .position(|&b| !is_space(b))
+                .map_or(line.len(), |n| full + n);
+            rows.push(base + row_start..base + end);
+            row_start = end;
+            continue;
+        }
+        let end = memchr::memrchr2(b' ', b'\n', &line[row_start..full])
+            .map_or(full, |at| row_start + at + 1);
+        rows.push(base + row_start..base + end);
+        row_start = end;
+    }
+}
+
+/// Greedy word wrap of one line of any text, a character at a time; appends its rows.
+fn wrap_chars(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>) {
     let mut row_start = 0;
     let mut used = 0;
     // Byte offset (in `line`) just after the last white space seen on this row, where a row may end.
@@ -299,6 +404,26 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn pieces_wrap_as_the_whole(text in "[a-z .\n]{0,200}", width in 1usize..30, piece in 1usize..40) {
+            let sentences = sentences(&text);
+            let whole = WrappedDoc::in_pieces(&text, &sentences, width, usize::MAX);
+            let pieces = WrappedDoc::in_pieces(&text, &sentences, width, piece);
+            prop_assert_eq!(whole.rows, pieces.rows);
+            prop_assert_eq!(whole.soft_breaks, pieces.soft_breaks);
+        }
+
+        #[test]
+        fn plain_lines_wrap_as_any_line(line in "[ab ]{0,5}([a-z]{1,12}[ \n]{1,3}){0,30}[a-z]{0,9}", width in 1usize..30) {
+            let line = line.replace("\n ", "\nx").replace("\n\n", "\nx").trim_end_matches('\n').to_owned();
+            prop_assume!(!line.is_empty() && is_plain(line.as_bytes()));
+            let mut fast = Vec::new();
+            wrap_plain(line.as_bytes(), 3, width, &mut fast);
+            let mut slow = Vec::new();
+            wrap_chars(&line, 3, width, &mut slow);
+            prop_assert_eq!(fast, slow);
+        }
+
         #[test]
         fn rows_are_ordered_and_fit(text in "[a-z .é日\n\t]{0,300}", width in 1usize..30) {
             let doc = WrappedDoc::new(&text, &sentences(&text), width);

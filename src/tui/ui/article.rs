@@ -52,9 +52,12 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
         })
         .collect();
     let first_match = app.search.matches.partition_point(|m| m.end <= row.start);
+    // A large report keeps only the current hit: the others on screen are found row by row.
+    let near = crate::tui::find::hits_on(app, &row);
     let matches: Vec<&Range<usize>> = app.search.matches[first_match..]
         .iter()
         .take_while(|m| m.start < row.end)
+        .chain(&near)
         .collect();
     let theme = &app.config.theme;
     let search_style = match (color(app, theme.search_fg), color(app, theme.search_bg)) {
@@ -178,11 +181,19 @@ fn overview(frame: &mut Frame, app: &App, area: Rect) {
             cell.set_symbol(symbol).set_style(style);
         }
     }
+    // The first byte of each cell but the first: a claim's cell is then a search among a few
+    // dozen offsets, not among every row of a large report, for each of thousands of claims.
+    let starts: Vec<usize> = (1..cells)
+        .map(|cell| {
+            let row = (cell * total).div_ceil(cells);
+            app.doc.rows.get(row).map_or(usize::MAX, |r| r.start)
+        })
+        .collect();
     for (i, claim) in app.sidecar.claims.iter().enumerate() {
         let Some(span) = app.claim_span(i) else {
             continue;
         };
-        let cell = cell_of(app.doc.row_of(span.start));
+        let cell = starts.partition_point(|&start| start <= span.start);
         let y = area.y + cell as u16;
         let style = tag_color(app, &claim.status).map_or(Style::new(), |c| Style::new().fg(c));
         let letter = tag_letter(app, &claim.status);

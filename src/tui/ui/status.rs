@@ -107,11 +107,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 /// The search prompt: the query, the number of matches, and the terminal cursor after the query.
 fn draw_prompt(frame: &mut Frame, app: &App, query: &str, area: Rect) {
-    let count = match (app.search.matches.len(), query.is_empty()) {
-        (_, true) => String::new(),
-        (0, false) => "  no match".to_owned(),
-        (1, false) => "  1 match".to_owned(),
-        (n, false) => format!("  {n} matches"),
+    let count = if query.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "  {}",
+            crate::tui::find::count_text(&app.search, app.report.text.len())
+        )
     };
     let line = Line::from(vec![
         Span::raw("/"),

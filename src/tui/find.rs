@@ -1,0 +1,420 @@
+//! Search in a large report: the nearest hit at once, every hit counted a slice at a time.
+//!
+//! On an ordinary report the reader finds every match of a query as it is typed
+//! ([`find_all`](super::app::find_all)) and keeps them all. On a large one
+//! ([`LARGE_TEXT`] bytes or more) that would take seconds per key press and, for a query such as
+//! `e`, more memory than the report itself. There the reader keeps only the hit it is on
+//! ([`Search::matches`] holds that one), finds the next or previous hit from where it is when
+//! asked (`n`, `N`: the work grows with the distance to it, not with the report), and counts
+//! every hit in [`COUNT_SLICE`]-byte slices on the event loop's ticks, so keys keep working
+//! while it counts. The count is shown in the search prompt as it grows.
+//!
+//! Matching is the same smart case as everywhere: a query with a capital letter matches
+//! exactly; otherwise case is ignored. An ASCII query is found with `memchr` (its letters match
+//! ASCII letters of either case); any other query a character at a time.
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::app::{App, Search};
+
+/// Texts at least this long (bytes) are searched hit by hit; shorter ones all at once.
+pub const LARGE_TEXT: usize = 4 << 20;
+/// How many bytes one tick counts hits in.
+pub const COUNT_SLICE: usize = 8 << 20;
+
+/// How far the count of a large report's hits has come.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Count {
+    /// Hits found so far.
+    pub found: usize,
+    /// Where counting goes on (a byte offset; the text's length when done).
+    pub next: usize,
+}
+
+/// Whether a count is running: the event loop ticks faster while one is, so the count goes on
+/// between keys. Process-wide, like [`super::saver::in_flight`], since the loop's input source
+/// cannot see the reader's state.
+static COUNTING: AtomicBool = AtomicBool::new(false);
+
+/// Whether hits are being counted.
+pub fn counting() -> bool {
+    COUNTING.load(Ordering::Relaxed)
+}
+
+/// Whether `text` is searched hit by hit.
+pub fn is_large(text: &str) -> bool {
+    text.len() >= LARGE_TEXT
+}
+
+/// Starts a search for `query` in a large report: goes to the first hit at or after the sentence
+/// `from` (wrapping to the top), and starts counting; stays at `from` when nothing matches.
+pub fn start(app: &mut App, query: &str, from: usize) {
+    let start = app.sentence(from).start;
+    let text = &app.report.text;
+    let hit = find_from(text, query, start).or_else(|| find_from(text, query, 0));
+    app.search = Search {
+        query: query.to_owned(),
+        matches: hit.iter().cloned().collect(),
+        current: hit.as_ref().map(|_| 0),
+        count: (!query.is_empty()).then(Count::default),
+    };
+    COUNTING.store(!query.is_empty(), Ordering::Relaxed);
+    match hit {
+        Some(hit) => app.go_to_byte(hit.start),
+        None => app.go_to_byte(start),
+    }
+}
+
+/// `n` or `N` in a large report: the next hit after the cursor's (or before it), wrapping.
+pub fn step(app: &mut App, forward: bool) {
+    let query = app.search.query.clone();
+    let sentence = app.sentence(app.cursor);
+    let here = app
+        .search
+        .matches
+        .first()
+        .filter(|m| m.start >= sentence.start && m.start < sentence.end.max(sentence.start + 1))
+        .cloned();
+    let text = &app.report.text;
+    let (hit, wrapped) = if forward {
+        let after = here.map_or(sentence.start, |m| m.end);
+        match find_from(text, &query, after) {
+            Some(hit) => (Some(hit), false),
+            None => (find_from(text, &query, 0), true),
+        }
+    } else {
+        let before = here.map_or(sentence.start, |m| m.start);
+        match find_before(text, &query, before) {
+            Some(hit) => (Some(hit), false),
+            None => (find_before(text, &query, text.len()), true),
+        }
+    };
+    let Some(hit) = hit else {
+        app.message = Some(format!("not found: {query}"));
+        return;
+    };
+    if wrapped {
+        app.message = Some(
+            if forward {
+                "search wrapped to the top"
+            } else {
+                "search wrapped to the bottom"
+            }
+            .to_owned(),
+        );
+    }
+    app.go_to_byte(hit.start);
+    app.search.matches = vec![hit];
+    app.search.current = Some(0);
+}
+
+/// Counts the hits in the next slice of the report, if a count is running; says the total in
+/// the status bar when it is done.
+pub fn count_more(app: &mut App) {
+    let text = &app.report.text;
+    let Some(count) = app.search.count.filter(|c| c.next < text.len()) else {
+        COUNTING.store(false, Ordering::Relaxed);
+        return;
+    };
+    let counted = count_slice(text, &app.search.query, count, COUNT_SLICE);
+    app.search.count = Some(counted);
+    if counted.next >= text.len() && app.message.is_none() {
+        app.message = Some(format!(
+            "{} for {}",
+            matches_text(counted.found),
+            app.search.query
+        ));
+    }
+}
+
+/// The count of matches as the search prompt shows it: exact once counted, a lower bound with
+/// the share counted so far while counting.
+pub fn count_text(search: &Search, text_len: usize) -> String {
+    match search.count {
+        Some(count) if count.next < text_len => {
+            let share = count.next * 100 / text_len.max(1);
+            format!("{}+ (counting {share}%)", matches_text(count.found))
+        }
+        Some(count) => matches_text(count.found),
+        None => matches_text(search.matches.len()),
+    }
+}
+
+/// The hits of a large report's search that overlap the screen row `row` (none on a small
+/// report, whose hits are all kept): found in the row's text and a little around it, so drawing
+/// a screen costs the same anywhere in any report.
+pub fn hits_on(app: &App, row: &Range<usize>) -> Vec<Range<usize>> {
+    let query = &app.search.query;
+    if app.search.count.is_none() || query.is_empty() {
+        return Vec::new();
+    }
+    let text = &app.report.text;
+    let reach = query.len() * 4;
+    let start = floor_boundary(text, row.start.saturating_sub(reach));
+    let end = ceil_boundary(text, row.end.saturating_add(reach));
+    let mut hits = Vec::new();
+    let mut from = start;
+    while let Some(hit) = find_from(&text[..end], query, from) {
+        if hit.start >= row.end {
+            break;
+        }
+        from = hit.end;
+        if hit.end > row.start {
+            hits.push(hit);
+        }
+    }
+    hits
+}
+
+/// `no match`, `1 match`, `12 matches`.
+fn matches_text(n: usize) -> String {
+    match n {
+        0 => "no match".to_owned(),
+        1 => "1 match".to_owned(),
+        n => format!("{n} matches"),
+    }
+}
+
+/// `count` carried on over up to `slice` more bytes of `text`.
+fn count_slice(text: &str, query: &str, mut count: Count, slice: usize) -> Count {
+    let until = ceil_boundary(text, count.next.saturating_add(slice));
+    // Room for a hit that starts before `until` and ends after it.
+    let window = ceil_boundary(text, until.saturating_add(query.len() * 4));
+    while let Some(hit) = find_from(&text[..window], query, count.next) {
+        if hit.start >= until {
+            break;
+        }
+        count.found += 1;
+        count.next = hit.end;
+    }
+    count.next = count.next.max(until);
+    count
+}
+
+/// The first match of `query` in `text` starting at or after byte `from` (a char boundary).
+pub fn find_from(text: &str, query: &str, from: usize) -> Option<Range<usize>> {
+    if query.is_empty() || from > text.len() {
+        return None;
+    }
+    let hay = &text.as_bytes()[from..];
+    if query.chars().any(char::is_uppercase) {
+        let at = memchr::memmem::find(hay, query.as_bytes())?;
+        return Some(from + at..from + at + query.len());
+    }
+    if query.is_ascii() {
+        let q = query.as_bytes();
+        let (lower, upper) = (q[0].to_ascii_lowercase(), q[0].to_ascii_uppercase());
+        return memchr::memchr2_iter(lower, upper, hay)
+            .find(|&at| {
+                hay[at..]
+                    .get(..q.len())
+                    .is_some_and(|c| c.eq_ignore_ascii_case(q))
+            })
+            .map(|at| from + at..from + at + q.len());
+    }
+    text[from..]
+        .char_indices()
+        .find_map(|(at, _)| match_len(&text[from + at..], query).map(|len| (from + at, len)))
+        .map(|(at, len)| at..at + len)
+}
+
+/// The last match of `query` in `text` that starts before byte `before`.
+pub fn find_before(text: &str, query: &str, before: usize) -> Option<Range<usize>> {
+    if query.is_empty() {
+        return None;
+    }
+    let before = before.min(text.len());
+    let bytes = text.as_bytes();
+    if query.chars().any(char::is_uppercase) {
+        let end = (before + query.len()).saturating_sub(1).min(text.len());
+        let at = memchr::memmem::rfind(&bytes[..end], query.as_bytes())?;
+        return Some(at..at + query.len());
+    }
+    if query.is_ascii() {
+        let q = query.as_bytes();
+        let (lower, upper) = (q[0].to_ascii_lowercase(), q[0].to_ascii_uppercase());
+        return memchr::memrchr2_iter(lower, upper, &bytes[..before])
+            .find(|&at| {
+                bytes[at..]
+                    .get(..q.len())
+                    .is_some_and(|c| c.eq_ignore_ascii_case(q))
+            })
+            .map(|at| at..at + q.len());
+    }
+    text[..before]
+        .char_indices()
+        .rev()
+        .find_map(|(at, _)| match_len(&text[at..], query).map(|len| at..at + len))
+}
+
+/// The length in bytes of the match of a lower-case `query` at the start of `text`, ignoring
+/// case a character at a time, as [`find_all`](super::app::find_all) does.
+fn match_len(text: &str, query: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut chars = text.chars();
+    for q in query.chars() {
+        let c = chars.next()?;
+        if c != q && !c.to_lowercase().eq(q.to_lowercase()) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
+}
+
+/// The last char boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+/// The first char boundary of `text` at or after `at` (the text's length past its end).
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    (at..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::app::find_all;
+    use proptest::prelude::*;
+
+    /// Every match, found hit by hit with `find_from` as `n` does.
+    fn hit_by_hit(text: &str, query: &str) -> Vec<Range<usize>> {
+        let mut hits = Vec::new();
+        let mut from = 0;
+        while let Some(hit) = find_from(text, query, from) {
+            from = hit.end;
+            hits.push(hit);
+        }
+        hits
+    }
+
+    #[test]
+    fn smart_case_as_everywhere() {
+        let text = "The port. the PORT reopened; Port Louis.";
+        assert_eq!(hit_by_hit(text, "port"), find_all(text, "port"));
+        assert_eq!(hit_by_hit(text, "port").len(), 3);
+        assert_eq!(hit_by_hit(text, "Port"), find_all(text, "Port"));
+        assert_eq!(hit_by_hit(text, "Port").len(), 1);
+        assert_eq!(find_before(text, "port", text.len()), Some(29..33));
+        assert_eq!(find_before(text, "port", 29), Some(14..18));
+        assert_eq!(find_before(text, "port", 4), None);
+        assert_eq!(find_before(text, "Port", 30), Some(29..33));
+        assert_eq!(find_before(text, "Port", 29), None);
+    }
+
+    #[test]
+    fn counting_in_slices_counts_every_match() {
+        let text = "Café ÉTÉ été. ".repeat(50);
+        for query in ["été", "é", "Été", "caf", ". c"] {
+            let mut count = Count::default();
+            while count.next < text.len() {
+                count = count_slice(&text, query, count, 7);
+            }
+            assert_eq!(count.found, find_all(&text, query).len(), "{query}");
+        }
+    }
+
+    #[test]
+    fn a_large_report_is_searched_hit_by_hit_and_counted_in_slices() {
+        use crate::config::Config;
+        use crate::report::{Encoding, Report};
+        use crate::tui::action::Action;
+        use crate::tui::app::update;
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        use std::fmt::Write as _;
+
+        let mut text = String::from("The Harbour report.\n\n");
+        let mut n = 0;
+        while text.len() < LARGE_TEXT {
+            n += 1;
+            let _ = write!(text, "Item {n}: the ferry ran late again.\n\n");
+            if n % 50_000 == 0 {
+                text.push_str("The harbour reopened.\n\n");
+            }
+        }
+        let report = Report::from_text(
+            std::path::Path::new("large.txt"),
+            text,
+            Encoding::Utf8,
+            "hash".into(),
+        );
+        let mut app = App::new(report, None, Config::default(), None);
+        update(&mut app, Action::Resize(80, 24));
+        update(&mut app, Action::NextSentence);
+        update(&mut app, Action::Search);
+        for c in "harbour".chars() {
+            app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        let at = |app: &App| app.report.text[app.sentence(app.cursor)].to_owned();
+        assert_eq!(
+            at(&app),
+            "The harbour reopened.",
+            "the first hit after the cursor"
+        );
+        assert_eq!(app.search.matches.len(), 1, "only the current hit is kept");
+        assert_eq!(
+            count_text(&app.search, app.report.text.len()),
+            "no match+ (counting 0%)"
+        );
+        let row = app.doc.rows[app.doc.row_of(app.sentence(app.cursor).start)].clone();
+        let on_row = hits_on(&app, &row);
+        assert_eq!(on_row.len(), 1);
+        assert_eq!(&app.report.text[on_row[0].clone()], "harbour");
+        let top = app.doc.rows[0].clone();
+        assert_eq!(hits_on(&app, &top).len(), 1, "Harbour, smart case");
+        let first = app.cursor;
+        update(&mut app, Action::SearchNext);
+        assert!(app.cursor > first);
+        update(&mut app, Action::SearchPrev);
+        assert_eq!(app.cursor, first);
+        update(&mut app, Action::SearchPrev);
+        assert_eq!(app.cursor, 0, "smart case: Harbour too");
+        update(&mut app, Action::SearchPrev);
+        assert_eq!(app.message.as_deref(), Some("search wrapped to the bottom"));
+        app.message = None;
+        while app
+            .search
+            .count
+            .is_some_and(|c| c.next < app.report.text.len())
+        {
+            count_more(&mut app);
+        }
+        let hits = 1 + n / 50_000;
+        assert_eq!(
+            count_text(&app.search, app.report.text.len()),
+            format!("{hits} matches")
+        );
+        assert_eq!(
+            app.message,
+            Some(format!("{hits} matches for harbour")),
+            "the total is told when counted"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn hits_are_find_alls_matches(text in "[aAbé É.]{0,60}", query in "[abAé.]{1,3}", slice in 1usize..20) {
+            let all = find_all(&text, &query);
+            prop_assert_eq!(&hit_by_hit(&text, &query), &all);
+            let mut count = Count::default();
+            while count.next < text.len() {
+                count = count_slice(&text, &query, count, slice);
+            }
+            prop_assert_eq!(count.found, all.len());
+            // Backwards, overlapping matches count too (`...` holds `..` twice), as in vim.
+            let back = find_before(&text, &query, text.len());
+            prop_assert_eq!(back.is_some(), !all.is_empty());
+            if let (Some(back), Some(last)) = (back, all.last()) {
+                prop_assert!(back.start >= last.start);
+                prop_assert_eq!(find_from(&text, &query, back.start), Some(back));
+            }
+        }
+    }
+}
