@@ -510,7 +510,7 @@ fn claims_text_is_readable() {
     let (start, end) = offsets(3);
     let text = sandbox.ok(&["claims", "report.txt", "--format", "text"]);
     let expected = format!(
-        "c0ffee01  unsourced  {start}-{end}  “{}”\n    source: A resident\n    note: line one\n          line two\n    labels: water, trust\n",
+        "c0ffee01  unsourced  {start}-{end}  “{}”\n    source: A resident\n    note: line one\n          line two\n    labels: water, trust\n    author: ana\n",
         SENTENCES[2]
     );
     assert_eq!(text, expected);

@@ -113,6 +113,8 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
                     if !claim.labels.is_empty() {
                         writeln!(out, "    labels: {}", safe(&claim.labels.join(", ")))?;
                     }
+                    // Several analysts may each have a claim on one sentence: say whose it is.
+                    writeln!(out, "    author: {}", safe(&claim.author))?;
                 }
             }
         }
