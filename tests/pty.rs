@@ -697,6 +697,85 @@ fn a_terminal_that_hangs_up_ends_the_reader_and_keeps_saved_claims() {
     );
 }
 
+/// Starts the reader on [`REPORT`], types `keys` while another writer holds the sidecar's lock,
+/// waits for the "saving" frame and a moment for the rest of the keys, then hangs the terminal
+/// up and frees the lock after `hold`. Returns the reader's exit code and the sidecar it left.
+fn hang_up_while_saving(keys: &str, hold: Duration) -> (u32, String) {
+    let dir = folder();
+    let sidecar = dir.path().join("report.txt.sidenote.toml");
+    let lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.path().join("report.txt.sidenote.toml.lock"))
+        .expect("lock file");
+    let pair = native_pty_system().openpty(size(100, 30)).expect("openpty");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sidenote"));
+    command.arg("report.txt");
+    command.cwd(dir.path());
+    command.env("TERM", "xterm-256color");
+    command.env("XDG_CONFIG_HOME", dir.path());
+    command.env("NO_COLOR", "1");
+    let mut child = pair.slave.spawn_command(command).expect("spawn sidenote");
+    drop(pair.slave);
+    let mut source = pair.master.try_clone_reader().expect("pty reader");
+    let mut writer = pair.master.take_writer().expect("pty writer");
+    let mut read_until = |text: &str| {
+        let mut seen = Vec::new();
+        let mut buffer = [0_u8; 8192];
+        while !String::from_utf8_lossy(&seen).contains(text) {
+            let n = source.read(&mut buffer).expect("read the screen");
+            assert!(n > 0, "the reader ended before showing {text:?}");
+            seen.extend_from_slice(&buffer[..n]);
+        }
+    };
+    read_until("help");
+    lock.lock().expect("hold the sidecar's lock");
+    let locked = Instant::now();
+    writer.write_all(keys.as_bytes()).expect("type");
+    read_until("saving");
+    // Keys still waiting when the terminal hangs up are lost with it, as in a closed window.
+    std::thread::sleep(Duration::from_millis(100));
+    drop(source);
+    drop(writer);
+    drop(pair.master);
+    std::thread::sleep(hold.saturating_sub(locked.elapsed()));
+    lock.unlock().expect("free the lock");
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the reader kept running after its terminal hung up");
+        }
+        std::thread::sleep(POLL);
+    };
+    let saved = std::fs::read_to_string(&sidecar).unwrap_or_default();
+    (status.exit_code(), saved)
+}
+
+#[test]
+fn a_hang_up_while_a_save_waits_for_the_lock_still_saves() {
+    // The save in flight gives up before the lock is free; the reader's last save, on the way
+    // out, gets it.
+    let (code, saved) = hang_up_while_saving("s", Duration::from_millis(600));
+    assert!(
+        saved.contains("status = \"sourced\""),
+        "exit {code}: {saved}"
+    );
+    // A tag made while the first save runs reaches the disk too.
+    let (code, saved) = hang_up_while_saving("sjs", Duration::from_millis(300));
+    assert_eq!(
+        saved.matches("status = \"sourced\"").count(),
+        2,
+        "exit {code}: {saved}"
+    );
+}
+
 #[test]
 fn without_a_terminal_the_reader_says_so() {
     let dir = folder();

@@ -102,7 +102,20 @@ pub fn tail(path: &Path) -> Result<Option<Report>, LoadError> {
 pub fn load(path: &Path, mut progress: impl FnMut(u8)) -> Result<Report, LoadError> {
     let (mut file, len) = open_regular_file(path)?;
     let len = usize::try_from(len).unwrap_or(usize::MAX);
-    let mut bytes = Vec::with_capacity(len.saturating_add(1));
+    // A file bigger than memory must end the reader with an error, not abort it with the
+    // terminal still in raw mode.
+    let mut bytes = Vec::new();
+    bytes
+        .try_reserve_exact(len.saturating_add(1))
+        .map_err(|_| {
+            read_error(
+                path,
+                std::io::Error::new(
+                    std::io::ErrorKind::OutOfMemory,
+                    "the report is larger than the memory available",
+                ),
+            )
+        })?;
     let mut hasher = Sha256::new();
     loop {
         let start = bytes.len();

@@ -370,9 +370,7 @@ impl App {
     /// Handles a key press: typed into the open editor or prompt, else looked up in the keymap.
     pub fn on_key(&mut self, event: KeyEvent) -> Option<Effect> {
         self.message = None;
-        let action = (!self.typing())
-            .then(|| self.keymap.action(Key::from(event)))
-            .flatten();
+        let action = self.action_of(event);
         if action != Some(Action::Quit) {
             self.quit_warned = false;
         }
@@ -383,6 +381,14 @@ impl App {
             return self.adjudicate_key(event);
         }
         update(self, action?)
+    }
+
+    /// The action a key press would carry out now: none while a prompt or the editor takes
+    /// the typing.
+    pub fn action_of(&self, event: KeyEvent) -> Option<Action> {
+        (!self.typing())
+            .then(|| self.keymap.action(Key::from(event)))
+            .flatten()
     }
 
     fn type_key(&mut self, event: KeyEvent) -> Option<Effect> {
@@ -616,8 +622,20 @@ impl App {
     /// other writers' claims too), or why nothing was.
     pub fn saved(&mut self, result: Result<(Sidecar, Merged), String>) {
         match result {
-            Ok((written, merged)) => {
-                self.save_state = SaveState::Saved;
+            Ok((mut written, merged)) => {
+                // A suggestion dismissed while the save ran is not in what it wrote: keep it, and
+                // ask for the save that writes it.
+                let unwritten = self
+                    .sidecar
+                    .dismissed
+                    .iter()
+                    .any(|d| !written.dismissed.iter().any(|w| w.quote == d.quote));
+                written.take_dismissed(&self.sidecar.dismissed);
+                self.save_state = if unwritten {
+                    SaveState::Pending
+                } else {
+                    SaveState::Saved
+                };
                 self.base.clone_from(&written.claims);
                 self.sidecar = written;
                 self.refresh_claims();

@@ -213,10 +213,24 @@ pub fn find_from(text: &str, query: &str, from: usize) -> Option<Range<usize>> {
             })
             .map(|at| from + at..from + at + q.len());
     }
-    text[from..]
-        .char_indices()
-        .find_map(|(at, _)| match_len(&text[from + at..], query).map(|len| (from + at, len)))
-        .map(|(at, len)| at..at + len)
+    // Any other query: jump between the places its first character (in either case) stands,
+    // rather than trying every character of a large report.
+    let forms = first_forms(query);
+    let next = |form: &str, from: usize| {
+        memchr::memmem::find(&text.as_bytes()[from..], form.as_bytes()).map(|at| from + at)
+    };
+    let mut at: Vec<Option<usize>> = forms.iter().map(|f| next(f, from)).collect();
+    loop {
+        let (i, start) = at
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.map(|a| (i, a)))
+            .min_by_key(|&(_, a)| a)?;
+        if let Some(len) = match_len(&text[start..], query) {
+            return Some(start..start + len);
+        }
+        at[i] = next(&forms[i], start + forms[i].len());
+    }
 }
 
 /// The last match of `query` in `text` that starts before byte `before`.
@@ -242,10 +256,41 @@ pub fn find_before(text: &str, query: &str, before: usize) -> Option<Range<usize
             })
             .map(|at| at..at + q.len());
     }
-    text[..before]
-        .char_indices()
-        .rev()
-        .find_map(|(at, _)| match_len(&text[at..], query).map(|len| at..at + len))
+    let forms = first_forms(query);
+    // The last place `form` starts before byte `before`.
+    let last = |form: &str, before: usize| {
+        let end = (before + form.len() - 1).min(bytes.len());
+        memchr::memmem::rfind(&bytes[..end], form.as_bytes())
+    };
+    let mut at: Vec<Option<usize>> = forms.iter().map(|f| last(f, before)).collect();
+    loop {
+        let (i, start) = at
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.map(|a| (i, a)))
+            .max_by_key(|&(_, a)| a)?;
+        if let Some(len) = match_len(&text[start..], query) {
+            return Some(start..start + len);
+        }
+        at[i] = last(&forms[i], start);
+    }
+}
+
+/// How a lower-case `query`'s first character can appear in the text: as it is, and as its
+/// one-character upper case. (A character whose lower case is longer than one character is not
+/// looked for; [`match_len`] still decides every match.)
+fn first_forms(query: &str) -> Vec<String> {
+    let Some(first) = query.chars().next() else {
+        return Vec::new();
+    };
+    let mut forms = vec![first.to_string()];
+    let mut upper = first.to_uppercase();
+    if let (Some(u), None) = (upper.next(), upper.next())
+        && u != first
+    {
+        forms.push(u.to_string());
+    }
+    forms
 }
 
 /// The length in bytes of the match of a lower-case `query` at the start of `text`, ignoring

@@ -96,8 +96,8 @@ pub fn is_partial(app: &App) -> bool {
     matches!(&app.save_state, SaveState::ReadOnly(why) if why == HEAD_REASON || why == TAIL_REASON)
 }
 
-/// After a key: a reader who reached the head's last sentence (`G`) while the rest of the report
-/// is still being indexed is shown the report's end at once, read from the end of the file
+/// After `G` (the last sentence) while the rest of the report is still being indexed: the
+/// reader is shown the report's end at once, read from the end of the file
 /// ([`progressive::tail`]), at its last sentence. Nothing happens when the reader is not on a
 /// head, or when the end cannot be shown that way (the whole report then brings it).
 pub fn show_end(app: &mut App) {
@@ -352,5 +352,50 @@ mod tests {
             load_error(plain),
             super::super::ReaderError::Terminal(_)
         ));
+    }
+
+    #[test]
+    fn stepping_onto_the_heads_last_sentence_keeps_the_place_and_g_goes_to_the_end() {
+        use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("large.txt");
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() as u64 <= progressive::LARGE_BYTES {
+            n += 1;
+            let _ = write!(
+                text,
+                "Paragraph {n} says the port reopened. It cost {n} million.\n\n"
+            );
+        }
+        std::fs::write(&path, &text).unwrap();
+        let head = progressive::head(&path).unwrap().unwrap();
+        let mut app = head_app(head, Config::default());
+        update(&mut app, Action::Resize(80, 20));
+        update(&mut app, Action::LastSentence);
+        update(&mut app, Action::PrevSentence);
+        let last = app.report.sentences.len() - 1;
+        let key = |c| {
+            Ok(crate::tui::Input::Terminal(Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            ))))
+        };
+        let sidecar = sidecar_path(&path);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 20)).unwrap();
+        crate::tui::run(&mut terminal, &mut app, &sidecar, [key('j')]).unwrap();
+        assert_eq!(app.cursor, last, "on the head's last sentence");
+        assert_eq!(
+            app.save_state,
+            SaveState::ReadOnly(HEAD_REASON.to_owned()),
+            "still the head: one step down is not a jump to the report's end"
+        );
+        crate::tui::run(&mut terminal, &mut app, &sidecar, [key('G')]).unwrap();
+        assert_eq!(app.save_state, SaveState::ReadOnly(TAIL_REASON.to_owned()));
+        assert_eq!(
+            &app.report.text[app.sentence(app.cursor)],
+            format!("It cost {n} million.")
+        );
     }
 }

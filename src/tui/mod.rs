@@ -251,14 +251,16 @@ where
         app.open_elsewhere();
     }
     let events = reader_events(stop, loading);
-    run_with(terminal, &mut app, &path, events, &mut external_editor::Tty)
-        .map_err(loading::load_error)?;
+    let ended = run_with(terminal, &mut app, &path, events, &mut external_editor::Tty);
+    // The last chance to save comes whatever ended the reader: a terminal that failed or hung
+    // up must not cost the claims made before it did.
     if matches!(app.save_state, SaveState::Failed(_) | SaveState::Pending) {
         save(&mut app, &path, LAST_SAVE_PATIENCE, &mut None);
     }
+    // Claims not saved matter more than why the reader ended.
     match app.save_state {
         SaveState::Failed(why) => Err(ReaderError::Unsaved(why)),
-        _ => Ok(()),
+        _ => ended.map_err(loading::load_error),
     }
 }
 
@@ -317,12 +319,44 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
     E: IntoIterator<Item = io::Result<Input>>,
 {
-    let mut events = events.into_iter();
     let mut on_disk = store::stamp(sidecar);
-    let mut last_save: Option<Instant> = None;
     let mut saver = Saver::new(sidecar.to_path_buf());
+    let ended = drive(
+        terminal,
+        app,
+        sidecar,
+        events,
+        screen,
+        &mut saver,
+        &mut on_disk,
+    );
+    // Whatever ended the loop (quit, no more input, a terminal that failed or hung up), the save
+    // in flight is waited for: its claims reach the disk, or the app knows they did not.
+    if saver.wait(app, &mut on_disk) && ended.is_ok() {
+        let _ = terminal.draw(|frame| ui::draw(frame, app));
+    }
+    ended
+}
+
+/// The loop of [`run_with`]; returns with a save perhaps still running on `saver`.
+fn drive<B, E>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    sidecar: &Path,
+    events: E,
+    screen: &mut dyn external_editor::Screen,
+    saver: &mut Saver,
+    on_disk: &mut Option<store::Stamp>,
+) -> io::Result<()>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+    E: IntoIterator<Item = io::Result<Input>>,
+{
+    let mut events = events.into_iter();
+    let mut last_save: Option<Instant> = None;
     loop {
-        if saver.poll(app, &mut on_disk).is_some() {
+        if saver.poll(app, on_disk).is_some() {
             saver.start(app, LOCK_PATIENCE);
             last_save = Some(Instant::now());
         }
@@ -336,17 +370,18 @@ where
             .draw(|frame| ui::draw(frame, app))
             .map_err(io::Error::other)?;
         let Some(input) = events.next() else {
-            if saver.wait(app, &mut on_disk) {
-                terminal
-                    .draw(|frame| ui::draw(frame, app))
-                    .map_err(io::Error::other)?;
-            }
             return Ok(());
         };
         let effect = match input? {
             Input::Terminal(event) => {
+                // Only `G` (or its other keys) asks for the end, not a step onto the head's last
+                // sentence: a reader going on sentence by sentence keeps their place.
+                let to_end = matches!(&event, Event::Key(key)
+                    if app.action_of(*key) == Some(Action::LastSentence));
                 let effect = on_event(app, &event);
-                loading::show_end(app);
+                if to_end {
+                    loading::show_end(app);
+                }
                 effect
             }
             Input::Loaded(loaded) => {
@@ -360,12 +395,12 @@ where
                     // Our own save is writing the file: its result is taken in when it ends. Or
                     // only part of the report is in: the claims come with the whole of it.
                     None
-                } else if now == on_disk {
+                } else if now == *on_disk {
                     let failed = matches!(app.save_state, SaveState::Failed(_));
                     let due = last_save.is_none_or(|at| at.elapsed() >= RETRY);
                     (failed && due).then_some(Effect::Save)
                 } else {
-                    on_disk = now;
+                    *on_disk = now;
                     app.disk_changed(Sidecar::load(sidecar).map_err(|e| e.to_string()))
                 }
             }
@@ -375,10 +410,7 @@ where
                 saver.start(app, LOCK_PATIENCE);
                 last_save = Some(Instant::now());
             }
-            Some(Effect::Quit) => {
-                saver.wait(app, &mut on_disk);
-                return Ok(());
-            }
+            Some(Effect::Quit) => return Ok(()),
             Some(Effect::EditNote) => {
                 let note = app.editor_note().unwrap_or_default().to_owned();
                 screen.suspend()?;

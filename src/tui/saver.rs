@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-use super::app::{App, Effect};
+use super::app::{App, Effect, SaveState};
 use crate::annotate::Claim;
 use crate::annotate::Sidecar;
 use crate::annotate::merge::Merged;
@@ -128,7 +128,8 @@ impl Saver {
                 *on_disk = stamp;
                 if app.sidecar.claims == job.sent {
                     app.saved(Ok((written, merged)));
-                    None
+                    // Still pending: a dismissal made while it ran must be written too.
+                    matches!(app.save_state, SaveState::Pending).then_some(Effect::Save)
                 } else {
                     Some(app.saved_over((written, merged), &job.sent))
                 }
@@ -235,5 +236,41 @@ mod tests {
         saver.wait(&mut app, &mut None);
         assert!(matches!(app.save_state, SaveState::Failed(_)));
         assert_eq!(app.sidecar.claims.len(), 1, "the claims are kept");
+    }
+
+    #[test]
+    fn a_dismissal_made_while_saving_is_kept_and_saved_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.txt.sidenote.toml");
+        let mut app = app(dir.path());
+        let n = (0..app.report.sentences.len())
+            .find(|&n| app.pending_suggestion(n).is_some())
+            .expect("a sentence with a suggestion");
+        let other = usize::from(n == 0);
+        app.go_to_byte(app.sentence(other).start);
+        let key = app.config.tags[0].key.chars().next().unwrap();
+        let effect = app.on_key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
+        assert!(matches!(effect, Some(Effect::Save)));
+        let mut saver = Saver::new(path.clone());
+        let mut on_disk = None;
+        saver.start(&mut app, Duration::from_secs(1));
+        // While that save runs, a suggestion is dismissed.
+        app.go_to_byte(app.sentence(n).start);
+        assert_eq!(
+            update(&mut app, Action::DismissSuggestion),
+            Some(Effect::Save)
+        );
+        saver.start(&mut app, Duration::from_secs(1));
+        let outcome = saver.job.as_ref().unwrap().receiver.recv().unwrap();
+        let next = saver.finish(&mut app, outcome, &mut on_disk);
+        assert_eq!(app.sidecar.dismissed.len(), 1, "kept in memory");
+        assert_eq!(next, Some(Effect::Save), "and saved next");
+        assert!(matches!(app.save_state, SaveState::Pending));
+        saver.start(&mut app, Duration::from_secs(1));
+        assert!(saver.wait(&mut app, &mut on_disk));
+        let disk = Sidecar::load(&path).unwrap().unwrap();
+        assert_eq!(disk.dismissed.len(), 1, "on disk");
+        assert_eq!(disk.claims.len(), 1);
+        assert!(matches!(app.save_state, SaveState::Saved));
     }
 }
