@@ -81,19 +81,21 @@ pub fn tail(path: &Path) -> Result<Option<Report>, LoadError> {
     file.seek(SeekFrom::Start(len - HEAD_BYTES as u64))
         .and_then(|_| file.take(HEAD_BYTES as u64).read_to_end(&mut bytes))
         .map_err(|source| read_error(path, source))?;
-    let Some(cut) = memchr::memmem::find(&bytes, b"\n\n").map(|at| at + 2) else {
+    // The first blank line, written `\n\n` or (Windows) `\r\n\r\n`.
+    let cut = [&b"\n\n"[..], b"\n\r\n"]
+        .iter()
+        .filter_map(|blank| memchr::memmem::find(&bytes, blank).map(|at| at + blank.len()))
+        .min();
+    let Some(cut) = cut else {
         return Ok(None);
     };
     let Ok(decoded) = decode(&bytes[cut..]) else {
         // The whole load will say what is wrong with these bytes.
         return Ok(None);
     };
-    Ok(Some(Report::from_text(
-        path,
-        decoded.text,
-        decoded.encoding,
-        String::new(),
-    )))
+    let end = Report::from_text(path, decoded.text, decoded.encoding, String::new());
+    // A last paragraph longer than the tail leaves nothing to show: wait for the whole report.
+    Ok((!end.sentences.is_empty()).then_some(end))
 }
 
 /// The whole report at `path`, as [`Report::load`] makes it, calling `progress` with the percent
@@ -229,6 +231,38 @@ mod tests {
         assert_eq!(
             &tail.text[tail.sentences.last().unwrap().clone()],
             "Mr. Okafor signed it."
+        );
+    }
+
+    #[test]
+    fn a_windows_report_has_a_tail_and_a_long_last_paragraph_has_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("crlf.txt");
+        let text = large_text().replace('\n', "\r\n");
+        std::fs::write(&path, &text).unwrap();
+        let end = tail(&path)
+            .unwrap()
+            .expect("a blank line written \\r\\n\\r\\n counts");
+        let whole = load(&path, |_| ()).unwrap();
+        let base = whole.text.len() - end.text.len();
+        let shifted: Vec<_> = end
+            .sentences
+            .iter()
+            .map(|s| s.start + base..s.end + base)
+            .collect();
+        assert_eq!(
+            shifted,
+            whole.sentences[whole.sentences.len() - shifted.len()..]
+        );
+        let long = dir.path().join("long.txt");
+        let mut text = large_text();
+        text.push_str(&"A clause that never ends, ".repeat(HEAD_BYTES / 20));
+        // Its only blank line in the last 256 KiB is the file's last bytes: nothing after it.
+        text.push_str("\n\n");
+        std::fs::write(&long, &text).unwrap();
+        assert!(
+            tail(&long).unwrap().is_none(),
+            "nothing to show: wait for the whole"
         );
     }
 
