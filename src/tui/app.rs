@@ -214,6 +214,10 @@ pub struct App {
     pub panel_scroll: usize,
     /// The article wrapped to the current width.
     pub doc: WrappedDoc,
+    /// The width a large report waits to be wrapped to on another thread after a resize (the
+    /// event loop starts it and hands the rows back through [`App::rewrapped`]); until then
+    /// the rows of the old width are shown.
+    pub wrap_wanted: Option<usize>,
     /// Suggested tags and sources, computed as sentences come into view.
     pub suggestions: Suggestions,
 }
@@ -256,6 +260,7 @@ impl App {
             scroll: 0,
             panel_scroll: 0,
             doc: WrappedDoc::default(),
+            wrap_wanted: None,
             suggestions,
         };
         let (claims, moved) = app.anchor(claims);
@@ -893,11 +898,29 @@ impl App {
 
     fn relayout(&mut self) {
         let width = self.areas().map_or(1, |a| usize::from(a.text.width));
-        if width != self.doc.width || self.doc.rows.is_empty() {
+        if width == self.doc.width && !self.doc.rows.is_empty() {
+            self.wrap_wanted = None;
+        } else if self.doc.rows.is_empty() || !super::find::is_large(&self.report.text) {
             self.doc = WrappedDoc::new(&self.report.text, &self.report.sentences, width);
+            self.wrap_wanted = None;
+        } else {
+            // Wrapping a large report takes a tenth of a second or more: it is done on another
+            // thread, and the keys keep working on the rows of the old width meanwhile.
+            self.wrap_wanted = Some(width);
         }
         self.keep_cursor_visible();
         self.keep_panel_selection_visible();
+    }
+
+    /// Takes in the rows a large report was wrapped to on another thread, unless the width
+    /// changed again meanwhile.
+    pub fn rewrapped(&mut self, doc: WrappedDoc) {
+        if self.wrap_wanted == Some(doc.width) {
+            self.doc = doc;
+            self.wrap_wanted = None;
+            self.keep_cursor_visible();
+            self.keep_panel_selection_visible();
+        }
     }
 
     fn tag(&mut self, tag: usize) -> Option<Effect> {

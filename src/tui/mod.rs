@@ -12,6 +12,7 @@ pub mod layout;
 pub mod loading;
 pub mod presence;
 pub mod review;
+mod rewrap;
 pub mod saver;
 pub mod suggestions;
 mod team;
@@ -193,7 +194,8 @@ fn reader_events(
             }
             return Some(Ok(Input::Loaded(loaded)));
         }
-        let busy = loading.is_some() || saver::in_flight() || find::counting();
+        let busy =
+            loading.is_some() || saver::in_flight() || find::counting() || rewrap::in_flight();
         next_terminal_event(if busy { BUSY_TICK } else { TICK })
     })
 }
@@ -355,6 +357,7 @@ where
 {
     let mut events = events.into_iter();
     let mut last_save: Option<Instant> = None;
+    let mut rewrap: Option<rewrap::Rewrap> = None;
     loop {
         if saver.poll(app, on_disk).is_some() {
             saver.start(app, LOCK_PATIENCE);
@@ -365,6 +368,16 @@ where
         let size = terminal.size().map_err(io::Error::other)?;
         if (size.width, size.height) != (app.size.width, app.size.height) {
             update(app, Action::Resize(size.width, size.height));
+        }
+        // A large report is wrapped to a new width on another thread.
+        if let Some(doc) = rewrap.as_ref().and_then(rewrap::Rewrap::poll) {
+            app.rewrapped(doc);
+            rewrap = None;
+        }
+        if let Some(width) = app.wrap_wanted
+            && rewrap.as_ref().is_none_or(|r| r.width != width)
+        {
+            rewrap = Some(rewrap::Rewrap::start(Arc::clone(&app.report), width));
         }
         terminal
             .draw(|frame| ui::draw(frame, app))

@@ -1,0 +1,107 @@
+//! Wrapping a large report again after a resize, on another thread, so that a resize never
+//! holds up the keys (at 100 MiB a whole wrap takes about a fifth of a second).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver};
+
+use super::wrap::WrappedDoc;
+use crate::report::Report;
+
+/// Wraps running now, so the event loop wakes up often enough to show the result at once.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether a wrap is running.
+pub fn in_flight() -> bool {
+    IN_FLIGHT.load(Ordering::Relaxed) > 0
+}
+
+/// One wrap of a report to a width, running on its thread.
+#[derive(Debug)]
+pub struct Rewrap {
+    /// The width it wraps to.
+    pub width: usize,
+    receiver: Receiver<WrappedDoc>,
+}
+
+impl Rewrap {
+    /// Starts wrapping `report` to `width`.
+    pub fn start(report: Arc<Report>, width: usize) -> Self {
+        let (sender, receiver) = mpsc::channel();
+        IN_FLIGHT.fetch_add(1, Ordering::Relaxed);
+        std::thread::spawn(move || {
+            let doc = WrappedDoc::new(&report.text, &report.sentences, width);
+            IN_FLIGHT.fetch_sub(1, Ordering::Relaxed);
+            // The reader may have gone, or asked for another width: then nobody listens.
+            let _ = sender.send(doc);
+        });
+        Self { width, receiver }
+    }
+
+    /// The rows, once they are ready.
+    pub fn poll(&self) -> Option<WrappedDoc> {
+        self.receiver.try_recv().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::config::Config;
+    use crate::report::Encoding;
+    use crate::tui::action::Action;
+    use crate::tui::app::{App, update};
+    use std::fmt::Write as _;
+
+    #[test]
+    fn a_resize_of_a_large_report_is_wrapped_on_a_thread_and_taken_in() {
+        let mut text = String::new();
+        let mut n = 0;
+        while !crate::tui::find::is_large(&text) {
+            n += 1;
+            let _ = write!(
+                text,
+                "Paragraph {n} says the port reopened after the storm. It cost {n} million.\n\n"
+            );
+        }
+        let report = Report::from_text(
+            std::path::Path::new("large.txt"),
+            text,
+            Encoding::Utf8,
+            String::new(),
+        );
+        let mut app = App::new(report, None, Config::default(), None);
+        update(&mut app, Action::Resize(120, 40));
+        assert!(app.wrap_wanted.is_none(), "the first wrap is made at once");
+        let wide = app.doc.width;
+        update(&mut app, Action::LastSentence);
+        update(&mut app, Action::Resize(70, 40));
+        let narrow = app.wrap_wanted.expect("a large report waits for its wrap");
+        assert_eq!(app.doc.width, wide, "the old rows are kept meanwhile");
+        update(&mut app, Action::PrevSentence);
+        let cursor = app.cursor;
+        let job = Rewrap::start(Arc::clone(&app.report), narrow);
+        let doc = loop {
+            if let Some(doc) = job.poll() {
+                break doc;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        let there = WrappedDoc::new(&app.report.text, &app.report.sentences, narrow);
+        assert_eq!(doc.rows, there.rows, "the same rows as a wrap made at once");
+        app.rewrapped(doc);
+        assert_eq!(app.doc.width, narrow);
+        assert!(app.wrap_wanted.is_none());
+        assert_eq!(app.cursor, cursor, "the reader keeps their place");
+        let (first, _) = app.doc.rows_of(&app.sentence(cursor));
+        assert!(
+            (app.scroll..app.scroll + 40).contains(&first),
+            "and sees it"
+        );
+        // Rows for a width no longer wanted are left alone.
+        update(&mut app, Action::Resize(90, 40));
+        app.rewrapped(WrappedDoc::new(&app.report.text, &app.report.sentences, 80));
+        assert_eq!(app.doc.width, narrow);
+    }
+}
