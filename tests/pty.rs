@@ -631,23 +631,38 @@ fn signals_restore_the_terminal_and_keep_saved_claims() {
     }
 }
 
+/// The reader, the master side of its terminal, and that side's reader and writer.
+type HangUp = (
+    Box<dyn Child + Send + Sync>,
+    Box<dyn MasterPty + Send>,
+    Box<dyn Read + Send>,
+    Box<dyn Write + Send>,
+);
+
+/// The reader on `dir`'s report.txt in a pseudo-terminal whose every master end is handed to the
+/// test: read in the test's own thread, so that dropping them all hangs the terminal up.
+fn spawn_to_hang_up(dir: &Path) -> HangUp {
+    let pair = native_pty_system().openpty(size(100, 30)).expect("openpty");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sidenote"));
+    command.arg("report.txt");
+    command.cwd(dir);
+    command.env("TERM", "xterm-256color");
+    command.env("XDG_CONFIG_HOME", dir);
+    command.env("NO_COLOR", "1");
+    let child = pair.slave.spawn_command(command).expect("spawn sidenote");
+    drop(pair.slave);
+    let source = pair.master.try_clone_reader().expect("pty reader");
+    let writer = pair.master.take_writer().expect("pty writer");
+    (child, pair.master, source, writer)
+}
+
 #[test]
 fn a_terminal_that_hangs_up_ends_the_reader_and_keeps_saved_claims() {
     // The window closes under the reader: every end of the terminal's master side is closed,
     // so the reader's terminal hangs up. It must exit (not spin reading a dead terminal) and
     // leave what it saved, removing its presence file on the way out.
     let dir = folder();
-    let pair = native_pty_system().openpty(size(100, 30)).expect("openpty");
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sidenote"));
-    command.arg("report.txt");
-    command.cwd(dir.path());
-    command.env("TERM", "xterm-256color");
-    command.env("XDG_CONFIG_HOME", dir.path());
-    command.env("NO_COLOR", "1");
-    let mut child = pair.slave.spawn_command(command).expect("spawn sidenote");
-    drop(pair.slave);
-    let mut source = pair.master.try_clone_reader().expect("pty reader");
-    let mut writer = pair.master.take_writer().expect("pty writer");
+    let (mut child, master, mut source, mut writer) = spawn_to_hang_up(dir.path());
     // Read in this thread, so that no copy of the master is left open once the test drops it.
     let mut seen = Vec::new();
     let mut buffer = [0_u8; 8192];
@@ -670,7 +685,7 @@ fn a_terminal_that_hangs_up_ends_the_reader_and_keeps_saved_claims() {
     }
     drop(source);
     drop(writer);
-    drop(pair.master);
+    drop(master);
     let deadline = Instant::now() + TIMEOUT;
     let status = loop {
         if let Some(status) = child.try_wait().expect("try_wait") {
@@ -710,17 +725,7 @@ fn hang_up_while_saving(keys: &str, hold: Duration) -> (u32, String) {
         .truncate(false)
         .open(dir.path().join("report.txt.sidenote.toml.lock"))
         .expect("lock file");
-    let pair = native_pty_system().openpty(size(100, 30)).expect("openpty");
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sidenote"));
-    command.arg("report.txt");
-    command.cwd(dir.path());
-    command.env("TERM", "xterm-256color");
-    command.env("XDG_CONFIG_HOME", dir.path());
-    command.env("NO_COLOR", "1");
-    let mut child = pair.slave.spawn_command(command).expect("spawn sidenote");
-    drop(pair.slave);
-    let mut source = pair.master.try_clone_reader().expect("pty reader");
-    let mut writer = pair.master.take_writer().expect("pty writer");
+    let (mut child, master, mut source, mut writer) = spawn_to_hang_up(dir.path());
     let mut read_until = |text: &str| {
         let mut seen = Vec::new();
         let mut buffer = [0_u8; 8192];
@@ -739,7 +744,7 @@ fn hang_up_while_saving(keys: &str, hold: Duration) -> (u32, String) {
     std::thread::sleep(Duration::from_millis(100));
     drop(source);
     drop(writer);
-    drop(pair.master);
+    drop(master);
     std::thread::sleep(hold.saturating_sub(locked.elapsed()));
     lock.unlock().expect("free the lock");
     let deadline = Instant::now() + TIMEOUT;

@@ -208,6 +208,20 @@ mod tests {
         assert!(seen.windows(2).all(|w| w[0] <= w[1]) && seen.contains(&percent::READ));
     }
 
+    /// `end`'s sentences are the last sentences of `whole`, at the same places.
+    fn assert_segmented_as_the_end_of(end: &Report, whole: &Report) {
+        let base = whole.text.len() - end.text.len();
+        let shifted: Vec<_> = end
+            .sentences
+            .iter()
+            .map(|s| s.start + base..s.end + base)
+            .collect();
+        assert_eq!(
+            shifted,
+            whole.sentences[whole.sentences.len() - shifted.len()..]
+        );
+    }
+
     #[test]
     fn the_tail_is_the_end_of_the_whole_report() {
         let dir = tempfile::tempdir().unwrap();
@@ -218,16 +232,7 @@ mod tests {
         let tail = tail(&path).unwrap().expect("a large report has a tail");
         let whole = load(&path, |_| ()).unwrap();
         assert!(tail.text.len() < HEAD_BYTES && text.ends_with(&tail.text));
-        let base = whole.text.len() - tail.text.len();
-        let shifted: Vec<_> = tail
-            .sentences
-            .iter()
-            .map(|s| s.start + base..s.end + base)
-            .collect();
-        assert_eq!(
-            shifted,
-            whole.sentences[whole.sentences.len() - shifted.len()..]
-        );
+        assert_segmented_as_the_end_of(&tail, &whole);
         assert_eq!(
             &tail.text[tail.sentences.last().unwrap().clone()],
             "Mr. Okafor signed it."
@@ -244,16 +249,7 @@ mod tests {
             .unwrap()
             .expect("a blank line written \\r\\n\\r\\n counts");
         let whole = load(&path, |_| ()).unwrap();
-        let base = whole.text.len() - end.text.len();
-        let shifted: Vec<_> = end
-            .sentences
-            .iter()
-            .map(|s| s.start + base..s.end + base)
-            .collect();
-        assert_eq!(
-            shifted,
-            whole.sentences[whole.sentences.len() - shifted.len()..]
-        );
+        assert_segmented_as_the_end_of(&end, &whole);
         let long = dir.path().join("long.txt");
         let mut text = large_text();
         text.push_str(&"A clause that never ends, ".repeat(HEAD_BYTES / 20));

@@ -295,10 +295,10 @@ mod tests {
         assert!(head.report.text[head.sentence(799)].contains("400 million"));
     }
 
-    #[test]
-    fn g_on_the_head_shows_the_end_at_once_and_the_place_is_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("large.txt");
+    /// A large report of numbered paragraphs written in `dir`, opened by its head in an 80×20
+    /// reader; its path, and the number of its last paragraph.
+    fn large_head(dir: &Path) -> (App, PathBuf, usize) {
+        let path = dir.join("large.txt");
         let mut text = String::new();
         let mut n = 0;
         while text.len() as u64 <= progressive::LARGE_BYTES {
@@ -312,6 +312,13 @@ mod tests {
         let head = progressive::head(&path).unwrap().unwrap();
         let mut app = head_app(head, Config::default());
         update(&mut app, Action::Resize(80, 20));
+        (app, path, n)
+    }
+
+    #[test]
+    fn g_on_the_head_shows_the_end_at_once_and_the_place_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut app, path, n) = large_head(dir.path());
         update(&mut app, Action::NextSentence);
         show_end(&mut app);
         assert_eq!(app.cursor, 1, "nothing happens before the head's end");
@@ -358,20 +365,7 @@ mod tests {
     fn stepping_onto_the_heads_last_sentence_keeps_the_place_and_g_goes_to_the_end() {
         use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("large.txt");
-        let mut text = String::new();
-        let mut n = 0;
-        while text.len() as u64 <= progressive::LARGE_BYTES {
-            n += 1;
-            let _ = write!(
-                text,
-                "Paragraph {n} says the port reopened. It cost {n} million.\n\n"
-            );
-        }
-        std::fs::write(&path, &text).unwrap();
-        let head = progressive::head(&path).unwrap().unwrap();
-        let mut app = head_app(head, Config::default());
-        update(&mut app, Action::Resize(80, 20));
+        let (mut app, path, n) = large_head(dir.path());
         update(&mut app, Action::LastSentence);
         update(&mut app, Action::PrevSentence);
         let last = app.report.sentences.len() - 1;
