@@ -250,6 +250,67 @@ fn output_to_a_file_is_whole_or_nothing() {
     );
 }
 
+/// `-o` into a pipe (or a device such as `/dev/null`) writes into it as a shell redirection would;
+/// renaming a file over it would put a plain file in its place.
+#[cfg(unix)]
+#[test]
+fn output_into_a_pipe_streams_and_keeps_the_pipe() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let folder = Folder::new();
+    let stdout = export(&folder, "csv");
+    let fifo = folder.path("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success(), "mkfifo failed");
+    let (sender, received) = std::sync::mpsc::channel();
+    {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || sender.send(std::fs::read_to_string(fifo)));
+    }
+    folder.ok(&["export", ".", "--format", "csv", "-o", "pipe"]);
+    // Checked first: were the pipe replaced, the reader above would wait for ever.
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("still there")
+        .file_type();
+    assert!(kind.is_fifo(), "the pipe is still a pipe: {kind:?}");
+    let read = received
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("the reader got the export")
+        .expect("read the pipe");
+    assert_eq!(read, stdout);
+}
+
+/// `-o` through a symbolic link replaces the file it points at and keeps the link; the file keeps
+/// its permissions, and a new file gets those of any new file (not the temporary file's 0600).
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_keeps_the_link_and_permissions_are_kept() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let folder = Folder::new();
+    let stdout = export(&folder, "csv");
+    folder.write("real.csv", "old\n");
+    let mode = std::fs::Permissions::from_mode(0o604);
+    std::fs::set_permissions(folder.path("real.csv"), mode).expect("chmod");
+    std::os::unix::fs::symlink("real.csv", folder.path("link.csv")).expect("symlink");
+    folder.ok(&["export", ".", "--format", "csv", "-o", "link.csv"]);
+    let link = std::fs::symlink_metadata(folder.path("link.csv")).expect("link");
+    assert!(link.file_type().is_symlink(), "the link is kept");
+    let real = folder.path("real.csv");
+    assert_eq!(std::fs::read_to_string(&real).expect("target"), stdout);
+    let mode_of =
+        |p: &std::path::Path| std::fs::metadata(p).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode_of(&real), 0o604);
+
+    folder.ok(&["export", ".", "--format", "csv", "-o", "new.csv"]);
+    folder.write("probe", "");
+    assert_eq!(
+        mode_of(&folder.path("new.csv")),
+        mode_of(&folder.path("probe"))
+    );
+}
+
 #[test]
 fn a_wrong_format_or_a_folder_as_output_is_bad_input() {
     let folder = Folder::new();

@@ -61,8 +61,11 @@ fn write(
     }
 }
 
-/// Writes `path` atomically: a temporary file in the same folder, flushed, then renamed over it.
-/// On any error the temporary file is removed and `path` is untouched.
+/// Writes the export to `path`. A regular file (or a new one) is written whole or not at all: a
+/// temporary file in the same folder, flushed, then renamed over it, so on any error `path` is
+/// untouched. A symbolic link is followed and its target replaced, the link kept. A device, pipe
+/// or socket (`-o /dev/stdout`, `-o >(gzip > x.gz)`, `-o /dev/null`) is written into directly:
+/// renaming over it would replace, say, the system's `/dev/null` with a plain file.
 fn write_file(
     path: &Path,
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
@@ -73,13 +76,24 @@ fn write_file(
             safe_path(path)
         )))
     };
-    if path.is_dir() {
-        return Err(CliError::BadInput(format!(
-            "{}: is a folder; give a file name to -o",
-            safe_path(path)
-        )));
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(CliError::BadInput(format!(
+                "{}: is a folder; give a file name to -o",
+                safe_path(path)
+            )));
+        }
+        Ok(meta) if !meta.is_file() => return write_special(path, write),
+        _ => {}
     }
-    let folder = match path.parent() {
+    // A link to an existing file: replace what it points at, so the link keeps working.
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    };
+    let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
@@ -90,13 +104,44 @@ fn write_file(
             safe_path(folder)
         )));
     }
-    let mut file = tempfile::NamedTempFile::new_in(folder).map_err(|e| fail(&e.kind()))?;
+    let mut file = new_temporary(folder).map_err(|e| fail(&e.kind()))?;
+    if let Ok(meta) = std::fs::metadata(&target) {
+        file.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(|e| fail(&e))?;
+    }
     {
         let mut out = std::io::BufWriter::new(file.as_file_mut());
         write(&mut out).map_err(|e| fail(&e))?;
         out.flush().map_err(|e| fail(&e))?;
     }
     file.as_file().sync_all().map_err(|e| fail(&e))?;
-    file.persist(path).map_err(|e| fail(&e.error))?;
+    file.persist(&target).map_err(|e| fail(&e.error))?;
     Ok(())
+}
+
+/// A temporary file that, once renamed, has the permissions a plain `> FILE` would give it
+/// (0666 less the umask) rather than the temporary file's private 0600.
+fn new_temporary(folder: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder.tempfile_in(folder)
+}
+
+/// Streams the export into a file that is not a regular one, as a shell redirection would.
+fn write_special(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), CliError> {
+    let fail = |e: &std::io::Error| {
+        CliError::Output(std::io::Error::other(format!("{}: {e}", safe_path(path))))
+    };
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| fail(&e))?;
+    let mut out = std::io::BufWriter::new(file);
+    write(&mut out).map_err(|e| fail(&e))?;
+    out.flush().map_err(|e| fail(&e))
 }
