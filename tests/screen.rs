@@ -353,3 +353,25 @@ fn a_read_only_reader_says_why_in_the_panel() {
     assert!(screen.find("READ-ONLY: s.toml:2:1: broken").is_some());
     assert!(!screen.sidecar.exists());
 }
+
+#[test]
+fn the_save_state_is_readable_on_light_and_dark_backgrounds() {
+    let mut light = config();
+    light.background = sidenote::tui::theme::Background::Light;
+    for (config, saved) in [(config(), Color::Green), (light, Color::Indexed(28))] {
+        let mut screen = open(120, 32, config);
+        screen.keys("] ] s");
+        let (x, y) = screen.find("saved").expect("the save is shown");
+        assert_eq!(screen.buffer()[(x, y)].fg, saved);
+
+        screen.app.save_state = sidenote::tui::app::SaveState::Failed("disk full".into());
+        screen.keys("j");
+        let (x, y) = screen.find("NOT SAVED").expect("the failure is shown");
+        let cell = &screen.buffer()[(x, y)];
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::White, Color::Red),
+            "an alarm on any background"
+        );
+    }
+}

@@ -6,9 +6,10 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{color, tag_letter};
+use super::tag_letter;
 use crate::report::safe;
 use crate::tui::app::{App, Focus, Overlay, SaveState};
+use crate::tui::theme::Background;
 use crate::tui::wrap::char_width;
 
 /// Draws the bottom row.
@@ -42,12 +43,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Style::new().add_modifier(Modifier::REVERSED),
         ));
     }
-    let (state, state_color) = match &app.save_state {
-        SaveState::Unchanged => (String::new(), None),
-        SaveState::Saved => ("saved".to_owned(), Some(Color::Green)),
-        SaveState::Pending => ("saving…".to_owned(), Some(Color::Yellow)),
-        SaveState::Failed(why) => (format!("NOT SAVED: {why}"), Some(Color::Red)),
-        SaveState::ReadOnly(why) => (format!("READ-ONLY: {why}"), Some(Color::Red)),
+    let state = match &app.save_state {
+        SaveState::Unchanged => String::new(),
+        SaveState::Saved => "saved".to_owned(),
+        SaveState::Pending => "saving…".to_owned(),
+        SaveState::Failed(why) => format!("NOT SAVED: {why}"),
+        SaveState::ReadOnly(why) => format!("READ-ONLY: {why}"),
     };
     // The save state may be a long error: it gets at most half the row, so the file, position,
     // counts and messages (such as the quit warning) stay visible.
@@ -92,11 +93,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ..area
     };
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);
-    let state_style = state_color
-        .and_then(|c| color(app, c))
-        .map_or(Style::new().add_modifier(Modifier::BOLD), |c| {
-            Style::new().fg(c).add_modifier(Modifier::BOLD)
-        });
+    let state_style = save_style(app);
     let right_line = Line::from(vec![
         Span::raw("  "),
         Span::styled(state, state_style),
@@ -104,6 +101,30 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     ]);
     frame.render_widget(Paragraph::new(right_line), right_area);
 }
+
+/// How the save state stands out. A lost save is an alarm on any background: white on red. The
+/// quiet states are coloured text, in darker shades on a light background, where yellow and
+/// bright green letters on white can hardly be read.
+fn save_style(app: &App) -> Style {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    if !app.config.color {
+        return bold;
+    }
+    let light = app.config.background == Background::Light;
+    match &app.save_state {
+        SaveState::Unchanged => bold,
+        SaveState::Saved if light => bold.fg(DARK_GREEN),
+        SaveState::Saved => bold.fg(Color::Green),
+        SaveState::Pending if light => bold.fg(DARK_ORANGE),
+        SaveState::Pending => bold.fg(Color::Yellow),
+        SaveState::Failed(_) | SaveState::ReadOnly(_) => bold.fg(Color::White).bg(Color::Red),
+    }
+}
+
+/// "saved" on a light background: xterm's 256-colour green 28 (#008700).
+const DARK_GREEN: Color = Color::Indexed(28);
+/// "saving…" on a light background: xterm's 256-colour 130 (#af5f00).
+const DARK_ORANGE: Color = Color::Indexed(130);
 
 /// The search prompt: the query, the number of matches, and the terminal cursor after the query.
 fn draw_prompt(frame: &mut Frame, app: &App, query: &str, area: Rect) {
