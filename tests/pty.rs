@@ -46,7 +46,8 @@ struct Output<C: vt100::Callbacks = ()> {
 /// The reader running in a pseudo-terminal.
 struct Session<C: vt100::Callbacks + Send + 'static = ()> {
     master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// Shared with the reader thread, which answers the terminal queries the child sends.
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     output: Arc<Mutex<Output<C>>>,
     reader: Option<JoinHandle<()>>,
@@ -74,10 +75,50 @@ impl Session {
     }
 }
 
+/// The colours the emulated terminal gives when asked: light grey text on black.
+const DARK_BACKGROUND: Colours = Colours {
+    foreground: b"\x1b]10;rgb:cccc/cccc/cccc\x1b\\",
+    background: b"\x1b]11;rgb:0000/0000/0000\x1b\\",
+};
+/// Black text on white.
+const LIGHT_BACKGROUND: Colours = Colours {
+    foreground: b"\x1b]10;rgb:0000/0000/0000\x1b\\",
+    background: b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\",
+};
+
+/// A terminal's answers to the questions about its text (OSC 10) and background (OSC 11) colours.
+#[derive(Clone, Copy)]
+struct Colours {
+    foreground: &'static [u8],
+    background: &'static [u8],
+}
+
+/// The answers a terminal gives to what the child asks in `bytes`, as xterm does: its colours to
+/// OSC 10 and 11, and what it is to the primary device attributes query (DA1). `vt100` only
+/// draws, so without this a query would wait for its timeout.
+fn answers(bytes: &[u8], colours: Colours) -> Vec<u8> {
+    let mut reply = Vec::new();
+    if bytes.windows(6).any(|w| w == b"\x1b]10;?") {
+        reply.extend_from_slice(colours.foreground);
+    }
+    if bytes.windows(6).any(|w| w == b"\x1b]11;?") {
+        reply.extend_from_slice(colours.background);
+    }
+    if bytes.windows(3).any(|w| w == b"\x1b[c") {
+        reply.extend_from_slice(b"\x1b[?62;22c");
+    }
+    reply
+}
+
 impl<C: vt100::Callbacks + Send + 'static> Session<C> {
     /// Starts `sidenote ARGS` in `dir` in a `cols`x40 terminal whose emulator reports what it is
     /// asked to do besides drawing to `callbacks`.
     fn start_with(dir: &Path, args: &[&str], cols: u16, callbacks: C) -> Self {
+        Self::start_on(dir, args, cols, callbacks, DARK_BACKGROUND)
+    }
+
+    /// [`Session::start_with`] in a terminal that gives `colours` when asked for them.
+    fn start_on(dir: &Path, args: &[&str], cols: u16, callbacks: C, colours: Colours) -> Self {
         let pair = native_pty_system()
             .openpty(size(cols, 40))
             .expect("openpty");
@@ -94,18 +135,27 @@ impl<C: vt100::Callbacks + Send + 'static> Session<C> {
         // Only the child keeps the terminal's slave end open, so reading ends when it exits.
         drop(pair.slave);
         let mut source = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new_with_callbacks(non_zero(40), non_zero(cols), 0, callbacks),
             bytes: Vec::new(),
         }));
         let shared = Arc::clone(&output);
+        let answer = Arc::clone(&writer);
         let reader = std::thread::spawn(move || {
             let mut buffer = [0_u8; 8192];
             loop {
                 match source.read(&mut buffer) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
+                        let reply = answers(&buffer[..n], colours);
+                        if !reply.is_empty() {
+                            let mut answer = answer
+                                .lock()
+                                .unwrap_or_else(std::sync::PoisonError::into_inner);
+                            // The child may be gone already; the test notices that elsewhere.
+                            let _ = answer.write_all(&reply).and_then(|()| answer.flush());
+                        }
                         let mut out = shared
                             .lock()
                             .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -192,8 +242,12 @@ impl<C: vt100::Callbacks + Send + 'static> Session<C> {
 
     /// Types `keys` into the terminal.
     fn press(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("type keys");
-        self.writer.flush().expect("flush keys");
+        let mut writer = self
+            .writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        writer.write_all(keys.as_bytes()).expect("type keys");
+        writer.flush().expect("flush keys");
     }
 
     /// Resizes the terminal, and the emulated screen with it.
@@ -1084,4 +1138,29 @@ fn a_large_report_opens_by_its_head_g_shows_its_end_and_tags_once_indexed() {
         Some(start),
         "ASCII: bytes are code points"
     );
+}
+
+/// The reader asks the terminal for its background: on a white one it takes the light theme
+/// (a blue border on the focused pane), on a black one the dark (cyan).
+#[test]
+fn the_theme_follows_the_background_the_terminal_reports() {
+    let dir = folder();
+    for (colours, accent) in [(LIGHT_BACKGROUND, 4), (DARK_BACKGROUND, 6)] {
+        let mut reader = Session::start_on(dir.path(), &["report.txt"], 120, (), colours);
+        reader.wait_for(SENTENCES[0]);
+        let corner = reader
+            .output()
+            .parser
+            .screen()
+            .cell(0, 0)
+            .map(vt100::Cell::fgcolor);
+        assert_eq!(
+            corner,
+            Some(vt100::Color::Idx(accent)),
+            "screen:\n{}",
+            reader.screen()
+        );
+        reader.press("q");
+        assert_eq!(reader.wait_exit(), 0);
+    }
 }

@@ -2,18 +2,18 @@
 //! when the config leaves it to `auto`.
 //!
 //! The answer comes from an OSC 11 query (`terminal-colorsaurus`), made only when standard input
-//! and output are a terminal and colour is on, and given at most [`QUERY_TIMEOUT`]: a terminal
-//! that does not answer leaves the dark theme, never a hang.
+//! and output are a terminal and colour is on. The query is fenced by a device-attributes query
+//! that nearly every terminal answers at once, so a terminal that cannot tell its colours is known
+//! as soon as that answer arrives and leaves the dark theme. Only a terminal that answers nothing
+//! at all is waited for, up to the library's default of one second: a shorter wait would let the
+//! answer of a terminal at the far end of a slow SSH link arrive after the reader started, to be
+//! read as keys (`1`, `1`, `;`, `r`…, and `r` changes a grade).
 
 use std::io::IsTerminal as _;
-use std::time::Duration;
 
 use ratatui::style::Color;
 
 use crate::config::{Config, Theme};
-
-/// How long the terminal may take to say what its background is.
-const QUERY_TIMEOUT: Duration = Duration::from_millis(300);
 
 /// The colours of the light theme, for each `[theme]` colour the user did not set. Dark
 /// backgrounds take the defaults in `assets/config.toml`.
@@ -78,9 +78,7 @@ fn terminal_background() -> Option<Background> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return None;
     }
-    let mut options = terminal_colorsaurus::QueryOptions::default();
-    options.timeout = QUERY_TIMEOUT;
-    match terminal_colorsaurus::theme_mode(options).ok()? {
+    match terminal_colorsaurus::theme_mode(terminal_colorsaurus::QueryOptions::default()).ok()? {
         terminal_colorsaurus::ThemeMode::Light => Some(Background::Light),
         terminal_colorsaurus::ThemeMode::Dark => Some(Background::Dark),
     }
