@@ -1086,3 +1086,30 @@ fn a_claim_off_its_place_in_an_unchanged_report_is_re_anchored() {
     let tag = |n| if n == 6000 { "sourced".into() } else { Value::Null };
     assert_eq!(sandbox.sentences(), expected_rows(&text, &sentences, tag));
 }
+
+#[test]
+fn sentences_end_quietly_when_the_reader_of_their_output_stops() {
+    use std::io::BufRead as _;
+    let sandbox = Sandbox::empty();
+    let (text, _) = long_report(60_000, 1);
+    sandbox.write("report.txt", text.as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sidenote"))
+        .args(["sentences", "report.txt"])
+        .current_dir(sandbox.dir.path())
+        .env("XDG_CONFIG_HOME", sandbox.dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run sidenote");
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("a first line");
+    // The pipe is closed here, as `| head -1` closes it, with megabytes still to print.
+    assert_eq!(first, "1\t-\tFerry № 1\n");
+    let output = child.wait_with_output().expect("sidenote ends");
+    assert_eq!(
+        (output.status.code(), String::from_utf8_lossy(&output.stderr)),
+        (Some(0), "".into())
+    );
+}
