@@ -1033,12 +1033,18 @@ fn a_long_tagged_report_is_printed_with_its_tags() {
     let lines = sandbox.ok(&["sentences", "report.txt"]);
     let lines: Vec<&str> = lines.lines().collect();
     assert_eq!(lines.len(), sentences.len());
-    assert_eq!(lines[1], "2\tsourced\tThe café by pier 1 reopened on Monday.");
+    assert_eq!(
+        lines[1],
+        "2\tsourced\tThe café by pier 1 reopened on Monday."
+    );
     assert_eq!(
         lines[last - 1],
         format!("{last}\tdisputed\tThe café by pier 3000 reopened on Monday.")
     );
-    assert_eq!(lines[last], format!("{}\t-\tMr. Okafor was not so sure.", last + 1));
+    assert_eq!(
+        lines[last],
+        format!("{}\t-\tMr. Okafor was not so sure.", last + 1)
+    );
 }
 
 #[test]
@@ -1083,7 +1089,13 @@ fn a_claim_off_its_place_in_an_unchanged_report_is_re_anchored() {
         "report.txt.sidenote.toml",
         toml::to_string(&sidecar).expect("TOML").as_bytes(),
     );
-    let tag = |n| if n == 6000 { "sourced".into() } else { Value::Null };
+    let tag = |n| {
+        if n == 6000 {
+            "sourced".into()
+        } else {
+            Value::Null
+        }
+    };
     assert_eq!(sandbox.sentences(), expected_rows(&text, &sentences, tag));
 }
 
@@ -1109,7 +1121,10 @@ fn sentences_end_quietly_when_the_reader_of_their_output_stops() {
     assert_eq!(first, "1\t-\tFerry № 1\n");
     let output = child.wait_with_output().expect("sidenote ends");
     assert_eq!(
-        (output.status.code(), String::from_utf8_lossy(&output.stderr)),
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr)
+        ),
         (Some(0), "".into())
     );
 }
