@@ -976,3 +976,155 @@ fn an_empty_report_has_nothing_to_tag() {
         "{line}"
     );
 }
+
+/// A report of `paragraphs` paragraphs, written with CRLF line ends and holding non-ASCII
+/// letters (so code points and bytes differ): long enough that `sentences` reads it in several
+/// blocks. Returns the text and its sentences, in order.
+fn long_report(paragraphs: usize, first: usize) -> (String, Vec<String>) {
+    let mut text = String::new();
+    let mut sentences = Vec::new();
+    for i in first..first + paragraphs {
+        let heading = format!("Ferry № {i}");
+        let opened = format!("The café by pier {i} reopened on Monday.");
+        let doubt = "Mr. Okafor was not so sure.".to_owned();
+        write!(text, "{heading}\r\n\r\n{opened} {doubt}\r\n\r\n").expect("write to a string");
+        sentences.extend([heading, opened, doubt]);
+    }
+    (text, sentences)
+}
+
+/// The `sentences --format jsonl` rows of `text`, whose sentences are `sentences` in order,
+/// with `status` giving the tag of each (by number, from 1).
+fn expected_rows(text: &str, sentences: &[String], status: impl Fn(usize) -> Value) -> Vec<Value> {
+    let mut from = 0;
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(i, sentence)| {
+            let byte = from + text[from..].find(sentence.as_str()).expect("in order");
+            from = byte + sentence.len();
+            let start = text[..byte].chars().count();
+            serde_json::json!({
+                "n": i + 1,
+                "start": start,
+                "end": start + sentence.chars().count(),
+                "text": sentence,
+                "status": status(i + 1),
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_tagged_report_is_printed_with_its_tags() {
+    let sandbox = Sandbox::empty();
+    let (text, sentences) = long_report(3000, 1);
+    assert!(text.len() > 3 * (64 << 10), "several blocks");
+    sandbox.write("report.txt", text.as_bytes());
+    let last = sentences.len() - 1;
+    sandbox.ok(&["tag", "report.txt", "2", "sourced"]);
+    sandbox.ok(&["tag", "report.txt", &last.to_string(), "disputed"]);
+    let tag = |n| match n {
+        2 => "sourced".into(),
+        n if n == last => "disputed".into(),
+        _ => Value::Null,
+    };
+    assert_eq!(sandbox.sentences(), expected_rows(&text, &sentences, tag));
+    let lines = sandbox.ok(&["sentences", "report.txt"]);
+    let lines: Vec<&str> = lines.lines().collect();
+    assert_eq!(lines.len(), sentences.len());
+    assert_eq!(
+        lines[1],
+        "2\tsourced\tThe café by pier 1 reopened on Monday."
+    );
+    assert_eq!(
+        lines[last - 1],
+        format!("{last}\tdisputed\tThe café by pier 3000 reopened on Monday.")
+    );
+    assert_eq!(
+        lines[last],
+        format!("{}\t-\tMr. Okafor was not so sure.", last + 1)
+    );
+}
+
+#[test]
+fn a_long_report_edited_after_tagging_shows_its_claims_where_they_moved() {
+    let sandbox = Sandbox::empty();
+    let (text, _) = long_report(3000, 1);
+    sandbox.write("report.txt", text.as_bytes());
+    let last = 3 * 3000 - 1;
+    sandbox.ok(&["tag", "report.txt", "2", "sourced"]);
+    sandbox.ok(&["tag", "report.txt", &last.to_string(), "disputed"]);
+    // One paragraph more at the start: every sentence moves three places on.
+    let (edited, sentences) = long_report(3001, 0);
+    sandbox.write("report.txt", edited.as_bytes());
+    let tag = |n| match n {
+        5 => "sourced".into(),
+        n if n == last + 3 => "disputed".into(),
+        _ => Value::Null,
+    };
+    assert_eq!(sandbox.sentences(), expected_rows(&edited, &sentences, tag));
+}
+
+#[test]
+fn a_claim_off_its_place_in_an_unchanged_report_is_re_anchored() {
+    let sandbox = Sandbox::empty();
+    let (text, sentences) = long_report(3000, 1);
+    sandbox.write("report.txt", text.as_bytes());
+    sandbox.ok(&["tag", "report.txt", "6000", "sourced"]);
+    // A hand edit moves the claim's offsets by one code point: the hash still matches the
+    // report, but the quote is not at the offsets, so the claim must be looked for.
+    let mut sidecar = sandbox.sidecar();
+    let claim = sidecar
+        .get_mut("claim")
+        .and_then(|c| c.as_array_mut())
+        .and_then(|c| c.first_mut())
+        .and_then(toml::Value::as_table_mut)
+        .expect("one claim");
+    for key in ["start", "end"] {
+        let moved = claim[key].as_integer().expect("an offset") + 1;
+        claim.insert(key.to_owned(), moved.into());
+    }
+    sandbox.write(
+        "report.txt.sidenote.toml",
+        toml::to_string(&sidecar).expect("TOML").as_bytes(),
+    );
+    let tag = |n| {
+        if n == 6000 {
+            "sourced".into()
+        } else {
+            Value::Null
+        }
+    };
+    assert_eq!(sandbox.sentences(), expected_rows(&text, &sentences, tag));
+}
+
+#[test]
+fn sentences_end_quietly_when_the_reader_of_their_output_stops() {
+    use std::io::BufRead as _;
+    let sandbox = Sandbox::empty();
+    let (text, _) = long_report(60_000, 1);
+    sandbox.write("report.txt", text.as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sidenote"))
+        .args(["sentences", "report.txt"])
+        .current_dir(sandbox.dir.path())
+        .env("XDG_CONFIG_HOME", sandbox.dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run sidenote");
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("a first line");
+    // The pipe is closed here, as `| head -1` closes it, with megabytes still to print.
+    assert_eq!(first, "1\t-\tFerry № 1\n");
+    let output = child.wait_with_output().expect("sidenote ends");
+    assert_eq!(
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr)
+        ),
+        (Some(0), "".into())
+    );
+}

@@ -1,14 +1,15 @@
 //! `sidenote sentences REPORT`: the sentences the reader steps through, with their offsets and
 //! the tag of the claim on each. `REPORT` may be `-` to segment text piped in on standard input.
 
-use std::io::Read as _;
+use std::io::{Cursor, Read, Seek, Write};
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use super::{CliError, load_annotated, write_out};
-use crate::annotate::Claim;
+use crate::annotate::{Claim, Sidecar, sidecar_path};
+use crate::report::stream::Blocks;
 use crate::report::{LoadError, Report, one_line, safe};
 
 /// The argument that names standard input instead of a file, as in most Unix tools.
@@ -39,24 +40,75 @@ struct Row<'a> {
 ///
 /// Standard input is decoded exactly as a file is (byte-order marks, UTF-16, binary data
 /// refused), but it has no sidecar, so every sentence's status is `null`.
+///
+/// A plain UTF-8 report is printed as it is read, a block at a time ([`Blocks`]), so the first
+/// lines come at once and only a block is held, when the output is sure to be what the whole
+/// load would print: there is no sidecar, or every claim in it is in place (its quote is the
+/// text at its offsets, all within one block). Then re-anchoring would change nothing, whatever
+/// the recorded hash says, and that check reads the report only as far as the last claim. A
+/// claim out of place (the report was edited since it was tagged) is re-anchored against the
+/// whole text, so that report is loaded whole, as are web pages, Markdown and UTF-16 text.
+/// Standard input is read to its end first: a NUL byte anywhere refuses it before any line.
 pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
     if report == Path::new(STDIN_ARG) {
-        let report = read_stdin()?;
-        return print(&report, format, |_| None);
+        let bytes = read_stdin_bytes()?;
+        let name = Path::new(STDIN_NAME);
+        return match Blocks::open(name, Cursor::new(&bytes[..]))? {
+            Some(blocks) => stream(blocks, format, &[]),
+            None => print(&decode_stdin(&bytes)?, format, |_| None),
+        };
     }
+    let Some(mut blocks) = Blocks::open_file(report)? else {
+        return print_whole(report, format);
+    };
+    let Some(mut sidecar) = Sidecar::load(&sidecar_path(report))? else {
+        return stream(blocks, format, &[]);
+    };
+    sidecar.sort();
+    if !in_place(&mut blocks, &sidecar.claims)? {
+        return print_whole(report, format);
+    }
+    blocks.rewind()?;
+    stream(blocks, format, &sidecar.claims)
+}
+
+/// Prints the sentences of `report` loaded whole, with its claims re-anchored.
+fn print_whole(report: &Path, format: Format) -> Result<(), CliError> {
     let annotated = load_annotated(report)?;
     let claims = &annotated.sidecar.claims;
-    print(&annotated.report, format, |span| {
-        claim_on(&annotated.report, claims, span).map(|c| claims[c].status.as_str())
+    let report = &annotated.report;
+    print(report, format, |span| {
+        let text = report.text.get(span.clone())?;
+        claim_on(claims, &report.char_range(span), text).map(|c| claims[c].status.as_str())
     })
 }
 
+/// Whether every claim (in document order) is where re-anchoring would leave it: its quote is
+/// the text at its offsets, inside one block. A claim with no quote is orphaned either way.
+/// Reads only as far as the last claim.
+fn in_place<R: Read + Seek>(blocks: &mut Blocks<R>, claims: &[Claim]) -> Result<bool, CliError> {
+    let mut claims = claims.iter().filter(|c| !c.quote.is_empty()).peekable();
+    while claims.peek().is_some() {
+        let Some(block) = blocks.next() else {
+            // A claim starts past the end of the text.
+            return Ok(false);
+        };
+        let block = block?;
+        let end = block.chars_end();
+        while let Some(claim) = claims.next_if(|c| c.start < end) {
+            if block.text_at(&(claim.start..claim.end)) != Some(claim.quote.as_str()) {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
 /// [`Sidecar::claim_on`](crate::annotate::Sidecar::claim_on) for claims in document order (as
-/// [`load_annotated`] leaves them): a binary search, so a report of a million sentences with
-/// ten thousand claims is printed in time proportional to the sentences.
-fn claim_on(report: &Report, claims: &[Claim], span: &Range<usize>) -> Option<usize> {
-    let chars = report.char_range(span);
-    let text = report.text.get(span.clone())?;
+/// [`load_annotated`] leaves them), given the sentence's code-point range and text: a binary
+/// search, so a report of a million sentences with ten thousand claims is printed in time
+/// proportional to the sentences.
+fn claim_on(claims: &[Claim], chars: &Range<usize>, text: &str) -> Option<usize> {
     let first = claims.partition_point(|c| (c.start, c.end) < (chars.start, chars.end));
     claims[first..]
         .iter()
@@ -67,16 +119,26 @@ fn claim_on(report: &Report, claims: &[Claim], span: &Range<usize>) -> Option<us
 
 /// Reads all of standard input and decodes it into a report.
 pub(super) fn read_stdin() -> Result<Report, CliError> {
-    let name = Path::new(STDIN_NAME);
+    decode_stdin(&read_stdin_bytes()?)
+}
+
+/// All of standard input.
+fn read_stdin_bytes() -> Result<Vec<u8>, CliError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
         .read_to_end(&mut bytes)
         .map_err(|source| LoadError::Io {
-            path: name.to_path_buf(),
+            path: PathBuf::from(STDIN_NAME),
             source,
         })?;
-    Report::from_bytes(name, &bytes).map_err(|why| {
+    Ok(bytes)
+}
+
+/// Standard input's `bytes` decoded into a report, as a file's are.
+fn decode_stdin(bytes: &[u8]) -> Result<Report, CliError> {
+    let name = Path::new(STDIN_NAME);
+    Report::from_bytes(name, bytes).map_err(|why| {
         CliError::Report(LoadError::NotText {
             path: name.to_path_buf(),
             why,
@@ -94,26 +156,75 @@ fn print<'a>(
     write_out(|out| {
         for (i, span) in report.sentences.iter().enumerate() {
             let chars = report.char_range(span);
-            let status = status(span);
-            let sentence = &text[span.clone()];
-            match format {
-                Format::Jsonl => {
-                    let row = Row {
-                        n: i + 1,
-                        start: chars.start,
-                        end: chars.end,
-                        text: sentence,
-                        status,
-                    };
-                    serde_json::to_writer(&mut *out, &row)?;
-                    writeln!(out)?;
-                }
-                Format::Text => {
-                    let flat = one_line(sentence);
-                    writeln!(out, "{}\t{}\t{flat}", i + 1, safe(status.unwrap_or("-")))?;
-                }
-            }
+            write_row(
+                out,
+                format,
+                i + 1,
+                &chars,
+                &text[span.clone()],
+                status(span),
+            )?;
         }
         Ok(())
     })
+}
+
+/// Prints every sentence of `blocks` in `format` as it is read, with the tag of the claim of
+/// `claims` (in document order) on it. A report that cannot be read to its end fails after
+/// the lines already printed.
+fn stream<R: Read + Seek>(
+    blocks: Blocks<R>,
+    format: Format,
+    claims: &[Claim],
+) -> Result<(), CliError> {
+    let mut failed = None;
+    write_out(|out| {
+        let mut n = 0;
+        for block in blocks {
+            let block = match block {
+                Ok(block) => block,
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            };
+            for span in block.sentences() {
+                n += 1;
+                let chars = block.char_range(&span);
+                let sentence = &block.text[span];
+                let status = claim_on(claims, &chars, sentence).map(|c| claims[c].status.as_str());
+                write_row(out, format, n, &chars, sentence, status)?;
+            }
+        }
+        Ok(())
+    })?;
+    failed.map_or(Ok(()), |e| Err(e.into()))
+}
+
+/// Prints sentence `n`, at code points `chars`, with its tag.
+fn write_row(
+    out: &mut dyn Write,
+    format: Format,
+    n: usize,
+    chars: &Range<usize>,
+    sentence: &str,
+    status: Option<&str>,
+) -> std::io::Result<()> {
+    match format {
+        Format::Jsonl => {
+            let row = Row {
+                n,
+                start: chars.start,
+                end: chars.end,
+                text: sentence,
+                status,
+            };
+            serde_json::to_writer(&mut *out, &row)?;
+            writeln!(out)
+        }
+        Format::Text => {
+            let flat = one_line(sentence);
+            writeln!(out, "{n}\t{}\t{flat}", safe(status.unwrap_or("-")))
+        }
+    }
 }

@@ -432,6 +432,32 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, Binary> {
     }
 }
 
+/// The judgement [`decode`] makes on the start of UTF-8 bytes (after a byte-order mark): too many
+/// control characters in the first 8,000 bytes make them binary. `head` must hold those bytes,
+/// or all of the text; a NUL byte further on is for the caller to look for.
+pub(super) fn judge_utf8_start(head: &[u8]) -> Result<(), Binary> {
+    let (rest, bom) = head
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map_or((head, 0), |rest| (rest, 3));
+    let start = &rest[..rest.len().min(SNIFF_BYTES)];
+    sniff(start.iter().map(|&b| u16::from(b)), 1, bom)
+}
+
+/// [`decode`] for one piece of UTF-8 text cut after a line feed: the pieces of a text decode,
+/// one after the other, to the text's decoding, since a line feed ends any broken sequence and
+/// any carriage return before it. Only the `first` piece may start with a byte-order mark, which
+/// is dropped; later pieces are never taken for UTF-16. The binary checks are the caller's.
+pub(super) fn decode_utf8_piece(mut bytes: Vec<u8>, first: bool) -> String {
+    if first && bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if !needs_stand_ins(&text) => text,
+        Ok(text) => shown_safely(&text).0,
+        Err(e) => shown_safely(&utf8_lossy(e.as_bytes()).0).0,
+    }
+}
+
 /// Whether [`shown_safely`] would replace anything in `raw`. ASCII text is judged a byte at a
 /// time, the rest a character at a time.
 fn needs_stand_ins(raw: &str) -> bool {

@@ -9,6 +9,7 @@ mod load;
 pub mod progressive;
 mod safe;
 pub mod segment;
+pub mod stream;
 
 pub use index::CharIndex;
 pub(crate) use load::file_kind;
