@@ -78,6 +78,28 @@ fn claims_view_of_every_report() {
 }
 
 #[test]
+fn claims_view_sorted_by_grade_then_by_author() {
+    let folder = Folder::new();
+    let mut review = review_of(&folder);
+    press(&mut review, Action::Review(ReviewAction::ViewClaims));
+    for _ in 0..3 {
+        press(&mut review, Action::Review(ReviewAction::SortNext));
+    }
+    press(&mut review, Action::Review(ReviewAction::SortReverse));
+    // Reversed: the ungraded claims first, in reading order, the one graded E3 last.
+    insta::assert_snapshot!(
+        "claims_view_sorted_by_grade_reversed",
+        draw(&review, 120, 11).backend()
+    );
+    press(&mut review, Action::Review(ReviewAction::SortNext));
+    press(&mut review, Action::Review(ReviewAction::SortReverse));
+    insta::assert_snapshot!(
+        "claims_view_sorted_by_author_shows_the_author",
+        draw(&review, 120, 11).backend()
+    );
+}
+
+#[test]
 fn claims_view_filtered_to_weak_sources() {
     let folder = Folder::new();
     let mut review = review_of(&folder);

@@ -164,7 +164,10 @@ mod tests {
         assert!(is_export(&file("review.md", &mark)));
         assert!(is_export(&file("bom.md", &format!("\u{feff}{mark}"))));
         assert!(is_export(&file("named.txt", &mark)), "whatever its ending");
-        assert!(!is_export(&file("report.md", "# Budget\n\nThe mayor said.\n")));
+        assert!(!is_export(&file(
+            "report.md",
+            "# Budget\n\nThe mayor said.\n"
+        )));
         assert!(
             !is_export(&file("quoting.md", &format!("# About\n{mark}"))),
             "the mark must open the file"

@@ -63,13 +63,7 @@ where
 {
     let mut events = events.into_iter();
     loop {
-        while let Ok(message) = messages.try_recv() {
-            match message {
-                Message::Found(total) => review.scan_found(total),
-                Message::Read(read) => review.scanned(read),
-                Message::Done => review.scan_done(),
-            }
-        }
+        review.receive(messages.try_iter());
         let size = terminal.size().map_err(io::Error::other)?;
         update(review, Action::Resize(size.width, size.height));
         terminal

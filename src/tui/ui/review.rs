@@ -403,7 +403,7 @@ fn draw_help(frame: &mut Frame, review: &Review) {
         ),
         (
             Action::Review(ReviewAction::SortNext),
-            "sort by the next column (< the previous)",
+            "sort by the next column, in either table (< back)",
         ),
         (
             Action::Review(ReviewAction::SortReverse),
