@@ -2,13 +2,14 @@
 //! them in a list, and charts. State and [`update`] only; the event loop ([`run`]) scans the
 //! folder in the background and opens the reader.
 
+pub mod layout;
 pub mod rows;
 pub mod run;
 
 use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::action::{Action, ReviewAction};
 use super::input::TextInput;
@@ -116,6 +117,11 @@ pub struct Review {
     pub report_row: usize,
     /// The selected row of the claims view.
     pub claim_row: usize,
+    /// The first row the reports table showed when the screen last settled: the list scrolls
+    /// from there only as far as the selection needs, and clicks count from it.
+    pub report_top: usize,
+    /// The same for the claims view.
+    pub claim_top: usize,
     /// Whether the key help is shown.
     pub help: bool,
     /// A one-line message for the status bar.
@@ -146,6 +152,8 @@ impl Review {
             prompt: None,
             report_row: 0,
             claim_row: 0,
+            report_top: 0,
+            claim_top: 0,
             help: false,
             message: None,
             size: Rect::default(),
@@ -248,6 +256,7 @@ impl Review {
         let selection = self.selection();
         change(self);
         self.reselect(&selection);
+        self.settle();
     }
 
     /// Takes in what the background scan sent since the last frame. The rows it adds sort in
@@ -348,6 +357,7 @@ impl Review {
                 let text = prompt.text().to_owned();
                 self.set_filter(text);
             }
+            self.settle();
             return None;
         }
         let action = self.keymap.action(Key::from(event))?;
@@ -398,6 +408,52 @@ impl Review {
         self.claim_row = self.claim_row.min(claims);
     }
 
+    /// Scrolls each table just enough to show its selection, for the current size, and keeps
+    /// where it shows from: run after anything that moves a selection, so the next draw and the
+    /// next click start from the same row.
+    fn settle(&mut self) {
+        let Some(areas) = layout::areas(self.size) else {
+            return;
+        };
+        let reports = layout::rows_of(areas.reports).height;
+        let claims = layout::rows_of(areas.body).height;
+        self.report_top = layout::first_row(self.report_top, self.report_row, reports);
+        self.claim_top = layout::first_row(self.claim_top, self.claim_row, claims);
+    }
+
+    /// A left click at a screen cell: on a row of the reports or claims table, selects it; on
+    /// the row already selected, opens it as `Enter` does (so a double click opens). The cell is
+    /// mapped through the same layout the screen was drawn with, for the size it was drawn at.
+    fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
+        let areas = layout::areas(self.size)?;
+        let table = match self.view {
+            View::Reports => areas.reports,
+            View::Claims => areas.body,
+            View::Chart => return None,
+        };
+        let rows = layout::rows_of(table);
+        if !rows.contains(Position::new(column, row)) {
+            return None;
+        }
+        let selected = *self.row_mut();
+        let top = if self.view == View::Claims {
+            self.claim_top
+        } else {
+            self.report_top
+        };
+        let clicked = layout::first_row(top, selected, rows.height) + usize::from(row - rows.y);
+        if clicked >= self.row_count() {
+            return None;
+        }
+        // The click moved on from the filter being typed; the filter stays, as with `Enter`.
+        self.prompt = None;
+        if clicked == selected {
+            return self.open();
+        }
+        *self.row_mut() = clicked;
+        None
+    }
+
     /// What `Enter` opens: the selected report, or the selected claim's report at the claim.
     fn open(&self) -> Option<Effect> {
         match self.view {
@@ -422,6 +478,13 @@ impl Review {
 
 /// Applies one action to the review state; returns what the event loop must do next.
 pub fn update(review: &mut Review, action: Action) -> Option<Effect> {
+    let effect = apply(review, action);
+    review.settle();
+    effect
+}
+
+/// [`update`] before the tables are scrolled to their selections.
+fn apply(review: &mut Review, action: Action) -> Option<Effect> {
     if review.help && !matches!(action, Action::Resize(..) | Action::Quit) {
         review.help = false;
         return None;
@@ -471,6 +534,7 @@ pub fn update(review: &mut Review, action: Action) -> Option<Effect> {
             review.message = None;
         }),
         Action::Quit => return Some(Effect::Quit),
+        Action::Click(column, row) => return review.click(column, row),
         Action::Resize(w, h) => review.size = Rect::new(0, 0, w, h),
         Action::Review(action) => review_action(review, action),
         _ => {}

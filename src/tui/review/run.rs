@@ -6,7 +6,7 @@ use std::io;
 use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender};
 
-use crossterm::event::{Event, KeyEventKind, MouseEventKind};
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use rayon::prelude::*;
@@ -77,6 +77,9 @@ where
                 review.on_key(key)
             }
             Input::Terminal(Event::Mouse(mouse)) => match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    update(review, Action::Click(mouse.column, mouse.row))
+                }
                 MouseEventKind::ScrollDown => update(review, Action::ScrollDown),
                 MouseEventKind::ScrollUp => update(review, Action::ScrollUp),
                 _ => None,

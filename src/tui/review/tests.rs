@@ -315,3 +315,77 @@ fn sorting_and_filtering_keep_the_selected_report() {
         "b.txt is filtered out: the row is kept in the list"
     );
 }
+
+#[test]
+fn a_click_selects_a_row_and_a_click_on_the_selected_row_opens_it() {
+    let mut review = review();
+    update(&mut review, Action::Resize(80, 12));
+    // Header line, the table's border and its header: the first report's row is line 3.
+    assert_eq!(update(&mut review, Action::Click(30, 4)), None);
+    assert_eq!(paths(&review)[review.report_row], "b.txt");
+    assert_eq!(
+        update(&mut review, Action::Click(5, 4)),
+        Some(Effect::Open {
+            path: "b.txt".into(),
+            claim: None
+        }),
+        "the selected row again: open it"
+    );
+    for (column, row) in [(30, 2), (30, 5), (0, 3), (79, 3), (30, 11)] {
+        assert_eq!(update(&mut review, Action::Click(column, row)), None);
+        assert_eq!(review.report_row, 1, "({column}, {row}) is not on a row");
+    }
+
+    update(&mut review, Action::Review(ReviewAction::ViewClaims));
+    update(&mut review, Action::Click(30, 5));
+    assert_eq!(review.claim_row, 2);
+    let (r, c) = review.visible_claims()[2];
+    assert_eq!(
+        update(&mut review, Action::Click(30, 5)),
+        Some(Effect::Open {
+            path: review.reports[r].path.clone(),
+            claim: Some(review.reports[r].claims[c].id.clone())
+        })
+    );
+    update(&mut review, Action::Review(ReviewAction::ViewChart));
+    assert_eq!(
+        update(&mut review, Action::Click(30, 5)),
+        None,
+        "no rows to click"
+    );
+}
+
+#[test]
+fn a_click_counts_rows_from_the_first_one_shown() {
+    let mut review = Review::new(".".into(), Config::default());
+    for name in ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"] {
+        review.scanned(Ok(reviewed(name, 1, &[])));
+    }
+    // 8 lines: header, border, table header, two rows, border, total, status.
+    update(&mut review, Action::Resize(60, 8));
+    update(&mut review, Action::LastSentence);
+    assert_eq!(review.report_top, 3, "d.txt and e.txt show");
+    update(&mut review, Action::Click(10, 3));
+    assert_eq!(paths(&review)[review.report_row], "d.txt");
+    assert_eq!(review.report_top, 3, "the row clicked stays where it was");
+    review.prompt = Some(TextInput::new("x"));
+    assert_eq!(
+        update(&mut review, Action::Click(10, 3)),
+        Some(Effect::Open {
+            path: "d.txt".into(),
+            claim: None
+        }),
+        "the second click of a double click opens what the first one selected"
+    );
+    assert!(review.prompt.is_none(), "a click leaves the filter prompt");
+    update(&mut review, Action::FirstSentence);
+    assert_eq!(review.report_top, 0, "up past the top: the list follows");
+    update(&mut review, Action::Help);
+    assert_eq!(update(&mut review, Action::Click(10, 4)), None);
+    assert!(!review.help, "a click closes the help first");
+    assert_eq!(
+        paths(&review)[review.report_row],
+        "a.txt",
+        "and selects nothing"
+    );
+}

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, HighlightSpacing, Row, Table, TableState};
+use ratatui::widgets::{Block, BorderType, HighlightSpacing, Row, Table};
 
 use super::review::tag_style;
 use crate::report::{one_line, safe};
@@ -156,6 +156,6 @@ pub fn draw(frame: &mut Frame, review: &Review, area: Rect) {
         .highlight_symbol(super::review::HIGHLIGHT)
         .highlight_spacing(HighlightSpacing::Always);
     let mut state =
-        TableState::new().with_selected((!visible.is_empty()).then_some(review.claim_row));
+        super::review::table_state(area, review.claim_top, review.claim_row, visible.len());
     frame.render_stateful_widget(table, area, &mut state);
 }
