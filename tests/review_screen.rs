@@ -197,15 +197,13 @@ fn enter_opens_the_reader_at_the_claim_and_the_row_is_refreshed() {
 }
 
 /// A mouse event as the terminal sends it.
-fn mouse(kind: crossterm::event::MouseEventKind, column: u16, row: u16) -> std::io::Result<Input> {
-    Ok(Input::Terminal(Event::Mouse(
-        crossterm::event::MouseEvent {
-            kind,
-            column,
-            row,
-            modifiers: KeyModifiers::NONE,
-        },
-    )))
+fn mouse(kind: crossterm::event::MouseEventKind, column: u16, row: u16) -> Input {
+    Input::Terminal(Event::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }))
 }
 
 /// Clicks go through the event loop to the row drawn under them, on a table scrolled so that
@@ -231,10 +229,10 @@ fn a_click_selects_the_row_drawn_there_and_a_second_click_opens_it() {
             KeyCode::End,
             KeyModifiers::NONE,
         )))),
-        click(3),
-        mouse(MouseEventKind::Up(MouseButton::Left), 20, 3),
-        click(3),
-        mouse(MouseEventKind::ScrollUp, 20, 4),
+        Ok(click(3)),
+        Ok(mouse(MouseEventKind::Up(MouseButton::Left), 20, 3)),
+        Ok(click(3)),
+        Ok(mouse(MouseEventKind::ScrollUp, 20, 4)),
     ];
     let mut review = Review::new(folder.dir.path().to_path_buf(), Config::default());
     let mut terminal = Terminal::new(TestBackend::new(100, 8)).expect("terminal");
