@@ -4,6 +4,8 @@ use std::ffi::OsStr;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::report::safe_path;
 
 /// The file name endings of reports, lower case: plain text and what the reader also opens.
@@ -87,15 +89,14 @@ pub fn find_reports(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         if path.is_dir() {
             walk(path, &mut found);
         } else {
-            let report = report_of(path);
-            if !is_export(&report) {
-                found.push(report);
-            }
+            found.push(report_of(path));
         }
     }
-    // `sidenote stats .` should show `a.txt`, not `./a.txt`.
+    // `sidenote stats .` should show `a.txt`, not `./a.txt`. Looking at each file's first bytes
+    // is an open and a read per report: in parallel, as the reading of the reports is.
     let mut found: Vec<PathBuf> = found
-        .into_iter()
+        .into_par_iter()
+        .filter(|p| !is_export(p))
         .map(|p| p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p))
         .collect();
     found.sort();
@@ -103,7 +104,7 @@ pub fn find_reports(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(found)
 }
 
-/// Adds every report under `folder`, skipping hidden folders, `target/` and exports. Symbolic links to
+/// Adds every report under `folder`, skipping hidden folders and `target/`. Symbolic links to
 /// folders are not followed, so a link loop cannot trap the walk; an unreadable folder is
 /// skipped.
 fn walk(folder: &Path, found: &mut Vec<PathBuf>) {
@@ -121,7 +122,7 @@ fn walk(folder: &Path, found: &mut Vec<PathBuf>) {
             if !name.starts_with('.') && !SKIPPED_FOLDERS.contains(&name.as_ref()) {
                 walk(&path, found);
             }
-        } else if is_report(&path) && !is_export(&path) {
+        } else if is_report(&path) {
             found.push(path);
         }
     }

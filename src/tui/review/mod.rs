@@ -229,25 +229,25 @@ impl Review {
     }
 
     /// Selects again what `selection` names, wherever its rows are now; a view whose selected
-    /// row is gone keeps its row number, within the list.
+    /// row is gone keeps its row number, within the list. Each list is sorted once.
     pub fn reselect(&mut self, selection: &Selection) {
+        let reports = self.visible_reports();
         if let Some(path) = &selection.report
-            && let Some(row) = self
-                .visible_reports()
-                .iter()
-                .position(|&i| self.reports[i].path == *path)
+            && let Some(row) = reports.iter().position(|&i| self.reports[i].path == *path)
         {
             self.report_row = row;
         }
+        self.report_row = self.report_row.min(reports.len().saturating_sub(1));
+        let claims = self.visible_claims();
         if let Some((path, id)) = &selection.claim
-            && let Some(row) = self.visible_claims().iter().position(|&(r, c)| {
+            && let Some(row) = claims.iter().position(|&(r, c)| {
                 let report = &self.reports[r];
                 report.path == *path && report.claims[c].id == *id
             })
         {
             self.claim_row = row;
         }
-        self.clamp();
+        self.claim_row = self.claim_row.min(claims.len().saturating_sub(1));
     }
 
     /// Applies `change` (which may add, remove, filter or reorder rows) and keeps the same
@@ -398,14 +398,6 @@ impl Review {
         let last = self.row_count().saturating_sub(1);
         let row = self.row_mut();
         *row = row.saturating_add_signed(delta).min(last);
-    }
-
-    /// Keeps both selections inside their lists after the lists changed.
-    fn clamp(&mut self) {
-        let reports = self.visible_reports().len().saturating_sub(1);
-        let claims = self.visible_claims().len().saturating_sub(1);
-        self.report_row = self.report_row.min(reports);
-        self.claim_row = self.claim_row.min(claims);
     }
 
     /// Scrolls each table just enough to show its selection, for the current size, and keeps

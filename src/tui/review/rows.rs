@@ -65,25 +65,42 @@ fn graded(counts: &Counts) -> usize {
     counts.claims.saturating_sub(ungraded)
 }
 
-/// Compares two reports (with their counts) by `column`.
+impl Column {
+    /// Whether sorting by the column needs each report's [`Counts`] (worth skipping: counting a
+    /// report's claims per tag and grade costs more than the sort itself on a large folder).
+    fn needs_counts(self) -> bool {
+        matches!(
+            self,
+            Self::Tag(_) | Self::Reviewed | Self::Sourced | Self::Grades
+        )
+    }
+}
+
+/// Compares two reports by `column`; `counts` holds theirs when the column needs them.
 fn compare(
-    a: (&Reviewed, &Counts),
-    b: (&Reviewed, &Counts),
+    a: &Reviewed,
+    b: &Reviewed,
+    counts: Option<(&Counts, &Counts)>,
     column: Column,
     tags: &[String],
 ) -> Ordering {
-    match column {
-        Column::Path => a.0.path.cmp(&b.0.path),
-        Column::Sentences => a.0.sentences.cmp(&b.0.sentences),
-        Column::Claims => a.0.claims.len().cmp(&b.0.claims.len()),
-        Column::Tag(i) => {
+    match (column, counts) {
+        (Column::Path, _) => a.path.cmp(&b.path),
+        (Column::Sentences, _) => a.sentences.cmp(&b.sentences),
+        (Column::Claims, _) => a.claims.len().cmp(&b.claims.len()),
+        (Column::Modified, _) => a.modified.cmp(&b.modified),
+        (Column::Tag(i), Some((ca, cb))) => {
             let tag = tags.get(i).map_or("", String::as_str);
-            a.1.tag(tag).cmp(&b.1.tag(tag))
+            ca.tag(tag).cmp(&cb.tag(tag))
         }
-        Column::Reviewed => a.1.reviewed_share().total_cmp(&b.1.reviewed_share()),
-        Column::Sourced => sourced_share(a.1, tags).total_cmp(&sourced_share(b.1, tags)),
-        Column::Grades => graded(a.1).cmp(&graded(b.1)),
-        Column::Modified => a.0.modified.cmp(&b.0.modified),
+        (Column::Reviewed, Some((ca, cb))) => ca.reviewed_share().total_cmp(&cb.reviewed_share()),
+        (Column::Sourced, Some((ca, cb))) => {
+            sourced_share(ca, tags).total_cmp(&sourced_share(cb, tags))
+        }
+        (Column::Grades, Some((ca, cb))) => graded(ca).cmp(&graded(cb)),
+        (Column::Tag(_) | Column::Reviewed | Column::Sourced | Column::Grades, None) => {
+            Ordering::Equal
+        }
     }
 }
 
@@ -97,15 +114,18 @@ pub fn reports(
     tags: &[String],
 ) -> Vec<usize> {
     let filter = filter.to_lowercase();
-    let mut rows: Vec<(usize, Counts)> = reports
+    let mut rows: Vec<(usize, Option<Counts>)> = reports
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.path.to_string_lossy().to_lowercase().contains(&filter))
-        .map(|(i, r)| (i, Counts::of(r, tags)))
+        .filter(|(_, r)| {
+            filter.is_empty() || r.path.to_string_lossy().to_lowercase().contains(&filter)
+        })
+        .map(|(i, r)| (i, column.needs_counts().then(|| Counts::of(r, tags))))
         .collect();
     rows.sort_by(|(a, ca), (b, cb)| {
         let (a, b) = (&reports[*a], &reports[*b]);
-        let order = compare((a, ca), (b, cb), column, tags).then_with(|| a.path.cmp(&b.path));
+        let counts = ca.as_ref().zip(cb.as_ref());
+        let order = compare(a, b, counts, column, tags).then_with(|| a.path.cmp(&b.path));
         if descending { order.reverse() } else { order }
     });
     rows.into_iter().map(|(i, _)| i).collect()
