@@ -363,3 +363,28 @@ fn csv_shows_control_characters_as_stand_ins_and_keeps_line_breaks() {
         "{notes:?}"
     );
 }
+
+/// A Markdown export written into the folder it reviews is not a report the next time round:
+/// not in `stats`, not in the next export.
+#[test]
+fn a_markdown_export_inside_the_folder_is_not_taken_for_a_report() {
+    let folder = Folder::new();
+    folder.ok(&["export", ".", "--format", "markdown", "-o", "review.md"]);
+    let written = std::fs::read_to_string(folder.path("review.md")).expect("written");
+    assert!(
+        written.starts_with("<!-- sidenote export"),
+        "the first line marks the export: {written}"
+    );
+    let stats: Value =
+        serde_json::from_str(&folder.ok(&["stats", ".", "--format", "json"])).expect("JSON");
+    let names: Vec<&str> = stats["reports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .map(|r| s(&r["report"]))
+        .collect();
+    assert_eq!(names, ["city/budget.md", "port.txt", "weather.txt"]);
+    let again = export(&folder, "markdown");
+    assert!(!again.contains("review.md"), "{again}");
+    assert!(again.contains("3 reports,"), "{again}");
+}

@@ -1095,6 +1095,32 @@ fn the_review_screen_opens_a_report_and_comes_back_refreshed() {
     assert!(sidecar.contains("status = \"sourced\""), "{sidecar}");
 }
 
+/// The review screen turns mouse reporting on: a click (SGR encoding, as xterm sends it) on the
+/// second report's row selects it, a second click there opens it in the reader.
+#[test]
+fn the_review_screen_opens_the_report_clicked_twice() {
+    let dir = folder();
+    std::fs::write(dir.path().join("a.md"), "One line here. Another.\n").expect("write");
+    let mut review = Session::start(dir.path(), &[]);
+    review.wait_for("2 reports · 0 claims");
+    // Line 5 of the terminal (1-based): the header, the table's border and header, `a.md`, then
+    // `report.txt`.
+    let click = "\x1b[<0;20;5M\x1b[<0;20;5m";
+    review.press(click);
+    review.wait_until("report.txt selected", |screen| {
+        screen
+            .lines()
+            .nth(4)
+            .is_some_and(|row| row.contains("› report.txt"))
+    });
+    review.press(click);
+    review.wait_for_status("sentence 1/5");
+    review.press("q");
+    review.wait_for("2 reports · 0 claims");
+    review.press("q");
+    assert_eq!(review.wait_exit(), 0);
+}
+
 /// A report over the 4 MiB above which the reader shows the head first and indexes the rest in
 /// the background, ending with a sentence found nowhere else.
 fn large_report(dir: &Path) -> String {

@@ -78,6 +78,28 @@ fn claims_view_of_every_report() {
 }
 
 #[test]
+fn claims_view_sorted_by_grade_then_by_author() {
+    let folder = Folder::new();
+    let mut review = review_of(&folder);
+    press(&mut review, Action::Review(ReviewAction::ViewClaims));
+    for _ in 0..3 {
+        press(&mut review, Action::Review(ReviewAction::SortNext));
+    }
+    press(&mut review, Action::Review(ReviewAction::SortReverse));
+    // Reversed: the ungraded claims first, in reading order, the one graded E3 last.
+    insta::assert_snapshot!(
+        "claims_view_sorted_by_grade_reversed",
+        draw(&review, 120, 11).backend()
+    );
+    press(&mut review, Action::Review(ReviewAction::SortNext));
+    press(&mut review, Action::Review(ReviewAction::SortReverse));
+    insta::assert_snapshot!(
+        "claims_view_sorted_by_author_shows_the_author",
+        draw(&review, 120, 11).backend()
+    );
+}
+
+#[test]
 fn claims_view_filtered_to_weak_sources() {
     let folder = Folder::new();
     let mut review = review_of(&folder);
@@ -172,4 +194,79 @@ fn enter_opens_the_reader_at_the_claim_and_the_row_is_refreshed() {
         .find(|r| r.path == budget)
         .expect("row");
     assert_eq!(row.claims.len(), 2, "the row was read again");
+}
+
+/// A mouse event as the terminal sends it.
+fn mouse(kind: crossterm::event::MouseEventKind, column: u16, row: u16) -> Input {
+    Input::Terminal(Event::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }))
+}
+
+/// Clicks go through the event loop to the row drawn under them, on a table scrolled so that
+/// its first row is not the list's first; the second click on a row opens it, and the wheel
+/// moves the selection.
+#[test]
+fn a_click_selects_the_row_drawn_there_and_a_second_click_opens_it() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let folder = Folder::new();
+    let (tx, rx) = std::sync::mpsc::channel();
+    tx.send(Message::Found(3)).expect("send");
+    for name in ["port.txt", "city/budget.md", "weather.txt"] {
+        tx.send(Message::Read(
+            Reviewed::load(&folder.path(name)).map_err(|e| e.to_string()),
+        ))
+        .expect("send");
+    }
+    tx.send(Message::Done).expect("send");
+    let click = |row| mouse(MouseEventKind::Down(MouseButton::Left), 20, row);
+    // 8 lines leave room for two rows (lines 3 and 4): after End, port.txt and weather.txt.
+    let events = vec![
+        Ok(Input::Terminal(Event::Key(KeyEvent::new(
+            KeyCode::End,
+            KeyModifiers::NONE,
+        )))),
+        Ok(click(3)),
+        Ok(mouse(MouseEventKind::Up(MouseButton::Left), 20, 3)),
+        Ok(click(3)),
+        Ok(mouse(MouseEventKind::ScrollUp, 20, 4)),
+    ];
+    let mut review = Review::new(folder.dir.path().to_path_buf(), Config::default());
+    let mut terminal = Terminal::new(TestBackend::new(100, 8)).expect("terminal");
+    let mut opened: Vec<(PathBuf, Option<String>)> = Vec::new();
+    run(
+        &mut terminal,
+        &mut review,
+        events,
+        &rx,
+        |_, path: &Path, claim| {
+            opened.push((path.to_path_buf(), claim.map(str::to_owned)));
+            Ok(None)
+        },
+    )
+    .expect("runs");
+    assert_eq!(opened, [(folder.path("port.txt"), None)]);
+    let line = |y: usize| -> String {
+        terminal.backend().buffer().content[y * 100..(y + 1) * 100]
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect()
+    };
+    assert_eq!(review.report_row, 0, "the wheel moved the selection up");
+    assert!(
+        line(3).starts_with("│› ") && line(3).contains("city/budget"),
+        "{}",
+        line(3)
+    );
+}
+
+#[test]
+fn help_lists_the_review_keys_and_the_mouse() {
+    let folder = Folder::new();
+    let mut review = review_of(&folder);
+    press(&mut review, Action::Help);
+    insta::assert_snapshot!(draw(&review, 100, 24).backend());
 }

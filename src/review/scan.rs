@@ -1,7 +1,10 @@
 //! Finding reports: which files are reports, and walking folders for them.
 
 use std::ffi::OsStr;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use crate::report::safe_path;
 
@@ -15,6 +18,14 @@ const SKIPPED_FOLDERS: [&str; 1] = ["target"];
 
 /// The ending of sidecar files.
 const SIDECAR_SUFFIX: &str = ".sidenote.toml";
+
+/// The start of the first line of every Markdown export. An HTML comment, so it does not show
+/// when the export is rendered; a scan that meets it knows the file is an export (which ends in
+/// `.md` like a report) and leaves it out, so `export . -o review.md` does not review itself.
+pub const EXPORT_MARK: &str = "<!-- sidenote export";
+
+/// The byte order mark an editor may put before the mark when it saves the export again.
+const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// Whether a folder walk counts `path` as a report: a known ending, and not a sidecar.
 pub fn is_report(path: &Path) -> bool {
@@ -32,6 +43,26 @@ pub fn is_sidecar(path: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().ends_with(SIDECAR_SUFFIX))
 }
 
+/// Whether `path` is a sidenote export rather than a report: a regular file whose first bytes
+/// (after a byte order mark) are [`EXPORT_MARK`]. Only those bytes are read; a pipe or device is
+/// never opened (reading it could wait forever), and a file that cannot be read is no export.
+pub fn is_export(path: &Path) -> bool {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(BOM.len() + EXPORT_MARK.len());
+    let wanted = (BOM.len() + EXPORT_MARK.len()) as u64;
+    if file.take(wanted).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    head.strip_prefix(BOM)
+        .unwrap_or(&head)
+        .starts_with(EXPORT_MARK.as_bytes())
+}
+
 /// The report a path stands for: a sidecar stands for its report, anything else for itself.
 pub fn report_of(path: &Path) -> PathBuf {
     if is_sidecar(path) {
@@ -43,8 +74,9 @@ pub fn report_of(path: &Path) -> PathBuf {
 }
 
 /// Every report named by `paths`: a file is taken as it is (a sidecar as its report), a folder
-/// is searched recursively. The list is sorted and without duplicates. A path that does not
-/// exist is an error naming it, so a typo is not taken for an empty folder.
+/// is searched recursively. An export ([`is_export`]) is left out, named or found. The list is
+/// sorted and without duplicates. A path that does not exist is an error naming it, so a typo
+/// is not taken for an empty folder.
 pub fn find_reports(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();
     for path in paths {
@@ -60,9 +92,11 @@ pub fn find_reports(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             found.push(report_of(path));
         }
     }
-    // `sidenote stats .` should show `a.txt`, not `./a.txt`.
+    // `sidenote stats .` should show `a.txt`, not `./a.txt`. Looking at each file's first bytes
+    // is an open and a read per report: in parallel, as the reading of the reports is.
     let mut found: Vec<PathBuf> = found
-        .into_iter()
+        .into_par_iter()
+        .filter(|p| !is_export(p))
         .map(|p| p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p))
         .collect();
     found.sort();
@@ -120,6 +154,33 @@ mod tests {
 
     #[test]
     #[allow(clippy::unwrap_used)]
+    fn an_export_is_known_by_its_first_bytes_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        let mark = format!("{EXPORT_MARK}: claims review -->\n# Claims review\n");
+        assert!(is_export(&file("review.md", &mark)));
+        assert!(is_export(&file("bom.md", &format!("\u{feff}{mark}"))));
+        assert!(is_export(&file("named.txt", &mark)), "whatever its ending");
+        assert!(!is_export(&file(
+            "report.md",
+            "# Budget\n\nThe mayor said.\n"
+        )));
+        assert!(
+            !is_export(&file("quoting.md", &format!("# About\n{mark}"))),
+            "the mark must open the file"
+        );
+        assert!(!is_export(&file("short.md", "<!-- side")));
+        assert!(!is_export(&file("empty.md", "")));
+        assert!(!is_export(&dir.path().join("missing.md")));
+        assert!(!is_export(dir.path()), "a folder is no export");
+    }
+
+    #[test]
+    #[allow(clippy::unwrap_used)]
     fn walk_skips_hidden_and_target_folders() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
@@ -138,6 +199,13 @@ mod tests {
         }
         let found = find_reports(&[root.to_path_buf()]).unwrap();
         assert_eq!(found, vec![root.join("one.txt"), root.join("sub/two.md")]);
+        std::fs::write(root.join("review.md"), format!("{EXPORT_MARK} -->\n# x\n")).unwrap();
+        let found = find_reports(&[root.to_path_buf(), root.join("review.md")]).unwrap();
+        assert_eq!(
+            found,
+            vec![root.join("one.txt"), root.join("sub/two.md")],
+            "an export is left out, found or named"
+        );
         let error = find_reports(&[root.join("nope")]).unwrap_err();
         assert!(error.contains("nope: no such file"), "{error}");
     }

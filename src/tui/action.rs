@@ -100,9 +100,9 @@ pub enum ReviewAction {
     ViewClaims,
     /// Show the charts.
     ViewChart,
-    /// Sort the reports by the next column.
+    /// Sort the reports (in the claims view, the claims) by the next column.
     SortNext,
-    /// Sort the reports by the previous column.
+    /// Sort the reports (in the claims view, the claims) by the previous column.
     SortPrev,
     /// Reverse the order of the sort.
     SortReverse,
@@ -238,7 +238,7 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     (
         "sort_next",
         Action::Review(ReviewAction::SortNext),
-        "review screen: sort by the next column",
+        "review screen: sort the reports (claims view: the claims) by the next column",
     ),
     (
         "sort_prev",

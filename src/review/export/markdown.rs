@@ -1,11 +1,13 @@
 //! `--format markdown`: a review document an editor reads: a summary table, then per report its
-//! claims grouped by tag, with quote, source, grade and note.
+//! claims grouped by tag, with quote, source, grade and note. Its first line is
+//! [`EXPORT_MARK`], so a folder scan never takes the document for a report.
 
 use std::io::{self, Write};
 
 use super::report_name;
 use crate::report::{one_line, safe};
 use crate::review::grade::describe;
+use crate::review::scan::EXPORT_MARK;
 use crate::review::stats::Counts;
 use crate::review::{Reviewed, grade_of};
 
@@ -17,6 +19,10 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed], tags: &[String]) -> io::
         total.add(c);
     }
     let names = total.tag_names(tags);
+    writeln!(
+        out,
+        "{EXPORT_MARK}: a review of claims, not a report; sidenote's folder scans skip this file -->"
+    )?;
     writeln!(out, "# Claims review\n")?;
     writeln!(
         out,

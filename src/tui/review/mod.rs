@@ -2,20 +2,21 @@
 //! them in a list, and charts. State and [`update`] only; the event loop ([`run`]) scans the
 //! folder in the background and opens the reader.
 
+pub mod layout;
 pub mod rows;
 pub mod run;
 
 use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::action::{Action, ReviewAction};
 use super::input::TextInput;
 use super::keymap::{Key, Keymap};
 use crate::config::Config;
 use crate::review::Reviewed;
-use rows::Column;
+use rows::{ClaimColumn, ClaimFilter, Column};
 
 /// Rows moved by a page key.
 const PAGE: usize = 10;
@@ -61,6 +62,24 @@ pub enum Effect {
     Quit,
 }
 
+/// How the claims view is sorted: its own sort, apart from the reports table's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClaimSort {
+    /// The column (an index into [`ClaimColumn::ALL`]); 0, reading order, by default.
+    pub column: usize,
+    /// Whether the order is reversed.
+    pub descending: bool,
+}
+
+/// The selected report and claim, by identity: see [`Review::selection`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// The selected report's path, when the reports view has rows.
+    pub report: Option<PathBuf>,
+    /// The selected claim's report path and id, when the claims view has rows.
+    pub claim: Option<(PathBuf, String)>,
+}
+
 /// The review screen's whole state.
 #[derive(Debug, Clone)]
 pub struct Review {
@@ -82,6 +101,8 @@ pub struct Review {
     pub sort: usize,
     /// Whether the sort is reversed.
     pub descending: bool,
+    /// How the claims view is sorted.
+    pub claim_sort: ClaimSort,
     /// Reports view: only reports whose path holds this text (case-blind).
     pub name_filter: String,
     /// Claims view: only claims whose quote, source or note holds this text (case-blind).
@@ -96,6 +117,11 @@ pub struct Review {
     pub report_row: usize,
     /// The selected row of the claims view.
     pub claim_row: usize,
+    /// The first row the reports table showed when the screen last settled: the list scrolls
+    /// from there only as far as the selection needs, and clicks count from it.
+    pub report_top: usize,
+    /// The same for the claims view.
+    pub claim_top: usize,
     /// Whether the key help is shown.
     pub help: bool,
     /// A one-line message for the status bar.
@@ -118,6 +144,7 @@ impl Review {
             view: View::Reports,
             sort: 0,
             descending: false,
+            claim_sort: ClaimSort::default(),
             name_filter: String::new(),
             query: String::new(),
             tag_filter: None,
@@ -125,6 +152,8 @@ impl Review {
             prompt: None,
             report_row: 0,
             claim_row: 0,
+            report_top: 0,
+            claim_top: 0,
             help: false,
             message: None,
             size: Rect::default(),
@@ -157,14 +186,96 @@ impl Review {
         )
     }
 
-    /// The claims on screen, as (report, claim) indices: filtered, by report path then in
-    /// document order.
+    /// The column the claims view is sorted by.
+    pub fn claim_column(&self) -> ClaimColumn {
+        ClaimColumn::ALL
+            .get(self.claim_sort.column)
+            .copied()
+            .unwrap_or(ClaimColumn::Place)
+    }
+
+    /// The claims on screen, as (report, claim) indices: filtered, sorted (by default by report
+    /// path then in document order).
     pub fn visible_claims(&self) -> Vec<(usize, usize)> {
-        let tag = self
-            .tag_filter
-            .and_then(|i| self.config.tags.get(i))
-            .map(|t| t.name.as_str());
-        rows::claims(&self.reports, tag, &self.query, self.weak_only)
+        let filter = ClaimFilter {
+            tag: self
+                .tag_filter
+                .and_then(|i| self.config.tags.get(i))
+                .map(|t| t.name.clone()),
+            query: self.query.clone(),
+            weak_only: self.weak_only,
+        };
+        rows::claims(
+            &self.reports,
+            &filter,
+            self.claim_column(),
+            self.claim_sort.descending,
+            &self.tag_names(),
+        )
+    }
+
+    /// What is selected in the reports and the claims views, by path and claim id rather than
+    /// by row, so it can be found again after rows arrived, left or moved.
+    pub fn selection(&self) -> Selection {
+        let report = self
+            .visible_reports()
+            .get(self.report_row)
+            .map(|&i| self.reports[i].path.clone());
+        let claim = self.visible_claims().get(self.claim_row).map(|&(r, c)| {
+            let report = &self.reports[r];
+            (report.path.clone(), report.claims[c].id.clone())
+        });
+        Selection { report, claim }
+    }
+
+    /// Selects again what `selection` names, wherever its rows are now; a view whose selected
+    /// row is gone keeps its row number, within the list. Each list is sorted once.
+    pub fn reselect(&mut self, selection: &Selection) {
+        let reports = self.visible_reports();
+        if let Some(path) = &selection.report
+            && let Some(row) = reports.iter().position(|&i| self.reports[i].path == *path)
+        {
+            self.report_row = row;
+        }
+        self.report_row = self.report_row.min(reports.len().saturating_sub(1));
+        let claims = self.visible_claims();
+        if let Some((path, id)) = &selection.claim
+            && let Some(row) = claims.iter().position(|&(r, c)| {
+                let report = &self.reports[r];
+                report.path == *path && report.claims[c].id == *id
+            })
+        {
+            self.claim_row = row;
+        }
+        self.claim_row = self.claim_row.min(claims.len().saturating_sub(1));
+    }
+
+    /// Applies `change` (which may add, remove, filter or reorder rows) and keeps the same
+    /// report and claim selected.
+    fn keeping(&mut self, change: impl FnOnce(&mut Self)) {
+        let selection = self.selection();
+        change(self);
+        self.reselect(&selection);
+        self.settle();
+    }
+
+    /// Takes in what the background scan sent since the last frame. The rows it adds sort in
+    /// among the others, so each view's selection is kept on its report and claim, not on its
+    /// row number (which would point at another report as rows arrive above it).
+    pub fn receive(&mut self, messages: impl IntoIterator<Item = run::Message>) {
+        let mut messages = messages.into_iter().peekable();
+        if messages.peek().is_none() {
+            return;
+        }
+        self.keeping(|review| {
+            for message in messages {
+                match message {
+                    run::Message::Found(total) => review.scan_found(total),
+                    run::Message::Read(read) => review.scanned(read),
+                    run::Message::Done => review.scan_done(),
+                }
+            }
+        });
     }
 
     /// The scan found `total` reports and starts reading them.
@@ -172,7 +283,8 @@ impl Review {
         self.scan = Scan::Reading { done: 0, total };
     }
 
-    /// One report was read (or failed).
+    /// One report was read (or failed). The selection stays on its row number; [`Review::receive`]
+    /// keeps it on its report.
     pub fn scanned(&mut self, result: Result<Reviewed, String>) {
         match result {
             Ok(report) => self.reports.push(report),
@@ -201,20 +313,22 @@ impl Review {
     }
 
     /// A report was read again after the reader closed it: its row is replaced (or the report,
-    /// now unreadable, leaves the list with a message).
+    /// now unreadable, leaves the list with a message). The selection stays on its report and
+    /// claim when they are still there, though their counts may have moved them.
     pub fn reloaded(&mut self, path: &std::path::Path, result: Result<Reviewed, String>) {
-        let at = self.reports.iter().position(|r| r.path == path);
-        match (result, at) {
-            (Ok(report), Some(i)) => self.reports[i] = report,
-            (Ok(report), None) => self.reports.push(report),
-            (Err(e), at) => {
-                if let Some(i) = at {
-                    self.reports.remove(i);
+        self.keeping(|review| {
+            let at = review.reports.iter().position(|r| r.path == path);
+            match (result, at) {
+                (Ok(report), Some(i)) => review.reports[i] = report,
+                (Ok(report), None) => review.reports.push(report),
+                (Err(e), at) => {
+                    if let Some(i) = at {
+                        review.reports.remove(i);
+                    }
+                    review.message = Some(e);
                 }
-                self.message = Some(e);
             }
-        }
-        self.clamp();
+        });
     }
 
     /// Handles a key: typed into the filter prompt when it is open, else through the keymap.
@@ -243,6 +357,7 @@ impl Review {
                 let text = prompt.text().to_owned();
                 self.set_filter(text);
             }
+            self.settle();
             return None;
         }
         let action = self.keymap.action(Key::from(event))?;
@@ -251,12 +366,13 @@ impl Review {
 
     /// Sets the filter of the current view (name for reports, query for claims).
     fn set_filter(&mut self, text: String) {
-        if self.view == View::Claims {
-            self.query = text;
-        } else {
-            self.name_filter = text;
-        }
-        self.clamp();
+        self.keeping(|review| {
+            if review.view == View::Claims {
+                review.query = text;
+            } else {
+                review.name_filter = text;
+            }
+        });
     }
 
     /// Rows of the current list.
@@ -284,12 +400,50 @@ impl Review {
         *row = row.saturating_add_signed(delta).min(last);
     }
 
-    /// Keeps both selections inside their lists after the lists changed.
-    fn clamp(&mut self) {
-        let reports = self.visible_reports().len().saturating_sub(1);
-        let claims = self.visible_claims().len().saturating_sub(1);
-        self.report_row = self.report_row.min(reports);
-        self.claim_row = self.claim_row.min(claims);
+    /// Scrolls each table just enough to show its selection, for the current size, and keeps
+    /// where it shows from: run after anything that moves a selection, so the next draw and the
+    /// next click start from the same row.
+    fn settle(&mut self) {
+        let Some(areas) = layout::areas(self.size) else {
+            return;
+        };
+        let reports = layout::rows_of(areas.reports).height;
+        let claims = layout::rows_of(areas.body).height;
+        self.report_top = layout::first_row(self.report_top, self.report_row, reports);
+        self.claim_top = layout::first_row(self.claim_top, self.claim_row, claims);
+    }
+
+    /// A left click at a screen cell: on a row of the reports or claims table, selects it; on
+    /// the row already selected, opens it as `Enter` does (so a double click opens). The cell is
+    /// mapped through the same layout the screen was drawn with, for the size it was drawn at.
+    fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
+        let areas = layout::areas(self.size)?;
+        let table = match self.view {
+            View::Reports => areas.reports,
+            View::Claims => areas.body,
+            View::Chart => return None,
+        };
+        let rows = layout::rows_of(table);
+        if !rows.contains(Position::new(column, row)) {
+            return None;
+        }
+        let selected = *self.row_mut();
+        let top = if self.view == View::Claims {
+            self.claim_top
+        } else {
+            self.report_top
+        };
+        let clicked = layout::first_row(top, selected, rows.height) + usize::from(row - rows.y);
+        if clicked >= self.row_count() {
+            return None;
+        }
+        // The click moved on from the filter being typed; the filter stays, as with `Enter`.
+        self.prompt = None;
+        if clicked == selected {
+            return self.open();
+        }
+        *self.row_mut() = clicked;
+        None
     }
 
     /// What `Enter` opens: the selected report, or the selected claim's report at the claim.
@@ -316,6 +470,13 @@ impl Review {
 
 /// Applies one action to the review state; returns what the event loop must do next.
 pub fn update(review: &mut Review, action: Action) -> Option<Effect> {
+    let effect = apply(review, action);
+    review.settle();
+    effect
+}
+
+/// [`update`] before the tables are scrolled to their selections.
+fn apply(review: &mut Review, action: Action) -> Option<Effect> {
     if review.help && !matches!(action, Action::Resize(..) | Action::Quit) {
         review.help = false;
         return None;
@@ -343,7 +504,7 @@ pub fn update(review: &mut Review, action: Action) -> Option<Effect> {
             };
             review.prompt = Some(TextInput::new(current));
         }
-        Action::CycleFilter => {
+        Action::CycleFilter => review.keeping(|review| {
             let n = review.config.tags.len();
             review.tag_filter = match review.tag_filter {
                 None if n > 0 => Some(0),
@@ -351,23 +512,21 @@ pub fn update(review: &mut Review, action: Action) -> Option<Effect> {
                 _ => None,
             };
             review.view = View::Claims;
-            review.clamp();
-        }
-        Action::Tag(i) => {
+        }),
+        Action::Tag(i) => review.keeping(|review| {
             review.tag_filter = (review.tag_filter != Some(i)).then_some(i);
             review.view = View::Claims;
-            review.clamp();
-        }
+        }),
         Action::Help => review.help = true,
-        Action::Cancel => {
+        Action::Cancel => review.keeping(|review| {
             review.name_filter.clear();
             review.query.clear();
             review.tag_filter = None;
             review.weak_only = false;
             review.message = None;
-            review.clamp();
-        }
+        }),
         Action::Quit => return Some(Effect::Quit),
+        Action::Click(column, row) => return review.click(column, row),
         Action::Resize(w, h) => review.size = Rect::new(0, 0, w, h),
         Action::Review(action) => review_action(review, action),
         _ => {}
@@ -375,30 +534,41 @@ pub fn update(review: &mut Review, action: Action) -> Option<Effect> {
     None
 }
 
-/// The keys only the review screen has.
+/// The keys only the review screen has. The sort keys sort the claims in the claims view and
+/// the reports elsewhere (the chart view turns to the reports table); the selection stays on
+/// its report or claim as the rows move.
 fn review_action(review: &mut Review, action: ReviewAction) {
-    let columns = review.columns().len();
     match action {
         ReviewAction::ViewReports => review.view = View::Reports,
         ReviewAction::ViewClaims => review.view = View::Claims,
         ReviewAction::ViewChart => review.view = View::Chart,
-        ReviewAction::SortNext => {
-            review.sort = (review.sort + 1) % columns;
-            review.view = View::Reports;
+        ReviewAction::SortNext | ReviewAction::SortPrev | ReviewAction::SortReverse => {
+            review.keeping(|review| sort(review, action));
         }
-        ReviewAction::SortPrev => {
-            review.sort = (review.sort + columns - 1) % columns;
-            review.view = View::Reports;
-        }
-        ReviewAction::SortReverse => {
-            review.descending = !review.descending;
-            review.view = View::Reports;
-        }
-        ReviewAction::WeakSources => {
+        ReviewAction::WeakSources => review.keeping(|review| {
             review.weak_only = !review.weak_only;
             review.view = View::Claims;
-            review.clamp();
-        }
+        }),
+    }
+}
+
+/// Changes the sort of the claims view (when it is on screen) or of the reports table.
+fn sort(review: &mut Review, action: ReviewAction) {
+    let (column, descending, columns) = if review.view == View::Claims {
+        (
+            &mut review.claim_sort.column,
+            &mut review.claim_sort.descending,
+            ClaimColumn::ALL.len(),
+        )
+    } else {
+        review.view = View::Reports;
+        let columns = review.columns().len();
+        (&mut review.sort, &mut review.descending, columns)
+    };
+    match action {
+        ReviewAction::SortNext => *column = (*column + 1) % columns,
+        ReviewAction::SortPrev => *column = (*column + columns - 1) % columns,
+        _ => *descending = !*descending,
     }
 }
 

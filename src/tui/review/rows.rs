@@ -3,9 +3,10 @@
 
 use std::cmp::Ordering;
 
-use crate::review::Reviewed;
+use crate::annotate::Claim;
 use crate::review::grade::{UNGRADED, is_weak};
 use crate::review::stats::{Counts, share};
+use crate::review::{Reviewed, grade_of};
 
 /// A column of the reports table the rows can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,25 +65,42 @@ fn graded(counts: &Counts) -> usize {
     counts.claims.saturating_sub(ungraded)
 }
 
-/// Compares two reports (with their counts) by `column`.
+impl Column {
+    /// Whether sorting by the column needs each report's [`Counts`] (worth skipping: counting a
+    /// report's claims per tag and grade costs more than the sort itself on a large folder).
+    fn needs_counts(self) -> bool {
+        matches!(
+            self,
+            Self::Tag(_) | Self::Reviewed | Self::Sourced | Self::Grades
+        )
+    }
+}
+
+/// Compares two reports by `column`; `counts` holds theirs when the column needs them.
 fn compare(
-    a: (&Reviewed, &Counts),
-    b: (&Reviewed, &Counts),
+    a: &Reviewed,
+    b: &Reviewed,
+    counts: Option<(&Counts, &Counts)>,
     column: Column,
     tags: &[String],
 ) -> Ordering {
-    match column {
-        Column::Path => a.0.path.cmp(&b.0.path),
-        Column::Sentences => a.0.sentences.cmp(&b.0.sentences),
-        Column::Claims => a.0.claims.len().cmp(&b.0.claims.len()),
-        Column::Tag(i) => {
+    match (column, counts) {
+        (Column::Path, _) => a.path.cmp(&b.path),
+        (Column::Sentences, _) => a.sentences.cmp(&b.sentences),
+        (Column::Claims, _) => a.claims.len().cmp(&b.claims.len()),
+        (Column::Modified, _) => a.modified.cmp(&b.modified),
+        (Column::Tag(i), Some((ca, cb))) => {
             let tag = tags.get(i).map_or("", String::as_str);
-            a.1.tag(tag).cmp(&b.1.tag(tag))
+            ca.tag(tag).cmp(&cb.tag(tag))
         }
-        Column::Reviewed => a.1.reviewed_share().total_cmp(&b.1.reviewed_share()),
-        Column::Sourced => sourced_share(a.1, tags).total_cmp(&sourced_share(b.1, tags)),
-        Column::Grades => graded(a.1).cmp(&graded(b.1)),
-        Column::Modified => a.0.modified.cmp(&b.0.modified),
+        (Column::Reviewed, Some((ca, cb))) => ca.reviewed_share().total_cmp(&cb.reviewed_share()),
+        (Column::Sourced, Some((ca, cb))) => {
+            sourced_share(ca, tags).total_cmp(&sourced_share(cb, tags))
+        }
+        (Column::Grades, Some((ca, cb))) => graded(ca).cmp(&graded(cb)),
+        (Column::Tag(_) | Column::Reviewed | Column::Sourced | Column::Grades, None) => {
+            Ordering::Equal
+        }
     }
 }
 
@@ -96,43 +114,146 @@ pub fn reports(
     tags: &[String],
 ) -> Vec<usize> {
     let filter = filter.to_lowercase();
-    let mut rows: Vec<(usize, Counts)> = reports
+    let mut rows: Vec<(usize, Option<Counts>)> = reports
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.path.to_string_lossy().to_lowercase().contains(&filter))
-        .map(|(i, r)| (i, Counts::of(r, tags)))
+        .filter(|(_, r)| {
+            filter.is_empty() || r.path.to_string_lossy().to_lowercase().contains(&filter)
+        })
+        .map(|(i, r)| (i, column.needs_counts().then(|| Counts::of(r, tags))))
         .collect();
     rows.sort_by(|(a, ca), (b, cb)| {
         let (a, b) = (&reports[*a], &reports[*b]);
-        let order = compare((a, ca), (b, cb), column, tags).then_with(|| a.path.cmp(&b.path));
+        let counts = ca.as_ref().zip(cb.as_ref());
+        let order = compare(a, b, counts, column, tags).then_with(|| a.path.cmp(&b.path));
         if descending { order.reverse() } else { order }
     });
     rows.into_iter().map(|(i, _)| i).collect()
 }
 
+/// A column of the claims view the rows can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimColumn {
+    /// The report's path, then the claim's place in it: reading order, the default.
+    Place,
+    /// The tag, in the config's order (tags it does not know after, by name).
+    Tag,
+    /// The source, case-blind; claims without one last.
+    Source,
+    /// The grade, `A1` first; ungraded claims last.
+    Grade,
+    /// Who made the claim, case-blind; claims with no author last.
+    Author,
+    /// When the claim last changed, oldest first.
+    Updated,
+}
+
+impl ClaimColumn {
+    /// Every sort column, in the order `>` steps through them.
+    pub const ALL: [Self; 6] = [
+        Self::Place,
+        Self::Tag,
+        Self::Source,
+        Self::Grade,
+        Self::Author,
+        Self::Updated,
+    ];
+}
+
+/// What a claim sorts by in one column. Within a column every key is the same variant; a
+/// missing value (`true` in the first field) sorts after every present one.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum ClaimKey {
+    /// Sorted by place alone.
+    Place,
+    /// A tag's index in the config (or past its end), then its name.
+    Rank(usize, String),
+    /// Text, lower case.
+    Text(bool, String),
+    /// A time.
+    Time(bool, Option<jiff::Timestamp>),
+}
+
+/// The key of `claim` in `column`; `tags` ranks the tags.
+fn claim_key(claim: &Claim, column: ClaimColumn, tags: &[String]) -> ClaimKey {
+    let text = |t: Option<&str>| {
+        let t = t.map(str::trim).filter(|t| !t.is_empty());
+        ClaimKey::Text(t.is_none(), t.unwrap_or_default().to_lowercase())
+    };
+    match column {
+        ClaimColumn::Place => ClaimKey::Place,
+        ClaimColumn::Tag => {
+            let rank = tags
+                .iter()
+                .position(|t| *t == claim.status)
+                .unwrap_or(tags.len());
+            ClaimKey::Rank(rank, claim.status.clone())
+        }
+        ClaimColumn::Source => text(claim.source.as_deref()),
+        ClaimColumn::Grade => text(grade_of(claim).as_deref()),
+        ClaimColumn::Author => text(Some(&claim.author)),
+        ClaimColumn::Updated => {
+            let time = updated_at(claim);
+            ClaimKey::Time(time.is_none(), time)
+        }
+    }
+}
+
+/// When the claim last changed, as an instant (dates in the sidecar may carry any offset, so
+/// they are compared as instants, not as written). `None` when the date has no time zone.
+pub fn updated_at(claim: &Claim) -> Option<jiff::Timestamp> {
+    claim.updated.to_string().parse().ok()
+}
+
 /// The claims with `tag` (any when `None`) whose quote, source or note holds `query`
-/// (case-blind), only weak ones when `weak_only`; by report path, then in document order.
+/// (case-blind), only weak ones when `weak_only`; sorted by `column` (reversed when
+/// `descending`), ties in reading order: by report path, then in document order.
 pub fn claims(
     reports: &[Reviewed],
-    tag: Option<&str>,
-    query: &str,
-    weak_only: bool,
+    filter: &ClaimFilter,
+    column: ClaimColumn,
+    descending: bool,
+    tags: &[String],
 ) -> Vec<(usize, usize)> {
-    let query = query.to_lowercase();
+    let query = filter.query.to_lowercase();
     let holds = |text: Option<&str>| text.is_some_and(|t| t.to_lowercase().contains(&query));
     let mut order: Vec<usize> = (0..reports.len()).collect();
     order.sort_by(|&a, &b| reports[a].path.cmp(&reports[b].path));
-    order
+    let mut rows: Vec<(ClaimKey, (usize, usize))> = order
         .into_iter()
         .flat_map(|r| (0..reports[r].claims.len()).map(move |c| (r, c)))
         .filter(|&(r, c)| {
             let claim = &reports[r].claims[c];
-            tag.is_none_or(|t| claim.status == t)
-                && (!weak_only || is_weak(claim))
+            filter.tag.as_deref().is_none_or(|t| claim.status == t)
+                && (!filter.weak_only || is_weak(claim))
                 && (query.is_empty()
                     || holds(Some(&claim.quote))
                     || holds(claim.source.as_deref())
                     || holds(claim.note.as_deref()))
         })
-        .collect()
+        .map(|(r, c)| (claim_key(&reports[r].claims[c], column, tags), (r, c)))
+        .collect();
+    if column == ClaimColumn::Place {
+        if descending {
+            rows.reverse();
+        }
+    } else {
+        // Stable: equal keys stay in reading order, whichever way the keys go.
+        rows.sort_by(|a, b| {
+            let order = a.0.cmp(&b.0);
+            if descending { order.reverse() } else { order }
+        });
+    }
+    rows.into_iter().map(|(_, at)| at).collect()
+}
+
+/// Which claims the claims view shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClaimFilter {
+    /// Only claims with this tag.
+    pub tag: Option<String>,
+    /// Only claims whose quote, source or note holds this text (case-blind).
+    pub query: String,
+    /// Only claims resting on E/F sources or unsourced.
+    pub weak_only: bool,
 }

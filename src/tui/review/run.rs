@@ -6,7 +6,7 @@ use std::io;
 use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender};
 
-use crossterm::event::{Event, KeyEventKind, MouseEventKind};
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use rayon::prelude::*;
@@ -63,13 +63,7 @@ where
 {
     let mut events = events.into_iter();
     loop {
-        while let Ok(message) = messages.try_recv() {
-            match message {
-                Message::Found(total) => review.scan_found(total),
-                Message::Read(read) => review.scanned(read),
-                Message::Done => review.scan_done(),
-            }
-        }
+        review.receive(messages.try_iter());
         let size = terminal.size().map_err(io::Error::other)?;
         update(review, Action::Resize(size.width, size.height));
         terminal
@@ -83,6 +77,9 @@ where
                 review.on_key(key)
             }
             Input::Terminal(Event::Mouse(mouse)) => match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    update(review, Action::Click(mouse.column, mouse.row))
+                }
                 MouseEventKind::ScrollDown => update(review, Action::ScrollDown),
                 MouseEventKind::ScrollUp => update(review, Action::ScrollUp),
                 _ => None,

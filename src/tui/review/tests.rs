@@ -5,6 +5,7 @@ use std::path::Path;
 use super::*;
 use crate::annotate::{Anchor, Claim, now};
 use crate::report::{Encoding, Report};
+use rows::ClaimColumn;
 
 /// A report `name` of `sentences` sentences with claims of these (tag, source, grade).
 fn reviewed(
@@ -186,4 +187,205 @@ fn a_reloaded_report_replaces_its_row() {
     review.reloaded(Path::new("a.txt"), Err("a.txt: gone".into()));
     assert_eq!(review.reports.len(), 1);
     assert_eq!(review.message.as_deref(), Some("a.txt: gone"));
+}
+
+#[test]
+fn the_claims_view_sorts_by_its_own_columns_ties_in_reading_order() {
+    let mut review = review();
+    // reports[0] is b.txt: sourced, CTD, B2. reports[1] is a.txt: unsourced with nothing,
+    // then sourced, anonymous officials, E3.
+    review.reports[0].claims[0].author = String::new();
+    review.reports[1].claims[0].author = "Zoe".into();
+    review.reports[1].claims[1].author = "bob".into();
+    review.reports[0].claims[0].updated = "2026-01-02T00:00:00Z".parse().unwrap();
+    review.reports[1].claims[0].updated = "2026-01-01T23:00:00-05:00".parse().unwrap();
+    review.reports[1].claims[1].updated = "2026-01-01T12:00:00Z".parse().unwrap();
+    update(&mut review, Action::Review(ReviewAction::ViewClaims));
+    assert_eq!(review.claim_column(), ClaimColumn::Place);
+    assert_eq!(
+        review.visible_claims(),
+        [(1, 0), (1, 1), (0, 0)],
+        "reading order"
+    );
+
+    let sort = |review: &mut Review, action| update(review, Action::Review(action));
+    sort(&mut review, ReviewAction::SortNext);
+    assert_eq!(review.claim_column(), ClaimColumn::Tag);
+    assert_eq!(
+        review.visible_claims(),
+        [(1, 1), (0, 0), (1, 0)],
+        "sourced (a.txt before b.txt), then unsourced"
+    );
+    sort(&mut review, ReviewAction::SortReverse);
+    assert_eq!(
+        review.visible_claims(),
+        [(1, 0), (1, 1), (0, 0)],
+        "reversed, but equal tags stay in reading order"
+    );
+    sort(&mut review, ReviewAction::SortReverse);
+
+    sort(&mut review, ReviewAction::SortNext);
+    assert_eq!(review.claim_column(), ClaimColumn::Source);
+    assert_eq!(
+        review.visible_claims(),
+        [(1, 1), (0, 0), (1, 0)],
+        "anonymous before CTD (case-blind), no source last"
+    );
+    sort(&mut review, ReviewAction::SortNext);
+    assert_eq!(review.claim_column(), ClaimColumn::Grade);
+    assert_eq!(
+        review.visible_claims(),
+        [(0, 0), (1, 1), (1, 0)],
+        "B2, E3, none"
+    );
+    sort(&mut review, ReviewAction::SortNext);
+    assert_eq!(review.claim_column(), ClaimColumn::Author);
+    assert_eq!(
+        review.visible_claims(),
+        [(1, 1), (1, 0), (0, 0)],
+        "bob, Zoe, none"
+    );
+    sort(&mut review, ReviewAction::SortNext);
+    assert_eq!(review.claim_column(), ClaimColumn::Updated);
+    assert_eq!(
+        review.visible_claims(),
+        [(1, 1), (0, 0), (1, 0)],
+        "as instants: 23:00 at -05:00 is the latest"
+    );
+    sort(&mut review, ReviewAction::SortNext);
+    assert_eq!(review.claim_column(), ClaimColumn::Place, "wraps around");
+    sort(&mut review, ReviewAction::SortReverse);
+    assert_eq!(review.visible_claims(), [(0, 0), (1, 1), (1, 0)]);
+    sort(&mut review, ReviewAction::SortPrev);
+    assert_eq!(review.claim_column(), ClaimColumn::Updated);
+    assert_eq!(review.view, View::Claims);
+    assert_eq!(
+        (review.sort, review.descending),
+        (0, false),
+        "reports untouched"
+    );
+}
+
+#[test]
+fn rows_arriving_from_the_scan_keep_the_selection_on_its_report_and_claim() {
+    use run::Message;
+    let mut review = Review::new(".".into(), Config::default());
+    review.receive([
+        Message::Found(4),
+        Message::Read(Ok(reviewed("m.txt", 3, &[("sourced", Some("X"), None)]))),
+        Message::Read(Ok(reviewed(
+            "n.txt",
+            3,
+            &[("unsourced", None, None), ("sourced", Some("Y"), None)],
+        ))),
+    ]);
+    update(&mut review, Action::NextSentence);
+    assert_eq!(paths(&review)[review.report_row], "n.txt");
+    update(&mut review, Action::Review(ReviewAction::ViewClaims));
+    update(&mut review, Action::LastSentence);
+    let chosen = review.selection();
+    assert_eq!(chosen.claim.as_ref().unwrap().0, Path::new("n.txt"));
+
+    review.receive([
+        Message::Read(Ok(reviewed("b.txt", 3, &[("sourced", None, None)]))),
+        Message::Read(Ok(reviewed("a.txt", 3, &[("opinion", None, None)]))),
+    ]);
+    assert_eq!(review.report_row, 3, "two rows sorted in above it");
+    assert_eq!(review.selection(), chosen, "the same report and claim");
+    review.receive([Message::Done]);
+    assert_eq!(review.selection(), chosen);
+}
+
+#[test]
+fn sorting_and_filtering_keep_the_selected_report() {
+    let mut review = review();
+    update(&mut review, Action::LastSentence);
+    assert_eq!(paths(&review)[review.report_row], "b.txt");
+    update(&mut review, Action::Review(ReviewAction::SortReverse));
+    assert_eq!(paths(&review), ["b.txt", "a.txt"]);
+    assert_eq!(
+        review.report_row, 0,
+        "b.txt moved to the top, and the selection with it"
+    );
+    review.on_key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+    review.on_key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE));
+    assert_eq!(paths(&review), ["a.txt"]);
+    assert_eq!(
+        review.report_row, 0,
+        "b.txt is filtered out: the row is kept in the list"
+    );
+}
+
+#[test]
+fn a_click_selects_a_row_and_a_click_on_the_selected_row_opens_it() {
+    let mut review = review();
+    update(&mut review, Action::Resize(80, 12));
+    // Header line, the table's border and its header: the first report's row is line 3.
+    assert_eq!(update(&mut review, Action::Click(30, 4)), None);
+    assert_eq!(paths(&review)[review.report_row], "b.txt");
+    assert_eq!(
+        update(&mut review, Action::Click(5, 4)),
+        Some(Effect::Open {
+            path: "b.txt".into(),
+            claim: None
+        }),
+        "the selected row again: open it"
+    );
+    for (column, row) in [(30, 2), (30, 5), (0, 3), (79, 3), (30, 11)] {
+        assert_eq!(update(&mut review, Action::Click(column, row)), None);
+        assert_eq!(review.report_row, 1, "({column}, {row}) is not on a row");
+    }
+
+    update(&mut review, Action::Review(ReviewAction::ViewClaims));
+    update(&mut review, Action::Click(30, 5));
+    assert_eq!(review.claim_row, 2);
+    let (r, c) = review.visible_claims()[2];
+    assert_eq!(
+        update(&mut review, Action::Click(30, 5)),
+        Some(Effect::Open {
+            path: review.reports[r].path.clone(),
+            claim: Some(review.reports[r].claims[c].id.clone())
+        })
+    );
+    update(&mut review, Action::Review(ReviewAction::ViewChart));
+    assert_eq!(
+        update(&mut review, Action::Click(30, 5)),
+        None,
+        "no rows to click"
+    );
+}
+
+#[test]
+fn a_click_counts_rows_from_the_first_one_shown() {
+    let mut review = Review::new(".".into(), Config::default());
+    for name in ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"] {
+        review.scanned(Ok(reviewed(name, 1, &[])));
+    }
+    // 8 lines: header, border, table header, two rows, border, total, status.
+    update(&mut review, Action::Resize(60, 8));
+    update(&mut review, Action::LastSentence);
+    assert_eq!(review.report_top, 3, "d.txt and e.txt show");
+    update(&mut review, Action::Click(10, 3));
+    assert_eq!(paths(&review)[review.report_row], "d.txt");
+    assert_eq!(review.report_top, 3, "the row clicked stays where it was");
+    review.prompt = Some(TextInput::new("x"));
+    assert_eq!(
+        update(&mut review, Action::Click(10, 3)),
+        Some(Effect::Open {
+            path: "d.txt".into(),
+            claim: None
+        }),
+        "the second click of a double click opens what the first one selected"
+    );
+    assert!(review.prompt.is_none(), "a click leaves the filter prompt");
+    update(&mut review, Action::FirstSentence);
+    assert_eq!(review.report_top, 0, "up past the top: the list follows");
+    update(&mut review, Action::Help);
+    assert_eq!(update(&mut review, Action::Click(10, 4)), None);
+    assert!(!review.help, "a click closes the help first");
+    assert_eq!(
+        paths(&review)[review.report_row],
+        "a.txt",
+        "and selects nothing"
+    );
 }

@@ -16,6 +16,7 @@ use crate::review::grade::{LETTERS, UNGRADED};
 use crate::review::stats::{Counts, scaled};
 use crate::tui::action::{Action, ReviewAction};
 use crate::tui::layout::centered;
+use crate::tui::review::layout::{self, Areas};
 use crate::tui::review::rows::Column;
 use crate::tui::review::{Review, Scan, View};
 
@@ -31,26 +32,24 @@ pub(super) const HIGHLIGHT: &str = "› ";
 /// Draws the whole review screen.
 pub fn draw(frame: &mut Frame, review: &Review) {
     let area = frame.area();
-    if area.width < 40 || area.height < 8 {
+    let Some(areas) = layout::areas(area) else {
         frame.render_widget(
-            Paragraph::new("sidenote needs a bigger terminal (at least 40x8)"),
+            Paragraph::new(format!(
+                "sidenote needs a bigger terminal (at least {}x{})",
+                layout::MIN_WIDTH,
+                layout::MIN_HEIGHT
+            )),
             area,
         );
         return;
-    }
-    let [header, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    draw_header(frame, review, header);
+    };
+    draw_header(frame, review, areas.header);
     match review.view {
-        View::Reports => draw_reports(frame, review, body),
-        View::Claims => review_claims::draw(frame, review, body),
-        View::Chart => review_chart::draw(frame, review, body),
+        View::Reports => draw_reports(frame, review, &areas),
+        View::Claims => review_claims::draw(frame, review, areas.body),
+        View::Chart => review_chart::draw(frame, review, areas.body),
     }
-    draw_status(frame, review, status);
+    draw_status(frame, review, areas.status);
     if review.help {
         draw_help(frame, review);
     }
@@ -231,9 +230,9 @@ pub(super) fn grades(counts: &Counts) -> String {
     parts.join(" ")
 }
 
-fn draw_reports(frame: &mut Frame, review: &Review, area: Rect) {
+fn draw_reports(frame: &mut Frame, review: &Review, areas: &Areas) {
     let tags = review.tag_names();
-    let columns = shown_columns(review, area.width);
+    let columns = shown_columns(review, areas.body.width);
     let widths: Vec<Constraint> = columns.iter().map(|c| width_of(*c, &tags)).collect();
     let sorted = review.columns().get(review.sort).copied();
     let bold = Style::new().add_modifier(Modifier::BOLD);
@@ -256,8 +255,7 @@ fn draw_reports(frame: &mut Frame, review: &Review, area: Rect) {
             Row::new(cells(review, &columns, &name, &counts, report.modified))
         })
         .collect();
-    let [table_area, total_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let (table_area, total_area) = (areas.reports, areas.total);
     let title = if review.name_filter.is_empty() {
         format!(" {} reports ", visible.len())
     } else {
@@ -280,9 +278,16 @@ fn draw_reports(frame: &mut Frame, review: &Review, area: Rect) {
         .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
         .highlight_symbol(HIGHLIGHT)
         .highlight_spacing(HighlightSpacing::Always);
-    let mut state =
-        TableState::new().with_selected((!visible.is_empty()).then_some(review.report_row));
-    frame.render_stateful_widget(table, table_area, &mut state);
+    frame.render_stateful_widget(
+        table,
+        table_area,
+        &mut table_state(
+            table_area,
+            review.report_top,
+            review.report_row,
+            visible.len(),
+        ),
+    );
     let total_row = Row::new(cells(review, &columns, "total", &total, None)).style(bold);
     // Under the table's columns: inside its border, after the highlight symbol's room.
     let indent = 1 + HIGHLIGHT.chars().count() as u16;
@@ -292,6 +297,16 @@ fn draw_reports(frame: &mut Frame, review: &Review, area: Rect) {
         ..total_area
     };
     frame.render_widget(Table::new([total_row], widths).column_spacing(1), inner);
+}
+
+/// What a table shows: from the first row the layout gives for the selection and where the
+/// table showed from (the row a click is counted from), the selection marked when there are
+/// rows.
+pub(super) fn table_state(table: Rect, top: usize, selected: usize, rows: usize) -> TableState {
+    let height = layout::rows_of(table).height;
+    TableState::new()
+        .with_offset(layout::first_row(top, selected, height))
+        .with_selected((rows > 0).then_some(selected))
 }
 
 fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
@@ -403,7 +418,7 @@ fn draw_help(frame: &mut Frame, review: &Review) {
         ),
         (
             Action::Review(ReviewAction::SortNext),
-            "sort by the next column (< the previous)",
+            "sort by the next column, in either table (< back)",
         ),
         (
             Action::Review(ReviewAction::SortReverse),
@@ -424,6 +439,11 @@ fn draw_help(frame: &mut Frame, review: &Review) {
         "  {:<16} quit",
         key(review, Action::Quit)
     )));
+    lines.push(Line::raw(format!(
+        "  {:<16} select a row; on the selected row: open it",
+        "click"
+    )));
+    lines.push(Line::raw(format!("  {:<16} move the selection", "wheel")));
     let area = centered(frame.area(), 74, lines.len() as u16 + 2);
     frame.render_widget(Clear, area);
     frame.render_widget(

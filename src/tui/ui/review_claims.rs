@@ -1,16 +1,89 @@
 //! Drawing the review screen's claims view: every claim of every report, one row each, with the
-//! filters in force in the title.
+//! filters in force in the title and the sort column marked in the header. The author and
+//! last-change columns show only while the list is sorted by them, to leave the quote room.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, HighlightSpacing, Row, Table, TableState};
+use ratatui::widgets::{Block, BorderType, HighlightSpacing, Row, Table};
 
 use super::review::tag_style;
 use crate::report::{one_line, safe};
 use crate::review::grade_of;
 use crate::tui::review::Review;
+use crate::tui::review::rows::{ClaimColumn, updated_at};
+
+/// A column of the claims table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Tag,
+    Grade,
+    Author,
+    Updated,
+    Quote,
+    Source,
+    Note,
+    Report,
+}
+
+impl Shown {
+    fn title(self) -> &'static str {
+        match self {
+            Self::Tag => "tag",
+            Self::Grade => "grade",
+            Self::Author => "author",
+            Self::Updated => "updated (UTC)",
+            Self::Quote => "quote",
+            Self::Source => "source",
+            Self::Note => "note",
+            Self::Report => "report",
+        }
+    }
+
+    fn width(self) -> Constraint {
+        match self {
+            Self::Tag => Constraint::Length(10),
+            Self::Grade => Constraint::Length(6),
+            Self::Author => Constraint::Length(12),
+            Self::Updated => Constraint::Length(16),
+            Self::Quote => Constraint::Fill(4),
+            Self::Source | Self::Note | Self::Report => Constraint::Fill(2),
+        }
+    }
+
+    /// The column whose header carries the sort mark for `column`.
+    fn of(column: ClaimColumn) -> Self {
+        match column {
+            ClaimColumn::Place => Self::Report,
+            ClaimColumn::Tag => Self::Tag,
+            ClaimColumn::Source => Self::Source,
+            ClaimColumn::Grade => Self::Grade,
+            ClaimColumn::Author => Self::Author,
+            ClaimColumn::Updated => Self::Updated,
+        }
+    }
+}
+
+/// The columns on screen when sorted by `sorted`.
+fn shown(sorted: ClaimColumn) -> Vec<Shown> {
+    let mut columns = vec![Shown::Tag, Shown::Grade];
+    match sorted {
+        ClaimColumn::Author => columns.push(Shown::Author),
+        ClaimColumn::Updated => columns.push(Shown::Updated),
+        _ => {}
+    }
+    columns.extend([Shown::Quote, Shown::Source, Shown::Note, Shown::Report]);
+    columns
+}
+
+/// When the claim last changed, as `2026-11-25 17:30` UTC.
+fn updated(claim: &crate::annotate::Claim) -> String {
+    updated_at(claim).map_or_else(
+        || claim.updated.to_string(),
+        |t| t.strftime("%Y-%m-%d %H:%M").to_string(),
+    )
+}
 
 /// Draws the claims list into `area`.
 pub fn draw(frame: &mut Frame, review: &Review, area: Rect) {
@@ -36,36 +109,41 @@ pub fn draw(frame: &mut Frame, review: &Review, area: Rect) {
         )
     };
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    let header = Row::new(
-        ["tag", "grade", "quote", "source", "note", "report"].map(|h| Line::styled(h, bold)),
-    );
+    let sorted = review.claim_column();
+    let columns = shown(sorted);
+    let header = Row::new(columns.iter().map(|&column| {
+        let mut title = column.title().to_owned();
+        if column == Shown::of(sorted) {
+            title.push(if review.claim_sort.descending {
+                '▼'
+            } else {
+                '▲'
+            });
+        }
+        Line::styled(title, bold)
+    }));
     let rows: Vec<Row> = visible
         .iter()
         .map(|&(r, c)| {
             let report = &review.reports[r];
             let claim = &report.claims[c];
             let text = |t: Option<&str>| safe(&one_line(t.unwrap_or(""))).into_owned();
-            Row::new(vec![
-                Line::from(Span::styled(
+            Row::new(columns.iter().map(|column| match column {
+                Shown::Tag => Line::from(Span::styled(
                     safe(&claim.status).into_owned(),
                     tag_style(review, &claim.status).add_modifier(Modifier::BOLD),
                 )),
-                Line::raw(grade_of(claim).unwrap_or_default()),
-                Line::raw(text(Some(&claim.quote))),
-                Line::raw(text(claim.source.as_deref())),
-                Line::raw(text(claim.note.as_deref())),
-                Line::raw(safe(&report.path.to_string_lossy()).into_owned()),
-            ])
+                Shown::Grade => Line::raw(grade_of(claim).unwrap_or_default()),
+                Shown::Author => Line::raw(text(Some(&claim.author))),
+                Shown::Updated => Line::raw(updated(claim)),
+                Shown::Quote => Line::raw(text(Some(&claim.quote))),
+                Shown::Source => Line::raw(text(claim.source.as_deref())),
+                Shown::Note => Line::raw(text(claim.note.as_deref())),
+                Shown::Report => Line::raw(safe(&report.path.to_string_lossy()).into_owned()),
+            }))
         })
         .collect();
-    let widths = [
-        Constraint::Length(10),
-        Constraint::Length(5),
-        Constraint::Fill(4),
-        Constraint::Fill(2),
-        Constraint::Fill(2),
-        Constraint::Fill(2),
-    ];
+    let widths: Vec<Constraint> = columns.iter().map(|c| c.width()).collect();
     let table = Table::new(rows, widths)
         .header(header)
         .column_spacing(1)
@@ -78,6 +156,6 @@ pub fn draw(frame: &mut Frame, review: &Review, area: Rect) {
         .highlight_symbol(super::review::HIGHLIGHT)
         .highlight_spacing(HighlightSpacing::Always);
     let mut state =
-        TableState::new().with_selected((!visible.is_empty()).then_some(review.claim_row));
+        super::review::table_state(area, review.claim_top, review.claim_row, visible.len());
     frame.render_stateful_widget(table, area, &mut state);
 }
