@@ -388,3 +388,42 @@ fn a_markdown_export_inside_the_folder_is_not_taken_for_a_report() {
     assert!(!again.contains("review.md"), "{again}");
     assert!(again.contains("3 reports,"), "{again}");
 }
+
+/// `-o /dev/stdout` adds to what standard output already holds, as printing would; writing
+/// through the path would start the file again (or replace it).
+#[cfg(unix)]
+#[test]
+fn output_to_dev_stdout_adds_to_what_is_there() {
+    let folder = Folder::new();
+    let stdout = export(&folder, "csv");
+    let script = format!(
+        "{{ echo HEADER; '{}' export . --format csv --config config.toml -o /dev/stdout; }} > all.csv",
+        env!("CARGO_BIN_EXE_sidenote")
+    );
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .current_dir(folder.dir.path())
+        .env("XDG_CONFIG_HOME", folder.dir.path())
+        .status()
+        .expect("run sh");
+    assert!(status.success());
+    let all = std::fs::read_to_string(folder.path("all.csv")).expect("written");
+    assert_eq!(all, format!("HEADER\n{stdout}"));
+}
+
+/// A link whose file is missing is followed: the file is made where it points, the link kept.
+#[cfg(unix)]
+#[test]
+fn output_through_a_dangling_link_makes_its_file() {
+    let folder = Folder::new();
+    let stdout = export(&folder, "csv");
+    std::os::unix::fs::symlink("made.csv", folder.path("link.csv")).expect("symlink");
+    folder.ok(&["export", ".", "--format", "csv", "-o", "link.csv"]);
+    let link = std::fs::symlink_metadata(folder.path("link.csv")).expect("link");
+    assert!(link.file_type().is_symlink(), "the link is kept");
+    assert_eq!(
+        std::fs::read_to_string(folder.path("made.csv")).expect("made"),
+        stdout
+    );
+}

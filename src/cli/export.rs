@@ -42,6 +42,7 @@ pub fn run(
     let write = |out: &mut dyn std::io::Write| write(out, format, &reports, &tags);
     match output {
         None => write_out(write),
+        Some(path) if names_standard_output(path) => write_out(write),
         Some(path) => write_file(path, write),
     }
 }
@@ -59,6 +60,15 @@ fn write(
         Format::W3c => w3c::write(out, reports),
         Format::Claimreview => claimreview::write(out, reports),
     }
+}
+
+/// Whether `path` names this process's standard output: `-o /dev/stdout` must add to what the
+/// output already holds (`{ echo head; sidenote export … -o /dev/stdout; } > all`), which writing
+/// through the path, from its start or over it, would not.
+fn names_standard_output(path: &Path) -> bool {
+    ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+        .iter()
+        .any(|alias| path == Path::new(alias))
 }
 
 /// Writes the export to `path`. A regular file (or a new one) is written whole or not at all: a
@@ -86,11 +96,14 @@ fn write_file(
         Ok(meta) if !meta.is_file() => return write_special(path, write),
         _ => {}
     }
-    // A link to an existing file: replace what it points at, so the link keeps working.
+    // A link: replace what it points at (creating it when it is missing), so the link keeps
+    // working.
     let target = match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-        }
+        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path)
+            .or_else(|_| {
+                std::fs::read_link(path).map(|to| path.parent().unwrap_or(Path::new("")).join(to))
+            })
+            .unwrap_or_else(|_| path.to_path_buf()),
         _ => path.to_path_buf(),
     };
     let folder = match target.parent() {

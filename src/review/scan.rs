@@ -19,10 +19,11 @@ const SKIPPED_FOLDERS: [&str; 1] = ["target"];
 /// The ending of sidecar files.
 const SIDECAR_SUFFIX: &str = ".sidenote.toml";
 
-/// The start of the first line of every Markdown export. An HTML comment, so it does not show
+/// The start of the first line of every Markdown export, long enough that no page or note that
+/// happens to begin with a comment about sidenote (`<!-- sidenote exported from … -->`) matches. An HTML comment, so it does not show
 /// when the export is rendered; a scan that meets it knows the file is an export (which ends in
 /// `.md` like a report) and leaves it out, so `export . -o review.md` does not review itself.
-pub const EXPORT_MARK: &str = "<!-- sidenote export";
+pub const EXPORT_MARK: &str = "<!-- sidenote export: a review of claims, not a report";
 
 /// The byte order mark an editor may put before the mark when it saves the export again.
 const BOM: &[u8] = "\u{feff}".as_bytes();
@@ -161,7 +162,7 @@ mod tests {
             std::fs::write(&path, text).unwrap();
             path
         };
-        let mark = format!("{EXPORT_MARK}: claims review -->\n# Claims review\n");
+        let mark = format!("{EXPORT_MARK} -->\n# Claims review\n");
         assert!(is_export(&file("review.md", &mark)));
         assert!(is_export(&file("bom.md", &format!("\u{feff}{mark}"))));
         assert!(is_export(&file("named.txt", &mark)), "whatever its ending");
@@ -174,6 +175,13 @@ mod tests {
             "the mark must open the file"
         );
         assert!(!is_export(&file("short.md", "<!-- side")));
+        assert!(
+            !is_export(&file(
+                "page.html",
+                "<!-- sidenote exported from CMS -->\n<html><p>The mayor said.</p></html>\n"
+            )),
+            "a near miss is a report"
+        );
         assert!(!is_export(&file("empty.md", "")));
         assert!(!is_export(&dir.path().join("missing.md")));
         assert!(!is_export(dir.path()), "a folder is no export");

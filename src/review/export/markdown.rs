@@ -21,7 +21,7 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed], tags: &[String]) -> io::
     let names = total.tag_names(tags);
     writeln!(
         out,
-        "{EXPORT_MARK}: a review of claims, not a report; sidenote's folder scans skip this file -->"
+        "{EXPORT_MARK}; sidenote's folder scans skip this file -->"
     )?;
     writeln!(out, "# Claims review\n")?;
     writeln!(

@@ -60,16 +60,18 @@ pub fn rows_of(table: Rect) -> Rect {
 /// The first row shown of a list, `height` rows at a time, that showed from row `top` and whose
 /// row `selected` is now selected: the same rows while the selection is among them, else just
 /// enough of a scroll to bring it in at the top or the bottom. The table is drawn from this row
-/// (as ratatui's own table state would scroll it), and clicks are counted from it.
-pub fn first_row(top: usize, selected: usize, height: u16) -> usize {
+/// (as ratatui's own table state would scroll it), and clicks are counted from it. A list of
+/// `len` rows that shrank (a filter) scrolls back so that no row that would fit is left out.
+pub fn first_row(top: usize, selected: usize, height: u16, len: usize) -> usize {
     let height = usize::from(height.max(1));
-    if selected < top {
+    let top = if selected < top {
         selected
     } else if selected >= top + height {
         selected + 1 - height
     } else {
         top
-    }
+    };
+    top.min(len.saturating_sub(height))
 }
 
 #[cfg(test)]
@@ -89,16 +91,22 @@ mod tests {
 
     #[test]
     fn the_list_scrolls_only_when_the_selection_would_fall_off() {
-        assert_eq!(first_row(0, 0, 5), 0);
-        assert_eq!(first_row(0, 4, 5), 0);
-        assert_eq!(first_row(0, 5, 5), 1, "down past the bottom: one row");
-        assert_eq!(first_row(0, 9, 5), 5);
-        assert_eq!(first_row(5, 6, 5), 5, "still on screen: no scroll");
+        assert_eq!(first_row(0, 0, 5, 10), 0);
+        assert_eq!(first_row(0, 4, 5, 10), 0);
+        assert_eq!(first_row(0, 5, 5, 10), 1, "down past the bottom: one row");
+        assert_eq!(first_row(0, 9, 5, 10), 5);
+        assert_eq!(first_row(5, 6, 5, 10), 5, "still on screen: no scroll");
         assert_eq!(
-            first_row(5, 2, 5),
+            first_row(5, 2, 5, 10),
             2,
             "up past the top: it comes in at the top"
         );
-        assert_eq!(first_row(0, 3, 0), 3, "no room: the selection alone");
+        assert_eq!(first_row(0, 3, 0, 10), 3, "no room: the selection alone");
+        assert_eq!(
+            first_row(9, 2, 5, 3),
+            0,
+            "a list that shrank below the height shows from its first row"
+        );
+        assert_eq!(first_row(6, 9, 5, 10), 5, "no empty rows below the last");
     }
 }

@@ -407,10 +407,21 @@ impl Review {
         let Some(areas) = layout::areas(self.size) else {
             return;
         };
-        let reports = layout::rows_of(areas.reports).height;
-        let claims = layout::rows_of(areas.body).height;
-        self.report_top = layout::first_row(self.report_top, self.report_row, reports);
-        self.claim_top = layout::first_row(self.claim_top, self.claim_row, claims);
+        // Only the list on screen is counted (sorting it is the cost); the other is settled when
+        // it is shown.
+        match self.view {
+            View::Reports => {
+                let height = layout::rows_of(areas.reports).height;
+                let len = self.row_count();
+                self.report_top = layout::first_row(self.report_top, self.report_row, height, len);
+            }
+            View::Claims => {
+                let height = layout::rows_of(areas.body).height;
+                let len = self.row_count();
+                self.claim_top = layout::first_row(self.claim_top, self.claim_row, height, len);
+            }
+            View::Chart => {}
+        }
     }
 
     /// A left click at a screen cell: on a row of the reports or claims table, selects it; on
@@ -433,8 +444,10 @@ impl Review {
         } else {
             self.report_top
         };
-        let clicked = layout::first_row(top, selected, rows.height) + usize::from(row - rows.y);
-        if clicked >= self.row_count() {
+        let len = self.row_count();
+        let clicked =
+            layout::first_row(top, selected, rows.height, len) + usize::from(row - rows.y);
+        if clicked >= len {
             return None;
         }
         // The click moved on from the filter being typed; the filter stays, as with `Enter`.

@@ -174,6 +174,13 @@ enum ClaimKey {
     Time(bool, Option<jiff::Timestamp>),
 }
 
+impl ClaimKey {
+    /// Whether the claim has no value in the column (no source, grade, author or date).
+    fn missing(&self) -> bool {
+        matches!(self, Self::Text(true, _) | Self::Time(true, _))
+    }
+}
+
 /// The key of `claim` in `column`; `tags` ranks the tags.
 fn claim_key(claim: &Claim, column: ClaimColumn, tags: &[String]) -> ClaimKey {
     let text = |t: Option<&str>| {
@@ -238,10 +245,13 @@ pub fn claims(
             rows.reverse();
         }
     } else {
-        // Stable: equal keys stay in reading order, whichever way the keys go.
+        // Stable: equal keys stay in reading order, whichever way the keys go; claims without
+        // a value come last either way.
         rows.sort_by(|a, b| {
             let order = a.0.cmp(&b.0);
-            if descending { order.reverse() } else { order }
+            a.0.missing()
+                .cmp(&b.0.missing())
+                .then(if descending { order.reverse() } else { order })
         });
     }
     rows.into_iter().map(|(_, at)| at).collect()

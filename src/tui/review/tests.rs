@@ -231,6 +231,13 @@ fn the_claims_view_sorts_by_its_own_columns_ties_in_reading_order() {
         [(1, 1), (0, 0), (1, 0)],
         "anonymous before CTD (case-blind), no source last"
     );
+    sort(&mut review, ReviewAction::SortReverse);
+    assert_eq!(
+        review.visible_claims(),
+        [(0, 0), (1, 1), (1, 0)],
+        "reversed: CTD before anonymous, and no source still last"
+    );
+    sort(&mut review, ReviewAction::SortReverse);
     sort(&mut review, ReviewAction::SortNext);
     assert_eq!(review.claim_column(), ClaimColumn::Grade);
     assert_eq!(

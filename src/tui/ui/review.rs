@@ -305,7 +305,7 @@ fn draw_reports(frame: &mut Frame, review: &Review, areas: &Areas) {
 pub(super) fn table_state(table: Rect, top: usize, selected: usize, rows: usize) -> TableState {
     let height = layout::rows_of(table).height;
     TableState::new()
-        .with_offset(layout::first_row(top, selected, height))
+        .with_offset(layout::first_row(top, selected, height, rows))
         .with_selected((rows > 0).then_some(selected))
 }
 
