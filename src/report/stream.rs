@@ -100,6 +100,11 @@ pub struct Blocks<R> {
     chars: usize,
     /// How much the first read after a rewind asks for, then every later read.
     reads: (usize, usize),
+    /// The report's length when it was checked for NUL bytes: no pass reads further, so a file
+    /// that grows meanwhile is shown as it was checked, never with an unchecked tail.
+    limit: u64,
+    /// How much this pass has read.
+    read: u64,
 }
 
 impl Blocks<File> {
@@ -133,9 +138,10 @@ impl<R: Read + Seek> Blocks<R> {
             path: path.to_path_buf(),
             why,
         };
-        if let Some(at) = first_nul(&head, &mut reader).map_err(io)? {
-            return Err(binary(Binary::Nul(at)));
-        }
+        let limit = match first_nul(&head, &mut reader).map_err(io)? {
+            Ok(len) => len,
+            Err(at) => return Err(binary(Binary::Nul(at))),
+        };
         judge_utf8_start(&head).map_err(binary)?;
         let mut blocks = Self {
             path: path.to_path_buf(),
@@ -149,6 +155,8 @@ impl<R: Read + Seek> Blocks<R> {
             offset: 0,
             chars: 0,
             reads: (HEAD_BYTES, CHUNK_BYTES),
+            limit,
+            read: 0,
         };
         blocks.rewind()?;
         Ok(Some(blocks))
@@ -167,6 +175,7 @@ impl<R: Read + Seek> Blocks<R> {
         self.eof = false;
         self.offset = 0;
         self.chars = 0;
+        self.read = 0;
         Ok(())
     }
 
@@ -185,10 +194,12 @@ impl<R: Read + Seek> Blocks<R> {
         } else {
             self.reads.1
         };
+        let want = (want as u64).min(self.limit - self.read);
         let read = (&mut self.reader)
-            .take(want as u64)
-            .read_to_end(&mut self.pending)?;
-        self.eof = read < want;
+            .take(want)
+            .read_to_end(&mut self.pending)? as u64;
+        self.read += read;
+        self.eof = read < want || self.read >= self.limit;
         self.find_cut();
         Ok(())
     }
@@ -263,10 +274,11 @@ fn is_plain(path: &Path, head: &[u8], whole: bool) -> bool {
     judged && format_of(path, head) == Format::Text
 }
 
-/// The offset of the first NUL byte in `head` and then in the rest of `reader`, if any.
-fn first_nul(head: &[u8], reader: &mut impl Read) -> std::io::Result<Option<usize>> {
+/// The length of `head` and the rest of `reader` when they hold no NUL byte, else the offset of
+/// the first one.
+fn first_nul(head: &[u8], reader: &mut impl Read) -> std::io::Result<Result<u64, usize>> {
     if let Some(at) = memchr::memchr(0, head) {
-        return Ok(Some(at));
+        return Ok(Err(at));
     }
     let mut seen = head.len();
     let mut chunk = Vec::with_capacity(CHUNK_BYTES);
@@ -276,12 +288,12 @@ fn first_nul(head: &[u8], reader: &mut impl Read) -> std::io::Result<Option<usiz
             .take(CHUNK_BYTES as u64)
             .read_to_end(&mut chunk)?;
         if let Some(at) = memchr::memchr(0, &chunk) {
-            return Ok(Some(seen + at));
-        }
-        if read < CHUNK_BYTES {
-            return Ok(None);
+            return Ok(Err(seen + at));
         }
         seen += read;
+        if read < CHUNK_BYTES {
+            return Ok(Ok(seen as u64));
+        }
     }
 }
 

@@ -277,3 +277,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_report_that_grows_after_its_check_is_shown_as_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.txt");
+    let text = paragraphs(50);
+    std::fs::write(&path, &text).unwrap();
+    let blocks = Blocks::open_file(&path).unwrap().unwrap();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    std::io::Write::write_all(&mut file, b"Late line.\n\n\0tail\n").unwrap();
+    let shown: String = all(blocks).iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(shown, text, "nothing past the length that was checked");
+}
