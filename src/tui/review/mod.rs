@@ -229,8 +229,9 @@ impl Review {
     }
 
     /// Selects again what `selection` names, wherever its rows are now; a view whose selected
-    /// row is gone keeps its row number, within the list. Each list is sorted once.
-    pub fn reselect(&mut self, selection: &Selection) {
+    /// row is gone keeps its row number, within the list. Each list is sorted once; their
+    /// lengths (reports, claims) are returned.
+    pub fn reselect(&mut self, selection: &Selection) -> (usize, usize) {
         let reports = self.visible_reports();
         if let Some(path) = &selection.report
             && let Some(row) = reports.iter().position(|&i| self.reports[i].path == *path)
@@ -248,6 +249,7 @@ impl Review {
             self.claim_row = row;
         }
         self.claim_row = self.claim_row.min(claims.len().saturating_sub(1));
+        (reports.len(), claims.len())
     }
 
     /// Applies `change` (which may add, remove, filter or reorder rows) and keeps the same
@@ -255,8 +257,12 @@ impl Review {
     fn keeping(&mut self, change: impl FnOnce(&mut Self)) {
         let selection = self.selection();
         change(self);
-        self.reselect(&selection);
-        self.settle();
+        let (reports, claims) = self.reselect(&selection);
+        self.settle_at(if self.view == View::Claims {
+            claims
+        } else {
+            reports
+        });
     }
 
     /// Takes in what the background scan sent since the last frame. The rows it adds sort in
@@ -404,24 +410,22 @@ impl Review {
     /// where it shows from: run after anything that moves a selection, so the next draw and the
     /// next click start from the same row.
     fn settle(&mut self) {
+        let len = self.row_count();
+        self.settle_at(len);
+    }
+
+    /// [`Review::settle`] with the length of the list on screen already known. Only that list is
+    /// settled (counting it means sorting it); the other is settled when it is shown.
+    fn settle_at(&mut self, len: usize) {
         let Some(areas) = layout::areas(self.size) else {
             return;
         };
-        // Only the list on screen is counted (sorting it is the cost); the other is settled when
-        // it is shown.
-        match self.view {
-            View::Reports => {
-                let height = layout::rows_of(areas.reports).height;
-                let len = self.row_count();
-                self.report_top = layout::first_row(self.report_top, self.report_row, height, len);
-            }
-            View::Claims => {
-                let height = layout::rows_of(areas.body).height;
-                let len = self.row_count();
-                self.claim_top = layout::first_row(self.claim_top, self.claim_row, height, len);
-            }
-            View::Chart => {}
-        }
+        let (table, top, row) = match self.view {
+            View::Reports => (areas.reports, &mut self.report_top, self.report_row),
+            View::Claims => (areas.body, &mut self.claim_top, self.claim_row),
+            View::Chart => return,
+        };
+        *top = layout::first_row(*top, row, layout::rows_of(table).height, len);
     }
 
     /// A left click at a screen cell: on a row of the reports or claims table, selects it; on
