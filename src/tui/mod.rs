@@ -334,7 +334,14 @@ where
     );
     // Whatever ended the loop (quit, no more input, a terminal that failed or hung up), the save
     // in flight is waited for: its claims reach the disk, or the app knows they did not.
-    if saver.wait(app, &mut on_disk) && ended.is_ok() {
+    let waited = saver.wait(app, &mut on_disk);
+    // A change made while that save ran is written now, so the loop leaves nothing unsaved and
+    // its last frame says so.
+    if waited && matches!(app.save_state, SaveState::Pending) {
+        saver.start(app, LOCK_PATIENCE);
+        saver.wait(app, &mut on_disk);
+    }
+    if waited && ended.is_ok() {
         let _ = terminal.draw(|frame| ui::draw(frame, app));
     }
     ended
