@@ -569,6 +569,33 @@ fn a_resize_while_starting_up_is_not_lost() {
 }
 
 #[test]
+fn keys_typed_in_one_burst_and_with_a_resize_are_all_taken() {
+    // Several keys in one write arrive in one read of the terminal: the ones after the first
+    // are already read when the reader next waits, so it must not wait on the terminal for them.
+    let dir = folder();
+    let mut reader = Session::start(dir.path(), &["report.txt"]);
+    reader.wait_for("sentence 1/5");
+    reader.press("jjj");
+    reader.wait_for("sentence 4/5");
+    // A resize and a key together: neither may hide the other.
+    for (round, (cols, rows)) in [(70, 24), (90, 28), (64, 22)].into_iter().enumerate() {
+        reader.resize(cols, rows);
+        reader.press(if round % 2 == 0 { "k" } else { "j" });
+        let expected = ["sentence 3/5", "sentence 4/5", "sentence 3/5"][round];
+        reader.wait_until(&format!("{expected} at {cols}x{rows}"), |screen| {
+            let lines: Vec<&str> = screen.lines().collect();
+            screen.contains(expected)
+                && lines.len() == usize::from(rows)
+                && lines.iter().any(|line| {
+                    line.starts_with('╭') && line.trim_end().chars().count() == usize::from(cols)
+                })
+        });
+    }
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
+}
+
+#[test]
 fn a_broken_sidecar_opens_read_only_and_is_never_written() {
     let dir = folder();
     let path = dir.path().join("report.txt.sidenote.toml");

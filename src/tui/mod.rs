@@ -5,7 +5,6 @@ pub mod adjudicate;
 pub mod app;
 pub mod external_editor;
 pub mod find;
-mod hung_up;
 pub mod input;
 pub mod keymap;
 pub mod layout;
@@ -17,6 +16,7 @@ pub mod saver;
 pub mod suggestions;
 mod team;
 pub mod theme;
+mod tty;
 pub mod ui;
 pub mod wrap;
 
@@ -148,33 +148,14 @@ fn on_terminal(
 pub(crate) fn terminal_events(
     stop: &AtomicBool,
     tick: Duration,
-) -> impl Iterator<Item = io::Result<Input>> {
-    std::iter::from_fn(move || {
-        if stop.load(Ordering::Relaxed) || hung_up::wait(Duration::ZERO) == hung_up::Tty::Gone {
+) -> io::Result<impl Iterator<Item = io::Result<Input>>> {
+    let mut terminal = tty::TtyEvents::new()?;
+    Ok(std::iter::from_fn(move || {
+        if stop.load(Ordering::Relaxed) {
             return None;
         }
-        next_terminal_event(tick)
-    })
-}
-
-/// The terminal's next event, or [`Input::Tick`] after `tick` without one; `None` when the
-/// terminal has hung up.
-fn next_terminal_event(tick: Duration) -> Option<io::Result<Input>> {
-    // Events crossterm has already read come first; then wait for the terminal ourselves,
-    // since crossterm's own wait reads a hung-up terminal in an endless loop.
-    Some(match crossterm::event::poll(Duration::ZERO) {
-        Ok(true) => crossterm::event::read().map(Input::Terminal),
-        Ok(false) => match hung_up::wait(tick) {
-            hung_up::Tty::Gone => return None,
-            hung_up::Tty::Ready => match crossterm::event::poll(Duration::ZERO) {
-                Ok(true) => crossterm::event::read().map(Input::Terminal),
-                Ok(false) => Ok(Input::Tick),
-                Err(e) => Err(e),
-            },
-            hung_up::Tty::Idle => Ok(Input::Tick),
-        },
-        Err(e) => Err(e),
-    })
+        terminal.next(tick)
+    }))
 }
 
 /// The reader's events: the terminal's, news from the thread loading a large report, and ticks,
@@ -183,9 +164,10 @@ fn next_terminal_event(tick: Duration) -> Option<io::Result<Input>> {
 fn reader_events(
     stop: &AtomicBool,
     mut loading: Option<Loading>,
-) -> impl Iterator<Item = io::Result<Input>> {
-    std::iter::from_fn(move || {
-        if stop.load(Ordering::Relaxed) || hung_up::wait(Duration::ZERO) == hung_up::Tty::Gone {
+) -> io::Result<impl Iterator<Item = io::Result<Input>>> {
+    let mut terminal = tty::TtyEvents::new()?;
+    Ok(std::iter::from_fn(move || {
+        if stop.load(Ordering::Relaxed) {
             return None;
         }
         if let Some(loaded) = loading.as_ref().and_then(Loading::try_next) {
@@ -196,8 +178,8 @@ fn reader_events(
         }
         let busy =
             loading.is_some() || saver::in_flight() || find::counting() || rewrap::in_flight();
-        next_terminal_event(if busy { BUSY_TICK } else { TICK })
-    })
+        terminal.next(if busy { BUSY_TICK } else { TICK })
+    }))
 }
 
 /// Runs the reader on `report` on the real terminal, already set up, starting at the claim `at`
@@ -252,7 +234,7 @@ where
     if presence.as_ref().is_some_and(|(_, others)| *others) {
         app.open_elsewhere();
     }
-    let events = reader_events(stop, loading);
+    let events = reader_events(stop, loading)?;
     let ended = run_with(terminal, &mut app, &path, events, &mut external_editor::Tty);
     // The last chance to save comes whatever ended the reader: a terminal that failed or hung
     // up must not cost the claims made before it did.

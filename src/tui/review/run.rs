@@ -123,7 +123,7 @@ pub fn live(
     let (tx, rx) = std::sync::mpsc::channel();
     let folder = root.to_path_buf();
     std::thread::spawn(move || scan(&folder, &tx));
-    let events = crate::tui::terminal_events(stop, TICK);
+    let events = crate::tui::terminal_events(stop, TICK)?;
     run(
         terminal,
         &mut review,
