@@ -79,18 +79,31 @@ impl Session {
 const DARK_BACKGROUND: Colours = Colours {
     foreground: b"\x1b]10;rgb:cccc/cccc/cccc\x1b\\",
     background: b"\x1b]11;rgb:0000/0000/0000\x1b\\",
+    device: XTERM,
 };
 /// Black text on white.
 const LIGHT_BACKGROUND: Colours = Colours {
     foreground: b"\x1b]10;rgb:0000/0000/0000\x1b\\",
     background: b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\",
+    device: XTERM,
 };
+/// A terminal that answers no query at all, so that the reader waits for the theme query's
+/// timeout.
+const SILENT: Colours = Colours {
+    foreground: b"",
+    background: b"",
+    device: b"",
+};
+/// What xterm says it is when asked (DA1).
+const XTERM: &[u8] = b"\x1b[?62;22c";
 
 /// A terminal's answers to the questions about its text (OSC 10) and background (OSC 11) colours.
 #[derive(Clone, Copy)]
 struct Colours {
     foreground: &'static [u8],
     background: &'static [u8],
+    /// The answer to the primary device attributes query (DA1).
+    device: &'static [u8],
 }
 
 /// The answers a terminal gives to what the child asks in `bytes`, as xterm does: its colours to
@@ -105,7 +118,7 @@ fn answers(bytes: &[u8], colours: Colours) -> Vec<u8> {
         reply.extend_from_slice(colours.background);
     }
     if bytes.windows(3).any(|w| w == b"\x1b[c") {
-        reply.extend_from_slice(b"\x1b[?62;22c");
+        reply.extend_from_slice(colours.device);
     }
     reply
 }
@@ -710,6 +723,35 @@ fn signals_restore_the_terminal_and_keep_saved_claims() {
             .expect("the claim saved before the signal is on disk");
         assert!(saved.contains("status = \"sourced\""), "{saved}");
     }
+}
+
+#[test]
+fn a_signal_during_the_theme_query_leaves_the_terminal_as_it_was() {
+    // The query puts the terminal in raw mode while it waits for an answer (up to a second for a
+    // terminal that says nothing); a signal then must not end the reader there.
+    let dir = folder();
+    let mut reader = Session::start_on(dir.path(), &["report.txt"], 100, (), SILENT);
+    let deadline = Instant::now() + TIMEOUT;
+    while !reader.output().bytes.windows(6).any(|w| w == b"\x1b]11;?") {
+        assert!(Instant::now() < deadline, "the theme was never asked for");
+        std::thread::sleep(POLL);
+    }
+    let pid = reader.child.process_id().expect("child pid");
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+    assert_eq!(reader.wait_exit(), 0);
+    assert_eq!(
+        reader.local_flags(),
+        reader.initial_flags,
+        "terminal modes not restored"
+    );
+    assert!(
+        !reader.output().parser.screen().alternate_screen(),
+        "left on the alternate screen"
+    );
 }
 
 /// The reader, the master side of its terminal, and that side's reader and writer.

@@ -111,7 +111,8 @@ fn on_terminal(
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(ReaderError::NoTerminal);
     }
-    theme::choose(&mut config);
+    // Signals are caught before the theme query: it puts the terminal in raw mode for up to a
+    // second, and a signal's default action then would leave it so.
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -119,6 +120,10 @@ fn on_terminal(
         signal_hook::consts::SIGINT,
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    theme::choose(&mut config);
+    if stop.load(Ordering::Relaxed) {
+        return Ok(());
     }
     let mut terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
