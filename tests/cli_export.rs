@@ -311,6 +311,51 @@ fn output_through_a_link_keeps_the_link_and_permissions_are_kept() {
     );
 }
 
+/// A file with other hard links is written in place, so that every name has the new export; a
+/// file written by root keeps its owner.
+#[cfg(unix)]
+#[test]
+fn output_to_a_hard_linked_file_reaches_every_name_and_keeps_its_owner() {
+    use std::os::unix::fs::MetadataExt as _;
+    let folder = Folder::new();
+    let stdout = export(&folder, "csv");
+    folder.write("out.csv", "old\n");
+    std::fs::hard_link(folder.path("out.csv"), folder.path("other-name.csv")).expect("link");
+    let inode = std::fs::metadata(folder.path("out.csv"))
+        .expect("stat")
+        .ino();
+    folder.ok(&["export", ".", "--format", "csv", "-o", "out.csv"]);
+    for name in ["out.csv", "other-name.csv"] {
+        assert_eq!(
+            std::fs::read_to_string(folder.path(name)).expect("read"),
+            stdout,
+            "{name}"
+        );
+    }
+    assert_eq!(
+        std::fs::metadata(folder.path("out.csv"))
+            .expect("stat")
+            .ino(),
+        inode
+    );
+    let names: Vec<String> = std::fs::read_dir(folder.path("."))
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') || n.contains("tmp") || n.ends_with("sidenote-export"))
+        .collect();
+    assert!(names.is_empty(), "temporary files left: {names:?}");
+
+    // Only root can hand a file to someone else, so only root can check that it stays theirs.
+    folder.write("theirs.csv", "old\n");
+    let theirs = folder.path("theirs.csv");
+    if std::os::unix::fs::chown(&theirs, Some(1), Some(1)).is_ok() {
+        folder.ok(&["export", ".", "--format", "csv", "-o", "theirs.csv"]);
+        let meta = std::fs::metadata(&theirs).expect("stat");
+        assert_eq!((meta.uid(), meta.gid()), (1, 1));
+        assert_eq!(std::fs::read_to_string(&theirs).expect("read"), stdout);
+    }
+}
+
 #[test]
 fn a_wrong_format_or_a_folder_as_output_is_bad_input() {
     let folder = Folder::new();

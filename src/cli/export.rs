@@ -73,7 +73,9 @@ fn names_standard_output(path: &Path) -> bool {
 
 /// Writes the export to `path`. A regular file (or a new one) is written whole or not at all: a
 /// temporary file in the same folder, flushed, then renamed over it, so on any error `path` is
-/// untouched. A symbolic link is followed and its target replaced, the link kept. A device, pipe
+/// untouched. A file with other hard links is instead overwritten in place once the export is
+/// complete, so that every name shows it. The file keeps its permissions (and, when written as
+/// root, its owner). A symbolic link is followed and its target replaced, the link kept. A device, pipe
 /// or socket (`-o /dev/stdout`, `-o >(gzip > x.gz)`, `-o /dev/null`) is written into directly:
 /// renaming over it would replace, say, the system's `/dev/null` with a plain file.
 fn write_file(
@@ -118,10 +120,18 @@ fn write_file(
         )));
     }
     let mut file = new_temporary(folder).map_err(|e| fail(&e.kind()))?;
-    if let Ok(meta) = std::fs::metadata(&target) {
+    let existing = std::fs::metadata(&target).ok();
+    if let Some(meta) = &existing {
         file.as_file()
             .set_permissions(meta.permissions())
             .map_err(|e| fail(&e))?;
+        // The file keeps its owner and group when someone else's file is written as root.
+        // Best effort: anyone else may only keep what they already own.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            let _ = std::os::unix::fs::fchown(file.as_file(), Some(meta.uid()), Some(meta.gid()));
+        }
     }
     {
         let mut out = std::io::BufWriter::new(file.as_file_mut());
@@ -129,8 +139,47 @@ fn write_file(
         out.flush().map_err(|e| fail(&e))?;
     }
     file.as_file().sync_all().map_err(|e| fail(&e))?;
+    if existing.as_ref().is_some_and(has_other_names) {
+        return copy_into(&file, &target);
+    }
     file.persist(&target).map_err(|e| fail(&e.error))?;
     Ok(())
+}
+
+/// Whether the file has hard links besides the one written to: renaming over it would leave
+/// them holding the old export.
+fn has_other_names(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::nlink(meta) > 1
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
+/// Copies the finished export into `target` in place, so that all its hard links see it. The
+/// export is complete before `target` is touched; if the copy fails, it is kept beside `target`
+/// and the error names it.
+fn copy_into(export: &tempfile::NamedTempFile, target: &Path) -> Result<(), CliError> {
+    match std::fs::copy(export.path(), target) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let kept = export.path().with_extension("sidenote-export");
+            let saved = std::fs::hard_link(export.path(), &kept).is_ok();
+            Err(CliError::Output(std::io::Error::other(if saved {
+                format!(
+                    "{}: {e}; the file may be cut short, the whole export is in {}",
+                    safe_path(target),
+                    safe_path(&kept)
+                )
+            } else {
+                format!("{}: {e}; the file may be cut short", safe_path(target))
+            })))
+        }
+    }
 }
 
 /// A temporary file that, once renamed, has the permissions a plain `> FILE` would give it
