@@ -270,3 +270,72 @@ fn help_lists_the_review_keys_and_the_mouse() {
     press(&mut review, Action::Help);
     insta::assert_snapshot!(draw(&review, 100, 24).backend());
 }
+
+/// Where `text` starts on line `y` of the screen `review` draws at `width`x`height`.
+fn drawn_at(review: &Review, width: u16, height: u16, y: u16, text: &str) -> u16 {
+    let terminal = draw(review, width, height);
+    let buffer = terminal.backend().buffer();
+    let cells: Vec<&str> = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+    (0..width)
+        .find(|&x| cells[usize::from(x)..].concat().starts_with(text))
+        .unwrap_or_else(|| panic!("{text:?} is not on line {y}: {}", cells.concat()))
+}
+
+/// The reports in the order the table shows them.
+fn order(review: &Review) -> Vec<String> {
+    review
+        .visible_reports()
+        .iter()
+        .map(|&i| review.reports[i].path.to_string_lossy().into_owned())
+        .collect()
+}
+
+/// A click on a column's header sorts by it and a second click reverses the sort; a click on a
+/// tab opens its view. Each click is aimed where the screen drew the title.
+#[test]
+fn a_click_on_a_header_sorts_by_its_column_and_a_click_on_a_tab_opens_its_view() {
+    let folder = Folder::new();
+    let mut review = review_of(&folder);
+    let (width, height) = (120, 12);
+    press(&mut review, Action::Resize(width, height));
+    // Line 0 holds the tabs; line 1 the table's border; line 2 its header.
+    let claims = drawn_at(&review, width, height, 2, "claims");
+    press(&mut review, Action::Click(claims + 2, 2));
+    assert_eq!(
+        order(&review),
+        ["weather.txt", "port.txt", "city/budget.md"]
+    );
+    drawn_at(&review, width, height, 2, "claims▲");
+    press(&mut review, Action::Click(claims, 2));
+    assert_eq!(
+        order(&review),
+        ["city/budget.md", "port.txt", "weather.txt"]
+    );
+    drawn_at(&review, width, height, 2, "claims▼");
+    let report = drawn_at(&review, width, height, 2, "report");
+    press(&mut review, Action::Click(report, 2));
+    assert_eq!(
+        order(&review),
+        ["city/budget.md", "port.txt", "weather.txt"]
+    );
+    drawn_at(&review, width, height, 2, "report▲");
+    // The cell between two columns is neither's.
+    press(&mut review, Action::Click(claims - 1, 2));
+    drawn_at(&review, width, height, 2, "report▲");
+
+    let tab = drawn_at(&review, width, height, 0, "claims");
+    press(&mut review, Action::Click(tab, 0));
+    assert_eq!(review.view, sidenote::tui::review::View::Claims);
+    let source = drawn_at(&review, width, height, 2, "source");
+    press(&mut review, Action::Click(source + 1, 2));
+    drawn_at(&review, width, height, 2, "source▲");
+    let quote = drawn_at(&review, width, height, 2, "quote");
+    press(&mut review, Action::Click(quote, 2));
+    drawn_at(&review, width, height, 2, "source▲");
+    press(&mut review, Action::Click(source, 2));
+    drawn_at(&review, width, height, 2, "source▼");
+
+    let tab = drawn_at(&review, width, height, 0, "chart");
+    press(&mut review, Action::Click(tab + 3, 0));
+    assert_eq!(review.view, sidenote::tui::review::View::Chart);
+}

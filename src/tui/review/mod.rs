@@ -2,6 +2,7 @@
 //! them in a list, and charts. State and [`update`] only; the event loop ([`run`]) scans the
 //! folder in the background and opens the reader.
 
+pub mod columns;
 pub mod layout;
 pub mod rows;
 pub mod run;
@@ -163,6 +164,15 @@ impl Review {
     /// The tag names of the config, in order.
     pub fn tag_names(&self) -> Vec<String> {
         self.config.tags.iter().map(|t| t.name.clone()).collect()
+    }
+
+    /// The first key bound to `action`, for the hints and the tabs' labels.
+    pub fn first_key(&self, action: Action) -> String {
+        self.keymap
+            .keys_for(action)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| "-".to_owned())
     }
 
     /// The columns the reports can be sorted by.
@@ -429,15 +439,28 @@ impl Review {
     }
 
     /// A left click at a screen cell: on a row of the reports or claims table, selects it; on
-    /// the row already selected, opens it as `Enter` does (so a double click opens). The cell is
-    /// mapped through the same layout the screen was drawn with, for the size it was drawn at.
+    /// the row already selected, opens it as `Enter` does (so a double click opens); on a
+    /// column's header, sorts by it; on a view's tab, opens the view. The cell is mapped through
+    /// the same layout the screen was drawn with, for the size it was drawn at.
     fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
         let areas = layout::areas(self.size)?;
+        if row == areas.header.y {
+            if let Some(view) = columns::tab_at(self, column) {
+                self.prompt = None;
+                self.view = view;
+            }
+            return None;
+        }
         let table = match self.view {
             View::Reports => areas.reports,
             View::Claims => areas.body,
             View::Chart => return None,
         };
+        if row == table.y.saturating_add(1) {
+            self.prompt = None;
+            self.click_header(table, column);
+            return None;
+        }
         let rows = layout::rows_of(table);
         if !rows.contains(Position::new(column, row)) {
             return None;
@@ -461,6 +484,45 @@ impl Review {
         }
         *self.row_mut() = clicked;
         None
+    }
+
+    /// A click on a column's header in `table`: sorts by that column, or reverses the sort when
+    /// it is sorted by it already, as a spreadsheet does. The selection stays on its row's
+    /// report or claim.
+    fn click_header(&mut self, table: Rect, x: u16) {
+        if self.view == View::Claims {
+            let shown = columns::claim_columns(self.claim_column());
+            let widths: Vec<_> = shown.iter().map(|c| c.width()).collect();
+            let Some(by) = columns::column_at(table, &widths, x).and_then(|i| shown[i].sorts_by())
+            else {
+                return;
+            };
+            let Some(index) = ClaimColumn::ALL.iter().position(|c| *c == by) else {
+                return;
+            };
+            self.keeping(|review| {
+                let sort = &mut review.claim_sort;
+                sort.descending = sort.column == index && !sort.descending;
+                sort.column = index;
+            });
+        } else {
+            let tags = self.tag_names();
+            let shown = columns::report_columns(self, table.width);
+            let widths: Vec<_> = shown
+                .iter()
+                .map(|c| columns::report_width(*c, &tags))
+                .collect();
+            let Some(by) = columns::column_at(table, &widths, x).map(|i| shown[i]) else {
+                return;
+            };
+            let Some(index) = self.columns().iter().position(|c| *c == by) else {
+                return;
+            };
+            self.keeping(|review| {
+                review.descending = review.sort == index && !review.descending;
+                review.sort = index;
+            });
+        }
     }
 
     /// What `Enter` opens: the selected report, or the selected claim's report at the claim.

@@ -16,18 +16,10 @@ use crate::review::grade::{LETTERS, UNGRADED};
 use crate::review::stats::{Counts, scaled};
 use crate::tui::action::{Action, ReviewAction};
 use crate::tui::layout::centered;
+use crate::tui::review::columns::{self, BAR, HIGHLIGHT};
 use crate::tui::review::layout::{self, Areas};
 use crate::tui::review::rows::Column;
 use crate::tui::review::{Review, Scan, View};
-
-/// Cells of the small bars in the table.
-const BAR: usize = 10;
-
-/// The narrowest the report column gets before other columns make way.
-const MIN_NAME: usize = 22;
-
-/// Marks the selected row, so it shows without colour or reverse video too.
-pub(super) const HIGHLIGHT: &str = "› ";
 
 /// Draws the whole review screen.
 pub fn draw(frame: &mut Frame, review: &Review) {
@@ -68,26 +60,14 @@ pub(super) fn tag_style(review: &Review, name: &str) -> Style {
 
 /// The first key bound to `action`, for the hints.
 fn key(review: &Review, action: Action) -> String {
-    review
-        .keymap
-        .keys_for(action)
-        .into_iter()
-        .next()
-        .unwrap_or_else(|| "-".to_owned())
+    review.first_key(action)
 }
 
 fn draw_header(frame: &mut Frame, review: &Review, area: Rect) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    let mut spans = vec![Span::styled(
-        format!(" review of {} ", safe(&review.root.to_string_lossy())),
-        bold,
-    )];
-    for (view, action, name) in [
-        (View::Reports, ReviewAction::ViewReports, "reports"),
-        (View::Claims, ReviewAction::ViewClaims, "claims"),
-        (View::Chart, ReviewAction::ViewChart, "chart"),
-    ] {
-        let label = format!(" {} {name} ", key(review, Action::Review(action)));
+    let (title, tabs) = columns::header(review);
+    let mut spans = vec![Span::styled(title, bold)];
+    for (view, label) in tabs {
         let style = if view == review.view {
             Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
         } else {
@@ -97,49 +77,6 @@ fn draw_header(frame: &mut Frame, review: &Review, area: Rect) {
         spans.push(Span::styled(label, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// The columns that fit in `width` with room for the report's name: when it is narrow, the
-/// date goes first, then the grades, then the tag columns from the last (the bar still shows
-/// the first two tags), then the bars.
-fn shown_columns(review: &Review, width: u16) -> Vec<Column> {
-    let tags = review.tag_names();
-    let mut columns = review.columns();
-    let mut drop: Vec<Column> = vec![Column::Modified, Column::Grades];
-    drop.extend((0..tags.len()).rev().map(Column::Tag));
-    drop.extend([Column::Sourced, Column::Reviewed]);
-    // Borders, the highlight symbol, and one space between columns.
-    let chrome = 2 + HIGHLIGHT.chars().count();
-    for next in drop {
-        let used: usize = columns
-            .iter()
-            .map(|c| match width_of(*c, &tags) {
-                Constraint::Length(n) => usize::from(n) + 1,
-                _ => 1,
-            })
-            .sum();
-        if usize::from(width) >= chrome + used + MIN_NAME {
-            break;
-        }
-        columns.retain(|c| *c != next);
-    }
-    columns
-}
-
-fn width_of(column: Column, tags: &[String]) -> Constraint {
-    match column {
-        Column::Path => Constraint::Fill(1),
-        Column::Sentences => Constraint::Length(6),
-        Column::Claims => Constraint::Length(7),
-        Column::Tag(i) => {
-            let len = tags.get(i).map_or(4, |t| t.chars().count());
-            Constraint::Length(len.clamp(4, 9) as u16)
-        }
-        Column::Reviewed => Constraint::Length(BAR as u16 + 5),
-        Column::Sourced => Constraint::Length(BAR as u16 + 8),
-        Column::Modified => Constraint::Length(16),
-        Column::Grades => Constraint::Length(12),
-    }
 }
 
 /// The cells of one row (a report, or the total).
@@ -232,8 +169,11 @@ pub(super) fn grades(counts: &Counts) -> String {
 
 fn draw_reports(frame: &mut Frame, review: &Review, areas: &Areas) {
     let tags = review.tag_names();
-    let columns = shown_columns(review, areas.body.width);
-    let widths: Vec<Constraint> = columns.iter().map(|c| width_of(*c, &tags)).collect();
+    let columns = columns::report_columns(review, areas.body.width);
+    let widths: Vec<Constraint> = columns
+        .iter()
+        .map(|c| columns::report_width(*c, &tags))
+        .collect();
     let sorted = review.columns().get(review.sort).copied();
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let header = Row::new(columns.iter().map(|c| {
@@ -443,6 +383,11 @@ fn draw_help(frame: &mut Frame, review: &Review) {
         "  {:<16} select a row; on the selected row: open it",
         "click"
     )));
+    lines.push(Line::raw(format!(
+        "  {:<16} sort by that column; again: reverse",
+        "click a header"
+    )));
+    lines.push(Line::raw(format!("  {:<16} open that view", "click a tab")));
     lines.push(Line::raw(format!("  {:<16} move the selection", "wheel")));
     let area = centered(frame.area(), 74, lines.len() as u16 + 2);
     frame.render_widget(Clear, area);

@@ -1,6 +1,6 @@
 //! Drawing the review screen's claims view: every claim of every report, one row each, with the
-//! filters in force in the title and the sort column marked in the header. The author and
-//! last-change columns show only while the list is sorted by them, to leave the quote room.
+//! filters in force in the title and the sort column marked in the header (the columns are in
+//! [`crate::tui::review::columns`]).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -12,70 +12,8 @@ use super::review::tag_style;
 use crate::report::{one_line, safe};
 use crate::review::grade_of;
 use crate::tui::review::Review;
-use crate::tui::review::rows::{ClaimColumn, updated_at};
-
-/// A column of the claims table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shown {
-    Tag,
-    Grade,
-    Author,
-    Updated,
-    Quote,
-    Source,
-    Note,
-    Report,
-}
-
-impl Shown {
-    fn title(self) -> &'static str {
-        match self {
-            Self::Tag => "tag",
-            Self::Grade => "grade",
-            Self::Author => "author",
-            Self::Updated => "updated (UTC)",
-            Self::Quote => "quote",
-            Self::Source => "source",
-            Self::Note => "note",
-            Self::Report => "report",
-        }
-    }
-
-    fn width(self) -> Constraint {
-        match self {
-            Self::Tag => Constraint::Length(10),
-            Self::Grade => Constraint::Length(6),
-            Self::Author => Constraint::Length(12),
-            Self::Updated => Constraint::Length(16),
-            Self::Quote => Constraint::Fill(4),
-            Self::Source | Self::Note | Self::Report => Constraint::Fill(2),
-        }
-    }
-
-    /// The column whose header carries the sort mark for `column`.
-    fn of(column: ClaimColumn) -> Self {
-        match column {
-            ClaimColumn::Place => Self::Report,
-            ClaimColumn::Tag => Self::Tag,
-            ClaimColumn::Source => Self::Source,
-            ClaimColumn::Grade => Self::Grade,
-            ClaimColumn::Author => Self::Author,
-            ClaimColumn::Updated => Self::Updated,
-        }
-    }
-}
-
-/// The columns on screen when sorted by `sorted`.
-fn shown(sorted: ClaimColumn) -> Vec<Shown> {
-    let mut columns = vec![Shown::Tag, Shown::Grade];
-    match sorted {
-        ClaimColumn::Author => columns.push(Shown::Author),
-        ClaimColumn::Updated => columns.push(Shown::Updated),
-        _ => {}
-    }
-    columns.extend([Shown::Quote, Shown::Source, Shown::Note, Shown::Report]);
-    columns
-}
+use crate::tui::review::columns::{HIGHLIGHT, Shown, claim_columns};
+use crate::tui::review::rows::updated_at;
 
 /// When the claim last changed, as `2026-11-25 17:30` UTC.
 fn updated(claim: &crate::annotate::Claim) -> String {
@@ -110,7 +48,7 @@ pub fn draw(frame: &mut Frame, review: &Review, area: Rect) {
     };
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let sorted = review.claim_column();
-    let columns = shown(sorted);
+    let columns = claim_columns(sorted);
     let header = Row::new(columns.iter().map(|&column| {
         let mut title = column.title().to_owned();
         if column == Shown::of(sorted) {
@@ -153,7 +91,7 @@ pub fn draw(frame: &mut Frame, review: &Review, area: Rect) {
                 .title(title),
         )
         .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
-        .highlight_symbol(super::review::HIGHLIGHT)
+        .highlight_symbol(HIGHLIGHT)
         .highlight_spacing(HighlightSpacing::Always);
     let mut state =
         super::review::table_state(area, review.claim_top, review.claim_row, visible.len());
