@@ -609,6 +609,31 @@ fn keys_typed_in_one_burst_and_with_a_resize_are_all_taken() {
 }
 
 #[test]
+fn a_half_typed_escape_sequence_does_not_stop_the_reader() {
+    // Alt+[ sends ESC [, which starts a sequence it never ends. The reader must go on living
+    // (here: seeing a signal) rather than wait inside a read for the rest.
+    let dir = folder();
+    let mut reader = Session::start(dir.path(), &["report.txt"]);
+    reader.wait_for(SENTENCES[0]);
+    reader.press("s");
+    reader.wait_for_status("saved");
+    reader.press("\x1b[");
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = reader.child.process_id().expect("child pid");
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+    assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
+    assert_eq!(
+        reader.local_flags(),
+        reader.initial_flags,
+        "terminal modes not restored"
+    );
+}
+
+#[test]
 fn a_broken_sidecar_opens_read_only_and_is_never_written() {
     let dir = folder();
     let path = dir.path().join("report.txt.sidenote.toml");

@@ -132,6 +132,7 @@ fn on_terminal(
         previous(info);
     }));
     let result = crossterm::execute!(io::stdout(), EnableMouseCapture)
+        .and_then(|()| tty::reads_never_wait())
         .map_err(ReaderError::from)
         .and_then(|()| session(&mut terminal, config, &stop));
     let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);

@@ -15,12 +15,36 @@
 //!
 //! The event loop waits on the terminal itself: a hang-up ends the reader at once, and a wait cut
 //! short by a signal (possibly the SIGHUP of a hang-up not yet reported) returns to the caller,
-//! which looks at its flags before crossterm reads anything.
+//! which looks at its flags before crossterm reads anything. And a read never waits (see
+//! [`reads_never_wait`]), so half an escape sequence cannot hold the loop either.
 
 use std::io;
 use std::time::Duration;
 
 use super::Input;
+
+/// Makes a read of the terminal return at once when it has nothing (`VMIN` and `VTIME` 0), once
+/// raw mode is on. crossterm's reader reads again after bytes that start an escape sequence
+/// without ending it (Alt+[ sends `ESC [`, and a late answer to a query may stop short), and in
+/// raw mode such a read would wait for the next key: the whole event loop would stop there, deaf
+/// to ticks, saves and signals. crossterm puts the terminal's own settings back when raw mode
+/// ends.
+#[cfg(unix)]
+pub fn reads_never_wait() -> io::Result<()> {
+    use rustix::termios::{OptionalActions, SpecialCodeIndex, tcgetattr, tcsetattr};
+    let stdin = io::stdin();
+    let mut termios = tcgetattr(&stdin)?;
+    termios.special_codes[SpecialCodeIndex::VMIN] = 0;
+    termios.special_codes[SpecialCodeIndex::VTIME] = 0;
+    tcsetattr(&stdin, OptionalActions::Now, &termios)?;
+    Ok(())
+}
+
+/// Elsewhere reads are crossterm's own business.
+#[cfg(not(unix))]
+pub fn reads_never_wait() -> io::Result<()> {
+    Ok(())
+}
 
 /// The terminal's events, read safely (see the module's documentation).
 pub struct TtyEvents {
