@@ -345,6 +345,52 @@ fn output_to_a_hard_linked_file_reaches_every_name_and_keeps_its_owner() {
         .collect();
     assert!(names.is_empty(), "temporary files left: {names:?}");
 
+    // Someone who may write a shared file but does not own it (here: anyone may write it, and
+    // the export runs as another user) gets it written, with its mode and owner as they were.
+    // Only root can run a command as someone else, so only root can check this.
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        use std::os::unix::process::CommandExt as _;
+        let shared = folder.path("shared.csv");
+        std::fs::write(&shared, "old\n").expect("write");
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o666)).expect("chmod");
+        std::fs::hard_link(&shared, folder.path("shared-too.csv")).expect("link");
+        std::fs::set_permissions(folder.path("."), std::fs::Permissions::from_mode(0o777))
+            .expect("chmod folder");
+        let mut as_another = std::process::Command::new(env!("CARGO_BIN_EXE_sidenote"));
+        as_another
+            .args([
+                "export",
+                ".",
+                "--format",
+                "csv",
+                "-o",
+                "shared.csv",
+                "--config",
+            ])
+            .arg(folder.path("config.toml"))
+            .current_dir(folder.path("."))
+            .env("XDG_CONFIG_HOME", folder.path("."))
+            .uid(1)
+            .gid(1);
+        if let Ok(out) = as_another.output() {
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            for name in ["shared.csv", "shared-too.csv"] {
+                assert_eq!(
+                    std::fs::read_to_string(folder.path(name)).expect("read"),
+                    stdout,
+                    "{name}"
+                );
+            }
+            let meta = std::fs::metadata(&shared).expect("stat");
+            assert_eq!(meta.permissions().mode() & 0o777, 0o666);
+        }
+    }
+
     // Only root can hand a file to someone else, so only root can check that it stays theirs.
     folder.write("theirs.csv", "old\n");
     let theirs = folder.path("theirs.csv");

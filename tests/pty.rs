@@ -312,14 +312,17 @@ impl<C: vt100::Callbacks + Send + 'static> Session<C> {
     }
 }
 
-/// The pseudo-terminal's local mode flags (`ICANON`, `ECHO`, …) as their names.
+/// The pseudo-terminal's local mode flags (`ICANON`, `ECHO`, …) as their names, and last its
+/// control characters (`VMIN`, `VTIME`, …, which the reader changes too) as one entry.
 fn local_flags(master: &dyn MasterPty) -> Vec<String> {
     let termios = master.get_termios().expect("termios of the pty");
-    format!("{:?}", termios.local_flags)
+    let mut flags: Vec<String> = format!("{:?}", termios.local_flags)
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
         .filter(|word| !word.is_empty())
         .map(str::to_owned)
-        .collect()
+        .collect();
+    flags.push(format!("control characters {:?}", termios.control_chars));
+    flags
 }
 
 impl<C: vt100::Callbacks + Send + 'static> Drop for Session<C> {

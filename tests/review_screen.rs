@@ -322,6 +322,14 @@ fn a_click_on_a_header_sorts_by_its_column_and_a_click_on_a_tab_opens_its_view()
     // The cell between two columns is neither's.
     press(&mut review, Action::Click(claims - 1, 2));
     drawn_at(&review, width, height, 2, "report▲");
+    // A tag's column is as wide as its name: the name gives way to the mark.
+    let sourced = drawn_at(&review, width, height, 2, "sourced ");
+    press(&mut review, Action::Click(sourced, 2));
+    assert_eq!(drawn_at(&review, width, height, 2, "source▲"), sourced);
+    assert_eq!(
+        order(&review),
+        ["weather.txt", "city/budget.md", "port.txt"]
+    );
 
     let tab = drawn_at(&review, width, height, 0, "claims");
     press(&mut review, Action::Click(tab, 0));

@@ -140,7 +140,7 @@ fn write_file(
     }
     file.as_file().sync_all().map_err(|e| fail(&e))?;
     if existing.as_ref().is_some_and(has_other_names) {
-        return copy_into(&file, &target);
+        return copy_into(file, &target);
     }
     file.persist(&target).map_err(|e| fail(&e.error))?;
     Ok(())
@@ -161,25 +161,42 @@ fn has_other_names(meta: &std::fs::Metadata) -> bool {
 }
 
 /// Copies the finished export into `target` in place, so that all its hard links see it. The
-/// export is complete before `target` is touched; if the copy fails, it is kept beside `target`
-/// and the error names it.
-fn copy_into(export: &tempfile::NamedTempFile, target: &Path) -> Result<(), CliError> {
-    match std::fs::copy(export.path(), target) {
-        Ok(_) => Ok(()),
-        Err(e) => {
-            let kept = export.path().with_extension("sidenote-export");
-            let saved = std::fs::hard_link(export.path(), &kept).is_ok();
-            Err(CliError::Output(std::io::Error::other(if saved {
-                format!(
-                    "{}: {e}; the file may be cut short, the whole export is in {}",
-                    safe_path(target),
-                    safe_path(&kept)
-                )
-            } else {
-                format!("{}: {e}; the file may be cut short", safe_path(target))
-            })))
-        }
-    }
+/// export is complete, and `target` open for writing, before anything in it changes: a target
+/// that cannot be written is left as it was. Nothing but the contents changes (not the mode,
+/// which only the owner may set: someone who may write a shared file must still be able to). If
+/// the copy fails part-way, the whole export is kept as `<target>.new` and the error says so.
+fn copy_into(mut export: tempfile::NamedTempFile, target: &Path) -> Result<(), CliError> {
+    use std::io::{Seek as _, SeekFrom};
+    let mut out = std::fs::OpenOptions::new()
+        .write(true)
+        .open(target)
+        .map_err(|e| {
+            CliError::Output(std::io::Error::other(format!(
+                "{}: {e}; nothing was written",
+                safe_path(target)
+            )))
+        })?;
+    let copied = export
+        .as_file_mut()
+        .seek(SeekFrom::Start(0))
+        .and_then(|_| std::io::copy(export.as_file_mut(), &mut out))
+        .and_then(|len| out.set_len(len))
+        .and_then(|()| out.sync_all());
+    let Err(e) = copied else {
+        return Ok(());
+    };
+    let mut kept = target.as_os_str().to_owned();
+    kept.push(".new");
+    let kept = std::path::PathBuf::from(kept);
+    let why = match export.persist_noclobber(&kept) {
+        Ok(_) => format!(
+            "{}: {e}; the file may be cut short, the whole export is in {}",
+            safe_path(target),
+            safe_path(&kept)
+        ),
+        Err(_) => format!("{}: {e}; the file may be cut short", safe_path(target)),
+    };
+    Err(CliError::Output(std::io::Error::other(why)))
 }
 
 /// A temporary file that, once renamed, has the permissions a plain `> FILE` would give it

@@ -79,6 +79,26 @@ fn draw_header(frame: &mut Frame, review: &Review, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// A column's title with the sort mark after it, the title cut short when the column is too
+/// narrow for both, so that the mark always shows (a tag's column is as wide as its name).
+fn marked(title: &str, mark: char, width: Constraint) -> String {
+    use unicode_width::UnicodeWidthChar as _;
+    let room = match width {
+        Constraint::Length(n) => usize::from(n).saturating_sub(1),
+        _ => usize::MAX,
+    };
+    let mut used = 0;
+    let mut out: String = title
+        .chars()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= room
+        })
+        .collect();
+    out.push(mark);
+    out
+}
+
 /// The cells of one row (a report, or the total).
 fn cells<'a>(
     review: &Review,
@@ -177,11 +197,12 @@ fn draw_reports(frame: &mut Frame, review: &Review, areas: &Areas) {
     let sorted = review.columns().get(review.sort).copied();
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let header = Row::new(columns.iter().map(|c| {
-        let mut title = safe(&c.title(&tags)).into_owned();
-        if Some(*c) == sorted {
-            title.push(if review.descending { '▼' } else { '▲' });
+        let title = safe(&c.title(&tags)).into_owned();
+        if Some(*c) != sorted {
+            return Line::styled(title, bold);
         }
-        Line::styled(title, bold)
+        let mark = if review.descending { '▼' } else { '▲' };
+        Line::styled(marked(&title, mark, columns::report_width(*c, &tags)), bold)
     }));
     let visible = review.visible_reports();
     let mut total = Counts::zero(&tags);
