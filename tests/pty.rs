@@ -310,6 +310,16 @@ impl<C: vt100::Callbacks + Send + 'static> Session<C> {
     fn local_flags(&self) -> Vec<String> {
         local_flags(self.master.as_ref())
     }
+
+    /// Sends the signal `name` (`TERM`, `HUP`, …) to sidenote, as `kill -NAME` does.
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("child pid");
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -{name} failed");
+    }
 }
 
 /// The pseudo-terminal's local mode flags (`ICANON`, `ECHO`, …) as their names, and last its
@@ -622,12 +632,7 @@ fn a_half_typed_escape_sequence_does_not_stop_the_reader() {
     reader.wait_for_status("saved");
     reader.press("\x1b[");
     std::thread::sleep(Duration::from_millis(300));
-    let pid = reader.child.process_id().expect("child pid");
-    let sent = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(sent.success());
+    reader.signal("TERM");
     assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
     assert_eq!(
         reader.local_flags(),
@@ -725,12 +730,7 @@ fn signals_restore_the_terminal_and_keep_saved_claims() {
         reader.wait_for(SENTENCES[0]);
         reader.press("s");
         reader.wait_for_status("saved");
-        let pid = reader.child.process_id().expect("child pid");
-        let sent = std::process::Command::new("kill")
-            .args([&format!("-{signal}"), &pid.to_string()])
-            .status()
-            .expect("run kill");
-        assert!(sent.success());
+        reader.signal(signal);
         reader.wait_exit();
         let out = reader.output();
         assert!(
@@ -764,12 +764,7 @@ fn a_signal_during_the_theme_query_leaves_the_terminal_as_it_was() {
         assert!(Instant::now() < deadline, "the theme was never asked for");
         std::thread::sleep(POLL);
     }
-    let pid = reader.child.process_id().expect("child pid");
-    let sent = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(sent.success());
+    reader.signal("TERM");
     assert_eq!(reader.wait_exit(), 0);
     assert_eq!(
         reader.local_flags(),
