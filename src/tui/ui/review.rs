@@ -58,11 +58,6 @@ pub(super) fn tag_style(review: &Review, name: &str) -> Style {
         .map_or_else(Style::new, |t| Style::new().fg(t.color))
 }
 
-/// The first key bound to `action`, for the hints.
-fn key(review: &Review, action: Action) -> String {
-    review.first_key(action)
-}
-
 fn draw_header(frame: &mut Frame, review: &Review, area: Rect) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let (title, tabs) = columns::header(review);
@@ -314,19 +309,19 @@ fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
     }
     let hints = format!(
         " {} open · {} view · {} filter · {} sort · {} help · {} quit ",
-        key(review, Action::EditClaim),
-        key(review, Action::SwitchFocus),
-        key(review, Action::Search),
-        key(review, Action::Review(ReviewAction::SortNext)),
-        key(review, Action::Help),
-        key(review, Action::Quit),
+        review.first_key(Action::EditClaim),
+        review.first_key(Action::SwitchFocus),
+        review.first_key(Action::Search),
+        review.first_key(Action::Review(ReviewAction::SortNext)),
+        review.first_key(Action::Help),
+        review.first_key(Action::Quit),
     );
     // The hints give way to the counts and the message; `?` is always there.
     let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
     let hints = if used + hints.chars().count() <= usize::from(area.width) {
         hints
     } else {
-        format!(" {} help ", key(review, Action::Help))
+        format!(" {} help ", review.first_key(Action::Help))
     };
     let [left, right] = Layout::horizontal([
         Constraint::Fill(1),
@@ -398,7 +393,7 @@ fn draw_help(frame: &mut Frame, review: &Review) {
     }
     lines.push(Line::raw(format!(
         "  {:<16} quit",
-        key(review, Action::Quit)
+        review.first_key(Action::Quit)
     )));
     lines.push(Line::raw(format!(
         "  {:<16} select a row; on the selected row: open it",
