@@ -1,9 +1,7 @@
 //! Tests of `sidenote stats`: the counts per report and in total, in both formats, on a folder
 //! of three reports tagged with `sidenote tag`.
 
-mod review_support;
-
-use review_support::Folder;
+use crate::review_support::Folder;
 use serde_json::Value;
 
 fn stats_json(folder: &Folder, args: &[&str]) -> Value {

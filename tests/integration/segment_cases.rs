@@ -5,7 +5,7 @@
 //! specification of issue 4, so one test reports every case that fails, with its group, rather
 //! than stopping at the first.
 
-#[path = "segment/cases.rs"]
+#[path = "../segment/cases.rs"]
 mod cases;
 
 use std::fmt::Write as _;

@@ -2,15 +2,13 @@
 //! the charts, drawn on a `TestBackend` from a folder tagged with `sidenote tag`, snapshotted
 //! with insta; and the event loop opening the reader and coming back refreshed.
 
-mod review_support;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use crate::review_support::Folder;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use review_support::Folder;
 use sidenote::config::Config;
 use sidenote::review::Reviewed;
 use sidenote::tui::Input;

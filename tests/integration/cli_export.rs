@@ -1,9 +1,7 @@
 //! Tests of `sidenote export`: every format parsed back (CSV with a CSV reader, the JSON ones as
 //! JSON) and compared with the sidecars `sidenote tag` wrote; and `-o` writing whole or nothing.
 
-mod review_support;
-
-use review_support::{Folder, date, int, labels, text};
+use crate::review_support::{Folder, date, int, labels, text};
 use serde_json::Value;
 
 fn export(folder: &Folder, format: &str) -> String {

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use sidenote::suggest::{Cues, SourceKind, Verdict, suggest};
 
-const SET: &str = include_str!("suggest/eval.txt");
+const SET: &str = include_str!("../suggest/eval.txt");
 
 struct Case {
     class: &'static str,
