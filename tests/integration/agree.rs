@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-const SIDENOTE: &str = env!("CARGO_BIN_EXE_sidenote");
+use crate::support::SIDENOTE;
 
 /// A fictional report of six sentences.
 const REPORT: &str = "The ferry left Quillon at dawn. Its captain said the engines had been \

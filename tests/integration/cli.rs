@@ -734,6 +734,10 @@ fn a_bad_config_names_file_line_and_key() {
 }
 
 #[test]
+#[cfg_attr(
+    target_os = "macos",
+    ignore = "the directories crate reads ~/Library/Application Support on macOS, not XDG_CONFIG_HOME"
+)]
 fn the_user_config_is_read_from_xdg_config_home() {
     let sandbox = Sandbox::new();
     let folder = sandbox.path("sidenote");
@@ -1106,7 +1110,8 @@ fn sentences_end_quietly_when_the_reader_of_their_output_stops() {
     let (text, _) = long_report(60_000, 1);
     sandbox.write("report.txt", text.as_bytes());
     let mut child = Command::new(env!("CARGO_BIN_EXE_sidenote"))
-        .args(["sentences", "report.txt"])
+        .args(["sentences", "report.txt", "--config"])
+        .arg(crate::support::default_config())
         .current_dir(sandbox.dir.path())
         .env("XDG_CONFIG_HOME", sandbox.dir.path())
         .stdout(std::process::Stdio::piped())

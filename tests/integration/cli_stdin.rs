@@ -28,6 +28,8 @@ const SENTENCES: [&str; 5] = [
 fn run_in(folder: &Path, args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sidenote"))
         .args(args)
+        .arg("--config")
+        .arg(crate::support::default_config())
         .current_dir(folder)
         .env("XDG_CONFIG_HOME", folder.join("config"))
         .env("HOME", folder)

@@ -17,6 +17,8 @@ fn sidenote(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_sidenote"));
     command
         .args(args)
+        .arg("--config")
+        .arg(crate::support::default_config())
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", dir)
         .env("HOME", dir)

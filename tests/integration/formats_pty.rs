@@ -6,136 +6,10 @@
 
 #![cfg(unix)]
 
-use std::io::{Read as _, Write as _};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-const TIMEOUT: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(25);
-
-fn non_zero(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("above zero")
-}
-
-/// The emulated screen and every byte the reader wrote.
-struct Output {
-    parser: vt100::Parser,
-    bytes: Vec<u8>,
-}
-
-/// `sidenote` running in a 120x40 pseudo-terminal.
-struct Reader {
-    _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn std::io::Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    output: Arc<Mutex<Output>>,
-}
-
-impl Reader {
-    fn start(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 40,
-                cols: 120,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("openpty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sidenote"));
-        command.args(args);
-        command.cwd(dir);
-        command.env("TERM", "xterm-256color");
-        command.env("XDG_CONFIG_HOME", dir);
-        command.env_remove("NO_COLOR");
-        command.env_remove("VISUAL");
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        let child = pair.slave.spawn_command(command).expect("spawn sidenote");
-        drop(pair.slave);
-        let mut source = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
-        let output = Arc::new(Mutex::new(Output {
-            parser: vt100::Parser::new(non_zero(40), non_zero(120), 0),
-            bytes: Vec::new(),
-        }));
-        let shared = Arc::clone(&output);
-        std::thread::spawn(move || {
-            let mut buffer = [0_u8; 8192];
-            while let Ok(n @ 1..) = source.read(&mut buffer) {
-                let mut out = shared
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                out.parser.process(&buffer[..n]);
-                out.bytes.extend_from_slice(&buffer[..n]);
-            }
-        });
-        Self {
-            _master: pair.master,
-            writer,
-            child,
-            output,
-        }
-    }
-
-    fn screen(&self) -> String {
-        let out = self
-            .output
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        out.parser.screen().contents()
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        let out = self
-            .output
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        out.bytes.clone()
-    }
-
-    fn wait_for(&mut self, text: &str) {
-        let deadline = Instant::now() + TIMEOUT;
-        while !self.screen().contains(text) {
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("{text:?} never showed; the screen:\n{}", self.screen());
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    fn type_bytes(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("type");
-        self.writer.flush().expect("flush");
-    }
-
-    fn wait_exit(&mut self) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                assert!(status.success(), "exit {status:?}:\n{}", self.screen());
-                // Let the reading thread take the last bytes.
-                std::thread::sleep(Duration::from_millis(50));
-                return;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("the reader did not exit:\n{}", self.screen());
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-}
-
-impl Drop for Reader {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
+use crate::support::pty::Session;
+use crate::support::{SIDENOTE, default_config};
 
 /// The parameters of every SGR sequence (`ESC [ ... m`) in `bytes` that sets a colour:
 /// foreground or background, basic, bright, 256-colour or RGB.
@@ -173,8 +47,9 @@ fn the_colour_check_sees_colour_codes() {
 }
 
 fn text_of(dir: &Path, file: &str) -> String {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sidenote"))
-        .args(["text", file])
+    let output = std::process::Command::new(SIDENOTE)
+        .args(["text", file, "--config"])
+        .arg(default_config())
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", dir)
         .output()
@@ -187,7 +62,7 @@ fn a_saved_page_opens_as_its_article_without_colour_and_its_claim_quotes_the_tex
     let dir = tempfile::tempdir().expect("tempdir");
     let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/coast-daily.html");
     std::fs::copy(page, dir.path().join("page.html")).expect("copy page");
-    let mut reader = Reader::start(dir.path(), &["page.html"], &[("NO_COLOR", "1")]);
+    let mut reader = Session::start_env(dir.path(), &["page.html"], &[("NO_COLOR", "1")]);
     reader.wait_for("Harbour lights return after nine-hour blackout");
     let screen = reader.screen();
     for furniture in [
@@ -202,11 +77,11 @@ fn a_saved_page_opens_as_its_article_without_colour_and_its_claim_quotes_the_tex
             "{furniture} on screen:\n{screen}"
         );
     }
-    reader.type_bytes(b"jjjs");
+    reader.press("jjjs");
     reader.wait_for("s 1 sourced");
     reader.wait_for("[s sourced]");
-    reader.type_bytes(b"q");
-    reader.wait_exit();
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
     let codes = colour_codes(&reader.bytes());
     assert!(codes.is_empty(), "colour codes with NO_COLOR: {codes:?}");
     let sidecar = std::fs::read_to_string(dir.path().join("page.html.sidenote.toml"))
@@ -248,19 +123,19 @@ fn a_note_written_in_the_editor_is_saved() {
     .expect("editor");
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let editor = editor.display().to_string();
-    let mut reader = Reader::start(dir.path(), &["report.txt"], &[("EDITOR", &editor)]);
+    let mut reader = Session::start_env(dir.path(), &["report.txt"], &[("EDITOR", &editor)]);
     reader.wait_for("The ferry left two hours late.");
-    reader.type_bytes(b"s");
+    reader.press("s");
     reader.wait_for("1 sourced");
-    reader.type_bytes(b"\r");
+    reader.press("\r");
     reader.wait_for("Ctrl-o $EDITOR");
-    reader.type_bytes(b"\x0f");
+    reader.press("\x0f");
     reader.wait_for("note edited");
     reader.wait_for("Asked the harbour master.");
-    reader.type_bytes(b"\x13");
+    reader.press("\x13");
     reader.wait_for("saved");
-    reader.type_bytes(b"q");
-    reader.wait_exit();
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
     let bytes = reader.bytes();
     let left = bytes.windows(8).filter(|w| w == b"\x1b[?1049l").count();
     assert!(
@@ -283,15 +158,15 @@ fn a_second_window_on_the_same_report_says_so() {
         "The ferry left late. Nobody was hurt.\n",
     )
     .expect("report");
-    let mut first = Reader::start(dir.path(), &["report.txt"], &[]);
+    let mut first = Session::start(dir.path(), &["report.txt"]);
     first.wait_for("The ferry left late.");
     assert!(!first.screen().contains("another sidenote window"));
-    let mut second = Reader::start(dir.path(), &["report.txt"], &[]);
+    let mut second = Session::start(dir.path(), &["report.txt"]);
     second.wait_for("another sidenote window has this report open");
-    second.type_bytes(b"q");
-    second.wait_exit();
-    first.type_bytes(b"q");
-    first.wait_exit();
+    second.press("q");
+    assert_eq!(second.wait_exit(), 0, "screen:\n{}", second.screen());
+    first.press("q");
+    assert_eq!(first.wait_exit(), 0, "screen:\n{}", first.screen());
     assert!(
         !dir.path().join("report.txt.sidenote.toml.open").exists(),
         "the last window out removes its mark"

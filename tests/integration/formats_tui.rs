@@ -5,29 +5,15 @@
 
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{Event, KeyEvent};
+use crate::support::key_events;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sidenote::config::Config;
 use sidenote::report::Report;
-use sidenote::tui::Input;
 use sidenote::tui::app::App;
 use sidenote::tui::external_editor::Screen;
-use sidenote::tui::keymap::Key;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
-
-fn keys(keys: &str) -> Vec<std::io::Result<Input>> {
-    keys.split(' ')
-        .map(|k| {
-            let key = Key::parse(k).expect("valid key");
-            Ok(Input::Terminal(Event::Key(KeyEvent::new(
-                key.code,
-                key.modifiers,
-            ))))
-        })
-        .collect()
-}
 
 /// A screen that records when it is handed over, and runs a given editor.
 struct Recording {
@@ -101,7 +87,7 @@ fn a_note_edited_in_the_editor_is_saved() {
         &mut terminal,
         &mut app,
         &sidecar,
-        keys("s enter ctrl-o ctrl-s"),
+        key_events("s enter ctrl-o ctrl-s"),
         &mut screen,
     )
     .expect("runs");
@@ -126,7 +112,7 @@ fn a_failing_editor_leaves_the_note_and_says_why() {
         &mut terminal,
         &mut app,
         &sidecar,
-        keys("s enter ctrl-o"),
+        key_events("s enter ctrl-o"),
         &mut screen,
     )
     .expect("runs");

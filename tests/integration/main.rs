@@ -26,3 +26,4 @@ mod suggest_cli;
 mod suggest_eval;
 mod suggest_props;
 mod suggest_screen;
+mod support;

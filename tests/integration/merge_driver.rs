@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const SIDENOTE: &str = env!("CARGO_BIN_EXE_sidenote");
+use crate::support::SIDENOTE;
 
 /// A fictional report of five sentences.
 const REPORT: &str = "The ferry left Quillon at dawn. Its captain said the engines had been \
@@ -60,7 +60,10 @@ impl Team {
 
     /// Identity and merge driver for one clone, in that clone's own config.
     fn configure(&self, repo: &Path, name: &str) {
-        let driver = format!("'{SIDENOTE}' merge-driver %O %A %B");
+        let driver = format!(
+            "'{SIDENOTE}' merge-driver %O %A %B --config '{}'",
+            crate::support::default_config().display()
+        );
         for (key, value) in [
             ("user.name", name),
             ("user.email", &format!("{name}@example.org")),
@@ -96,7 +99,11 @@ impl Team {
 
     fn sidenote(&self, repo: &Path, args: &[&str]) -> Output {
         let mut command = Command::new(SIDENOTE);
-        command.current_dir(repo).args(args);
+        command
+            .current_dir(repo)
+            .args(args)
+            .arg("--config")
+            .arg(crate::support::default_config());
         self.env(&mut command);
         command.output().expect("sidenote runs")
     }
@@ -255,6 +262,8 @@ fn a_broken_side_fails_and_leaves_ours_as_it_was() {
     let out = Command::new(SIDENOTE)
         .args(["merge-driver"])
         .args([&base, &ours, &theirs])
+        .arg("--config")
+        .arg(crate::support::default_config())
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
@@ -290,6 +299,8 @@ fn dismissed_suggestions_on_either_side_are_kept() {
     let out = Command::new(SIDENOTE)
         .args(["merge-driver"])
         .args([&base, &ours, &theirs])
+        .arg("--config")
+        .arg(crate::support::default_config())
         .output()
         .expect("runs");
     assert!(out.status.success(), "{out:?}");

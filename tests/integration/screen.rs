@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crate::support::{key_events, text_events};
+use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
@@ -11,7 +12,6 @@ use sidenote::config::Config;
 use sidenote::report::Report;
 use sidenote::tui::Input;
 use sidenote::tui::app::App;
-use sidenote::tui::keymap::Key;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 
@@ -20,28 +20,6 @@ struct Screen {
     app: App,
     sidecar: PathBuf,
     dir: tempfile::TempDir,
-}
-
-fn key_events(keys: &str) -> Vec<std::io::Result<Input>> {
-    keys.split(' ')
-        .filter(|k| !k.is_empty())
-        .map(|k| {
-            let key = Key::parse(k).expect("valid key");
-            Ok(Input::Terminal(Event::Key(KeyEvent::new(
-                key.code,
-                key.modifiers,
-            ))))
-        })
-        .collect()
-}
-
-fn text_events(text: &str) -> Vec<std::io::Result<Input>> {
-    text.chars()
-        .map(|c| {
-            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-            Ok(Input::Terminal(Event::Key(key)))
-        })
-        .collect()
 }
 
 fn open(width: u16, height: u16, config: Config) -> Screen {

@@ -3,15 +3,13 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::{Event, KeyEvent};
+use crate::support::key_events;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sidenote::annotate::{Claim, Sidecar, now};
 use sidenote::config::Config;
 use sidenote::report::Report;
-use sidenote::tui::Input;
 use sidenote::tui::app::App;
-use sidenote::tui::keymap::Key;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 
@@ -73,17 +71,7 @@ fn open_with(
 
 impl Screen {
     fn keys(&mut self, keys: &str) -> &mut Self {
-        let events: Vec<std::io::Result<Input>> = keys
-            .split(' ')
-            .filter(|k| !k.is_empty())
-            .map(|k| {
-                let key = Key::parse(k).expect("valid key");
-                Ok(Input::Terminal(Event::Key(KeyEvent::new(
-                    key.code,
-                    key.modifiers,
-                ))))
-            })
-            .collect();
+        let events = key_events(keys);
         sidenote::tui::run(&mut self.terminal, &mut self.app, &self.sidecar, events).expect("runs");
         self
     }

@@ -9,6 +9,8 @@ const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 fn sidenote(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sidenote"))
         .args(args)
+        .arg("--config")
+        .arg(crate::support::default_config())
         .env("NO_COLOR", "1")
         .env("USER", "tester")
         .env("XDG_CONFIG_HOME", "/nonexistent")
@@ -98,7 +100,8 @@ fn text_format_and_standard_input() {
         "{line}"
     );
     let mut child = Command::new(env!("CARGO_BIN_EXE_sidenote"))
-        .args(["suggest", "-", "--format", "jsonl"])
+        .args(["suggest", "-", "--format", "jsonl", "--config"])
+        .arg(crate::support::default_config())
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()

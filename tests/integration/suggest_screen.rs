@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{Event, KeyEvent};
+use crate::support::key_events;
+use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
@@ -12,7 +13,6 @@ use sidenote::config::Config;
 use sidenote::report::{Encoding, Report};
 use sidenote::tui::Input;
 use sidenote::tui::app::App;
-use sidenote::tui::keymap::Key;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 
@@ -67,17 +67,7 @@ impl Screen {
     }
 
     fn keys(&mut self, keys: &str) -> &mut Self {
-        let events = keys
-            .split(' ')
-            .filter(|k| !k.is_empty())
-            .map(|k| {
-                let key = Key::parse(k).expect("valid key");
-                Ok(Input::Terminal(Event::Key(KeyEvent::new(
-                    key.code,
-                    key.modifiers,
-                ))))
-            })
-            .collect();
+        let events = key_events(keys);
         self.send(events);
         self
     }
@@ -239,7 +229,9 @@ fn a_colleagues_claim_leaves_my_suggestion_pending() {
             "disputed",
             "--author",
             "bob",
+            "--config",
         ])
+        .arg(crate::support::default_config())
         .env("XDG_CONFIG_HOME", dir.path())
         .output()
         .expect("runs");
