@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use crate::review_support::Folder;
+use crate::support::{row_with, rows};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -53,7 +54,34 @@ fn press(review: &mut Review, action: Action) {
 fn reports_table_with_totals() {
     let folder = Folder::new();
     let review = review_of(&folder);
-    insta::assert_snapshot!(draw(&review, 120, 12).backend());
+    let terminal = draw(&review, 120, 12);
+    insta::assert_snapshot!(terminal.backend());
+    let rows = rows(terminal.backend().buffer());
+    // One row per report, by name: sentences, claims, sourced, unsourced, disputed, opinion.
+    let numbers = |name: &str| -> Vec<String> {
+        let row = rows
+            .iter()
+            .find(|row| row.contains(name))
+            .unwrap_or_else(|| panic!("no row for {name}"));
+        row.split_whitespace()
+            .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+            .take(6)
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(numbers("city/budget.md"), ["4", "3", "1", "0", "1", "1"]);
+    assert_eq!(numbers("port.txt"), ["3", "2", "1", "1", "0", "0"]);
+    assert_eq!(numbers("weather.txt"), ["2", "0", "0", "0", "0", "0"]);
+    assert_eq!(
+        numbers("total"),
+        ["9", "5", "2", "1", "1", "1"],
+        "the totals"
+    );
+    let order: Vec<usize> = ["city/budget.md", "port.txt", "weather.txt", "total"]
+        .iter()
+        .map(|name| rows.iter().position(|row| row.contains(name)).expect("row"))
+        .collect();
+    assert!(order.is_sorted(), "by name, totals last: {order:?}");
 }
 
 #[test]
@@ -63,7 +91,24 @@ fn reports_table_sorted_by_claims_wide_enough_for_dates() {
     press(&mut review, Action::Review(ReviewAction::SortNext));
     press(&mut review, Action::Review(ReviewAction::SortNext));
     press(&mut review, Action::Review(ReviewAction::SortReverse));
-    insta::assert_snapshot!(draw(&review, 150, 10).backend());
+    let terminal = draw(&review, 150, 10);
+    insta::assert_snapshot!(terminal.backend());
+    let rows = rows(terminal.backend().buffer());
+    assert!(
+        row_with(terminal.backend().buffer(), "claims▼").is_some(),
+        "sorted by claims, most first"
+    );
+    let at = |name: &str| rows.iter().position(|row| row.contains(name)).expect(name);
+    assert!(at("city/budget.md") < at("port.txt") && at("port.txt") < at("weather.txt"));
+    // Wide enough for the dates: the column is there and a date shows whole.
+    let header = row_with(terminal.backend().buffer(), "modified (UTC)").expect("date column");
+    assert!(header.contains("claims▼"), "{header}");
+    let date = |name: &str| {
+        let row = &rows[at(name)];
+        row.split_whitespace()
+            .any(|w| w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[7] == b'-')
+    };
+    assert!(date("port.txt"), "no whole date: {}", rows[at("port.txt")]);
 }
 
 #[test]
@@ -72,7 +117,33 @@ fn claims_view_of_every_report() {
     let mut review = review_of(&folder);
     press(&mut review, Action::Review(ReviewAction::ViewClaims));
     press(&mut review, Action::NextSentence);
-    insta::assert_snapshot!(draw(&review, 120, 11).backend());
+    let terminal = draw(&review, 120, 11);
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    assert!(
+        row_with(buffer, "5 claims").is_some(),
+        "every claim counted"
+    );
+    // Every claim of every report, in reading order: by report, then in the text.
+    let rows = rows(buffer);
+    let at = |quote: &str| {
+        rows.iter()
+            .position(|row| row.contains(quote))
+            .expect(quote)
+    };
+    let order = [
+        at("Officials said the budget"),
+        at("The mayor denied"),
+        at("Critics called the plan"),
+        at("The port authority said"),
+        at("The strike cost the city"),
+    ];
+    assert!(order.is_sorted(), "{order:?}");
+    assert!(
+        rows[order[1]].contains("│› disputed"),
+        "the second row selected: {}",
+        rows[order[1]]
+    );
 }
 
 #[test]
@@ -84,17 +155,49 @@ fn claims_view_sorted_by_grade_then_by_author() {
         press(&mut review, Action::Review(ReviewAction::SortNext));
     }
     press(&mut review, Action::Review(ReviewAction::SortReverse));
-    // Reversed: the ungraded claims first, in reading order, the one graded E3 last.
-    insta::assert_snapshot!(
-        "claims_view_sorted_by_grade_reversed",
-        draw(&review, 120, 11).backend()
+    // Reversed, the graded claims still come first: a claim without a grade sorts last
+    // whichever way the column goes (so the one graded E3 stays on top), the ungraded ones in
+    // reading order.
+    let terminal = draw(&review, 120, 11);
+    insta::assert_snapshot!("claims_view_sorted_by_grade_reversed", terminal.backend());
+    let buffer = terminal.backend().buffer();
+    assert!(
+        row_with(buffer, "grade▼").is_some(),
+        "sorted by grade, reversed"
+    );
+    let rows = rows(buffer);
+    let at = |quote: &str| {
+        rows.iter()
+            .position(|row| row.contains(quote))
+            .expect(quote)
+    };
+    assert!(rows[at("Officials said the budget")].contains("E3"));
+    let order = [
+        at("Officials said the budget"),
+        at("The mayor denied"),
+        at("Critics called the plan"),
+        at("The port authority said"),
+        at("The strike cost the city"),
+    ];
+    assert!(
+        order.is_sorted(),
+        "graded first, then reading order: {order:?}"
     );
     press(&mut review, Action::Review(ReviewAction::SortNext));
     press(&mut review, Action::Review(ReviewAction::SortReverse));
+    let terminal = draw(&review, 120, 11);
     insta::assert_snapshot!(
         "claims_view_sorted_by_author_shows_the_author",
-        draw(&review, 120, 11).backend()
+        terminal.backend()
     );
+    let buffer = terminal.backend().buffer();
+    let header = row_with(buffer, "author▲").expect("sorted by author");
+    assert!(!header.contains("grade▼"), "one sort mark: {header}");
+    let authors = crate::support::rows(buffer)
+        .iter()
+        .filter(|row| row.contains(" tester "))
+        .count();
+    assert_eq!(authors, 5, "every claim shows its author");
 }
 
 #[test]
@@ -102,7 +205,17 @@ fn claims_view_filtered_to_weak_sources() {
     let folder = Folder::new();
     let mut review = review_of(&folder);
     press(&mut review, Action::Review(ReviewAction::WeakSources));
-    insta::assert_snapshot!(draw(&review, 100, 8).backend());
+    let terminal = draw(&review, 100, 8);
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    assert!(row_with(buffer, "2 of 5 claims: on E/F sources or unsourced").is_some());
+    let weak = row_with(buffer, "Officials said the budget").expect("the E3 claim");
+    assert!(weak.contains("E3"), "{weak}");
+    let unsourced = row_with(buffer, "The strike cost").expect("the unsourced claim");
+    assert!(unsourced.contains("unsourced"), "{unsourced}");
+    for strong in ["The mayor denied", "Critics called", "The port authority"] {
+        assert!(row_with(buffer, strong).is_none(), "{strong} is not weak");
+    }
 }
 
 #[test]
@@ -110,7 +223,46 @@ fn chart_of_tags_sources_and_grades() {
     let folder = Folder::new();
     let mut review = review_of(&folder);
     press(&mut review, Action::Review(ReviewAction::ViewChart));
-    insta::assert_snapshot!(draw(&review, 100, 20).backend());
+    let terminal = draw(&review, 100, 20);
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    // Tags: a bar per report, with a legend; a report without claims says so.
+    assert!(row_with(buffer, "Claims per report").is_some());
+    assert!(row_with(buffer, "█ sourced ▓ unsourced ░ other").is_some());
+    for name in ["city/budget.md", "port.txt"] {
+        let row = row_with(buffer, name).unwrap_or_else(|| panic!("no bar for {name}"));
+        assert!(row.contains('█'), "{row}");
+    }
+    assert!(
+        row_with(buffer, "weather.txt")
+            .expect("weather.txt")
+            .contains("no claims")
+    );
+    // Sources: each cited once.
+    assert!(row_with(buffer, "Most cited sources").is_some());
+    for source in ["anonymous officials", "the mayor", "the port authority"] {
+        let row = row_with(buffer, source).unwrap_or_else(|| panic!("{source} not charted"));
+        assert!(row.contains(" 1█"), "{source} cited once: {row}");
+    }
+    // Grades: one claim graded E, four ungraded.
+    assert!(row_with(buffer, "Claims per source grade").is_some());
+    let axis = row_with(buffer, " A   B   C   D   E   F   ?").expect("the grade axis");
+    let counts = rows(buffer)
+        .into_iter()
+        .find(|row| row.contains("█1█"))
+        .expect("bar labels");
+    let label_at = |label: &str| counts.find(label).map(|at| counts[..at].chars().count());
+    let letter_at = |letter: char| axis.find(letter).map(|at| axis[..at].chars().count());
+    assert_eq!(
+        label_at("█1█").map(|x| x + 1),
+        letter_at('E'),
+        "one E:\n{axis}\n{counts}"
+    );
+    assert_eq!(
+        label_at("█4█").map(|x| x + 1),
+        letter_at('?'),
+        "four ungraded"
+    );
 }
 
 #[test]
@@ -119,7 +271,13 @@ fn scanning_shows_progress_and_the_filter_prompt_types() {
     let mut review = review_of(&folder);
     review.scan_found(7);
     review.scanned(Err("broken.txt: not text".into()));
-    insta::assert_snapshot!("scanning", draw(&review, 100, 8).backend());
+    let terminal = draw(&review, 100, 8);
+    insta::assert_snapshot!("scanning", terminal.backend());
+    let status = rows(terminal.backend().buffer()).pop().unwrap_or_default();
+    assert!(
+        status.contains("reading 1/7 reports…") && status.contains("3 reports · 5 claims"),
+        "progress: {status}"
+    );
     let slash = KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE);
     review.on_key(slash);
     for c in "port".chars() {
@@ -127,6 +285,10 @@ fn scanning_shows_progress_and_the_filter_prompt_types() {
     }
     let terminal = draw(&review, 100, 8);
     insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    assert!(row_with(buffer, "1 of 3 reports matching “port”").is_some());
+    assert!(row_with(buffer, "port.txt").is_some());
+    assert!(row_with(buffer, "city/budget.md").is_none(), "filtered out");
     let last = terminal.backend().buffer().content[..]
         .chunks(100)
         .last()
@@ -266,7 +428,29 @@ fn help_lists_the_review_keys_and_the_mouse() {
     let folder = Folder::new();
     let mut review = review_of(&folder);
     press(&mut review, Action::Help);
-    insta::assert_snapshot!(draw(&review, 100, 24).backend());
+    let terminal = draw(&review, 100, 24);
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    assert!(row_with(buffer, "Review screen keys").is_some());
+    for (keys, what) in [
+        ("j Down", "next row"),
+        ("Enter", "open the report"),
+        ("Tab", "next view"),
+        ("/", "filter"),
+        ("w", "only claims on E/F sources"),
+        (">", "sort by the next column"),
+        ("R", "reverse the sort"),
+        ("q", "quit"),
+        ("click", "select a row"),
+        ("click a header", "sort by that column"),
+        ("wheel", "move the selection"),
+    ] {
+        let row = row_with(buffer, what).unwrap_or_else(|| panic!("{what:?} not in the help"));
+        assert!(
+            row.contains(&format!("  {keys} ")),
+            "{keys} for {what:?}: {row}"
+        );
+    }
 }
 
 /// Where `text` starts on line `y` of the screen `review` draws at `width`x`height`.

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{key_events, text_events};
+use crate::support::{key_events, rows, text_events};
 use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -95,6 +95,23 @@ fn wide_screen() {
     let mut screen = open(120, 32, config());
     screen.keys(TAGGING);
     insta::assert_snapshot!(screen.terminal.backend());
+    // The article and the claims panel side by side, both titled on the top row.
+    let (article_x, article_y) = screen.find("harbour-blackout.txt").expect("article title");
+    let (panel_x, panel_y) = screen.find("Claims 3").expect("panel title");
+    assert_eq!((article_y, panel_y), (0, 0));
+    assert!(panel_x > article_x + 60, "the panel at x {panel_x}");
+    // The three claims, in the panel and in the article's gutter.
+    let (x, _) = screen
+        .find("u unsourced")
+        .expect("unsourced claim in the panel");
+    assert!(x > 70, "at x {x}");
+    assert!(screen.find("│s PORT VALMERE").is_some(), "gutter mark");
+    assert!(screen.find("│u million people").is_some(), "gutter mark");
+    let status = rows(screen.buffer()).pop().unwrap_or_default();
+    assert!(
+        status.contains("3 claims · s 2 sourced · u 1 unsourced") && status.contains("saved"),
+        "{status}"
+    );
 }
 
 #[test]
@@ -102,6 +119,17 @@ fn narrow_screen_puts_the_panel_below() {
     let mut screen = open(80, 40, config());
     screen.keys(TAGGING);
     insta::assert_snapshot!(screen.terminal.backend());
+    let (_, article_y) = screen.find("harbour-blackout.txt").expect("article title");
+    let (panel_x, panel_y) = screen.find("Claims 3").expect("panel title");
+    assert_eq!(article_y, 0);
+    assert!(
+        panel_y > 20 && panel_x < 5,
+        "the panel at {panel_x},{panel_y}"
+    );
+    let (_, claim_y) = screen.find("u unsourced").expect("a claim in the panel");
+    assert!(claim_y > panel_y, "the claims under the panel's title");
+    let status = rows(screen.buffer()).pop().unwrap_or_default();
+    assert!(status.contains("3 claims"), "{status}");
 }
 
 #[test]
@@ -109,6 +137,11 @@ fn tiny_screen_asks_for_more_room() {
     let mut screen = open(20, 5, config());
     screen.keys("j s");
     insta::assert_snapshot!(screen.terminal.backend());
+    let text = rows(screen.buffer()).join(" ");
+    for words in ["needs a", "bigger terminal", "40x10"] {
+        assert!(text.contains(words), "{words:?} missing: {text}");
+    }
+    assert!(!text.contains("Harbour"), "no article squeezed in: {text}");
 }
 
 #[test]
@@ -116,6 +149,28 @@ fn help_screen_lists_the_bound_keys() {
     let mut screen = open(120, 60, config());
     screen.keys("?");
     insta::assert_snapshot!(screen.terminal.backend());
+    let rows = rows(screen.buffer());
+    let listed = |keys: &str, what: &str| {
+        rows.iter()
+            .any(|row| row.contains(&format!("  {keys} ")) && row.contains(what))
+    };
+    for (keys, what) in [
+        ("j Down", "next sentence"),
+        ("G End", "last sentence"),
+        ("/", "search the report"),
+        ("z Ctrl-z", "undo the last change"),
+        ("?", "this help"),
+        ("q Ctrl-c", "quit"),
+    ] {
+        assert!(listed(keys, what), "{keys} for {what:?} not in the help");
+    }
+    for tag in &config().tags {
+        assert!(
+            listed(&tag.key, &format!("{} {}", tag.key, tag.name)),
+            "tag {} not in the help",
+            tag.name
+        );
+    }
 }
 
 #[test]
@@ -144,6 +199,19 @@ fn editor_screen() {
         .keys("tab")
         .text("Named, on the record.");
     insta::assert_snapshot!(screen.terminal.backend());
+    let (_, top) = screen.find("Edit claim").expect("the editor is open");
+    let field = |text: &str| {
+        let (_, y) = screen
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} not in the editor"));
+        assert!(y > top, "{text:?} above the editor");
+    };
+    field("“PORT VALMERE, Wednesday, Sept. 17”");
+    field("Tag      ◀  s sourced  ▶");
+    field("Source   Interior Minister Dr. Amara Okonkwo-Vance");
+    field("Grade    B2");
+    field("Note     Named, on the record.");
+    field("Ctrl-s save");
 }
 
 #[test]
@@ -151,6 +219,17 @@ fn search_prompt_and_matches() {
     let mut screen = open(120, 32, config());
     screen.keys("/").text("substation");
     insta::assert_snapshot!(screen.terminal.backend());
+    let prompt = rows(screen.buffer()).pop().unwrap_or_default();
+    assert!(
+        prompt.starts_with("/substation") && prompt.contains("4 matches"),
+        "{prompt}"
+    );
+    let (x, y) = screen.find("substation,").expect("a match in the article");
+    assert_eq!(
+        screen.buffer()[(x, y)].bg,
+        config().theme.search_bg,
+        "the match is highlighted"
+    );
 }
 
 #[test]

@@ -132,6 +132,24 @@ fn adjudication_view_shows_each_version_side_by_side() {
     let mut screen = open(TEAM);
     screen.keys("A");
     insta::assert_snapshot!(screen.terminal.backend());
+    assert!(screen.row_with("Adjudicate 1/2 · sentence 5").is_some());
+    // Sentence 5: ana's and ben's versions on the same rows, each under its author.
+    let names = screen.row_with("1 ana").expect("ana's version");
+    assert!(names.contains("2 ben"), "side by side: {names}");
+    let tags = screen
+        .row_with("s sourced   A1")
+        .expect("ana's tag and grade");
+    assert!(
+        tags.contains("u unsourced  ungraded"),
+        "side by side: {tags}"
+    );
+    let sources = screen
+        .row_with("— no source")
+        .expect("ben's lack of a source");
+    assert!(
+        sources.contains("— Interior Minister"),
+        "side by side: {sources}"
+    );
     screen.keys("1");
     let agreed = screen.row_with("agreed (by ed)").expect("agreed line");
     assert!(

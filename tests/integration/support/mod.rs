@@ -51,3 +51,19 @@ pub fn text_events(text: &str) -> Vec<std::io::Result<Input>> {
         })
         .collect()
 }
+
+/// The rows of a drawn screen, as text.
+pub fn rows(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
+/// The first row of a drawn screen that holds `needle`, for assertions that name the row.
+pub fn row_with(buffer: &ratatui::buffer::Buffer, needle: &str) -> Option<String> {
+    rows(buffer).into_iter().find(|row| row.contains(needle))
+}
