@@ -68,6 +68,27 @@ fn leftovers(dir: &Path) -> Vec<String> {
 }
 
 #[test]
+fn the_leftover_check_sees_temporary_and_lock_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in [
+        "report.txt",
+        ".report.txt.sidenote.toml.1-0.tmp",
+        "report.txt.sidenote.toml.lock",
+    ] {
+        std::fs::write(dir.path().join(name), "").expect("write");
+    }
+    let mut found = leftovers(dir.path());
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ".report.txt.sidenote.toml.1-0.tmp",
+            "report.txt.sidenote.toml.lock"
+        ]
+    );
+}
+
+#[test]
 fn forty_writers_at_once_keep_forty_claims() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("report.txt"), report(40)).expect("report");

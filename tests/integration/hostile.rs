@@ -158,6 +158,15 @@ fn terminal_controls(bytes: &[u8]) -> Vec<char> {
         .collect()
 }
 
+#[test]
+fn the_control_check_sees_controls() {
+    assert_eq!(
+        terminal_controls("a\u{1b}[31mb\u{202E}c\td\n".as_bytes()),
+        ['\u{1b}', '\u{202E}', '\t']
+    );
+    assert!(terminal_controls("plain text, “quoted”\n".as_bytes()).is_empty());
+}
+
 /// Makes a named pipe at `path` with `mkfifo`; a system without it fails the test rather than
 /// letting it pass untried.
 #[cfg(unix)]

@@ -784,6 +784,16 @@ fn leaks(bytes: &[u8]) -> Vec<&'static str> {
 }
 
 #[test]
+fn the_leak_check_sees_every_forbidden_sequence() {
+    for sequence in FORBIDDEN {
+        let mut bytes = b"before ".to_vec();
+        bytes.extend_from_slice(sequence.as_bytes());
+        assert_eq!(leaks(&bytes), [sequence]);
+    }
+    assert!(leaks(b"Officials denied the claim.").is_empty());
+}
+
+#[test]
 fn escape_sequences_in_a_report_never_reach_the_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("report.txt"), HOSTILE_REPORT).expect("write report");
