@@ -74,16 +74,7 @@ impl Screen {
     }
 
     fn find(&self, needle: &str) -> Option<(u16, u16)> {
-        let buffer = self.buffer();
-        for y in 0..buffer.area.height {
-            let row: String = (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect();
-            if let Some(byte) = row.find(needle) {
-                return Some((row[..byte].chars().count() as u16, y));
-            }
-        }
-        None
+        crate::support::find(self.buffer(), needle)
     }
 }
 

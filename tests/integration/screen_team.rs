@@ -77,14 +77,7 @@ impl Screen {
     }
 
     fn row_with(&self, needle: &str) -> Option<String> {
-        let buffer = self.terminal.backend().buffer();
-        (0..buffer.area.height)
-            .map(|y| {
-                (0..buffer.area.width)
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect::<String>()
-            })
-            .find(|row| row.contains(needle))
+        crate::support::row_with(self.terminal.backend().buffer(), needle)
     }
 }
 

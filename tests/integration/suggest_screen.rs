@@ -73,14 +73,7 @@ impl Screen {
     }
 
     fn find(&self, needle: &str) -> Option<(u16, u16)> {
-        let buffer = self.terminal.backend().buffer();
-        (0..buffer.area.height).find_map(|y| {
-            let row: String = (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect();
-            row.find(needle)
-                .map(|byte| (row[..byte].chars().count() as u16, y))
-        })
+        crate::support::find(self.terminal.backend().buffer(), needle)
     }
 
     fn saved(&self) -> Sidecar {

@@ -67,3 +67,12 @@ pub fn rows(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
 pub fn row_with(buffer: &ratatui::buffer::Buffer, needle: &str) -> Option<String> {
     rows(buffer).into_iter().find(|row| row.contains(needle))
 }
+
+/// Where `needle` first shows on a drawn screen: its column (in code points, which is cells for
+/// the narrow text the tests look for) and row.
+pub fn find(buffer: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
+    rows(buffer).iter().zip(0..).find_map(|(row, y)| {
+        row.find(needle)
+            .map(|byte| (row[..byte].chars().count() as u16, y))
+    })
+}
