@@ -5,6 +5,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use walkdir::WalkDir;
 
 use crate::report::safe_path;
 
@@ -105,28 +106,31 @@ pub fn find_reports(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(found)
 }
 
-/// Adds every report under `folder`, skipping hidden folders and `target/`. Symbolic links to
-/// folders are not followed, so a link loop cannot trap the walk; an unreadable folder is
-/// skipped.
+/// Adds every report under `folder`, skipping hidden folders and `target/` below it (the folder
+/// itself is searched whatever its name, so `sidenote stats .` works). Symbolic links to folders
+/// are not followed, so a link loop cannot trap the walk; a link to a report counts as a report.
+/// An unreadable folder is skipped.
 fn walk(folder: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if !name.starts_with('.') && !SKIPPED_FOLDERS.contains(&name.as_ref()) {
-                walk(&path, found);
-            }
-        } else if is_report(&path) {
-            found.push(path);
-        }
-    }
+    let searched =
+        |entry: &walkdir::DirEntry| !entry.file_type().is_dir() || !is_skipped(entry.file_name());
+    // From depth 1: the folder itself is never filtered out, nor yielded.
+    let entries = WalkDir::new(folder)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(searched)
+        .filter_map(Result::ok);
+    found.extend(
+        entries
+            .filter(|entry| !entry.file_type().is_dir() && is_report(entry.path()))
+            .map(walkdir::DirEntry::into_path),
+    );
+}
+
+/// Whether a folder below the one searched is left out: hidden (`.git` among them) or build
+/// output.
+fn is_skipped(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || SKIPPED_FOLDERS.contains(&name.as_ref())
 }
 
 #[cfg(test)]
@@ -216,5 +220,48 @@ mod tests {
         );
         let error = find_reports(&[root.join("nope")]).unwrap_err();
         assert!(error.contains("nope: no such file"), "{error}");
+    }
+
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn hidden_files_count_and_the_folder_named_is_searched_whatever_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join(".reports");
+        std::fs::create_dir_all(root.join("target")).unwrap();
+        std::fs::write(root.join(".draft.txt"), "x").unwrap();
+        std::fs::write(root.join("target/old.txt"), "x").unwrap();
+        let found = find_reports(std::slice::from_ref(&root)).unwrap();
+        assert_eq!(found, vec![root.join(".draft.txt")]);
+        let found = find_reports(&[root.join("target")]).unwrap();
+        assert_eq!(
+            found,
+            vec![root.join("target/old.txt")],
+            "named, it is searched"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn links_to_reports_count_but_links_to_folders_are_not_followed() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::fs::write(root.join("sub/a.txt"), "x").unwrap();
+        std::fs::write(elsewhere.join("b.txt"), "x").unwrap();
+        symlink(elsewhere.join("b.txt"), root.join("linked.txt")).unwrap();
+        symlink(&elsewhere, root.join("folder")).unwrap();
+        symlink(&root, root.join("sub/loop")).unwrap();
+        let found = find_reports(std::slice::from_ref(&root)).unwrap();
+        assert_eq!(found, vec![root.join("linked.txt"), root.join("sub/a.txt")]);
+        let found = find_reports(&[root.join("folder")]).unwrap();
+        assert_eq!(
+            found,
+            vec![root.join("folder/b.txt")],
+            "a link named on the command line is searched"
+        );
     }
 }

@@ -1,0 +1,316 @@
+//! The git merge driver with real `git`: two clones of one repository annotate the same report,
+//! commit and pull, and the sidecar merges by claim instead of by line.
+//!
+//! Each test builds its own repositories in a temporary folder, with `HOME` and the config
+//! folders pointing there and the system config ignored, so the user's git settings never leak
+//! in and nothing outside the folder is touched.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crate::support::SIDENOTE;
+
+/// A fictional report of five sentences.
+const REPORT: &str = "The ferry left Quillon at dawn. Its captain said the engines had been \
+serviced in May. Two passengers reported smoke near the stern. The operator denied any fault. \
+Inspectors will board the vessel on Friday.\n";
+
+/// An origin repository and two clones of it, one per analyst.
+struct Team {
+    dir: tempfile::TempDir,
+}
+
+impl Team {
+    /// Creates the origin with the report (and, when given, a first sidecar) and clones it
+    /// twice, as `ana` and `ben`, both with the driver installed.
+    fn new(first_tags: &[(usize, &str, &str)]) -> Self {
+        let team = Self {
+            dir: tempfile::tempdir().expect("tempdir"),
+        };
+        std::fs::create_dir_all(team.path("home")).expect("home");
+        team.git(
+            &team.path(""),
+            &["init", "-q", "--bare", "-b", "main", "origin.git"],
+        );
+        let seed = team.path("seed");
+        team.git(&team.path(""), &["clone", "-q", "origin.git", "seed"]);
+        team.configure(&seed, "seed");
+        std::fs::write(seed.join("report.txt"), REPORT).expect("report");
+        std::fs::write(
+            seed.join(".gitattributes"),
+            "*.sidenote.toml merge=sidenote\n",
+        )
+        .expect("attributes");
+        for (n, status, author) in first_tags {
+            team.tag(&seed, *n, status, author, None);
+        }
+        team.git(&seed, &["add", "."]);
+        team.git(&seed, &["commit", "-q", "-m", "report"]);
+        team.git(&seed, &["push", "-q", "origin", "HEAD:main"]);
+        for name in ["ana", "ben"] {
+            team.git(&team.path(""), &["clone", "-q", "origin.git", name]);
+            team.configure(&team.path(name), name);
+        }
+        team
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Identity and merge driver for one clone, in that clone's own config.
+    fn configure(&self, repo: &Path, name: &str) {
+        let driver = format!(
+            "'{SIDENOTE}' merge-driver %O %A %B --config '{}'",
+            crate::support::default_config().display()
+        );
+        for (key, value) in [
+            ("user.name", name),
+            ("user.email", &format!("{name}@example.org")),
+            ("pull.rebase", "false"),
+            ("merge.sidenote.name", "sidenote claims"),
+            ("merge.sidenote.driver", &driver),
+        ] {
+            self.git(repo, &["config", key, value]);
+        }
+    }
+
+    fn env(&self, command: &mut Command) {
+        command
+            .env("HOME", self.path("home"))
+            .env("XDG_CONFIG_HOME", self.path("home"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE");
+    }
+
+    fn git(&self, repo: &Path, args: &[&str]) -> Output {
+        let mut command = Command::new("git");
+        command.current_dir(repo).args(args);
+        self.env(&mut command);
+        let out = command.output().expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
+    fn sidenote(&self, repo: &Path, args: &[&str]) -> Output {
+        let mut command = Command::new(SIDENOTE);
+        command
+            .current_dir(repo)
+            .args(args)
+            .arg("--config")
+            .arg(crate::support::default_config());
+        self.env(&mut command);
+        command.output().expect("sidenote runs")
+    }
+
+    fn tag(&self, repo: &Path, n: usize, status: &str, author: &str, grade: Option<&str>) {
+        let n = n.to_string();
+        let mut args = vec!["tag", "report.txt", &n, status, "--author", author];
+        if let Some(grade) = grade {
+            args.extend(["--grade", grade]);
+        }
+        let out = self.sidenote(repo, &args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn commit(&self, repo: &Path, message: &str) {
+        self.git(repo, &["add", "."]);
+        self.git(repo, &["commit", "-q", "-m", message]);
+    }
+
+    /// The claims `sidenote claims` reads from a clone: (author, status, grade) sorted.
+    fn claims(&self, repo: &Path) -> Vec<serde_json::Value> {
+        let out = self.sidenote(repo, &["claims", "report.txt", "--format", "json"]);
+        assert!(
+            out.status.success(),
+            "the merged sidecar must load: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("json")
+    }
+}
+
+fn sidecar(repo: &Path) -> String {
+    std::fs::read_to_string(repo.join("report.txt.sidenote.toml")).expect("sidecar")
+}
+
+fn field<'a>(claim: &'a serde_json::Value, key: &str) -> &'a str {
+    claim[key].as_str().unwrap_or_default()
+}
+
+#[test]
+fn two_analysts_tagging_different_sentences_merge_cleanly_with_their_grades() {
+    let team = Team::new(&[]);
+    let (ana, ben) = (team.path("ana"), team.path("ben"));
+    team.tag(&ana, 2, "sourced", "ana", Some("B2"));
+    team.tag(&ana, 3, "unsourced", "ana", None);
+    team.commit(&ana, "ana's tags");
+    team.git(&ana, &["push", "-q"]);
+    team.tag(&ben, 3, "sourced", "ben", Some("E5"));
+    team.tag(&ben, 4, "disputed", "ben", Some("C3"));
+    team.commit(&ben, "ben's tags");
+    // Both added the sidecar: an add/add that git's line merge would mark with <<<<<<<.
+    team.git(&ben, &["pull", "-q", "--no-edit"]);
+    team.git(&ben, &["push", "-q"]);
+    team.git(&ana, &["pull", "-q", "--no-edit"]);
+    for repo in [&ana, &ben] {
+        let text = sidecar(repo);
+        assert!(!text.contains("<<<<<<<"), "{text}");
+        assert!(!text.contains("conflict"), "{text}");
+        assert!(
+            text.contains("grade = \"B2\"") && text.contains("grade = \"E5\""),
+            "{text}"
+        );
+        let claims = team.claims(repo);
+        let mut seen: Vec<(String, String)> = claims
+            .iter()
+            .map(|c| (field(c, "author").to_owned(), field(c, "status").to_owned()))
+            .collect();
+        seen.sort();
+        let expected = [
+            ("ana", "sourced"),
+            ("ana", "unsourced"),
+            ("ben", "disputed"),
+            ("ben", "sourced"),
+        ]
+        .map(|(a, s)| (a.to_owned(), s.to_owned()));
+        assert_eq!(seen, expected);
+    }
+}
+
+#[test]
+fn later_tags_on_an_existing_sidecar_merge_without_a_conflict() {
+    let team = Team::new(&[(1, "sourced", "ana")]);
+    let (ana, ben) = (team.path("ana"), team.path("ben"));
+    team.tag(&ana, 5, "opinion", "ana", Some("A1"));
+    team.commit(&ana, "ana");
+    team.git(&ana, &["push", "-q"]);
+    team.tag(&ben, 1, "unsourced", "ben", None);
+    team.commit(&ben, "ben");
+    team.git(&ben, &["pull", "-q", "--no-edit"]);
+    let claims = team.claims(&ben);
+    assert_eq!(claims.len(), 3, "{claims:?}");
+    let status = team.git(&ben, &["status", "--porcelain"]);
+    assert!(status.stdout.is_empty(), "merge left files: {status:?}");
+}
+
+#[test]
+fn both_changing_one_claim_keeps_both_versions_marked_as_a_conflict() {
+    let team = Team::new(&[(2, "sourced", "ana")]);
+    let (ana, ben) = (team.path("ana"), team.path("ben"));
+    // Ana's claim, changed in both clones (ana works on two machines, or ben edited it by hand).
+    team.tag(&ana, 2, "disputed", "ana", Some("C3"));
+    team.commit(&ana, "disputed");
+    team.git(&ana, &["push", "-q"]);
+    team.tag(&ben, 2, "opinion", "ana", Some("D4"));
+    team.commit(&ben, "opinion");
+    let mut pull = Command::new("git");
+    pull.current_dir(&ben).args(["pull", "-q", "--no-edit"]);
+    team.env(&mut pull);
+    let out = pull.output().expect("git runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "a marked conflict does not stop the pull: {stderr}"
+    );
+    assert!(
+        stderr.contains("1 claim(s) changed differently on both sides"),
+        "{stderr}"
+    );
+    let text = sidecar(&ben);
+    assert!(!text.contains("<<<<<<<"), "{text}");
+    let claims = team.claims(&ben);
+    let statuses: Vec<&str> = claims.iter().map(|c| field(c, "status")).collect();
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    assert!(
+        statuses.contains(&"disputed") && statuses.contains(&"opinion"),
+        "{statuses:?}"
+    );
+    assert!(text.contains("conflict_of = "), "{text}");
+    assert!(
+        text.contains("grade = \"C3\"") && text.contains("grade = \"D4\""),
+        "{text}"
+    );
+    let grades: Vec<&str> = claims.iter().map(|c| field(c, "grade")).collect();
+    assert!(
+        grades.contains(&"C3") && grades.contains(&"D4"),
+        "{grades:?}"
+    );
+}
+
+#[test]
+fn a_broken_side_fails_and_leaves_ours_as_it_was() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let good = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
+    let base = write("base", "");
+    let ours = write("ours", good);
+    let theirs = write("theirs", "version = 1\n<<<<<<< HEAD\n");
+    let out = Command::new(SIDENOTE)
+        .args(["merge-driver"])
+        .args([&base, &ours, &theirs])
+        .arg("--config")
+        .arg(crate::support::default_config())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("theirs:2:"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&ours).expect("ours"), good);
+}
+
+#[test]
+fn dismissed_suggestions_on_either_side_are_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let top = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
+    let dismissed = |quote: &str, start: usize| {
+        format!(
+            "\n[[dismissed]]\nstart = {start}\nend = {}\nquote = \"{quote}\"\n",
+            start + quote.chars().count()
+        )
+    };
+    let base = write("base", top);
+    let ours = write(
+        "ours",
+        &format!("{top}{}", dismissed("Officials said so.", 0)),
+    );
+    let theirs = write(
+        "theirs",
+        &format!("{top}{}", dismissed("It is believed to be true.", 19)),
+    );
+    let out = Command::new(SIDENOTE)
+        .args(["merge-driver"])
+        .args([&base, &ours, &theirs])
+        .arg("--config")
+        .arg(crate::support::default_config())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let merged = std::fs::read_to_string(&ours).expect("ours");
+    assert!(
+        merged.contains("quote = \"Officials said so.\""),
+        "{merged}"
+    );
+    assert!(
+        merged.contains("quote = \"It is believed to be true.\""),
+        "{merged}"
+    );
+}

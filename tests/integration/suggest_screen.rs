@@ -1,0 +1,289 @@
+//! Suggestions in the reader: the dim marks in the article and the panel, the highlighted cue and
+//! source in the editor, and accepting and dismissing them as a user would, down to the sidecar.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::key_events;
+use crossterm::event::Event;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use sidenote::annotate::Sidecar;
+use sidenote::config::Config;
+use sidenote::report::{Encoding, Report};
+use sidenote::tui::Input;
+use sidenote::tui::app::App;
+
+const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
+
+struct Screen {
+    terminal: Terminal<TestBackend>,
+    app: App,
+    sidecar: PathBuf,
+    report: PathBuf,
+    /// The folder holding the report, removed when the test ends (`None` when reopened).
+    _dir: Option<tempfile::TempDir>,
+}
+
+fn config() -> Config {
+    Config {
+        author: "tester".into(),
+        color: true,
+        ..Config::default()
+    }
+}
+
+fn open(width: u16, height: u16) -> Screen {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("harbour-blackout.txt");
+    std::fs::copy(SAMPLE, &path).expect("copy sample");
+    let screen = reopen(&path, width, height);
+    Screen {
+        _dir: Some(dir),
+        ..screen
+    }
+}
+
+fn reopen(path: &Path, width: u16, height: u16) -> Screen {
+    let report = Report::load(path).expect("sample loads");
+    let sidecar = sidenote::annotate::sidecar_path(path);
+    let disk = Sidecar::load(&sidecar).expect("sidecar reads");
+    let app = App::new(report, disk, config(), None);
+    let terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    let mut screen = Screen {
+        terminal,
+        app,
+        sidecar,
+        report: path.to_path_buf(),
+        _dir: None,
+    };
+    screen.send(vec![Ok(Input::Terminal(Event::Resize(width, height)))]);
+    screen
+}
+
+impl Screen {
+    fn send(&mut self, events: Vec<std::io::Result<Input>>) {
+        sidenote::tui::run(&mut self.terminal, &mut self.app, &self.sidecar, events).expect("runs");
+    }
+
+    fn keys(&mut self, keys: &str) -> &mut Self {
+        let events = key_events(keys);
+        self.send(events);
+        self
+    }
+
+    fn find(&self, needle: &str) -> Option<(u16, u16)> {
+        crate::support::find(self.terminal.backend().buffer(), needle)
+    }
+
+    fn saved(&self) -> Sidecar {
+        Sidecar::load(&self.sidecar)
+            .expect("sidecar parses")
+            .expect("sidecar written")
+    }
+}
+
+#[test]
+fn article_and_panel_show_the_suggestion_quietly() {
+    let mut screen = open(120, 32);
+    // The minister's sentence: a named source.
+    screen.keys("] ] ] ] ]");
+    insta::assert_snapshot!(screen.terminal.backend());
+    let (x, y) = screen
+        .find("◌  s sourced")
+        .expect("the panel shows the suggestion");
+    let cell = &screen.terminal.backend().buffer()[(x, y)];
+    assert!(cell.modifier.contains(Modifier::DIM), "quiet: {cell:?}");
+    assert!(
+        screen
+            .find("┄ suggestion: y accept · X dismiss · S next")
+            .is_some()
+    );
+    assert!(
+        screen
+            .find("— Interior Minister Dr. Amara Okonkwo-Vance")
+            .is_some()
+    );
+    assert!(
+        screen.app.sidecar.claims.is_empty(),
+        "nothing saved until the user acts"
+    );
+    assert!(!screen.sidecar.exists());
+}
+
+#[test]
+fn editor_marks_the_cue_and_the_source() {
+    let mut screen = open(120, 32);
+    screen.keys("] ] ] ] ] enter");
+    insta::assert_snapshot!(screen.terminal.backend());
+    let (x, y) = screen.find("Interior Minister").expect("quote shown");
+    let buffer = screen.terminal.backend().buffer();
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::REVERSED),
+        "source marked"
+    );
+    let (x, y) = screen.find("said at").expect("cue shown");
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "cue marked"
+    );
+}
+
+#[test]
+fn three_keys_accept_three_suggestions_into_the_sidecar() {
+    let mut screen = open(120, 32);
+    screen.keys("S y S y S y");
+    let saved = screen.saved();
+    assert_eq!(saved.claims.len(), 3, "{saved:?}");
+    let got: Vec<(&str, Option<&str>)> = saved
+        .claims
+        .iter()
+        .map(|c| (c.status.as_str(), c.source.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("sourced", Some("a report by the Regional Grid Authority")),
+            ("sourced", None),
+            ("sourced", Some("Interior Minister Dr. Amara Okonkwo-Vance")),
+        ]
+    );
+    for claim in &saved.claims {
+        assert!(matches!(claim.status.as_str(), "sourced" | "unsourced"));
+        assert_eq!(claim.author, "tester");
+    }
+    insta::assert_snapshot!(screen.terminal.backend());
+}
+
+#[test]
+fn a_dismissed_suggestion_stays_dismissed() {
+    let mut screen = open(120, 32);
+    screen.keys("S X");
+    let cursor = screen.app.cursor;
+    assert!(screen.app.pending_suggestion(cursor).is_none());
+    let saved = screen.saved();
+    assert!(saved.claims.is_empty());
+    assert_eq!(saved.dismissed.len(), 1);
+    let again = reopen(&screen.report, 120, 32);
+    assert!(again.app.pending_suggestion(cursor).is_none());
+    assert!(again.app.pending_suggestion(cursor + 1).is_some());
+}
+
+#[test]
+fn a_tag_key_overrides_the_suggestion() {
+    let mut screen = open(120, 32);
+    screen.keys("S d");
+    let saved = screen.saved();
+    assert_eq!(saved.claims[0].status, "disputed");
+    assert!(screen.app.pending_suggestion(screen.app.cursor).is_none());
+}
+
+#[test]
+fn suggestions_are_computed_for_what_is_on_screen_first() {
+    let text = "Officials said the bridge would reopen on Monday. ".repeat(5000);
+    let report = Report::from_text(Path::new("r.txt"), text, Encoding::Utf8, String::new());
+    let app = App::new(report, None, config(), None);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    let mut app = app;
+    let events = vec![Ok(Input::Terminal(Event::Resize(100, 30)))];
+    sidenote::tui::run(
+        &mut terminal,
+        &mut app,
+        Path::new("r.txt.sidenote.toml"),
+        events,
+    )
+    .expect("runs");
+    let first = app.suggestions.computed_blocks();
+    assert!(
+        (1..=2).contains(&first),
+        "{first} blocks computed for one screen (none would mean no suggestion was drawn)"
+    );
+    // Positive control: the count does grow when another part of the report comes into view.
+    sidenote::tui::run(
+        &mut terminal,
+        &mut app,
+        Path::new("r.txt.sidenote.toml"),
+        key_events("G"),
+    )
+    .expect("runs");
+    let after = app.suggestions.computed_blocks();
+    assert!(
+        after > first && after <= first + 2,
+        "{first} blocks, then {after} after jumping to the end"
+    );
+}
+
+#[test]
+fn suggestions_can_be_turned_off() {
+    let mut config = config();
+    config.suggest.enabled = false;
+    let report = Report::load(Path::new(SAMPLE)).expect("loads");
+    let app = App::new(report, None, config, None);
+    assert!((0..app.report.sentences.len()).all(|n| app.pending_suggestion(n).is_none()));
+    // Positive control: the same report with suggestions on has some.
+    let report = Report::load(Path::new(SAMPLE)).expect("loads");
+    let app = App::new(report, None, self::config(), None);
+    assert!((0..app.report.sentences.len()).any(|n| app.pending_suggestion(n).is_some()));
+}
+
+#[test]
+fn a_colleagues_claim_leaves_my_suggestion_pending() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("harbour-blackout.txt");
+    std::fs::copy(SAMPLE, &path).expect("copy sample");
+    let tagged = std::process::Command::new(env!("CARGO_BIN_EXE_sidenote"))
+        .args([
+            "tag",
+            path.to_str().expect("path"),
+            "6",
+            "disputed",
+            "--author",
+            "bob",
+            "--config",
+        ])
+        .arg(crate::support::default_config())
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .expect("runs");
+    assert!(tagged.status.success(), "{tagged:?}");
+    let mut screen = reopen(&path, 120, 32);
+    // Sentence 6 (index 5) holds bob's claim; "tester" has none there, so it is still pending.
+    assert!(screen.app.pending_suggestion(5).is_some());
+    screen.keys("j j j j j y");
+    let saved = screen.saved();
+    let mut on_six: Vec<(String, String)> = saved
+        .claims
+        .iter()
+        .filter(|c| c.quote.starts_with("Interior Minister Dr. Amara"))
+        .map(|c| (c.author.clone(), c.status.clone()))
+        .collect();
+    on_six.sort();
+    assert_eq!(
+        on_six,
+        [
+            ("bob".to_owned(), "disputed".to_owned()),
+            ("tester".to_owned(), "sourced".to_owned())
+        ]
+    );
+    assert!(screen.app.pending_suggestion(5).is_none(), "mine now");
+}
+
+#[test]
+fn a_suggested_tag_the_config_lacks_is_never_offered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("harbour-blackout.txt");
+    std::fs::copy(SAMPLE, &path).expect("copy sample");
+    let config = Config::from_str_with_defaults(
+        "author = \"tester\"\n[[tag]]\nname = \"verified\"\nkey = \"v\"\ncolor = \"green\"\n\
+         [[tag]]\nname = \"rumour\"\nkey = \"u\"\ncolor = \"red\"\n",
+        Path::new("test.toml"),
+    )
+    .expect("config");
+    let report = Report::load(&path).expect("sample loads");
+    let app = App::new(report, None, config, None);
+    assert!((0..app.report.sentences.len()).all(|n| app.pending_suggestion(n).is_none()));
+    // Positive control: with the default tags (sourced, unsourced, …) the same report has some.
+    let report = Report::load(&path).expect("sample loads");
+    let app = App::new(report, None, self::config(), None);
+    assert!((0..app.report.sentences.len()).any(|n| app.pending_suggestion(n).is_some()));
+}
