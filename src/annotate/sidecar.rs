@@ -337,6 +337,17 @@ impl Sidecar {
                         message: super::grade::GradeError(value).to_string(),
                     });
                 }
+                if let Some((id, value)) = loose
+                    .as_ref()
+                    .ok()
+                    .and_then(super::source_kind::first_bad_source_kind)
+                {
+                    return Err(SidecarError::Invalid {
+                        path: path.to_path_buf(),
+                        id,
+                        message: super::SourceKindError(value).to_string(),
+                    });
+                }
                 return Err(parse_error(typed.span(), typed.message().trim().to_owned()));
             }
         };
@@ -661,6 +672,55 @@ updated = 2026-11-24T18:05:00Z
         }
     }
 
+    #[test]
+    fn a_source_kind_is_read_and_written_right_after_the_source() {
+        for kind in ["named", "anonymous"] {
+            let text = EXAMPLE.replace(
+                "source = \"CTD sources\"\n",
+                &format!("source = \"CTD sources\"\nsource_kind = \"{kind}\"\n"),
+            );
+            let sidecar = Sidecar::parse(&text, Path::new("x.toml")).expect("parses");
+            assert_eq!(
+                sidecar.claims[0]
+                    .source_kind
+                    .map(crate::annotate::SourceKind::name),
+                Some(kind)
+            );
+            assert_eq!(sidecar.to_toml().expect("serialises"), text);
+        }
+    }
+
+    #[test]
+    fn a_sidecar_without_source_kind_loads_and_stays_without_it() {
+        let sidecar = Sidecar::parse(EXAMPLE, Path::new("x.toml")).expect("parses");
+        assert_eq!(sidecar.claims[0].source_kind, None);
+        let written = sidecar.to_toml().expect("serialises");
+        assert!(!written.contains("source_kind"), "{written}");
+    }
+
+    #[test]
+    fn a_source_kind_of_another_value_names_file_claim_and_value() {
+        for bad in ["\"official\"", "\"Named\"", "1"] {
+            let text = EXAMPLE.replace(
+                "author = \"ana\"\n",
+                &format!("author = \"ana\"\nsource_kind = {bad}\n"),
+            );
+            let err = Sidecar::parse(&text, Path::new("r.txt.sidenote.toml")).expect_err(bad);
+            let message = err.to_string();
+            assert!(
+                matches!(err, SidecarError::Invalid { ref id, .. } if id == "a1b2c3d4"),
+                "{message}"
+            );
+            assert!(
+                message.starts_with("r.txt.sidenote.toml: claim \"a1b2c3d4\": source_kind "),
+                "{message}"
+            );
+            assert!(message.contains(bad.trim_matches('"')), "{message}");
+            assert!(message.contains("\"named\" nor \"anonymous\""), "{message}");
+            assert!(!message.contains('\n'), "{message}");
+        }
+    }
+
     fn claim_strategy() -> impl Strategy<Value = Claim> {
         (
             "[a-f0-9]{8}",
@@ -672,9 +732,12 @@ updated = 2026-11-24T18:05:00Z
             proptest::option::of("(\\PC|\n){0,60}"),
             prop::collection::vec("[a-z]{1,8}", 0..3),
             proptest::option::of(("[A-F]", 1u8..=6)),
+            proptest::option::of(prop::sample::select(
+                crate::annotate::SourceKind::ALL.to_vec(),
+            )),
         )
             .prop_map(
-                |(id, status, start, len, quote, source, note, labels, grade)| Claim {
+                |(id, status, start, len, quote, source, note, labels, grade, source_kind)| Claim {
                     id,
                     status: status.to_owned(),
                     start,
@@ -683,6 +746,7 @@ updated = 2026-11-24T18:05:00Z
                     prefix: quote.chars().rev().take(3).collect(),
                     suffix: String::new(),
                     source,
+                    source_kind,
                     grade: grade.and_then(|(r, c)| {
                         crate::annotate::Grade::new(r.chars().next().unwrap_or('A'), c)
                     }),

@@ -958,7 +958,15 @@ impl App {
             self.selected = Some(claim.id.clone());
         } else {
             self.record_undo();
-            let claim = Claim::new(&self.report, span, &status, &self.config.author, now());
+            // Tagging a sentence as its pending suggestion says is accepting it: the suggested
+            // source and its kind come with the tag.
+            let claim = self
+                .pending_suggestion(self.cursor)
+                .filter(|s| self.selection.is_none() && s.status() == Some(status.as_str()))
+                .and_then(|s| crate::suggest::claim_for(&self.report, &s, &self.config.author))
+                .unwrap_or_else(|| {
+                    Claim::new(&self.report, span, &status, &self.config.author, now())
+                });
             let i = self.sidecar.add(claim);
             self.selected = Some(self.sidecar.claims[i].id.clone());
         }
