@@ -673,7 +673,7 @@ updated = 2026-11-24T18:05:00Z
     }
 
     #[test]
-    fn a_source_kind_is_read_and_written_right_after_the_source() {
+    fn a_source_kind_is_written_right_after_the_source_and_may_be_absent() {
         for kind in ["named", "anonymous"] {
             let text = EXAMPLE.replace(
                 "source = \"CTD sources\"\n",
@@ -688,10 +688,7 @@ updated = 2026-11-24T18:05:00Z
             );
             assert_eq!(sidecar.to_toml().expect("serialises"), text);
         }
-    }
-
-    #[test]
-    fn a_sidecar_without_source_kind_loads_and_stays_without_it() {
+        // A sidecar written before the key existed loads, and stays without it.
         let sidecar = Sidecar::parse(EXAMPLE, Path::new("x.toml")).expect("parses");
         assert_eq!(sidecar.claims[0].source_kind, None);
         let written = sidecar.to_toml().expect("serialises");
