@@ -350,3 +350,31 @@ fn the_panel_shows_the_kind_after_the_source() {
         screen.terminal.backend()
     );
 }
+
+#[test]
+fn the_editor_shows_and_sets_the_kind_of_source() {
+    let mut screen = open(120, 32);
+    // A new claim on a sentence suggested sourced starts with the suggested kind.
+    screen.keys("j j j j j enter");
+    assert!(
+        screen.find("Kind     ◀ named ▶").is_some(),
+        "{}",
+        screen.terminal.backend()
+    );
+    screen.keys("tab tab right enter");
+    let minister = "Interior Minister Dr. Amara Okonkwo-Vance".to_owned();
+    assert_eq!(
+        saved_on(&screen, "Interior Minister Dr. Amara"),
+        (
+            "sourced".to_owned(),
+            Some(minister.clone()),
+            Some("anonymous")
+        )
+    );
+    // The editor opens on the claim at its source; one more Right says nothing of the kind.
+    screen.keys("enter tab right enter");
+    assert_eq!(
+        saved_on(&screen, "Interior Minister Dr. Amara"),
+        ("sourced".to_owned(), Some(minister), None)
+    );
+}
