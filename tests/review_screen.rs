@@ -347,3 +347,50 @@ fn a_click_on_a_header_sorts_by_its_column_and_a_click_on_a_tab_opens_its_view()
     press(&mut review, Action::Click(tab + 3, 0));
     assert_eq!(review.view, sidenote::tui::review::View::Chart);
 }
+
+/// The text of every row of the screen.
+fn screen_rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn chart_splits_each_report_into_named_anonymous_unsourced_and_other() {
+    let folder = Folder::new();
+    folder.ok(&["tag", "port.txt", "1", "sourced", "--source-kind", "named"]);
+    folder.ok(&[
+        "tag",
+        "city/budget.md",
+        "1",
+        "sourced",
+        "--source-kind",
+        "anonymous",
+    ]);
+    let mut review = review_of(&folder);
+    press(&mut review, Action::Review(ReviewAction::ViewChart));
+    let rows = screen_rows(&draw(&review, 100, 20));
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r.starts_with(&format!("│{name} ")))
+            .unwrap_or_else(|| panic!("no row for {name}: {rows:#?}"))
+            .trim_end_matches(['│', ' '])
+            .to_owned()
+    };
+    // port.txt: one claim on a named source, one unsourced; the budget: one on an anonymous
+    // source, an opinion and a disputed claim with no kind said.
+    assert!(row("port.txt").ends_with("▒ 1/0/1/0"), "{rows:#?}");
+    assert!(row("port.txt").contains("█▒"), "{rows:#?}");
+    assert!(row("city/budget.md").ends_with("░ 0/1/0/2"), "{rows:#?}");
+    assert!(row("city/budget.md").contains("▓░"), "{rows:#?}");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("█ named ▓ anonymous ▒ unsourced ░ other")),
+        "{rows:#?}"
+    );
+}
