@@ -41,7 +41,8 @@ enum Command {
         /// A tag from the config (default tags: sourced, unsourced, disputed, opinion).
         #[arg(required_unless_present = "accept")]
         status: Option<String>,
-        /// Accept the suggested tag and source instead of giving a STATUS (see `sidenote suggest`).
+        /// Accept the suggested tag, source and kind of source instead of giving a STATUS (see
+        /// `sidenote suggest`).
         #[arg(long, conflicts_with = "status")]
         accept: bool,
         /// Who or what the claim is attributed to.
