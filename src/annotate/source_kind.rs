@@ -8,7 +8,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 /// The kind of a claim's source, as the sidecar's `source_kind` writes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// A specific person, organisation or document ("Jane Smith", "the Treasury").
@@ -31,15 +31,6 @@ impl SourceKind {
         match self {
             Self::Named => "named",
             Self::Anonymous => "anonymous",
-        }
-    }
-
-    /// The other kind: what a toggle in the reader's editor moves to.
-    #[must_use]
-    pub fn other(self) -> Self {
-        match self {
-            Self::Named => Self::Anonymous,
-            Self::Anonymous => Self::Named,
         }
     }
 }
@@ -94,7 +85,6 @@ mod tests {
         for kind in SourceKind::ALL {
             assert_eq!(kind.name().parse::<SourceKind>(), Ok(kind));
             assert_eq!(kind.to_string(), kind.name());
-            assert_eq!(kind.other().other(), kind);
         }
     }
 
