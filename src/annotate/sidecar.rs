@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::Claim;
+use super::{Claim, Grade, SourceKind};
 use crate::report::{Report, file_kind, safe, safe_path};
 
 /// The newest sidecar format this build reads and writes.
@@ -328,24 +328,11 @@ impl Sidecar {
                 {
                     return Err(newer(found));
                 }
-                if let Some((id, value)) =
-                    loose.as_ref().ok().and_then(super::grade::first_bad_grade)
-                {
+                if let Some((id, message)) = loose.as_ref().ok().and_then(first_bad_value) {
                     return Err(SidecarError::Invalid {
                         path: path.to_path_buf(),
                         id,
-                        message: super::grade::GradeError(value).to_string(),
-                    });
-                }
-                if let Some((id, value)) = loose
-                    .as_ref()
-                    .ok()
-                    .and_then(super::source_kind::first_bad_source_kind)
-                {
-                    return Err(SidecarError::Invalid {
-                        path: path.to_path_buf(),
-                        id,
-                        message: super::SourceKindError(value).to_string(),
+                        message,
                     });
                 }
                 return Err(parse_error(typed.span(), typed.message().trim().to_owned()));
@@ -451,6 +438,42 @@ impl Sidecar {
     pub fn sort(&mut self) {
         self.claims.sort_by(document_order);
     }
+}
+
+/// A check of a value written as text: what is wrong with it, if anything.
+type Check = fn(&str) -> Result<(), String>;
+
+/// The keys of a claim whose values are checked by parsing them as text, each with its check.
+const CHECKED_KEYS: [(&str, Check); 2] = [
+    ("grade", |text| {
+        text.parse::<Grade>().map(drop).map_err(|e| e.to_string())
+    }),
+    ("source_kind", |text| {
+        text.parse::<SourceKind>()
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }),
+];
+
+/// The first claim in a loosely parsed sidecar with a value one of [`CHECKED_KEYS`] refuses: its
+/// id and what is wrong, value included. Lets a load error name the claim, which the typed parse
+/// cannot.
+fn first_bad_value(table: &toml::Table) -> Option<(String, String)> {
+    let claims = table.get("claim")?.as_array()?;
+    claims.iter().find_map(|claim| {
+        CHECKED_KEYS.iter().find_map(|(key, check)| {
+            let value = claim.get(*key)?;
+            let text = value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_owned);
+            let problem = check(&text).err()?;
+            let id = claim
+                .get("id")
+                .and_then(toml::Value::as_str)
+                .unwrap_or_default();
+            Some((id.to_owned(), problem))
+        })
+    })
 }
 
 /// The order claims are saved in: by start, then end, then id.

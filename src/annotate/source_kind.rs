@@ -53,29 +53,6 @@ impl FromStr for SourceKind {
     }
 }
 
-/// The first claim in a loosely parsed sidecar whose `source_kind` is not one of the kinds: its
-/// id and the value as written. Lets a load error name the claim, which the typed parse cannot.
-pub(super) fn first_bad_source_kind(table: &toml::Table) -> Option<(String, String)> {
-    let claims = table.get("claim")?.as_array()?;
-    claims.iter().find_map(|claim| {
-        let kind = claim.get("source_kind")?;
-        if kind
-            .as_str()
-            .is_some_and(|k| k.parse::<SourceKind>().is_ok())
-        {
-            return None;
-        }
-        let id = claim
-            .get("id")
-            .and_then(toml::Value::as_str)
-            .unwrap_or_default();
-        let shown = kind
-            .as_str()
-            .map_or_else(|| kind.to_string(), str::to_owned);
-        Some((id.to_owned(), shown))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,17 +71,5 @@ mod tests {
             let error = bad.parse::<SourceKind>().expect_err(bad);
             assert!(error.to_string().contains(&format!("\"{bad}\"")), "{error}");
         }
-    }
-
-    #[test]
-    fn a_bad_kind_is_found_with_its_claim() {
-        let table: toml::Table = "[[claim]]\nid = \"a\"\nsource_kind = \"named\"\n\n\
-             [[claim]]\nid = \"b\"\nsource_kind = 3\n"
-            .parse()
-            .expect("toml");
-        assert_eq!(
-            first_bad_source_kind(&table),
-            Some(("b".to_owned(), "3".to_owned()))
-        );
     }
 }
