@@ -41,12 +41,16 @@ enum Command {
         /// A tag from the config (default tags: sourced, unsourced, disputed, opinion).
         #[arg(required_unless_present = "accept")]
         status: Option<String>,
-        /// Accept the suggested tag and source instead of giving a STATUS (see `sidenote suggest`).
+        /// Accept the suggested tag, source and kind of source instead of giving a STATUS (see
+        /// `sidenote suggest`).
         #[arg(long, conflicts_with = "status")]
         accept: bool,
         /// Who or what the claim is attributed to.
         #[arg(long)]
         source: Option<String>,
+        /// Whether the source is named or anonymous.
+        #[arg(long, value_name = "named|anonymous")]
+        source_kind: Option<sidenote::annotate::SourceKind>,
         /// A note on the claim.
         #[arg(long)]
         note: Option<String>,
@@ -108,6 +112,10 @@ enum Command {
         /// claim of yours or whose suggestion was dismissed.
         #[arg(long)]
         apply: bool,
+        /// With --apply: print the claims it would save (one per line: sentence, tag, kind of
+        /// source, source, text; or JSON lines with --format jsonl), and save nothing.
+        #[arg(long, requires = "apply")]
+        dry_run: bool,
         /// Who accepts (with --apply; default: the config's `author`, else the login name).
         #[arg(long, requires = "apply")]
         author: Option<String>,
@@ -201,12 +209,14 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
             status,
             accept,
             source,
+            source_kind,
             note,
             author,
             grade,
         }) => {
             let details = cli::tag::Details {
                 source,
+                source_kind,
                 note,
                 author,
                 grade,
@@ -220,8 +230,16 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
             report,
             format,
             apply,
+            dry_run,
             author,
-        }) => cli::suggest::run(&report, format, apply, author.as_deref(), &config),
+        }) => {
+            let mode = match (apply, dry_run) {
+                (true, true) => cli::suggest::Mode::DryRun,
+                (true, false) => cli::suggest::Mode::Apply,
+                (false, _) => cli::suggest::Mode::Print,
+            };
+            cli::suggest::run(&report, format, mode, author.as_deref(), &config)
+        }
         Some(Command::Untag { report, n, author }) => {
             cli::tag::untag(&report, n, author.as_deref().unwrap_or(&config.author))
         }

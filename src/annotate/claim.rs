@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use toml::value::Datetime;
 
-use super::Grade;
+use super::{Grade, SourceKind};
 use crate::report::Report;
 
 /// Code points of context kept on each side of a quote, to find it again in a changed report.
@@ -44,6 +44,9 @@ pub struct Claim {
     /// Who or what the claim is attributed to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Whether the source is named or anonymous (`source_kind`); absent when nobody said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_kind: Option<SourceKind>,
     /// How far the source and the information can be trusted (Admiralty scale, `B2`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<Grade>,
@@ -83,6 +86,7 @@ impl Claim {
             prefix: String::new(),
             suffix: String::new(),
             source: None,
+            source_kind: None,
             grade: None,
             note: None,
             labels: Vec::new(),

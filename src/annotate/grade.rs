@@ -207,27 +207,6 @@ impl<'de> Deserialize<'de> for Grade {
     }
 }
 
-/// The first claim in a loosely parsed sidecar whose `grade` is not on the scale: its id and the
-/// value as written. Lets a load error name the claim, which the typed parse cannot.
-pub(super) fn first_bad_grade(table: &toml::Table) -> Option<(String, String)> {
-    let claims = table.get("claim")?.as_array()?;
-    claims.iter().find_map(|claim| {
-        let grade = claim.get("grade")?;
-        let valid = grade.as_str().is_some_and(|g| g.parse::<Grade>().is_ok());
-        if valid {
-            return None;
-        }
-        let id = claim
-            .get("id")
-            .and_then(toml::Value::as_str)
-            .unwrap_or_default();
-        let shown = grade
-            .as_str()
-            .map_or_else(|| grade.to_string(), str::to_owned);
-        Some((id.to_owned(), shown))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ mod claim;
 pub mod grade;
 pub mod merge;
 mod sidecar;
+mod source_kind;
 pub mod store;
 
 pub use anchor::{Anchor, QUOTE_WAS, reanchor, reanchor_all};
@@ -16,3 +17,4 @@ pub use sidecar::{
     Dismissed, FORMAT_VERSION, MAX_SIDECAR_BYTES, ReportRef, SaveError, Sidecar, SidecarError,
     document_order, sidecar_path,
 };
+pub use source_kind::{SourceKind, SourceKindError};

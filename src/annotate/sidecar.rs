@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::Claim;
+use super::{Claim, Grade, SourceKind};
 use crate::report::{Report, file_kind, safe, safe_path};
 
 /// The newest sidecar format this build reads and writes.
@@ -328,13 +328,11 @@ impl Sidecar {
                 {
                     return Err(newer(found));
                 }
-                if let Some((id, value)) =
-                    loose.as_ref().ok().and_then(super::grade::first_bad_grade)
-                {
+                if let Some((id, message)) = loose.as_ref().ok().and_then(first_bad_value) {
                     return Err(SidecarError::Invalid {
                         path: path.to_path_buf(),
                         id,
-                        message: super::grade::GradeError(value).to_string(),
+                        message,
                     });
                 }
                 return Err(parse_error(typed.span(), typed.message().trim().to_owned()));
@@ -440,6 +438,42 @@ impl Sidecar {
     pub fn sort(&mut self) {
         self.claims.sort_by(document_order);
     }
+}
+
+/// A check of a value written as text: what is wrong with it, if anything.
+type Check = fn(&str) -> Result<(), String>;
+
+/// The keys of a claim whose values are checked by parsing them as text, each with its check.
+const CHECKED_KEYS: [(&str, Check); 2] = [
+    ("grade", |text| {
+        text.parse::<Grade>().map(drop).map_err(|e| e.to_string())
+    }),
+    ("source_kind", |text| {
+        text.parse::<SourceKind>()
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }),
+];
+
+/// The first claim in a loosely parsed sidecar with a value one of [`CHECKED_KEYS`] refuses: its
+/// id and what is wrong, value included. Lets a load error name the claim, which the typed parse
+/// cannot.
+fn first_bad_value(table: &toml::Table) -> Option<(String, String)> {
+    let claims = table.get("claim")?.as_array()?;
+    claims.iter().find_map(|claim| {
+        CHECKED_KEYS.iter().find_map(|(key, check)| {
+            let value = claim.get(*key)?;
+            let text = value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_owned);
+            let problem = check(&text).err()?;
+            let id = claim
+                .get("id")
+                .and_then(toml::Value::as_str)
+                .unwrap_or_default();
+            Some((id.to_owned(), problem))
+        })
+    })
 }
 
 /// The order claims are saved in: by start, then end, then id.
@@ -661,6 +695,52 @@ updated = 2026-11-24T18:05:00Z
         }
     }
 
+    #[test]
+    fn a_source_kind_is_written_right_after_the_source_and_may_be_absent() {
+        for kind in ["named", "anonymous"] {
+            let text = EXAMPLE.replace(
+                "source = \"CTD sources\"\n",
+                &format!("source = \"CTD sources\"\nsource_kind = \"{kind}\"\n"),
+            );
+            let sidecar = Sidecar::parse(&text, Path::new("x.toml")).expect("parses");
+            assert_eq!(
+                sidecar.claims[0]
+                    .source_kind
+                    .map(crate::annotate::SourceKind::name),
+                Some(kind)
+            );
+            assert_eq!(sidecar.to_toml().expect("serialises"), text);
+        }
+        // A sidecar written before the key existed loads, and stays without it.
+        let sidecar = Sidecar::parse(EXAMPLE, Path::new("x.toml")).expect("parses");
+        assert_eq!(sidecar.claims[0].source_kind, None);
+        let written = sidecar.to_toml().expect("serialises");
+        assert!(!written.contains("source_kind"), "{written}");
+    }
+
+    #[test]
+    fn a_source_kind_of_another_value_names_file_claim_and_value() {
+        for bad in ["\"official\"", "\"Named\"", "1"] {
+            let text = EXAMPLE.replace(
+                "author = \"ana\"\n",
+                &format!("author = \"ana\"\nsource_kind = {bad}\n"),
+            );
+            let err = Sidecar::parse(&text, Path::new("r.txt.sidenote.toml")).expect_err(bad);
+            let message = err.to_string();
+            assert!(
+                matches!(err, SidecarError::Invalid { ref id, .. } if id == "a1b2c3d4"),
+                "{message}"
+            );
+            assert!(
+                message.starts_with("r.txt.sidenote.toml: claim \"a1b2c3d4\": source_kind "),
+                "{message}"
+            );
+            assert!(message.contains(bad.trim_matches('"')), "{message}");
+            assert!(message.contains("\"named\" nor \"anonymous\""), "{message}");
+            assert!(!message.contains('\n'), "{message}");
+        }
+    }
+
     fn claim_strategy() -> impl Strategy<Value = Claim> {
         (
             "[a-f0-9]{8}",
@@ -672,9 +752,12 @@ updated = 2026-11-24T18:05:00Z
             proptest::option::of("(\\PC|\n){0,60}"),
             prop::collection::vec("[a-z]{1,8}", 0..3),
             proptest::option::of(("[A-F]", 1u8..=6)),
+            proptest::option::of(prop::sample::select(
+                crate::annotate::SourceKind::ALL.to_vec(),
+            )),
         )
             .prop_map(
-                |(id, status, start, len, quote, source, note, labels, grade)| Claim {
+                |(id, status, start, len, quote, source, note, labels, grade, source_kind)| Claim {
                     id,
                     status: status.to_owned(),
                     start,
@@ -683,6 +766,7 @@ updated = 2026-11-24T18:05:00Z
                     prefix: quote.chars().rev().take(3).collect(),
                     suffix: String::new(),
                     source,
+                    source_kind,
                     grade: grade.and_then(|(r, c)| {
                         crate::annotate::Grade::new(r.chars().next().unwrap_or('A'), c)
                     }),

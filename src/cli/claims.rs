@@ -30,6 +30,7 @@ pub struct ClaimJson<'a> {
     end: usize,
     quote: &'a str,
     source: Option<&'a str>,
+    source_kind: Option<&'static str>,
     grade: Option<String>,
     note: Option<&'a str>,
     labels: &'a [String],
@@ -49,6 +50,7 @@ impl<'a> ClaimJson<'a> {
             end: claim.end,
             quote: &claim.quote,
             source: claim.source.as_deref(),
+            source_kind: claim.source_kind.map(crate::annotate::SourceKind::name),
             grade: claim.grade.map(|g| g.to_string()),
             note: claim.note.as_deref(),
             labels: &claim.labels,
@@ -102,6 +104,9 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
                     )?;
                     if let Some(source) = &claim.source {
                         writeln!(out, "    source: {}", safe(source))?;
+                    }
+                    if let Some(kind) = claim.source_kind {
+                        writeln!(out, "    source kind: {kind}")?;
                     }
                     if let Some(grade) = claim.grade {
                         writeln!(out, "    grade: {grade}")?;

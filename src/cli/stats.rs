@@ -1,5 +1,6 @@
 //! `sidenote stats [PATH…]`: per report and in total, how many sentences, claims per tag,
-//! orphaned claims and grades, for a person (a table) or a script (JSON).
+//! orphaned claims, named and anonymous sources and grades, for a person (a table) or a script
+//! (JSON).
 
 use std::fmt::Write as _;
 use std::io::IsTerminal as _;
@@ -11,6 +12,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::{CliError, write_out};
+use crate::annotate::SourceKind;
 use crate::config::Config;
 use crate::report::safe;
 use crate::review::grade::{LETTERS, UNGRADED};
@@ -126,7 +128,8 @@ impl Progress {
     }
 }
 
-/// The text table: one row per report, a total row, columns per tag and per reliability letter.
+/// The text table: one row per report, a total row, columns per tag, per kind of source and per
+/// reliability letter.
 fn table(reports: &[Reviewed], tags: &[String]) -> String {
     let mut total = Counts::zero(tags);
     let counts: Vec<Counts> = reports.iter().map(|r| Counts::of(r, tags)).collect();
@@ -142,11 +145,13 @@ fn table(reports: &[Reviewed], tags: &[String]) -> String {
     let mut header = vec!["sentences".to_owned(), "claims".to_owned()];
     header.extend(names.iter().map(|n| safe(n).into_owned()));
     header.push("orphaned".to_owned());
+    header.extend(SourceKind::ALL.map(|k| k.name().to_owned()));
     header.extend(grades.iter().cloned());
     let numbers = |c: &Counts| {
         let mut row = vec![c.sentences, c.claims];
         row.extend(names.iter().map(|n| c.tag(n)));
         row.push(c.orphaned);
+        row.extend(SourceKind::ALL.map(|k| c.source_kind(k)));
         row.extend(
             grades
                 .iter()

@@ -1,5 +1,5 @@
-//! `sidenote suggest REPORT|-`: the suggested tag and source of every sentence, and `--apply` to
-//! accept them all into the sidecar.
+//! `sidenote suggest REPORT|-`: the suggested tag and source of every sentence, `--apply` to
+//! accept them all into the sidecar, and `--apply --dry-run` to see what that would save.
 
 use std::path::Path;
 
@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::sentences::{STDIN_ARG, read_stdin};
 use super::{CliError, write_out};
 use crate::annotate::store::{self, NoFaults};
-use crate::annotate::{Sidecar, reanchor_all, sidecar_path};
+use crate::annotate::{Claim, Sidecar, reanchor_all, sidecar_path};
 use crate::config::Config;
 use crate::report::{Report, one_line, safe};
 use crate::suggest::{Cues, Suggestion, claim_for, suggest};
@@ -60,17 +60,30 @@ pub fn for_report(report: &Report, config: &Config) -> Result<Vec<Suggestion>, C
     Ok(suggest(&report.text, &report.sentences, &cues(config)?))
 }
 
-/// Prints the suggestions for `report` (or standard input), or with `apply` accepts them all.
+/// What `suggest` does with the suggestions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Print them.
+    Print,
+    /// Accept them into the sidecar (`--apply`).
+    Apply,
+    /// Print the claims `--apply` would save, and save nothing (`--apply --dry-run`).
+    DryRun,
+}
+
+/// Prints the suggestions for `report` (or standard input), or accepts them all (or shows what
+/// accepting them would save), as `mode` says.
 ///
 /// `author` (the `--author` flag, else the config's) owns the accepted claims; a colleague's
 /// claim on a sentence does not stop theirs, as with `tag`.
 pub fn run(
     report: &Path,
     format: Format,
-    apply: bool,
+    mode: Mode,
     author: Option<&str>,
     config: &Config,
 ) -> Result<(), CliError> {
+    let apply = mode != Mode::Print;
     let stdin = report == Path::new(STDIN_ARG);
     if stdin && apply {
         return Err(CliError::BadInput(
@@ -83,15 +96,12 @@ pub fn run(
         Report::load(report)?
     };
     let suggestions = for_report(&report, config)?;
-    if apply {
-        return self::apply(
-            &report,
-            &suggestions,
-            author.unwrap_or(&config.author),
-            config,
-        );
+    let author = author.unwrap_or(&config.author);
+    match mode {
+        Mode::Print => print(&report, &suggestions, format),
+        Mode::Apply => self::apply(&report, &suggestions, author, config),
+        Mode::DryRun => dry_run(&report, &suggestions, author, config, format),
     }
-    print(&report, &suggestions, format)
 }
 
 fn print(report: &Report, suggestions: &[Suggestion], format: Format) -> Result<(), CliError> {
@@ -159,13 +169,8 @@ fn print(report: &Report, suggestions: &[Suggestion], format: Format) -> Result<
     })
 }
 
-/// Accepts every suggestion on a sentence that has no claim of `author`'s and was not dismissed.
-fn apply(
-    report: &Report,
-    suggestions: &[Suggestion],
-    author: &str,
-    config: &Config,
-) -> Result<(), CliError> {
+/// Refuses to accept suggestions when the config lacks a tag they give.
+fn check_tags(config: &Config) -> Result<(), CliError> {
     for status in ["sourced", "unsourced"] {
         if config.tag_index(status).is_none() {
             return Err(CliError::BadInput(format!(
@@ -174,30 +179,105 @@ fn apply(
             )));
         }
     }
-    let mut added = 0;
-    store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
-        let mut sidecar = disk.unwrap_or_else(|| Sidecar::new(report));
-        reanchor_all(&mut sidecar.claims, report);
-        sidecar.report.describe(report);
-        added = 0;
-        for suggestion in suggestions {
+    Ok(())
+}
+
+/// The sidecar as on disk (or a new one), re-anchored to `report`.
+fn current(disk: Option<Sidecar>, report: &Report) -> Sidecar {
+    let mut sidecar = disk.unwrap_or_else(|| Sidecar::new(report));
+    reanchor_all(&mut sidecar.claims, report);
+    sidecar.report.describe(report);
+    sidecar
+}
+
+/// The claims accepting the suggestions adds to `sidecar`: one per suggestion on a sentence that
+/// has no claim of `author`'s and was not dismissed, in document order.
+fn accepted(
+    sidecar: &Sidecar,
+    report: &Report,
+    suggestions: &[Suggestion],
+    author: &str,
+) -> Vec<Claim> {
+    suggestions
+        .iter()
+        .filter(|suggestion| {
             let span = &suggestion.sentence;
             let taken = sidecar.claims.iter().any(|c| {
                 c.author == author
                     && c.byte_span(report)
                         .is_some_and(|s| s.start < span.end && span.start < s.end)
             });
-            if taken || sidecar.is_dismissed(report, span) {
-                continue;
-            }
-            if let Some(claim) = claim_for(report, suggestion, author) {
-                sidecar.add(claim);
-                added += 1;
-            }
+            !taken && !sidecar.is_dismissed(report, span)
+        })
+        .filter_map(|suggestion| claim_for(report, suggestion, author))
+        .collect()
+}
+
+/// Accepts every suggestion on a sentence that has no claim of `author`'s and was not dismissed.
+fn apply(
+    report: &Report,
+    suggestions: &[Suggestion],
+    author: &str,
+    config: &Config,
+) -> Result<(), CliError> {
+    check_tags(config)?;
+    let mut added = 0;
+    store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
+        let mut sidecar = current(disk, report);
+        let claims = accepted(&sidecar, report, suggestions, author);
+        added = claims.len();
+        for claim in claims {
+            sidecar.add(claim);
         }
         sidecar.sort();
         sidecar
     })?;
     println!("{added} suggestion(s) accepted");
     Ok(())
+}
+
+/// Prints the claims [`apply`] would add now, one per line (or as `claims --format jsonl`
+/// prints them), and leaves the sidecar alone.
+fn dry_run(
+    report: &Report,
+    suggestions: &[Suggestion],
+    author: &str,
+    config: &Config,
+    format: Format,
+) -> Result<(), CliError> {
+    check_tags(config)?;
+    let disk = Sidecar::load(&sidecar_path(&report.path))?;
+    let claims = accepted(&current(disk, report), report, suggestions, author);
+    write_out(|out| {
+        for claim in &claims {
+            match format {
+                Format::Jsonl => {
+                    let row = super::claims::ClaimJson::new(claim, crate::annotate::Anchor::Exact);
+                    serde_json::to_writer(&mut *out, &row)?;
+                    writeln!(out)?;
+                }
+                Format::Text => {
+                    let n = report.sentence_at(claim.byte_span(report).map_or(0, |s| s.start));
+                    let kind = claim.source_kind.map_or("-", |k| k.name());
+                    let source = claim.source.as_deref().unwrap_or("-");
+                    writeln!(
+                        out,
+                        "{}\t{}\t{kind}\t{}\t{}",
+                        n + 1,
+                        safe(&claim.status),
+                        safe(source),
+                        safe(&one_line(&claim.quote))
+                    )?;
+                }
+            }
+        }
+        if format == Format::Text {
+            writeln!(
+                out,
+                "{} suggestion(s) would be accepted; nothing was saved (--dry-run)",
+                claims.len()
+            )?;
+        }
+        Ok(())
+    })
 }

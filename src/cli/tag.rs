@@ -6,7 +6,9 @@ use std::path::Path;
 
 use super::{CliError, sentence_span};
 use crate::annotate::store::{self, NoFaults};
-use crate::annotate::{Claim, Grade, QUOTE_WAS, Sidecar, now, reanchor_all, sidecar_path};
+use crate::annotate::{
+    Claim, Grade, QUOTE_WAS, Sidecar, SourceKind, now, reanchor_all, sidecar_path,
+};
 use crate::config::Config;
 use crate::report::{Report, safe_path};
 
@@ -15,6 +17,8 @@ use crate::report::{Report, safe_path};
 pub struct Details {
     /// Who or what the claim rests on.
     pub source: Option<String>,
+    /// Whether the source is named or anonymous; `None` leaves it as it is.
+    pub source_kind: Option<SourceKind>,
     /// A note.
     pub note: Option<String>,
     /// The author, instead of the config's.
@@ -73,6 +77,9 @@ pub fn tag(
             .unwrap_or_default();
         let labels = std::mem::take(&mut claim.labels);
         claim.set_details(&source, &note, labels);
+        if details.source_kind.is_some() {
+            claim.source_kind = details.source_kind;
+        }
         if details.grade.is_some() {
             claim.grade = details.grade;
         }
@@ -84,8 +91,8 @@ pub fn tag(
     Ok(())
 }
 
-/// Accepts the suggestion for sentence `n`: tags it with the suggested status and source (a
-/// `--source` given with it wins).
+/// Accepts the suggestion for sentence `n`: tags it with the suggested status, source and kind
+/// of source (a `--source` or `--source-kind` given with it wins).
 pub fn accept(report: &Path, n: usize, details: Details, config: &Config) -> Result<(), CliError> {
     let loaded = Report::load(report)?;
     let span = sentence_span(&loaded, n)?;
@@ -113,7 +120,18 @@ pub fn accept(report: &Path, n: usize, details: Details, config: &Config) -> Res
             .source_text(&loaded.text)
             .map(crate::report::one_line)
     });
-    tag(report, n, status, Details { source, ..details }, config)
+    let source_kind = details.source_kind.or(suggestion.kind.map(Into::into));
+    tag(
+        report,
+        n,
+        status,
+        Details {
+            source,
+            source_kind,
+            ..details
+        },
+        config,
+    )
 }
 
 /// Removes `author`'s own claim on exactly sentence `n` (a colleague's stays); removing the

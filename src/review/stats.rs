@@ -1,5 +1,5 @@
-//! Counting claims: per report and in total, per tag and per reliability letter. The numbers
-//! `sidenote stats` prints and the review screen shows.
+//! Counting claims: per report and in total, per tag, per kind of source and per reliability
+//! letter. The numbers `sidenote stats` prints and the review screen shows.
 
 use std::collections::BTreeMap;
 
@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 
 use super::Reviewed;
 use super::grade::{LETTERS, UNGRADED, reliability_of};
-use crate::annotate::Anchor;
+use crate::annotate::{Anchor, SourceKind};
 
 /// The counts of one report, or of many added up.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,6 +26,9 @@ pub struct Counts {
     pub orphaned: usize,
     /// Claims per reliability letter (`A`…`F`) and [`UNGRADED`]; every key is always there.
     pub reliability: BTreeMap<String, usize>,
+    /// Claims whose source is named, and anonymous (in [`SourceKind::ALL`] order); a claim with
+    /// no `source_kind` is in neither.
+    pub source_kinds: [usize; 2],
 }
 
 impl Counts {
@@ -55,6 +58,9 @@ impl Counts {
             }
             let key = reliability_of(claim).map_or_else(|| UNGRADED.to_owned(), String::from);
             *counts.reliability.entry(key).or_default() += 1;
+            if let Some(kind) = claim.source_kind {
+                counts.source_kinds[kind_index(kind)] += 1;
+            }
         }
         counts
     }
@@ -72,6 +78,14 @@ impl Counts {
         for (letter, n) in &other.reliability {
             *self.reliability.entry(letter.clone()).or_default() += n;
         }
+        for (mine, theirs) in self.source_kinds.iter_mut().zip(other.source_kinds) {
+            *mine += theirs;
+        }
+    }
+
+    /// The claims whose source is of `kind`.
+    pub fn source_kind(&self, kind: SourceKind) -> usize {
+        self.source_kinds[kind_index(kind)]
     }
 
     /// The claims with `tag`.
@@ -92,14 +106,15 @@ impl Counts {
     }
 
     /// The JSON object of these counts: the fixed keys, then one key per tag of `names` (a tag
-    /// named like a fixed key does not replace it), then `orphaned` and `reliability`.
+    /// named like a fixed key does not replace it), then `orphaned`, `reliability` and
+    /// `source_kinds`.
     pub fn to_json(&self, names: &[String], first: Map<String, Value>) -> Value {
         let mut object = first;
         object.insert("sentences".into(), json!(self.sentences));
         object.insert("tagged_sentences".into(), json!(self.tagged_sentences));
         object.insert("claims".into(), json!(self.claims));
         for tag in names {
-            if !object.contains_key(tag) && tag != "orphaned" && tag != "reliability" {
+            if !object.contains_key(tag) && !FIXED_AFTER_TAGS.contains(&tag.as_str()) {
                 object.insert(tag.clone(), json!(self.tag(tag)));
             }
         }
@@ -114,7 +129,23 @@ impl Counts {
             reliability.insert(key, json!(n));
         }
         object.insert("reliability".into(), Value::Object(reliability));
+        let kinds: Map<String, Value> = SourceKind::ALL
+            .into_iter()
+            .map(|k| (k.name().to_owned(), json!(self.source_kind(k))))
+            .collect();
+        object.insert("source_kinds".into(), Value::Object(kinds));
         Value::Object(object)
+    }
+}
+
+/// The keys of a JSON row written after the tags' own, which a tag's name never replaces.
+const FIXED_AFTER_TAGS: [&str; 3] = ["orphaned", "reliability", "source_kinds"];
+
+/// Where `kind` is counted in [`Counts::source_kinds`].
+fn kind_index(kind: SourceKind) -> usize {
+    match kind {
+        SourceKind::Named => 0,
+        SourceKind::Anonymous => 1,
     }
 }
 
@@ -260,6 +291,47 @@ mod tests {
         assert_eq!(value["reports"][0]["report"], "a.txt");
         assert_eq!(value["reports"][0]["rumour"], 0, "every tag in every row");
         assert_eq!(value["reports"][1]["unsourced"], 0);
+    }
+
+    #[test]
+    fn source_kinds_are_counted_per_report_and_in_total() {
+        let mut a = reviewed(
+            "a.txt",
+            &[
+                ("sourced", Some("the minister"), None),
+                ("sourced", Some("officials"), None),
+                ("sourced", Some("a spokesman"), None),
+                ("unsourced", None, None),
+            ],
+        );
+        a.claims[0].source_kind = Some(SourceKind::Named);
+        a.claims[1].source_kind = Some(SourceKind::Anonymous);
+        a.claims[2].source_kind = Some(SourceKind::Anonymous);
+        let mut b = reviewed("b.txt", &[("sourced", Some("Reuters"), None)]);
+        b.claims[0].source_kind = Some(SourceKind::Named);
+        let value = to_json(&[a, b], &tags());
+        assert_eq!(
+            value["reports"][0]["source_kinds"],
+            json!({"named": 1, "anonymous": 2})
+        );
+        assert_eq!(
+            value["reports"][1]["source_kinds"],
+            json!({"named": 1, "anonymous": 0})
+        );
+        assert_eq!(
+            value["total"]["source_kinds"],
+            json!({"named": 2, "anonymous": 2})
+        );
+    }
+
+    #[test]
+    fn a_tag_named_source_kinds_does_not_replace_the_counts() {
+        let a = reviewed("a.txt", &[("source_kinds", None, None)]);
+        let value = to_json(&[a], &tags());
+        assert_eq!(
+            value["reports"][0]["source_kinds"],
+            json!({"named": 0, "anonymous": 0})
+        );
     }
 
     #[test]

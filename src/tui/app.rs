@@ -18,7 +18,8 @@ use super::suggestions::Suggestions;
 use super::wrap::WrappedDoc;
 use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
 use crate::annotate::{
-    ADJUDICATED_BY, Anchor, Claim, ClaimId, QUOTE_WAS, Sidecar, document_order, now, reanchor_all,
+    ADJUDICATED_BY, Anchor, Claim, ClaimId, QUOTE_WAS, Sidecar, SourceKind, document_order, now,
+    reanchor_all,
 };
 use crate::config::Config;
 use crate::report::Report;
@@ -58,6 +59,8 @@ pub enum Field {
     Tag,
     /// Who the claim is attributed to.
     Source,
+    /// Whether the source is named or anonymous (or not said), chosen with Left/Right.
+    Kind,
     /// The source's grade on the Admiralty scale (`B2`), empty for none.
     Grade,
     /// Free text; Enter starts a new line.
@@ -67,9 +70,10 @@ pub enum Field {
 }
 
 impl Field {
-    const ORDER: [Self; 5] = [
+    const ORDER: [Self; 6] = [
         Self::Tag,
         Self::Source,
+        Self::Kind,
         Self::Grade,
         Self::Note,
         Self::Labels,
@@ -101,6 +105,8 @@ pub struct Editor {
     pub field: Field,
     /// The source field.
     pub source: TextInput,
+    /// Whether the source is named or anonymous; `None` when not said.
+    pub source_kind: Option<SourceKind>,
     /// The grade field (`B2`, or empty).
     pub grade: TextInput,
     /// The note field.
@@ -468,6 +474,17 @@ impl App {
                         }
                     }
                     Field::Source => edit_text(&mut editor.source, event, false),
+                    Field::Kind => {
+                        editor.source_kind = match event.code {
+                            KeyCode::Left | KeyCode::Char('h') => {
+                                cycle_kind(editor.source_kind, false)
+                            }
+                            KeyCode::Right | KeyCode::Char('l' | ' ') => {
+                                cycle_kind(editor.source_kind, true)
+                            }
+                            _ => editor.source_kind,
+                        };
+                    }
                     Field::Grade => edit_text(&mut editor.grade, event, false),
                     Field::Note => edit_text(&mut editor.note, event, true),
                     Field::Labels => edit_text(&mut editor.labels, event, false),
@@ -561,6 +578,7 @@ impl App {
         let before = claim.clone();
         claim.status = status;
         claim.set_details(editor.source.text(), editor.note.text(), labels);
+        claim.source_kind = editor.source_kind;
         claim.grade = grade;
         if claim.is_agreed() && !claim.extra.contains_key(ADJUDICATED_BY) {
             claim
@@ -958,7 +976,15 @@ impl App {
             self.selected = Some(claim.id.clone());
         } else {
             self.record_undo();
-            let claim = Claim::new(&self.report, span, &status, &self.config.author, now());
+            // Tagging a sentence as its pending suggestion says is accepting it: the suggested
+            // source and its kind come with the tag.
+            let claim = self
+                .pending_suggestion(self.cursor)
+                .filter(|s| self.selection.is_none() && s.status() == Some(status.as_str()))
+                .and_then(|s| crate::suggest::claim_for(&self.report, &s, &self.config.author))
+                .unwrap_or_else(|| {
+                    Claim::new(&self.report, span, &status, &self.config.author, now())
+                });
             let i = self.sidecar.add(claim);
             self.selected = Some(self.sidecar.claims[i].id.clone());
         }
@@ -1009,17 +1035,18 @@ impl App {
                 status: claim.status.clone(),
                 field: Field::Source,
                 source: TextInput::new(claim.source.as_deref().unwrap_or("")),
+                source_kind: claim.source_kind,
                 grade: TextInput::new(&claim.grade.map(|g| g.to_string()).unwrap_or_default()),
                 note: TextInput::new(claim.note.as_deref().unwrap_or("")),
                 labels: TextInput::new(&claim.labels.join(", ")),
             }
         } else {
-            let (status, source) = self
+            let (status, source, source_kind) = self
                 .suggested_fields()
                 .filter(|_| self.selection.is_none())
                 .unwrap_or_else(|| {
                     let first = self.config.tags.first().map(|t| t.name.clone());
-                    (first.unwrap_or_default(), String::new())
+                    (first.unwrap_or_default(), String::new(), None)
                 });
             Editor {
                 claim: None,
@@ -1029,6 +1056,7 @@ impl App {
                 status,
                 field: Field::Tag,
                 source: TextInput::new(&source),
+                source_kind,
                 grade: TextInput::default(),
                 note: TextInput::default(),
                 labels: TextInput::default(),
@@ -1330,16 +1358,16 @@ impl App {
         .then_some(suggestion)
     }
 
-    /// The tag and source a new claim on the cursor sentence starts with in the editor: the
-    /// pending suggestion's, so correcting a suggestion is a few keys.
-    fn suggested_fields(&self) -> Option<(String, String)> {
+    /// The tag, source and kind of source a new claim on the cursor sentence starts with in the
+    /// editor: the pending suggestion's, so correcting a suggestion is a few keys.
+    fn suggested_fields(&self) -> Option<(String, String, Option<SourceKind>)> {
         let suggestion = self.pending_suggestion(self.cursor)?;
         let status = suggestion.status()?.to_owned();
         let source = suggestion
             .source_text(&self.report.text)
             .map(crate::report::one_line)
             .unwrap_or_default();
-        Some((status, source))
+        Some((status, source, suggestion.kind.map(Into::into)))
     }
 
     fn accept_suggestion(&mut self) -> Option<Effect> {
@@ -1565,6 +1593,15 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Review(_) => {}
     }
     None
+}
+
+/// The editor's kind of source after a Right (`forward`) or Left: not said, named, anonymous,
+/// round again.
+fn cycle_kind(kind: Option<SourceKind>, forward: bool) -> Option<SourceKind> {
+    let order = [None, Some(SourceKind::Named), Some(SourceKind::Anonymous)];
+    let i = order.iter().position(|k| *k == kind).unwrap_or(0);
+    let step = if forward { 1 } else { order.len() - 1 };
+    order[(i + step) % order.len()]
 }
 
 /// Applies an editing key to a text field.

@@ -22,7 +22,7 @@ fn app_with(text: &str, sidecar: Option<Sidecar>) -> App {
         author: "tester".to_owned(),
         ..Config::default()
     };
-    // Suggestions prefill new claims; their tests are in tests/suggest_screen.rs.
+    // Suggestions prefill new claims; their tests are in tests/integration/suggest_screen.rs.
     config.suggest.enabled = false;
     let mut app = App::new(report, sidecar, config, None);
     update(&mut app, Action::Resize(120, 30));
@@ -416,6 +416,8 @@ fn editor_sets_source_note_and_labels() {
     assert_eq!(editor.field, Field::Source);
     typed(&mut app, "Interior Ministry");
     key(&mut app, "tab");
+    key(&mut app, "right");
+    key(&mut app, "tab");
     typed(&mut app, "b2");
     key(&mut app, "tab");
     typed(&mut app, "Check the");
@@ -423,16 +425,16 @@ fn editor_sets_source_note_and_labels() {
     typed(&mut app, "transcript.");
     key(&mut app, "tab");
     typed(&mut app, "ports, energy");
-    key(&mut app, "shift-tab");
-    key(&mut app, "shift-tab");
-    key(&mut app, "shift-tab");
-    key(&mut app, "shift-tab");
+    for _ in 0..5 {
+        key(&mut app, "shift-tab");
+    }
     key(&mut app, "right");
     assert_eq!(key(&mut app, "ctrl-s"), Some(Effect::Save));
     let claim = &app.sidecar.claims[0];
     assert_eq!(claim.grade.map(|g| g.to_string()).as_deref(), Some("B2"));
     assert_eq!(claim.status, "unsourced");
     assert_eq!(claim.source.as_deref(), Some("Interior Ministry"));
+    assert_eq!(claim.source_kind, Some(crate::annotate::SourceKind::Named));
     assert_eq!(claim.note.as_deref(), Some("Check the\ntranscript."));
     assert_eq!(claim.labels, vec!["ports".to_owned(), "energy".to_owned()]);
     assert!(matches!(app.overlay, Overlay::None));

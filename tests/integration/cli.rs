@@ -25,9 +25,21 @@ const SENTENCES: [&str; 4] = [
 ];
 
 /// The keys `claims --format json|jsonl` prints, in order.
-const CLAIM_KEYS: [&str; 13] = [
-    "id", "status", "anchor", "start", "end", "quote", "source", "grade", "note", "labels",
-    "author", "created", "updated",
+const CLAIM_KEYS: [&str; 14] = [
+    "id",
+    "status",
+    "anchor",
+    "start",
+    "end",
+    "quote",
+    "source",
+    "source_kind",
+    "grade",
+    "note",
+    "labels",
+    "author",
+    "created",
+    "updated",
 ];
 
 /// A temporary folder holding a report and a config file.
@@ -491,7 +503,8 @@ fn claims_prints_every_field_as_json_and_jsonl() {
     let expected = serde_json::json!({
         "id": "c0ffee01", "status": "unsourced", "anchor": "exact", "start": start, "end": end,
         "quote": SENTENCES[2],
-        "source": "A resident", "grade": null, "note": "line one\nline two", "labels": ["water", "trust"],
+        "source": "A resident", "source_kind": null, "grade": null, "note": "line one\nline two",
+        "labels": ["water", "trust"],
         "author": "ana", "created": "2026-01-02T03:04:05Z", "updated": "2026-01-03T04:05:06Z",
     });
     assert_eq!(claims[1], expected);

@@ -22,6 +22,7 @@ mod review_support;
 mod screen;
 mod screen_team;
 mod segment_cases;
+mod source_kind;
 mod suggest_cli;
 mod suggest_eval;
 mod suggest_props;

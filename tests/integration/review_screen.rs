@@ -228,11 +228,24 @@ fn chart_of_tags_sources_and_grades() {
     let buffer = terminal.backend().buffer();
     // Tags: a bar per report, with a legend; a report without claims says so.
     assert!(row_with(buffer, "Claims per report").is_some());
-    assert!(row_with(buffer, "█ sourced ▓ unsourced ░ other").is_some());
-    for name in ["city/budget.md", "port.txt"] {
-        let row = row_with(buffer, name).unwrap_or_else(|| panic!("no bar for {name}"));
-        assert!(row.contains('█'), "{row}");
-    }
+    assert!(
+        row_with(
+            buffer,
+            "█ named ▓ anonymous ▚ sourced, kind not said ▒ unsourced ░ other"
+        )
+        .is_some()
+    );
+    // Sourced claims saved without a kind are sourced, not "other".
+    let budget = row_with(buffer, "city/budget.md").expect("a bar for budget.md");
+    assert!(
+        budget.contains("▚░") && budget.contains(" 0/0/1/0/2 "),
+        "{budget}"
+    );
+    let port = row_with(buffer, "port.txt").expect("a bar for port.txt");
+    assert!(
+        port.contains("▚▒") && port.contains(" 0/0/1/1/0 "),
+        "{port}"
+    );
     assert!(
         row_with(buffer, "weather.txt")
             .expect("weather.txt")
@@ -528,4 +541,51 @@ fn a_click_on_a_header_sorts_by_its_column_and_a_click_on_a_tab_opens_its_view()
     let tab = drawn_at(&review, width, height, 0, "chart");
     press(&mut review, Action::Click(tab + 3, 0));
     assert_eq!(review.view, sidenote::tui::review::View::Chart);
+}
+
+/// The text of every row of the screen.
+fn screen_rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn chart_splits_each_report_into_named_anonymous_unsourced_and_other() {
+    let folder = Folder::new();
+    folder.ok(&["tag", "port.txt", "1", "sourced", "--source-kind", "named"]);
+    folder.ok(&[
+        "tag",
+        "city/budget.md",
+        "1",
+        "sourced",
+        "--source-kind",
+        "anonymous",
+    ]);
+    let mut review = review_of(&folder);
+    press(&mut review, Action::Review(ReviewAction::ViewChart));
+    let rows = screen_rows(&draw(&review, 100, 20));
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r.starts_with(&format!("│{name} ")))
+            .unwrap_or_else(|| panic!("no row for {name}: {rows:#?}"))
+            .trim_end_matches(['│', ' '])
+            .to_owned()
+    };
+    // port.txt: one claim on a named source, one unsourced; the budget: one on an anonymous
+    // source, an opinion and a disputed claim with no kind said.
+    assert!(row("port.txt").ends_with("▒ 1/0/0/1/0"), "{rows:#?}");
+    assert!(row("port.txt").contains("█▒"), "{rows:#?}");
+    assert!(row("city/budget.md").ends_with("░ 0/1/0/0/2"), "{rows:#?}");
+    assert!(row("city/budget.md").contains("▓░"), "{rows:#?}");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("█ named ▓ anonymous ▚ sourced, kind not said ▒ unsourced")),
+        "{rows:#?}"
+    );
 }

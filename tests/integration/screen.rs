@@ -185,7 +185,7 @@ fn editor_screen() {
     screen
         .keys("] ] s enter")
         .text("Interior Minister Dr. Amara Okonkwo-Vance")
-        .keys("tab")
+        .keys("tab right tab")
         .text("B2")
         .keys("tab")
         .text("Named, on the record.");

@@ -287,3 +287,100 @@ fn a_suggested_tag_the_config_lacks_is_never_offered() {
     let app = App::new(report, None, self::config(), None);
     assert!((0..app.report.sentences.len()).any(|n| app.pending_suggestion(n).is_some()));
 }
+
+/// The kind of the saved claim on the sentence whose text starts with `start`.
+fn saved_on(screen: &Screen, start: &str) -> (String, Option<String>, Option<&'static str>) {
+    let saved = screen.saved();
+    let claim = saved
+        .claims
+        .iter()
+        .find(|c| c.quote.starts_with(start))
+        .unwrap_or_else(|| panic!("no claim on {start:?}: {saved:?}"));
+    (
+        claim.status.clone(),
+        claim.source.clone(),
+        claim.source_kind.map(sidenote::annotate::SourceKind::name),
+    )
+}
+
+#[test]
+fn y_saves_the_kind_of_source_with_the_claim() {
+    let mut screen = open(120, 32);
+    // Sentence 6 names the minister; sentence 9 rests on officials who are not named.
+    screen.keys("j j j j j y j j j y");
+    assert_eq!(
+        saved_on(&screen, "Interior Minister Dr. Amara"),
+        (
+            "sourced".to_owned(),
+            Some("Interior Minister Dr. Amara Okonkwo-Vance".to_owned()),
+            Some("named")
+        )
+    );
+    assert_eq!(
+        saved_on(&screen, "Officials speaking on condition"),
+        (
+            "sourced".to_owned(),
+            Some("Officials".to_owned()),
+            Some("anonymous")
+        )
+    );
+}
+
+#[test]
+fn the_sourced_tag_key_on_a_sourced_suggestion_takes_its_source_and_kind() {
+    let mut screen = open(120, 32);
+    screen.keys("j j j j j s");
+    assert_eq!(
+        saved_on(&screen, "Interior Minister Dr. Amara"),
+        (
+            "sourced".to_owned(),
+            Some("Interior Minister Dr. Amara Okonkwo-Vance".to_owned()),
+            Some("named")
+        )
+    );
+    // Another tag overrides the suggestion: nothing of it is taken.
+    screen.keys("j j j d");
+    assert_eq!(
+        saved_on(&screen, "Officials speaking on condition"),
+        ("disputed".to_owned(), None, None)
+    );
+}
+
+#[test]
+fn the_panel_shows_the_kind_after_the_source() {
+    let mut screen = open(160, 32);
+    screen.keys("j j j j j j j j y");
+    assert!(
+        screen.find("— Officials · anonymous").is_some(),
+        "{}",
+        screen.terminal.backend()
+    );
+}
+
+#[test]
+fn the_editor_shows_and_sets_the_kind_of_source() {
+    let mut screen = open(120, 32);
+    // A new claim on a sentence suggested sourced starts with the suggested kind.
+    screen.keys("j j j j j enter");
+    assert!(
+        screen.find("Kind     ◀ named ▶").is_some(),
+        "{}",
+        screen.terminal.backend()
+    );
+    screen.keys("tab tab right enter");
+    let minister = "Interior Minister Dr. Amara Okonkwo-Vance".to_owned();
+    assert_eq!(
+        saved_on(&screen, "Interior Minister Dr. Amara"),
+        (
+            "sourced".to_owned(),
+            Some(minister.clone()),
+            Some("anonymous")
+        )
+    );
+    // The editor opens on the claim at its source; one more Right says nothing of the kind.
+    screen.keys("enter tab right enter");
+    assert_eq!(
+        saved_on(&screen, "Interior Minister Dr. Amara"),
+        ("sourced".to_owned(), Some(minister), None)
+    );
+}

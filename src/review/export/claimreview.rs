@@ -4,7 +4,8 @@
 //! The tag is the rating's `alternateName`. A grade goes in the same rating: its credibility
 //! digit 1–5 is the `ratingValue` (1 best, 5 worst; 6, "cannot be judged", gives no value) and
 //! the grade in words is the `ratingExplanation`. The claim's source is the `author` of the
-//! reviewed `Claim`; the annotator is the review's `author`.
+//! reviewed `Claim`, whose `description` says whether it is a `named` or an `anonymous` source;
+//! the annotator is the review's `author`.
 
 use std::io::{self, Write};
 
@@ -45,6 +46,10 @@ pub fn review(claim: &Claim, report: &Reviewed) -> Value {
     });
     if let Some(source) = &claim.source {
         item["author"] = json!({"@type": "Person", "name": source});
+    }
+    if let Some(kind) = claim.source_kind {
+        item["author"]["@type"] = json!("Person");
+        item["author"]["description"] = json!(kind.name());
     }
     let mut review = json!({
         "@context": CONTEXT,

@@ -1,7 +1,8 @@
 //! `--format csv`: one row per claim, RFC 4180 quoting, for spreadsheets.
 //!
 //! The first twelve columns are the contract (`report,id,status,start,end,quote,source,note,
-//! labels,author,created,updated`); later columns are added at the end only: `grade`, `anchor`.
+//! labels,author,created,updated`); later columns are added at the end only: `grade`, `anchor`,
+//! `source_kind`.
 
 use std::io::{self, Write};
 
@@ -10,9 +11,22 @@ use crate::report::safe_lines;
 use crate::review::{Reviewed, grade_of};
 
 /// The header row.
-pub const HEADER: [&str; 14] = [
-    "report", "id", "status", "start", "end", "quote", "source", "note", "labels", "author",
-    "created", "updated", "grade", "anchor",
+pub const HEADER: [&str; 15] = [
+    "report",
+    "id",
+    "status",
+    "start",
+    "end",
+    "quote",
+    "source",
+    "note",
+    "labels",
+    "author",
+    "created",
+    "updated",
+    "grade",
+    "anchor",
+    "source_kind",
 ];
 
 /// How labels are joined in their one cell.
@@ -40,6 +54,7 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed]) -> io::Result<()> {
                 &date(claim, false),
                 &grade_of(claim).unwrap_or_default(),
                 anchor.name(),
+                claim.source_kind.map_or("", |k| k.name()),
             ];
             // The text comes from reports and sidecars: a file printed with `cat` must not
             // steer the terminal. Line breaks and tabs stay; CSV quotes them.

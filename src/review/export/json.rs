@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde_json::{Map, Value, json};
 
 use super::{date, report_name, toml_to_json};
-use crate::annotate::{Anchor, Claim};
+use crate::annotate::{Anchor, Claim, SourceKind};
 use crate::review::{Reviewed, grade_of};
 
 /// Writes `{"reports": [{"report": …, "claims": [...]}]}`.
@@ -25,7 +25,8 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed]) -> io::Result<()> {
     writeln!(out)
 }
 
-/// One claim: the sidecar's keys (unknown ones too), dates as strings, `anchor` and `grade`.
+/// One claim: the sidecar's keys (unknown ones too, `source_kind` always), dates as strings,
+/// `anchor` and `grade`.
 pub fn claim_json(claim: &Claim, anchor: Anchor) -> Value {
     let mut object = Map::new();
     object.insert("id".into(), json!(claim.id));
@@ -37,6 +38,10 @@ pub fn claim_json(claim: &Claim, anchor: Anchor) -> Value {
     object.insert("prefix".into(), json!(claim.prefix));
     object.insert("suffix".into(), json!(claim.suffix));
     object.insert("source".into(), json!(claim.source));
+    object.insert(
+        "source_kind".into(),
+        json!(claim.source_kind.map(SourceKind::name)),
+    );
     object.insert("note".into(), json!(claim.note));
     object.insert("labels".into(), json!(claim.labels));
     object.insert("author".into(), json!(claim.author));

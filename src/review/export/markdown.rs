@@ -1,10 +1,11 @@
 //! `--format markdown`: a review document an editor reads: a summary table, then per report its
-//! claims grouped by tag, with quote, source, grade and note. Its first line is
+//! claims grouped by tag, with quote, source, kind of source, grade and note. Its first line is
 //! [`EXPORT_MARK`], so a folder scan never takes the document for a report.
 
 use std::io::{self, Write};
 
 use super::report_name;
+use crate::annotate::SourceKind;
 use crate::report::{one_line, safe};
 use crate::review::grade::describe;
 use crate::review::scan::EXPORT_MARK;
@@ -32,18 +33,24 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed], tags: &[String]) -> io::
     let header: Vec<String> = names.iter().map(|n| cell(n)).collect();
     writeln!(
         out,
-        "| report | sentences | claims | {} | orphaned |",
+        "| report | sentences | claims | {} | orphaned | named | anonymous |",
         header.join(" | ")
     )?;
-    writeln!(out, "|---|---:|---:|{}---:|", "---:|".repeat(names.len()))?;
+    writeln!(
+        out,
+        "|---|---:|---:|{}---:|---:|---:|",
+        "---:|".repeat(names.len())
+    )?;
     let row = |name: &str, c: &Counts| {
         let per_tag: Vec<String> = names.iter().map(|n| c.tag(n).to_string()).collect();
         format!(
-            "| {name} | {} | {} | {} | {} |",
+            "| {name} | {} | {} | {} | {} | {} | {} |",
             c.sentences,
             c.claims,
             per_tag.join(" | "),
-            c.orphaned
+            c.orphaned,
+            c.source_kind(SourceKind::Named),
+            c.source_kind(SourceKind::Anonymous)
         )
     };
     for (report, c) in reports.iter().zip(&counts) {
@@ -70,6 +77,9 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed], tags: &[String]) -> io::
                 let mut details = Vec::new();
                 if let Some(source) = &claim.source {
                     details.push(format!("source: {}", text(source)));
+                }
+                if let Some(kind) = claim.source_kind {
+                    details.push(format!("{kind} source"));
                 }
                 if let Some(grade) = grade_of(claim) {
                     details.push(format!(

@@ -1,8 +1,8 @@
 //! `--format w3c`: W3C Web Annotation JSON-LD, one `Annotation` per claim, gathered in an
 //! `AnnotationCollection`, so annotation tools (Hypothesis and the like) can take them in.
 //!
-//! Each body carries an `id` ending in `#tag`, `#label`, `#note`, `#source` or `#grade`, so a
-//! reader can tell the two `describing` bodies (source and grade) apart.
+//! Each body carries an `id` ending in `#tag`, `#label`, `#note`, `#source`, `#source_kind` or
+//! `#grade`, so a reader can tell the `describing` bodies (source, its kind, grade) apart.
 
 use std::io::{self, Write};
 
@@ -50,6 +50,9 @@ pub fn annotation(claim: &Claim, target: &str, positions: bool) -> Value {
     bodies.extend(claim.labels.iter().map(|l| body("label", "tagging", l)));
     if let Some(source) = &claim.source {
         bodies.push(body("source", "describing", source));
+    }
+    if let Some(kind) = claim.source_kind {
+        bodies.push(body("source_kind", "describing", kind.name()));
     }
     if let Some(grade) = grade_of(claim) {
         bodies.push(body("grade", "describing", &grade));

@@ -98,8 +98,8 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
             ));
         }
         // The source comes last: the longest part, it is the one a narrow panel cuts short.
-        if let Some(source) = &claim.source {
-            head.push(Span::raw(format!(" — {}", safe(&one_line(source)))));
+        if let Some(source) = source_and_kind(claim) {
+            head.push(Span::raw(format!(" — {source}")));
         }
         lines.push(Line::from(head));
         let quote_style = if is_selected {
@@ -119,6 +119,18 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The claim's source and whether it is named or anonymous (`officials · anonymous`), either
+/// alone when the other is not known, or `None` when neither is.
+fn source_and_kind(claim: &crate::annotate::Claim) -> Option<String> {
+    let source = claim
+        .source
+        .as_deref()
+        .map(|s| safe(&one_line(s)).into_owned());
+    let kind = claim.source_kind.map(|k| k.name().to_owned());
+    let about: Vec<String> = source.into_iter().chain(kind).collect();
+    (!about.is_empty()).then(|| about.join(" · "))
 }
 
 /// The spans after a claim's tag badge: its grade, and its author when several are shown.

@@ -1,4 +1,4 @@
-//! The claim editor pop-up: tag, source, note and labels of one claim.
+//! The claim editor pop-up: tag, source, kind of source, grade, note and labels of one claim.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,7 +21,7 @@ const LABEL_WIDTH: u16 = 9;
 
 /// Draws the editor over the main screen.
 pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
-    let area = centered(frame.area(), 76, 19);
+    let area = centered(frame.area(), 76, 21);
     let title = if editor.claim.is_some() {
         " Edit claim "
     } else {
@@ -40,6 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
     let fields = [
         ("Tag", Field::Tag, 1),
         ("Source", Field::Source, 1),
+        ("Kind", Field::Kind, 1),
         ("Grade", Field::Grade, 1),
         ("Note", Field::Note, NOTE_ROWS),
         ("Labels", Field::Labels, 1),
@@ -81,6 +82,10 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
                 frame.render_widget(Paragraph::new(line), value);
             }
             Field::Source => input(frame, &editor.source, value, focused),
+            Field::Kind => {
+                let kind = editor.source_kind.map_or("not said", |k| k.name());
+                frame.render_widget(Paragraph::new(format!("◀ {kind} ▶")), value);
+            }
             Field::Grade => input(frame, &editor.grade, value, focused),
             Field::Note => input(frame, &editor.note, value, focused),
             Field::Labels => input(frame, &editor.labels, value, focused),

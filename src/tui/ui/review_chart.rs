@@ -1,5 +1,5 @@
-//! Drawing the review screen's charts: per report, the share of sourced, unsourced and other
-//! claims as one stacked bar; the most cited sources; and how many claims rest on sources of
+//! Drawing the review screen's charts: per report, the share of claims resting on named and
+//! anonymous sources, unsourced and other claims as one stacked bar; the most cited sources; and how many claims rest on sources of
 //! each reliability grade.
 
 use ratatui::Frame;
@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, BorderType, Paragraph};
 
 use super::review::tag_style;
+use crate::annotate::SourceKind;
 use crate::report::safe;
 use crate::review::grade::{LETTERS, UNGRADED};
 use crate::review::stats::{Counts, top_sources};
@@ -33,50 +34,68 @@ fn block(title: String) -> Block<'static> {
         .title(title)
 }
 
-/// One line per report: its name and a bar split into the first tag, the second, and the rest.
+/// One line per report: its name and a bar of its claims split by what they rest on: a named
+/// source, an anonymous one, a source of a kind not said (the first tag), none (the second tag,
+/// unsourced), and the rest (other tags).
 fn draw_shares(frame: &mut Frame, review: &Review, area: Rect) {
     let tags = review.tag_names();
     let first = tags.first().cloned().unwrap_or_default();
     let second = tags.get(1).cloned().unwrap_or_default();
-    let legend = Line::from(vec![
-        Span::raw(" "),
-        Span::styled("█", tag_style(review, &first)),
-        Span::raw(format!(" {} ", safe(&first))),
-        Span::styled("▓", tag_style(review, &second)),
-        Span::raw(format!(" {} ", safe(&second))),
-        Span::styled("░", Style::new().add_modifier(Modifier::DIM)),
-        Span::raw(" other "),
-    ]);
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let glyphs = [
+        ("█", tag_style(review, &first)),
+        ("▓", tag_style(review, &first)),
+        ("▚", tag_style(review, &first)),
+        ("▒", tag_style(review, &second)),
+        ("░", dim),
+    ];
+    let mut legend = vec![Span::raw(" ")];
+    for ((glyph, style), name) in glyphs.iter().zip([
+        "named",
+        "anonymous",
+        &format!("{}, kind not said", safe(&first)),
+        &safe(&second),
+        "other",
+    ]) {
+        legend.push(Span::styled(*glyph, *style));
+        legend.push(Span::raw(format!(" {name} ")));
+    }
     let inner_width = usize::from(area.width.saturating_sub(2));
     let name_width = (inner_width / 3).clamp(8, 32);
-    let bar_width = inner_width.saturating_sub(name_width + 12).max(1);
+    let bar_width = inner_width.saturating_sub(name_width + 19).max(1);
     let mut lines = vec![];
     for i in review.visible_reports() {
         let report = &review.reports[i];
-        let counts = Counts::of(report, &tags);
-        let (a, b) = (counts.tag(&first), counts.tag(&second));
-        let rest = counts.claims.saturating_sub(a + b);
         let name: String = safe(&report.path.to_string_lossy())
             .chars()
             .take(name_width)
             .collect();
         let mut spans = vec![Span::raw(format!("{name:name_width$} "))];
-        if counts.claims == 0 {
-            spans.push(Span::styled(
-                "no claims",
-                Style::new().add_modifier(Modifier::DIM),
-            ));
+        let total = report.claims.len();
+        if total == 0 {
+            spans.push(Span::styled("no claims", dim));
         } else {
-            let cells = |n: usize| n * bar_width / counts.claims;
-            let (ca, cb) = (cells(a), cells(a + b) - cells(a));
-            let cr = cells(counts.claims) - cells(a + b);
-            spans.push(Span::styled("█".repeat(ca), tag_style(review, &first)));
-            spans.push(Span::styled("▓".repeat(cb), tag_style(review, &second)));
-            spans.push(Span::styled(
-                "░".repeat(cr),
-                Style::new().add_modifier(Modifier::DIM),
-            ));
-            spans.push(Span::raw(format!(" {a}/{b}/{rest}")));
+            // A sourced claim saved before kinds were kept (or by hand) has no kind: it is
+            // still sourced, so it gets its own share rather than hiding under "other".
+            let mut parts = [0usize; 5];
+            for claim in &report.claims {
+                parts[match claim.source_kind {
+                    Some(SourceKind::Named) => 0,
+                    Some(SourceKind::Anonymous) => 1,
+                    None if claim.status == first => 2,
+                    None if claim.status == second => 3,
+                    None => 4,
+                }] += 1;
+            }
+            let cells = |n: usize| n * bar_width / total;
+            let mut before = 0;
+            for (n, (glyph, style)) in parts.iter().zip(glyphs) {
+                let width = cells(before + n) - cells(before);
+                spans.push(Span::styled(glyph.repeat(width), style));
+                before += n;
+            }
+            let shown: Vec<String> = parts.iter().map(usize::to_string).collect();
+            spans.push(Span::raw(format!(" {}", shown.join("/"))));
         }
         lines.push(Line::from(spans));
     }
