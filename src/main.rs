@@ -87,7 +87,7 @@ enum Command {
     },
     /// Git's merge driver for sidecars: merges claims by id, writes the result over OURS.
     /// Install: `*.sidenote.toml merge=sidenote` in .gitattributes and
-    /// `git config merge.sidenote.driver "sidenote merge-driver %O %A %B"`.
+    /// `git config merge.sidenote.driver "sidenote merge-driver %O %A %B %P"`.
     MergeDriver {
         /// The common ancestor's version (git's %O).
         ancestor: PathBuf,
@@ -95,6 +95,8 @@ enum Command {
         ours: PathBuf,
         /// Their version (git's %B).
         theirs: PathBuf,
+        /// The sidecar's path in the repository (git's %P), named in messages.
+        path: Option<PathBuf>,
     },
     /// Suggest a tag and source for every sentence, from its attribution ("X said", "according
     /// to", quotations, hedges).
@@ -192,7 +194,14 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
             ancestor,
             ours,
             theirs,
-        }) => cli::merge_driver::run(&ancestor, &ours, &theirs).map(|_| ()),
+            path,
+        }) => cli::merge_driver::run(cli::merge_driver::Versions {
+            ancestor: &ancestor,
+            ours: &ours,
+            theirs: &theirs,
+            path: path.as_deref(),
+        })
+        .map(|_| ()),
         Some(Command::Sentences { report, format }) => cli::sentences::run(&report, format),
         Some(Command::Claims { report, format }) => cli::claims::run(&report, format),
         Some(Command::Tag {
