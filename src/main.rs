@@ -185,8 +185,10 @@ fn main() -> ExitCode {
 }
 
 fn dispatch(args: Args) -> Result<ExitCode, CliError> {
-    // Every command reads the settings, so a wrong `--config` is reported whatever the command.
-    let config = Config::load(args.config.as_deref())?;
+    // Only the commands that use the settings read them: a broken config.toml must not stop
+    // git's merges (`merge-driver`), `check`, `completions` or `man`.
+    let settings = args.config;
+    let config = || Config::load(settings.as_deref());
     let done = match args.command {
         Some(Command::Check { paths }) => return cli::check::run(&paths),
         Some(Command::Agree { paths, format }) => cli::agree::run(&paths, format),
@@ -221,8 +223,8 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
                 grade,
             };
             match status {
-                Some(status) if !accept => cli::tag::tag(&report, n, &status, details, &config),
-                _ => cli::tag::accept(&report, n, details, &config),
+                Some(status) if !accept => cli::tag::tag(&report, n, &status, details, &config()?),
+                _ => cli::tag::accept(&report, n, details, &config()?),
             }
         }
         Some(Command::Suggest {
@@ -230,16 +232,17 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
             format,
             apply,
             author,
-        }) => cli::suggest::run(&report, format, apply, author.as_deref(), &config),
-        Some(Command::Untag { report, n, author }) => {
-            cli::tag::untag(&report, n, author.as_deref().unwrap_or(&config.author))
-        }
-        Some(Command::Stats { paths, format }) => cli::stats::run(&paths, format, &config),
+        }) => cli::suggest::run(&report, format, apply, author.as_deref(), &config()?),
+        Some(Command::Untag { report, n, author }) => match author {
+            Some(author) => cli::tag::untag(&report, n, &author),
+            None => cli::tag::untag(&report, n, &config()?.author),
+        },
+        Some(Command::Stats { paths, format }) => cli::stats::run(&paths, format, &config()?),
         Some(Command::Export {
             paths,
             format,
             output,
-        }) => cli::export::run(&paths, format, output.as_deref(), &config),
+        }) => cli::export::run(&paths, format, output.as_deref(), &config()?),
         Some(Command::Text { report }) => cli::text::run(&report),
         Some(Command::Completions { shell }) => {
             cli::completions::completions(shell, &mut Args::command())
@@ -247,9 +250,9 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
         Some(Command::Man) => cli::completions::man(Args::command()),
         None => match args.report {
             // A folder, or nothing (the current folder), opens the review screen.
-            Some(folder) if folder.is_dir() => Ok(sidenote::tui::review(&folder, config)?),
-            Some(report) => Ok(sidenote::tui::read(&report, config)?),
-            None => Ok(sidenote::tui::review(std::path::Path::new("."), config)?),
+            Some(folder) if folder.is_dir() => Ok(sidenote::tui::review(&folder, config()?)?),
+            Some(report) => Ok(sidenote::tui::read(&report, config()?)?),
+            None => Ok(sidenote::tui::review(std::path::Path::new("."), config()?)?),
         },
     };
     done.map(|()| ExitCode::SUCCESS)

@@ -444,3 +444,31 @@ fn a_fuzzy_claim_stays_fuzzy_after_another_save_until_it_is_tagged_again() {
     sandbox.ok(&["tag", "report.txt", "2", "sourced"]);
     assert_eq!(anchor_of(&sandbox, &ids[1]).as_deref(), Some("exact"));
 }
+
+/// Issue 15 item 7: like `diff` and `grep`, 0 clean, 1 findings, 2 trouble: findings that cannot
+/// be printed (a full disk) are trouble, never "findings".
+#[cfg(target_os = "linux")]
+#[test]
+fn findings_that_cannot_be_printed_exit_2_not_1() {
+    let (sandbox, _) = Sandbox::tagged();
+    sandbox.write("report.txt", CORRECTED.as_bytes());
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let output = Command::new(env!("CARGO_BIN_EXE_sidenote"))
+        .args(["check", "--config"])
+        .arg(sandbox.path("config.toml"))
+        .current_dir(sandbox.dir.path())
+        .stdout(full)
+        .output()
+        .expect("run sidenote");
+    let (_, stderr) = texts(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("not all printed"), "{stderr}");
+    // The positive controls: the same folder with the output kept is 1, and clean is 0.
+    assert!(!sandbox.check(&[], 1).is_empty());
+    let clean = Sandbox::tagged().0;
+    assert!(clean.check(&[], 0).is_empty());
+}
