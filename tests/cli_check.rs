@@ -472,3 +472,32 @@ fn findings_that_cannot_be_printed_exit_2_not_1() {
     let clean = Sandbox::tagged().0;
     assert!(clean.check(&[], 0).is_empty());
 }
+
+/// Issue 15 item 10: two claims by one author on one span (left by two windows of the same
+/// author) are a finding; `check` said nothing.
+#[test]
+fn two_claims_by_one_author_on_one_span_are_reported() {
+    let (sandbox, ids) = Sandbox::tagged();
+    assert!(sandbox.check(&[], 0).is_empty(), "clean at first");
+    let text = String::from_utf8(sandbox.read("report.txt.sidenote.toml")).expect("utf-8");
+    let mut sidecar: toml::Table = toml::from_str(&text).expect("toml");
+    let claims = sidecar
+        .get_mut("claim")
+        .and_then(toml::Value::as_array_mut)
+        .expect("claims");
+    let mut twin = claims[0].clone();
+    let twin_table = twin.as_table_mut().expect("table");
+    twin_table.insert("id".into(), "twin1".into());
+    twin_table.insert("status".into(), "unsourced".into());
+    claims.push(twin);
+    sandbox.write(
+        "report.txt.sidenote.toml",
+        toml::to_string(&sidecar).expect("toml").as_bytes(),
+    );
+    let findings = sandbox.check(&[], 1);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert!(
+        findings[0].contains(&format!("claims {} and twin1 are both by tester", ids[0])),
+        "{findings:#?}"
+    );
+}

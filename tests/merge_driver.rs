@@ -406,3 +406,56 @@ fn versions_are_bounded_regular_files_and_messages_name_the_path() {
         "{stderr}"
     );
 }
+
+/// Issue 15 items 10 and 11 through the driver: one author's two new claims on one sentence
+/// become one; a claim moved on one side (the report was edited) and annotated on the other
+/// merges without a conflict copy.
+#[test]
+fn one_claim_per_author_per_span_and_moves_are_no_conflict() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let top = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
+    let claim = |id: &str, start: usize, note: &str| {
+        format!(
+            "\n[[claim]]\nid = \"{id}\"\nstatus = \"sourced\"\nstart = {start}\nend = {}\nquote = \"Officials said so.\"\n{note}author = \"ana\"\ncreated = 2026-01-01T00:00:00Z\nupdated = 2026-01-01T00:00:00Z\n",
+            start + 18
+        )
+    };
+    let run = |base: &Path, ours: &Path, theirs: &Path| {
+        let out = Command::new(SIDENOTE)
+            .arg("merge-driver")
+            .args([base, ours, theirs])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        assert!(out.stderr.is_empty(), "no conflict reported: {out:?}");
+    };
+    let base = write("base", top);
+    let ours = write("ours", &format!("{top}{}", claim("aaaa1", 0, "")));
+    let theirs = write("theirs", &format!("{top}{}", claim("bbbb2", 0, "")));
+    run(&base, &ours, &theirs);
+    let merged = std::fs::read_to_string(&ours).expect("ours");
+    assert_eq!(merged.matches("[[claim]]").count(), 1, "{merged}");
+
+    let base = write("base", &format!("{top}{}", claim("aaaa1", 0, "")));
+    let ours = write("ours", &format!("{top}{}", claim("aaaa1", 10, "")));
+    let theirs = write(
+        "theirs",
+        &format!(
+            "{top}{}",
+            claim("aaaa1", 0, "note = \"ask the ministry\"\n")
+        ),
+    );
+    run(&base, &ours, &theirs);
+    let merged = std::fs::read_to_string(&ours).expect("ours");
+    assert_eq!(merged.matches("[[claim]]").count(), 1, "{merged}");
+    assert!(
+        merged.contains("start = 10") && merged.contains("ask the ministry"),
+        "{merged}"
+    );
+    assert!(!merged.contains("conflict"), "{merged}");
+}

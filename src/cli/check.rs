@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{CliError, write_out};
+use crate::annotate::merge::duplicates;
 use crate::annotate::{Anchor, Sidecar, SidecarError, reanchor_all, sidecar_path};
 use crate::report::{LoadError, Report, one_line, safe, safe_path};
 
@@ -213,6 +214,16 @@ impl Pair {
                 return;
             }
         };
+        for (twin, first) in duplicates(&sidecar.claims) {
+            let (twin, first) = (&sidecar.claims[twin], &sidecar.claims[first]);
+            findings.push(format!(
+                "{sidecar_name}: claims {} and {} are both by {} on the same text “{}”; keep one (remove the other in the reader)",
+                first.id,
+                twin.id,
+                first.author,
+                short(&first.quote)
+            ));
+        }
         if sidecar.report.sha256 != report.sha256 {
             findings.push(format!(
                 "{sidecar_name}: stale: {} changed since the sidecar was written ([report] sha256 differs)",
