@@ -91,6 +91,13 @@ pub fn merge(base: &[Claim], ours: &[Claim], theirs: &[Claim]) -> Merged {
     merged
 }
 
+/// Whether a sidecar that held claims (`base`, as last read or written) is gone from disk
+/// (`disk`), removed by someone else: a reader then keeps its claims and writes them again,
+/// rather than taking the removal in as the deletion of every claim.
+pub fn deleted_elsewhere(base: &[Claim], disk: Option<&super::Sidecar>) -> bool {
+    disk.is_none() && !base.is_empty()
+}
+
 /// Whether two versions of a claim say the same thing (their `updated` times aside).
 fn same_change(a: &Claim, b: &Claim) -> bool {
     let mut a = a.clone();

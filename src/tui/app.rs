@@ -16,7 +16,7 @@ use super::keymap::{Key, Keymap};
 use super::layout::{self, Areas};
 use super::suggestions::Suggestions;
 use super::wrap::WrappedDoc;
-use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
+use crate::annotate::merge::{CONFLICT_LABEL, Merged, deleted_elsewhere, merge};
 use crate::annotate::{
     ADJUDICATED_BY, Anchor, Claim, ClaimId, QUOTE_WAS, Sidecar, document_order, now, reanchor_all,
 };
@@ -679,6 +679,16 @@ impl App {
         };
         if matches!(self.save_state, SaveState::ReadOnly(_)) {
             self.save_state = SaveState::Unchanged;
+        }
+        if deleted_elsewhere(&self.base, disk.as_ref()) {
+            // Nothing on disk to merge with: our claims are kept, and written again on the next
+            // change, as to a new sidecar.
+            self.base.clear();
+            self.message = Some(format!(
+                "the sidecar was deleted elsewhere; its {} claim(s) are kept here and written again with your next change",
+                self.sidecar.claims.len()
+            ));
+            return None;
         }
         if let Some(d) = &disk {
             self.sidecar.take_dismissed(&d.dismissed);

@@ -798,12 +798,28 @@ fn a_change_on_disk_with_nothing_of_ours_needs_no_save() {
     let (disk, _) = other.merge_with_disk(None);
     assert_eq!(app.disk_changed(Ok(Some(disk))), None);
     assert_eq!(app.sidecar.claims.len(), 1);
-    assert_eq!(
-        app.disk_changed(Ok(None)),
-        None,
-        "the sidecar was removed elsewhere"
+}
+
+/// Issue 15 item 9: a sidecar deleted elsewhere no longer empties the panel with "nothing new
+/// to take in": the claims stay, the message says what happened, the next change writes them.
+#[test]
+fn a_sidecar_deleted_elsewhere_keeps_its_claims_and_is_written_again() {
+    let mut app = app();
+    keys(&mut app, "s");
+    let (written, merged) = app.merge_with_disk(None);
+    app.saved(Ok((written, merged)));
+    assert_eq!(app.disk_changed(Ok(None)), None, "nothing is written yet");
+    assert_eq!(app.sidecar.claims.len(), 1, "the claims are kept");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("the sidecar was deleted elsewhere")
+            && message.contains("written again with your next change"),
+        "{message}"
     );
-    assert!(app.sidecar.claims.is_empty());
+    // The next change saves them all, as to a new sidecar.
+    keys(&mut app, "j u");
+    let (next, _) = app.merge_with_disk(None);
+    assert_eq!(next.claims.len(), 2, "{:?}", next.claims);
 }
 
 #[test]
