@@ -6,6 +6,7 @@ mod anchor;
 pub mod atomic;
 mod claim;
 pub mod grade;
+pub mod identity;
 pub mod merge;
 mod sidecar;
 pub mod store;

@@ -712,6 +712,32 @@ impl App {
         })
     }
 
+    /// The report's file was replaced by another (see [`ReportIdentity`]): the claims are
+    /// re-anchored to the report now there, as when a changed report is opened (what is not
+    /// found is kept, orphaned), and written with its hash on the next change.
+    ///
+    /// [`ReportIdentity`]: crate::annotate::identity::ReportIdentity
+    pub fn report_replaced(&mut self, report: Report) {
+        let read_only = match &self.save_state {
+            SaveState::ReadOnly(why) => Some(why.clone()),
+            _ => None,
+        };
+        let mut next = App::new(
+            report,
+            Some(self.sidecar.clone()),
+            self.config.clone(),
+            read_only,
+        );
+        // Nothing is known of a sidecar beside the new file: whatever is there is merged in.
+        next.base.clear();
+        update(&mut next, Action::Resize(self.size.width, self.size.height));
+        let orphans = next.spans.iter().filter(|s| s.is_none()).count();
+        next.message = Some(format!(
+            "the report was replaced or changed on disk: claims re-anchored to its text, {orphans} orphaned"
+        ));
+        *self = next;
+    }
+
     fn report_merge(&mut self, merged: &Merged) {
         let mut parts = Vec::new();
         if merged.taken > 0 {
