@@ -115,7 +115,8 @@ enum Command {
         author: Option<String>,
     },
     /// Check reports and sidecars: parse errors, orphaned and fuzzy claims, stale hashes,
-    /// sidecars whose report is missing. Exits 1 when something was found.
+    /// sidecars whose report is missing. Exits 1 when something was found, 2 on bad input or
+    /// when something could not be read.
     Check {
         /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,

@@ -722,14 +722,17 @@ impl App {
             SaveState::ReadOnly(why) => Some(why.clone()),
             _ => None,
         };
+        // What was last read or written, moved the same way, so that the next merge with the
+        // sidecar on disk sees no change where there was none.
+        let mut base = self.base.clone();
+        reanchor_all(&mut base, &report);
         let mut next = App::new(
             report,
             Some(self.sidecar.clone()),
             self.config.clone(),
             read_only,
         );
-        // Nothing is known of a sidecar beside the new file: whatever is there is merged in.
-        next.base.clear();
+        next.base = base;
         update(&mut next, Action::Resize(self.size.width, self.size.height));
         let orphans = next.spans.iter().filter(|s| s.is_none()).count();
         next.message = Some(format!(

@@ -1083,3 +1083,38 @@ fn help_scrolls_no_further_than_its_last_line() {
         "help that fits does not scroll"
     );
 }
+
+/// Issue 15 item 8: a report edited (or replaced) on disk while the reader is open is taken in
+/// as an external change: the claims move with their text, and the next save merges with the
+/// unchanged sidecar without a single conflict copy.
+#[test]
+fn a_report_changed_on_disk_is_re_anchored_without_conflicts() {
+    let mut app = app();
+    keys(&mut app, "j s j d");
+    let (written, merged) = app.merge_with_disk(None);
+    app.saved(Ok((written.clone(), merged)));
+    let lead = "A new lead paragraph.\n\n";
+    let edited = Report::from_text(
+        Path::new("report.txt"),
+        format!("{lead}{TEXT}"),
+        Encoding::Utf8,
+        "edited".into(),
+    );
+    app.report_replaced(edited);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("replaced or changed on disk") && message.contains("0 orphaned"),
+        "{message}"
+    );
+    let shift = lead.chars().count();
+    let (next, merged) = app.merge_with_disk(Some(written.clone()));
+    assert_eq!(merged.conflicts, 0, "{:?}", next.claims);
+    assert_eq!(next.claims.len(), 2);
+    for (now, before) in next.claims.iter().zip(&written.claims) {
+        assert_eq!(
+            (now.start, now.quote.as_str()),
+            (before.start + shift, before.quote.as_str())
+        );
+    }
+    assert_eq!(next.report.sha256, "edited");
+}
