@@ -1162,6 +1162,18 @@ fn a_config_that_is_no_regular_file_or_too_large_is_refused_unread() {
         line.contains("big.toml") && line.contains("larger than 1 MiB"),
         "{line}"
     );
+    // A named pipe nobody writes to: refused before it is opened, which would wait forever.
+    let fifo = sandbox.path("pipe.toml");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success(), "mkfifo failed");
+    let line = tag(&fifo);
+    assert!(
+        line.contains("pipe.toml") && line.contains("named pipe"),
+        "{line}"
+    );
     assert!(!sandbox.sidecar_path().exists(), "nothing was tagged");
 }
 

@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{CliError, stats::failed_to_error, stats::load_all, write_out};
-use crate::annotate::atomic::Replacement;
+use crate::annotate::atomic::{Replacement, folder_of};
 use crate::annotate::sidecar_path;
 use crate::config::Config;
 use crate::report::safe_path;
@@ -97,12 +97,8 @@ impl Place {
             |_| path.to_path_buf(),
             |to| path.parent().unwrap_or(Path::new("")).join(to),
         );
-        let folder = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
         Self::Name(
-            std::fs::canonicalize(folder)
+            std::fs::canonicalize(folder_of(&path))
                 .ok()
                 .zip(path.file_name())
                 .map(|(folder, name)| folder.join(name)),
