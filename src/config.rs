@@ -175,6 +175,51 @@ impl Default for Config {
     }
 }
 
+/// The largest config file that is read: settings take a few KiB, so anything near this is not
+/// a config file (`--config /dev/zero`, a log given by mistake).
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+/// The text of the config file at `path`: a regular file of at most [`MAX_CONFIG_BYTES`].
+/// Anything else is refused before it is read (a named pipe would wait for a writer, a device
+/// may never end).
+fn read_config(path: &Path) -> std::io::Result<String> {
+    use std::io::Read as _;
+    let check = |meta: &std::fs::Metadata| {
+        if !meta.is_file() {
+            let kind = crate::report::file_kind(meta.file_type());
+            Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("it is a {kind}, not a regular file; give a config.toml"),
+            ))
+        } else if meta.len() > MAX_CONFIG_BYTES {
+            Err(too_large())
+        } else {
+            Ok(())
+        }
+    };
+    check(&std::fs::metadata(path)?)?;
+    let file = std::fs::File::open(path)?;
+    // The path may have been replaced between the look and the open: check what was opened.
+    check(&file.metadata()?)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not valid UTF-8"))
+}
+
+fn too_large() -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::FileTooLarge,
+        format!(
+            "larger than {} MiB, more than any config; give a config.toml",
+            MAX_CONFIG_BYTES >> 20
+        ),
+    )
+}
+
 impl Config {
     /// The settings for this run: `--config FILE` when given (it must exist), else the user's
     /// `config.toml` when there is one, over the defaults.
@@ -186,7 +231,7 @@ impl Config {
         let Some(path) = path else {
             return Ok(Self::default());
         };
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Io {
+        let text = read_config(&path).map_err(|source| ConfigError::Io {
             path: path.clone(),
             source,
         })?;

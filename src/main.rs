@@ -91,7 +91,7 @@ enum Command {
     },
     /// Git's merge driver for sidecars: merges claims by id, writes the result over OURS.
     /// Install: `*.sidenote.toml merge=sidenote` in .gitattributes and
-    /// `git config merge.sidenote.driver "sidenote merge-driver %O %A %B"`.
+    /// `git config merge.sidenote.driver "sidenote merge-driver %O %A %B %P"`.
     MergeDriver {
         /// The common ancestor's version (git's %O).
         ancestor: PathBuf,
@@ -99,6 +99,8 @@ enum Command {
         ours: PathBuf,
         /// Their version (git's %B).
         theirs: PathBuf,
+        /// The sidecar's path in the repository (git's %P), named in messages.
+        path: Option<PathBuf>,
     },
     /// Suggest a tag and source for every sentence, from its attribution ("X said", "according
     /// to", quotations, hedges).
@@ -121,7 +123,8 @@ enum Command {
         author: Option<String>,
     },
     /// Check reports and sidecars: parse errors, orphaned and fuzzy claims, stale hashes,
-    /// sidecars whose report is missing. Exits 1 when something was found.
+    /// sidecars whose report is missing. Exits 1 when something was found, 2 on bad input or
+    /// when something could not be read.
     Check {
         /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,
@@ -191,8 +194,10 @@ fn main() -> ExitCode {
 }
 
 fn dispatch(args: Args) -> Result<ExitCode, CliError> {
-    // Every command reads the settings, so a wrong `--config` is reported whatever the command.
-    let config = Config::load(args.config.as_deref())?;
+    // Only the commands that use the settings read them: a broken config.toml must not stop
+    // git's merges (`merge-driver`), `check`, `completions` or `man`.
+    let settings = args.config;
+    let config = || Config::load(settings.as_deref());
     let done = match args.command {
         Some(Command::Check { paths }) => return cli::check::run(&paths),
         Some(Command::Agree { paths, format }) => cli::agree::run(&paths, format),
@@ -200,7 +205,14 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
             ancestor,
             ours,
             theirs,
-        }) => cli::merge_driver::run(&ancestor, &ours, &theirs).map(|_| ()),
+            path,
+        }) => cli::merge_driver::run(cli::merge_driver::Versions {
+            ancestor: &ancestor,
+            ours: &ours,
+            theirs: &theirs,
+            path: path.as_deref(),
+        })
+        .map(|_| ()),
         Some(Command::Sentences { report, format }) => cli::sentences::run(&report, format),
         Some(Command::Claims { report, format }) => cli::claims::run(&report, format),
         Some(Command::Tag {
@@ -222,8 +234,8 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
                 grade,
             };
             match status {
-                Some(status) if !accept => cli::tag::tag(&report, n, &status, details, &config),
-                _ => cli::tag::accept(&report, n, details, &config),
+                Some(status) if !accept => cli::tag::tag(&report, n, &status, details, &config()?),
+                _ => cli::tag::accept(&report, n, details, &config()?),
             }
         }
         Some(Command::Suggest {
@@ -238,17 +250,18 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
                 (true, false) => cli::suggest::Mode::Apply,
                 (false, _) => cli::suggest::Mode::Print,
             };
-            cli::suggest::run(&report, format, mode, author.as_deref(), &config)
+            cli::suggest::run(&report, format, mode, author.as_deref(), &config()?)
         }
-        Some(Command::Untag { report, n, author }) => {
-            cli::tag::untag(&report, n, author.as_deref().unwrap_or(&config.author))
-        }
-        Some(Command::Stats { paths, format }) => cli::stats::run(&paths, format, &config),
+        Some(Command::Untag { report, n, author }) => match author {
+            Some(author) => cli::tag::untag(&report, n, &author),
+            None => cli::tag::untag(&report, n, &config()?.author),
+        },
+        Some(Command::Stats { paths, format }) => cli::stats::run(&paths, format, &config()?),
         Some(Command::Export {
             paths,
             format,
             output,
-        }) => cli::export::run(&paths, format, output.as_deref(), &config),
+        }) => cli::export::run(&paths, format, output.as_deref(), &config()?),
         Some(Command::Text { report }) => cli::text::run(&report),
         Some(Command::Completions { shell }) => {
             cli::completions::completions(shell, &mut Args::command())
@@ -256,9 +269,9 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
         Some(Command::Man) => cli::completions::man(Args::command()),
         None => match args.report {
             // A folder, or nothing (the current folder), opens the review screen.
-            Some(folder) if folder.is_dir() => Ok(sidenote::tui::review(&folder, config)?),
-            Some(report) => Ok(sidenote::tui::read(&report, config)?),
-            None => Ok(sidenote::tui::review(std::path::Path::new("."), config)?),
+            Some(folder) if folder.is_dir() => Ok(sidenote::tui::review(&folder, config()?)?),
+            Some(report) => Ok(sidenote::tui::read(&report, config()?)?),
+            None => Ok(sidenote::tui::review(std::path::Path::new("."), config()?)?),
         },
     };
     done.map(|()| ExitCode::SUCCESS)

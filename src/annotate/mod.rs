@@ -3,8 +3,10 @@
 //! No terminal code lives here: the reader and the commands change claims through the same
 //! functions and save them through the same locked, atomic write ([`store`]).
 mod anchor;
+pub mod atomic;
 mod claim;
 pub mod grade;
+pub mod identity;
 pub mod merge;
 mod sidecar;
 mod source_kind;

@@ -270,10 +270,28 @@ impl Sidecar {
     /// Only a regular file of at most [`MAX_SIDECAR_BYTES`] is read: anything else is refused
     /// before it is opened (a named pipe would wait for a writer) and before it is read.
     pub fn load(path: &Path) -> Result<Option<Self>, SidecarError> {
-        let Some(bytes) = read_sidecar(path)? else {
-            return Ok(None);
-        };
-        let text = std::str::from_utf8(&bytes).map_err(|e| {
+        match read_sidecar(path, path)? {
+            Some(bytes) => Self::from_bytes(&bytes, path).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// One version of a sidecar handed over by git's merge driver: read as [`Sidecar::load`]
+    /// reads a sidecar (a regular file of at most [`MAX_SIDECAR_BYTES`]), but named `name` in
+    /// errors (git's temporary files mean nothing to the user), and `None` when the file is
+    /// missing or blank (git passes an empty ancestor for a file new on both sides).
+    pub fn load_version(path: &Path, name: &Path) -> Result<Option<Self>, SidecarError> {
+        match read_sidecar(path, name)? {
+            Some(bytes) if !bytes.iter().all(u8::is_ascii_whitespace) => {
+                Self::from_bytes(&bytes, name).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Parses a sidecar's bytes; `path` only names the file in errors.
+    fn from_bytes(bytes: &[u8], path: &Path) -> Result<Self, SidecarError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
             let (line, column) = line_col(&bytes[..e.valid_up_to()], e.valid_up_to());
             SidecarError::Parse {
                 path: path.to_path_buf(),
@@ -282,7 +300,7 @@ impl Sidecar {
                 message: "invalid UTF-8".to_owned(),
             }
         })?;
-        Self::parse(text, path).map(Some)
+        Self::parse(text, path)
     }
 
     /// Parses and validates sidecar text; `path` only names the file in errors.
@@ -483,20 +501,20 @@ pub fn document_order(a: &Claim, b: &Claim) -> std::cmp::Ordering {
 
 /// The bytes of the sidecar at `path`, or `None` when there is none. Anything but a regular file
 /// of at most [`MAX_SIDECAR_BYTES`] is refused without being read.
-fn read_sidecar(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
+fn read_sidecar(path: &Path, name: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
     let io = |source| SidecarError::Io {
-        path: path.to_path_buf(),
+        path: name.to_path_buf(),
         source,
     };
     let check = |meta: &std::fs::Metadata| {
         if !meta.is_file() {
             Err(SidecarError::NotAFile {
-                path: path.to_path_buf(),
+                path: name.to_path_buf(),
                 kind: file_kind(meta.file_type()),
             })
         } else if meta.len() > MAX_SIDECAR_BYTES {
             Err(SidecarError::TooLarge {
-                path: path.to_path_buf(),
+                path: name.to_path_buf(),
                 size: meta.len(),
             })
         } else {
@@ -521,7 +539,7 @@ fn read_sidecar(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > MAX_SIDECAR_BYTES {
         return Err(SidecarError::TooLarge {
-            path: path.to_path_buf(),
+            path: name.to_path_buf(),
             size,
         });
     }

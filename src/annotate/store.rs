@@ -16,12 +16,12 @@
 //! A crash at any moment leaves the previous sidecar or the new one, never a torn file.
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
+use super::atomic::{Replacement, folder_of, open_marker, sync_folder};
 use super::{MAX_SIDECAR_BYTES, SaveError, Sidecar};
 
 /// How long a writer waits for another writer's lock before giving up.
@@ -36,6 +36,8 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// A step of a save, named in errors and used by tests to make each step fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
+    /// Creating (or opening) the lock file beside the sidecar.
+    Lock,
     /// Creating the temporary file.
     Create,
     /// Writing the new contents (and setting the permissions).
@@ -51,6 +53,7 @@ pub enum Step {
 impl fmt::Display for Step {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            Self::Lock => "creating the lock file",
             Self::Create => "creating the temporary file",
             Self::Write => "writing",
             Self::Sync => "flushing to disk",
@@ -166,54 +169,39 @@ fn write(path: &Path, sidecar: &Sidecar, faults: &mut dyn Faults) -> Result<(), 
         return sync_folder(folder).map_err(fail(Step::SyncFolder));
     }
     faults.before(Step::Create).map_err(fail(Step::Create))?;
-    let (mut file, temp) = create_temporary(path).map_err(fail(Step::Create))?;
-    // From here on, a failure removes the temporary file: the old sidecar is untouched.
-    let written = (|| {
-        faults.before(Step::Write).map_err(fail(Step::Write))?;
-        let text = sidecar
-            .to_toml()
-            .map_err(|e| fail(Step::Write)(io::Error::new(io::ErrorKind::InvalidData, e)))?;
-        if text.len() as u64 > MAX_SIDECAR_BYTES {
-            return Err(fail(Step::Write)(io::Error::new(
-                io::ErrorKind::FileTooLarge,
-                format!(
-                    "{} MiB is more than a sidecar may hold ({} MiB); split the claims over several reports",
-                    text.len() >> 20,
-                    MAX_SIDECAR_BYTES >> 20
-                ),
-            )));
-        }
-        file.write_all(text.as_bytes()).map_err(fail(Step::Write))?;
-        if let Some(permissions) = fs::metadata(path)
-            .or_else(|_| fs::metadata(report_of(path)))
-            .ok()
-            .map(|m| m.permissions())
-        {
-            file.set_permissions(permissions)
-                .map_err(fail(Step::Write))?;
-        }
-        faults.before(Step::Sync).map_err(fail(Step::Sync))?;
-        file.sync_all().map_err(fail(Step::Sync))?;
-        drop(file);
-        faults.before(Step::Rename).map_err(fail(Step::Rename))?;
-        fs::rename(&temp, path).map_err(fail(Step::Rename))
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&temp);
-        return Err(e);
+    // A failure from here on drops the temporary file: the old sidecar is untouched.
+    let mut file =
+        Replacement::beside(path, &temp_prefix(path), 0o600).map_err(fail(Step::Create))?;
+    faults.before(Step::Write).map_err(fail(Step::Write))?;
+    let text = sidecar
+        .to_toml()
+        .map_err(|e| fail(Step::Write)(io::Error::new(io::ErrorKind::InvalidData, e)))?;
+    let size = text.len() as u64;
+    if size > MAX_SIDECAR_BYTES {
+        return Err(fail(Step::Write)(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!(
+                "the claims would take {size} bytes, more than the {MAX_SIDECAR_BYTES} bytes ({} MiB) a sidecar may hold; split the claims over several reports",
+                MAX_SIDECAR_BYTES >> 20
+            ),
+        )));
     }
+    file.file()
+        .write_all(text.as_bytes())
+        .map_err(fail(Step::Write))?;
+    if let Ok(old) = fs::metadata(path).or_else(|_| fs::metadata(report_of(path))) {
+        file.file()
+            .set_permissions(old.permissions())
+            .map_err(fail(Step::Write))?;
+    }
+    faults.before(Step::Sync).map_err(fail(Step::Sync))?;
+    file.sync().map_err(fail(Step::Sync))?;
+    faults.before(Step::Rename).map_err(fail(Step::Rename))?;
+    file.commit(path).map_err(fail(Step::Rename))?;
     faults
         .before(Step::SyncFolder)
         .map_err(fail(Step::SyncFolder))?;
     sync_folder(folder).map_err(fail(Step::SyncFolder))
-}
-
-/// The folder a file is in (`.` for a bare file name).
-fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    }
 }
 
 /// The report a sidecar belongs to: its path without `.sidenote.toml`.
@@ -235,26 +223,6 @@ fn temp_prefix(path: &Path) -> String {
     format!(".{name}.")
 }
 
-/// Creates a new temporary file beside `path`, readable by its owner only while it is written.
-fn create_temporary(path: &Path) -> io::Result<(File, PathBuf)> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let folder = folder_of(path);
-    let prefix = temp_prefix(path);
-    loop {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let temp = folder.join(format!("{prefix}{}-{n}{TEMP_SUFFIX}", std::process::id()));
-        let mut options = OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        match options.open(&temp) {
-            Ok(file) => return Ok((file, temp)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(e),
-        }
-    }
-}
-
 /// Removes temporary files of this sidecar that a crashed writer left; only called under the lock.
 fn remove_stale_temporaries(path: &Path) {
     let prefix = temp_prefix(path);
@@ -267,19 +235,6 @@ fn remove_stale_temporaries(path: &Path) {
         if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {
             let _ = fs::remove_file(entry.path());
         }
-    }
-}
-
-fn sync_folder(folder: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(folder)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        // Folders cannot be opened for syncing on this platform; the rename is durable enough.
-        let _ = folder;
-        Ok(())
     }
 }
 
@@ -297,18 +252,12 @@ impl Lock {
         let path = PathBuf::from(name);
         let io_error = |source| SaveError::Io {
             path: sidecar.to_path_buf(),
-            step: Step::Create,
+            step: Step::Lock,
             source,
         };
         let deadline = Instant::now() + patience;
         loop {
-            let file = OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .map_err(io_error)?;
+            let file = open_marker(&path).map_err(io_error)?;
             match file.try_lock() {
                 Ok(()) => {
                     // The holder before us removes the lock file when it is done; if it did so
@@ -590,6 +539,51 @@ mod tests {
                 .file_type()
                 .is_symlink()
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_lock_link_is_refused_and_its_target_not_created() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let planted = dir.path().join("planted");
+        let path = dir.path().join("report.txt.sidenote.toml");
+        std::os::unix::fs::symlink(&planted, dir.path().join("report.txt.sidenote.toml.lock"))
+            .expect("symlink");
+        let err = update(&path, &mut NoFaults, |_| with_claims(1)).expect_err("refused");
+        let message = err.to_string();
+        assert!(
+            matches!(
+                err,
+                SaveError::Io {
+                    step: Step::Lock,
+                    ..
+                }
+            ),
+            "{message}"
+        );
+        assert!(message.contains("creating the lock file"), "{message}");
+        assert!(
+            message.contains("report.txt.sidenote.toml.lock is a symbolic link"),
+            "{message}"
+        );
+        assert!(!planted.exists(), "the link's target was created");
+        assert!(!path.exists(), "nothing was saved");
+    }
+
+    #[test]
+    fn a_sidecar_too_large_to_write_says_how_large_in_bytes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("report.txt.sidenote.toml");
+        let mut big = with_claims(1);
+        big.claims[0].note = Some("x".repeat(MAX_SIDECAR_BYTES as usize + 1000));
+        let err = update(&path, &mut NoFaults, |_| big).expect_err("too large");
+        let message = err.to_string();
+        assert!(
+            message.contains("bytes, more than the 8388608 bytes (8 MiB)"),
+            "{message}"
+        );
+        assert!(!message.contains("8 MiB is more"), "{message}");
+        assert!(!path.exists());
     }
 
     #[test]

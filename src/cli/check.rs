@@ -10,11 +10,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{CliError, write_out};
-use crate::annotate::{Anchor, Sidecar, reanchor_all, sidecar_path};
+use crate::annotate::merge::duplicates;
+use crate::annotate::{Anchor, Sidecar, SidecarError, reanchor_all, sidecar_path};
 use crate::report::{LoadError, Report, one_line, safe, safe_path};
 
-/// Exit code when something was found, so scripts and CI can fail on it.
+/// Exit code when something was found, so scripts and CI can fail on it. Like `diff` and `grep`:
+/// 0 clean, 1 findings, 2 ([`EXIT_TROUBLE`]) when the check itself could not be done.
 pub const EXIT_FOUND: u8 = 1;
+/// Exit code when something could not be checked (a folder or file the system would not let us
+/// read) or the findings could not be printed: the absence of findings then means nothing.
+pub const EXIT_TROUBLE: u8 = 2;
 
 /// Folders never searched: build output is large and holds no reports of the user's.
 const SKIPPED_FOLDERS: [&str; 1] = ["target"];
@@ -23,8 +28,10 @@ const SKIPPED_FOLDERS: [&str; 1] = ["target"];
 const QUOTE_CHARS: usize = 40;
 
 /// Checks every path (the current folder when there is none), prints one line per finding and
-/// returns the exit code: 0 clean, [`EXIT_FOUND`] when something was found. A path that does
-/// not exist is bad usage, refused before anything is checked.
+/// returns the exit code: 0 clean, [`EXIT_FOUND`] when something was found, [`EXIT_TROUBLE`]
+/// when something could not be read (its line is printed with the findings) or the output could
+/// not be written. A path that does not exist is bad usage (2), refused before anything is
+/// checked.
 pub fn run(paths: &[PathBuf]) -> Result<ExitCode, CliError> {
     let here = [PathBuf::from(".")];
     let paths = if paths.is_empty() { &here[..] } else { paths };
@@ -35,7 +42,7 @@ pub fn run(paths: &[PathBuf]) -> Result<ExitCode, CliError> {
             safe_path(missing)
         )));
     }
-    let mut findings = Vec::new();
+    let mut findings = Findings::default();
     let mut pairs = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -50,21 +57,56 @@ pub fn run(paths: &[PathBuf]) -> Result<ExitCode, CliError> {
         pair.check(&mut findings);
     }
     write_out(|out| {
-        for finding in &findings {
+        for finding in &findings.lines {
             writeln!(out, "{}", safe(finding))?;
         }
         Ok(())
-    })?;
+    })
+    .map_err(|e| CliError::Trouble(format!("{e}; the check's findings were not all printed")))?;
     let checked = format!("{} and their sidecars", plural(pairs.len(), "report"));
-    if findings.is_empty() {
+    if findings.lines.is_empty() {
         eprintln!("sidenote: checked {checked}: nothing to fix");
         Ok(ExitCode::SUCCESS)
+    } else if findings.unreadable > 0 {
+        eprintln!(
+            "sidenote: checked {checked}: {}, {} could not be read; fix the permissions and check again",
+            plural(findings.lines.len(), "finding"),
+            plural(findings.unreadable, "file or folder")
+        );
+        Ok(ExitCode::from(EXIT_TROUBLE))
     } else {
         eprintln!(
             "sidenote: checked {checked}: {}",
-            plural(findings.len(), "finding")
+            plural(findings.lines.len(), "finding")
         );
         Ok(ExitCode::from(EXIT_FOUND))
+    }
+}
+
+/// What the check found, one line each, and how many of them are files it could not read.
+#[derive(Debug, Default)]
+struct Findings {
+    lines: Vec<String>,
+    unreadable: usize,
+}
+
+impl Findings {
+    fn push(&mut self, line: String) {
+        self.lines.push(line);
+    }
+
+    /// A file or folder the system would not let the check read.
+    fn unreadable(&mut self, line: String) {
+        self.unreadable += 1;
+        self.lines.push(line);
+    }
+
+    /// A report that could not be loaded: unreadable, or a finding (missing, not text).
+    fn report_error(&mut self, e: &LoadError) {
+        match e {
+            LoadError::Io { .. } | LoadError::PermissionDenied(_) => self.unreadable(e.to_string()),
+            _ => self.push(e.to_string()),
+        }
     }
 }
 
@@ -79,11 +121,11 @@ fn plural(n: usize, what: &str) -> String {
 
 /// Adds every sidecar under `folder` to `pairs`, in name order, skipping hidden folders and
 /// `target/`. Symbolic links to folders are not followed, so a link loop cannot trap the walk.
-fn walk(folder: &Path, pairs: &mut Vec<Pair>, findings: &mut Vec<String>) {
+fn walk(folder: &Path, pairs: &mut Vec<Pair>, findings: &mut Findings) {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(e) => {
-            findings.push(format!("{}: cannot read the folder: {e}", folder.display()));
+            findings.unreadable(format!("{}: cannot read the folder: {e}", folder.display()));
             return;
         }
     };
@@ -138,15 +180,19 @@ impl Pair {
     }
 
     /// Adds a line to `findings` for each thing wrong with the sidecar or its report.
-    fn check(&self, findings: &mut Vec<String>) {
+    fn check(&self, findings: &mut Findings) {
         let sidecar_name = self.sidecar.display();
         let mut sidecar = match Sidecar::load(&self.sidecar) {
             Ok(Some(sidecar)) => sidecar,
             Ok(None) => {
                 // A report without claims: only whether it can be read at all.
                 if let Err(e) = Report::load(&self.report) {
-                    findings.push(e.to_string());
+                    findings.report_error(&e);
                 }
+                return;
+            }
+            Err(e @ SidecarError::Io { .. }) => {
+                findings.unreadable(e.to_string());
                 return;
             }
             Err(e) => {
@@ -164,10 +210,20 @@ impl Pair {
                 return;
             }
             Err(e) => {
-                findings.push(e.to_string());
+                findings.report_error(&e);
                 return;
             }
         };
+        for (twin, first) in duplicates(&sidecar.claims) {
+            let (twin, first) = (&sidecar.claims[twin], &sidecar.claims[first]);
+            findings.push(format!(
+                "{sidecar_name}: claims {} and {} are both by {} on the same text “{}”; keep one (remove the other in the reader)",
+                first.id,
+                twin.id,
+                first.author,
+                short(&first.quote)
+            ));
+        }
         if sidecar.report.sha256 != report.sha256 {
             findings.push(format!(
                 "{sidecar_name}: stale: {} changed since the sidecar was written ([report] sha256 differs)",

@@ -5,6 +5,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{CliError, stats::failed_to_error, stats::load_all, write_out};
+use crate::annotate::atomic::{Replacement, folder_of};
+use crate::annotate::sidecar_path;
 use crate::config::Config;
 use crate::report::safe_path;
 use crate::review::Reviewed;
@@ -43,7 +45,68 @@ pub fn run(
     match output {
         None => write_out(write),
         Some(path) if names_standard_output(path) => write_out(write),
-        Some(path) => write_file(path, write),
+        Some(path) => {
+            refuse_an_input(path, &reports)?;
+            write_file(path, write)
+        }
+    }
+}
+
+/// Refuses an output that is one of the files the export reads: a report or its sidecar (an
+/// existing one, or the name a sidecar of a report would have), whether named as it is or
+/// reached through a link or another hard link. Writing there would replace the input with the
+/// export.
+fn refuse_an_input(output: &Path, reports: &[Reviewed]) -> Result<(), CliError> {
+    let target = Place::of(output);
+    for report in reports {
+        let sidecar = sidecar_path(&report.path);
+        for input in [&report.path, &sidecar] {
+            if target.is(&Place::of(input)) {
+                return Err(CliError::BadInput(format!(
+                    "{}: is {}, which the export reads; give -o another file (nothing was written)",
+                    safe_path(output),
+                    safe_path(input)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where a path leads, to tell whether two paths name the same file: its device and inode when
+/// it exists, else its folder's real path and its name.
+#[derive(Debug, PartialEq, Eq)]
+enum Place {
+    File(u64, u64),
+    Name(Option<PathBuf>),
+}
+
+impl Place {
+    fn of(path: &Path) -> Self {
+        if let Ok(meta) = std::fs::metadata(path) {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt as _;
+                return Self::File(meta.dev(), meta.ino());
+            }
+            #[cfg(not(unix))]
+            let _ = meta;
+        }
+        // A link to a missing file leads to the file it would make.
+        let path = std::fs::read_link(path).map_or_else(
+            |_| path.to_path_buf(),
+            |to| path.parent().unwrap_or(Path::new("")).join(to),
+        );
+        Self::Name(
+            std::fs::canonicalize(folder_of(&path))
+                .ok()
+                .zip(path.file_name())
+                .map(|(folder, name)| folder.join(name)),
+        )
+    }
+
+    fn is(&self, other: &Self) -> bool {
+        !matches!(self, Self::Name(None)) && self == other
     }
 }
 
@@ -119,30 +182,24 @@ fn write_file(
             safe_path(folder)
         )));
     }
-    let mut file = new_temporary(folder).map_err(|e| fail(&e.kind()))?;
+    // A new file gets what a plain `> FILE` would give it (0666 less the umask), not the
+    // temporary file's private 0600.
+    let mut file = Replacement::beside(&target, ".tmp", 0o666).map_err(|e| fail(&e.kind()))?;
     let existing = std::fs::metadata(&target).ok();
     if let Some(meta) = &existing {
-        file.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(|e| fail(&e))?;
-        // The file keeps its owner and group when someone else's file is written as root.
-        // Best effort: anyone else may only keep what they already own.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt as _;
-            let _ = std::os::unix::fs::fchown(file.as_file(), Some(meta.uid()), Some(meta.gid()));
-        }
+        // The file keeps its mode, and its owner and group when written as root.
+        file.keep_mode_and_owner(meta).map_err(|e| fail(&e))?;
     }
     {
-        let mut out = std::io::BufWriter::new(file.as_file_mut());
+        let mut out = std::io::BufWriter::new(file.file());
         write(&mut out).map_err(|e| fail(&e))?;
         out.flush().map_err(|e| fail(&e))?;
     }
-    file.as_file().sync_all().map_err(|e| fail(&e))?;
+    file.sync().map_err(|e| fail(&e))?;
     if existing.as_ref().is_some_and(has_other_names) {
-        return copy_into(file, &target);
+        return copy_into(file.into_temporary(), &target);
     }
-    file.persist(&target).map_err(|e| fail(&e.error))?;
+    file.commit(&target).map_err(|e| fail(&e))?;
     Ok(())
 }
 
@@ -197,15 +254,6 @@ fn copy_into(mut export: tempfile::NamedTempFile, target: &Path) -> Result<(), C
         Err(_) => format!("{}: {e}; the file may be cut short", safe_path(target)),
     };
     Err(CliError::Output(std::io::Error::other(why)))
-}
-
-/// A temporary file that, once renamed, has the permissions a plain `> FILE` would give it
-/// (0666 less the umask) rather than the temporary file's private 0600.
-fn new_temporary(folder: &Path) -> std::io::Result<tempfile::NamedTempFile> {
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    builder.tempfile_in(folder)
 }
 
 /// Streams the export into a file that is not a regular one, as a shell redirection would.

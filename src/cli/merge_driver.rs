@@ -1,16 +1,15 @@
-//! `sidenote merge-driver %O %A %B`: git's custom merge driver for sidecars.
+//! `sidenote merge-driver %O %A %B [%P]`: git's custom merge driver for sidecars.
 //!
 //! Git's line merge knows nothing of claims: two analysts tagging neighbouring sentences touch
 //! neighbouring lines and conflict, and a conflict leaves `<<<<<<<` markers that make the TOML
 //! unreadable. This driver merges the three versions by claim `id` instead, with the same
 //! three-way merge the reader uses, and always writes a valid sidecar.
 
-use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::CliError;
 use crate::annotate::merge::merge;
-use crate::annotate::{Sidecar, SidecarError};
+use crate::annotate::{Sidecar, atomic};
 use crate::report::safe_path;
 
 /// How a merge went, for the line on stderr and the tests.
@@ -22,6 +21,34 @@ pub struct Outcome {
     pub claims: usize,
 }
 
+/// The three files git hands the driver, and the path of the sidecar they are versions of.
+#[derive(Debug, Clone, Copy)]
+pub struct Versions<'a> {
+    /// The common ancestor's version (`%O`).
+    pub ancestor: &'a Path,
+    /// Our version (`%A`), which the result replaces.
+    pub ours: &'a Path,
+    /// Their version (`%B`).
+    pub theirs: &'a Path,
+    /// The sidecar's path in the repository (`%P`), named in messages instead of git's
+    /// temporary files (`.merge_file_XXXXXX`) when given.
+    pub path: Option<&'a Path>,
+}
+
+impl Versions<'_> {
+    /// How a version is named in messages: git's path with the side, else the file given.
+    fn name(&self, file: &Path, side: &str) -> PathBuf {
+        self.path.map_or_else(
+            || file.to_path_buf(),
+            |path| {
+                let mut name = path.as_os_str().to_owned();
+                name.push(format!(" ({side})"));
+                PathBuf::from(name)
+            },
+        )
+    }
+}
+
 /// Merges `theirs` and `ours` (git's `%B` and `%A`, descendants of the ancestor `%O`) and writes
 /// the result over `ours`, as git expects.
 ///
@@ -30,10 +57,21 @@ pub struct Outcome {
 /// is then still 0, so a pull or a rebase is not stopped over a difference the team resolves in
 /// the reader. Only a side that is not a valid sidecar (a hand edit gone wrong) fails: `ours` is
 /// left as it was and git reports a conflict on the file.
-pub fn run(ancestor: &Path, ours: &Path, theirs: &Path) -> Result<Outcome, CliError> {
-    let base = read(ancestor)?;
-    let mine = read(ours)?;
-    let other = read(theirs)?;
+///
+/// Each version is read as a sidecar is: a regular file of at most 8 MiB. `ours` must not be a
+/// symbolic link (the result would replace the link); the result keeps `ours`'s mode.
+pub fn run(files: Versions<'_>) -> Result<Outcome, CliError> {
+    let ours = files.ours;
+    let shown = files.name(ours, "ours");
+    if std::fs::symlink_metadata(ours).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(CliError::BadInput(format!(
+            "{}: is a symbolic link; the merge driver replaces the file it is given and will not replace a link — give it the file itself",
+            safe_path(&shown)
+        )));
+    }
+    let base = read(files.ancestor, &files.name(files.ancestor, "ancestor"))?;
+    let mine = read(ours, &shown)?;
+    let other = read(files.theirs, &files.name(files.theirs, "theirs"))?;
     let merged = merge(
         base.as_ref().map_or(&[][..], |s| &s.claims),
         mine.as_ref().map_or(&[][..], |s| &s.claims),
@@ -50,7 +88,7 @@ pub fn run(ancestor: &Path, ours: &Path, theirs: &Path) -> Result<Outcome, CliEr
     let Some(mut result) = mine.or(other).or(base) else {
         return Err(CliError::BadInput(format!(
             "{}: none of the three versions is a sidecar; is the merge driver set for the right files?",
-            safe_path(ours)
+            safe_path(&shown)
         )));
     };
     result.claims = merged.claims;
@@ -59,10 +97,15 @@ pub fn run(ancestor: &Path, ours: &Path, theirs: &Path) -> Result<Outcome, CliEr
     let text = result.to_toml().map_err(|e| {
         CliError::BadInput(format!(
             "{}: the merged claims cannot be written as TOML: {e}",
-            safe_path(ours)
+            safe_path(&shown)
         ))
     })?;
-    write(ours, &text)?;
+    atomic::replace(ours, ".tmp", text.as_bytes()).map_err(|e| {
+        CliError::Output(std::io::Error::other(format!(
+            "{}: {e}; left as it was",
+            safe_path(&shown)
+        )))
+    })?;
     let outcome = Outcome {
         conflicts: merged.conflicts,
         claims: result.claims.len(),
@@ -70,43 +113,15 @@ pub fn run(ancestor: &Path, ours: &Path, theirs: &Path) -> Result<Outcome, CliEr
     if outcome.conflicts > 0 {
         eprintln!(
             "sidenote: {}: {} claim(s) changed differently on both sides; both versions kept and marked ⚠ conflict — open the report in sidenote to choose",
-            safe_path(ours),
+            safe_path(files.path.unwrap_or(ours)),
             outcome.conflicts
         );
     }
     Ok(outcome)
 }
 
-/// One version of the sidecar; `None` when git passes an empty file (the file is new on both
-/// sides, so there is no ancestor) or none at all.
-fn read(path: &Path) -> Result<Option<Sidecar>, CliError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(SidecarError::Io {
-                path: path.to_path_buf(),
-                source,
-            }
-            .into());
-        }
-    };
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    Ok(Some(Sidecar::parse(&text, path)?))
-}
-
-/// Writes the result in place of `path` through a temporary file in the same folder, so an
-/// interrupted merge leaves git's file whole.
-fn write(path: &Path, text: &str) -> Result<(), CliError> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(folder)?;
-    file.write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| CliError::Output(e.error))?;
-    Ok(())
+/// One version of the sidecar, named `name` in errors; `None` when git passes an empty file (the
+/// file is new on both sides, so there is no ancestor) or none at all.
+fn read(path: &Path, name: &Path) -> Result<Option<Sidecar>, CliError> {
+    Ok(Sidecar::load_version(path, name)?)
 }

@@ -47,6 +47,10 @@ pub enum CliError {
     /// An argument is wrong; the message names it and what to do.
     #[error("{0}")]
     BadInput(String),
+    /// A command that reports findings (`check`) could not do its work: exit 2, like `diff` and
+    /// `grep`, so that it is never taken for "findings" (1).
+    #[error("{0}")]
+    Trouble(String),
     /// Standard output could not be written (a closed pipe ends quietly instead).
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),

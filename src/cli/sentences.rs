@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{CliError, load_annotated, write_out};
 use crate::annotate::{Claim, Sidecar, sidecar_path};
 use crate::report::stream::Blocks;
-use crate::report::{LoadError, Report, one_line, safe};
+use crate::report::{Binary, LoadError, Report, SNIFF_BYTES, judge_start, one_line, safe};
 
 /// The argument that names standard input instead of a file, as in most Unix tools.
 pub(super) const STDIN_ARG: &str = "-";
@@ -122,17 +122,82 @@ pub(super) fn read_stdin() -> Result<Report, CliError> {
     decode_stdin(&read_stdin_bytes()?)
 }
 
-/// All of standard input.
+/// The most standard input may hold (64 MiB): it has no size to check before it is read, so an
+/// endless stream (`yes | sidenote sentences -`) is stopped there. A larger report is read from a
+/// file, which has no such limit.
+pub const MAX_STDIN_BYTES: usize = 64 << 20;
+
+/// All of standard input, checked as it streams (see [`read_checked`]).
 fn read_stdin_bytes() -> Result<Vec<u8>, CliError> {
+    Ok(read_checked(std::io::stdin().lock(), MAX_STDIN_BYTES)?)
+}
+
+/// All of `input`, checked as it streams: it stops at the first NUL byte (a NUL code unit in
+/// UTF-16) and at the first 8,000 bytes when they are binary, without waiting for the rest,
+/// and past `limit` bytes.
+fn read_checked(mut input: impl Read, limit: usize) -> Result<Vec<u8>, LoadError> {
+    let name = || PathBuf::from(STDIN_NAME);
+    let binary = |why| LoadError::NotText { path: name(), why };
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .map_err(|source| LoadError::Io {
-            path: PathBuf::from(STDIN_NAME),
-            source,
-        })?;
+    let mut buffer = vec![0; 64 << 10];
+    // How far NUL has been looked for, and whether the start was judged.
+    let mut checked = 0;
+    let mut judged = false;
+    loop {
+        let read = match input.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(source) => {
+                return Err(LoadError::Io {
+                    path: name(),
+                    source,
+                });
+            }
+        };
+        if bytes.len() + read > limit {
+            return Err(LoadError::Io {
+                path: name(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::FileTooLarge,
+                    format!(
+                        "more than the {} MiB standard input may hold; save the text to a file and give its name",
+                        limit >> 20
+                    ),
+                ),
+            });
+        }
+        bytes.extend_from_slice(&buffer[..read]);
+        checked = first_nul(&bytes, checked).map_err(binary)?;
+        if !judged && bytes.len() >= SNIFF_BYTES {
+            judge_start(&bytes).map_err(binary)?;
+            judged = true;
+        }
+    }
     Ok(bytes)
+}
+
+/// Looks for a NUL in `bytes` from `from` on, a byte at a time or, after a UTF-16 byte-order
+/// mark, a code unit at a time; returns how far it looked (the start of an incomplete unit).
+fn first_nul(bytes: &[u8], from: usize) -> Result<usize, Binary> {
+    if bytes.len() >= 2 && (bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")) {
+        let from = from.max(2);
+        let from = from + (from % 2);
+        let units = bytes[from..].chunks_exact(2);
+        let whole = from + units.len() * 2;
+        return match units.clone().position(|unit| unit == [0, 0]) {
+            Some(at) => Err(Binary::Nul(from + at * 2)),
+            None => Ok(whole),
+        };
+    }
+    // One byte could still be the start of a UTF-16 byte-order mark.
+    if bytes.len() < 2 && matches!(bytes.first(), Some(0xFF | 0xFE)) {
+        return Ok(0);
+    }
+    match memchr::memchr(0, &bytes[from..]) {
+        Some(at) => Err(Binary::Nul(from + at)),
+        None => Ok(bytes.len()),
+    }
 }
 
 /// Standard input's `bytes` decoded into a report, as a file's are.
@@ -226,5 +291,60 @@ fn write_row(
             let flat = one_line(sentence);
             writeln!(out, "{n}\t{}\t{flat}", safe(status.unwrap_or("-")))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stream that gives `start`, then fails the test if it is read again.
+    struct ReadOnce(Option<Vec<u8>>);
+
+    impl Read for ReadOnce {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let start = self.0.take().expect("read again after the first NUL");
+            buf[..start.len()].copy_from_slice(&start);
+            Ok(start.len())
+        }
+    }
+
+    #[test]
+    fn standard_input_stops_at_the_first_nul() {
+        let err = read_checked(ReadOnce(Some(b"text\0more".to_vec())), 1 << 20).expect_err("NUL");
+        assert!(err.to_string().contains("a NUL byte at offset 4"), "{err}");
+        // `/dev/zero`: the first read is refused; bounded here by the cap should it not be.
+        let zeros = std::io::repeat(0).take(1 << 20);
+        let err = read_checked(zeros, 1 << 20).expect_err("NUL");
+        assert!(err.to_string().contains("offset 0"), "{err}");
+    }
+
+    #[test]
+    fn standard_input_is_capped() {
+        // `yes | sidenote sentences -`, bounded by a small cap.
+        let yes = std::io::repeat(b'y').take(200 << 10);
+        let err = read_checked(yes, 100 << 10).expect_err("too large");
+        assert!(
+            err.to_string()
+                .contains("standard input may hold; save the text to a file"),
+            "{err}"
+        );
+        let fits = std::io::repeat(b'y').take(100 << 10);
+        assert_eq!(
+            read_checked(fits, 100 << 10).expect("fits").len(),
+            100 << 10
+        );
+    }
+
+    #[test]
+    fn utf16_on_standard_input_is_judged_by_code_units() {
+        let text = b"\xFF\xFEa\0b\0".to_vec();
+        assert_eq!(read_checked(&text[..], 1 << 20).expect("UTF-16 text"), text);
+        let err = read_checked(&b"\xFE\xFF\0a\0\0"[..], 1 << 20).expect_err("NUL unit");
+        assert!(err.to_string().contains("offset 4"), "{err}");
+        // Mostly control characters in the first 8,000 bytes: refused once they are in.
+        let controls = std::io::repeat(1).take(1 << 20);
+        let err = read_checked(controls, 1 << 20).expect_err("binary");
+        assert!(err.to_string().contains("control characters"), "{err}");
     }
 }

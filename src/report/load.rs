@@ -12,7 +12,7 @@ use super::{CharIndex, safe, safe_path, segment};
 
 /// How many bytes at the start of a file are judged for control characters: the number `git`
 /// looks at for NUL bytes.
-const SNIFF_BYTES: usize = 8000;
+pub(crate) const SNIFF_BYTES: usize = 8000;
 /// A start with a larger share (in percent) of control characters than this is binary, not text.
 /// Text with terminal colours or stray escapes stays far below it; a binary format without NUL
 /// bytes near the start rarely does.
@@ -274,13 +274,51 @@ pub(crate) fn open_regular_file(path: &Path) -> Result<(std::fs::File, u64), Loa
     Ok((file, meta.len()))
 }
 
-/// The bytes of a regular file at `path`, checking its type before opening it.
+/// The bytes of a regular file at `path`, checking its type before opening it and its first
+/// 8,000 bytes before reading the rest: a binary file (or a PDF) is refused at once, however
+/// large it is (a 2 GB sparse file of NUL bytes).
 fn read_regular_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let (mut file, _) = open_regular_file(path)?;
+    let (file, _) = open_regular_file(path)?;
+    read_judged(file, path)
+}
+
+/// The bytes `file` holds (named `path`), its first 8,000 bytes judged before the rest is read.
+fn read_judged(mut file: impl std::io::Read, path: &Path) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
+    (&mut file)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|source| read_error(path, source))?;
+    if extract::format_of(path, &bytes) == Format::Pdf {
+        return Err(LoadError::Pdf(path.to_path_buf()));
+    }
+    judge_start(&bytes).map_err(|why| LoadError::NotText {
+        path: path.to_path_buf(),
+        why,
+    })?;
     file.read_to_end(&mut bytes)
         .map_err(|source| read_error(path, source))?;
     Ok(bytes)
+}
+
+/// The binary check [`decode`] makes, on the first 8,000 bytes only (`head` may hold more or
+/// fewer): a NUL byte (a NUL code unit in UTF-16) or too many control characters there make
+/// the file binary. Lets a reader refuse a binary file before reading the rest of it.
+pub(crate) fn judge_start(head: &[u8]) -> Result<(), Binary> {
+    let start = &head[..head.len().min(SNIFF_BYTES)];
+    let utf16 = |rest: &[u8], word: fn([u8; 2]) -> u16| {
+        let units = rest
+            .chunks_exact(2)
+            .map(move |pair| word([pair[0], pair[1]]));
+        sniff(units, 2, 2)
+    };
+    if let Some(rest) = start.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)
+    } else if let Some(rest) = start.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)
+    } else {
+        judge_utf8_start(start)
+    }
 }
 
 /// The error for a failed read of the report at `path`.
@@ -570,6 +608,37 @@ mod tests {
 
     fn text(bytes: &[u8]) -> String {
         decode(bytes).expect("text").text
+    }
+
+    /// A file whose bytes after `ok` cannot be read: what reads past them gets an error.
+    struct Unreadable(std::io::Cursor<Vec<u8>>);
+
+    impl std::io::Read for Unreadable {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match self.0.read(buf)? {
+                0 => Err(std::io::Error::other("read past the start")),
+                n => Ok(n),
+            }
+        }
+    }
+
+    #[test]
+    fn a_binary_start_is_refused_before_the_rest_is_read() {
+        // Issue 15 item 5: a 2 GB sparse file was read whole before its NUL at offset 0 was
+        // refused. Here nothing after the first 8,000 bytes can be read at all.
+        let path = Path::new("sparse.txt");
+        for start in [vec![0u8; SNIFF_BYTES], vec![1u8; SNIFF_BYTES]] {
+            let err =
+                read_judged(Unreadable(std::io::Cursor::new(start)), path).expect_err("refused");
+            assert!(matches!(err, LoadError::NotText { .. }), "{err}");
+        }
+        let mut utf16 = [&b"\xFF\xFE"[..], &[b'a', 0, 0, 0]].concat();
+        utf16.resize(SNIFF_BYTES, b'a');
+        let err = read_judged(Unreadable(std::io::Cursor::new(utf16)), path).expect_err("NUL unit");
+        assert!(err.to_string().contains("NUL byte at offset 4"), "{err}");
+        // The positive control: text is read to its end.
+        let bytes = read_judged(&b"Plain text."[..], path).expect("text");
+        assert_eq!(bytes, b"Plain text.");
     }
 
     #[test]

@@ -12,6 +12,6 @@ pub mod segment;
 pub mod stream;
 
 pub use index::CharIndex;
-pub(crate) use load::file_kind;
 pub use load::{Binary, Decoded, Encoding, LoadError, Report, decode, decode_owned, sha256_hex};
+pub(crate) use load::{SNIFF_BYTES, file_kind, judge_start};
 pub use safe::{REPLACEMENT, SafePath, is_hidden, one_line, safe, safe_lines, safe_path};

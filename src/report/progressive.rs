@@ -17,7 +17,7 @@ use std::path::Path;
 use sha2::{Digest as _, Sha256};
 
 use super::extract::{Format, format_of};
-use super::load::{open_regular_file, read_error};
+use super::load::{SNIFF_BYTES, judge_start, open_regular_file, read_error};
 use super::{Binary, LoadError, Report, decode, decode_owned};
 
 /// Reports larger than this open progressively; smaller ones load whole in a few milliseconds.
@@ -119,14 +119,20 @@ pub fn load(path: &Path, mut progress: impl FnMut(u8)) -> Result<Report, LoadErr
             )
         })?;
     let mut hasher = Sha256::new();
+    // The binary check on the first 8,000 bytes comes before the rest is read.
+    let mut chunk = SNIFF_BYTES;
     loop {
         let start = bytes.len();
         let read = (&mut file)
-            .take(CHUNK_BYTES as u64)
+            .take(chunk as u64)
             .read_to_end(&mut bytes)
             .map_err(|source| read_error(path, source))?;
         if read == 0 {
             break;
+        }
+        if start == 0 {
+            judge_start(&bytes).map_err(|why| not_text(path, why))?;
+            chunk = CHUNK_BYTES;
         }
         hasher.update(&bytes[start..]);
         progress(scaled(bytes.len(), len, percent::READ));

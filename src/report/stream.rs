@@ -21,7 +21,10 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::extract::{Format, format_of};
-use super::load::{decode_utf8_piece, judge_utf8_start, open_regular_file, read_error};
+use super::load::{
+    SNIFF_BYTES as BINARY_SNIFF_BYTES, decode_utf8_piece, judge_start, judge_utf8_start,
+    open_regular_file, read_error,
+};
 use super::{Binary, CharIndex, LoadError, segment};
 
 /// How much is read first: enough to judge the format and the start, and to hold the first
@@ -126,18 +129,26 @@ impl<R: Read + Seek> Blocks<R> {
     /// decoding and segmenting it. The reader is then rewound: the first block needs one read.
     pub fn open(path: &Path, mut reader: R) -> Result<Option<Self>, LoadError> {
         let io = |source| read_error(path, source);
+        let binary = |why| LoadError::NotText {
+            path: path.to_path_buf(),
+            why,
+        };
         let mut head = Vec::with_capacity(HEAD_BYTES);
+        // The first 8,000 bytes are judged before more is read: a binary file is refused at once.
         (&mut reader)
-            .take(HEAD_BYTES as u64)
+            .take(BINARY_SNIFF_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(io)?;
+        if format_of(path, &head) != Format::Pdf {
+            judge_start(&head).map_err(binary)?;
+        }
+        (&mut reader)
+            .take((HEAD_BYTES - head.len()) as u64)
             .read_to_end(&mut head)
             .map_err(io)?;
         if !is_plain(path, &head, head.len() < HEAD_BYTES) {
             return Ok(None);
         }
-        let binary = |why| LoadError::NotText {
-            path: path.to_path_buf(),
-            why,
-        };
         let limit = match first_nul(&head, &mut reader).map_err(io)? {
             Ok(len) => len,
             Err(at) => return Err(binary(Binary::Nul(at))),

@@ -16,7 +16,7 @@ use super::keymap::{Key, Keymap};
 use super::layout::{self, Areas};
 use super::suggestions::Suggestions;
 use super::wrap::WrappedDoc;
-use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
+use crate::annotate::merge::{CONFLICT_LABEL, Merged, deleted_elsewhere, merge};
 use crate::annotate::{
     ADJUDICATED_BY, Anchor, Claim, ClaimId, QUOTE_WAS, Sidecar, SourceKind, document_order, now,
     reanchor_all,
@@ -698,6 +698,16 @@ impl App {
         if matches!(self.save_state, SaveState::ReadOnly(_)) {
             self.save_state = SaveState::Unchanged;
         }
+        if deleted_elsewhere(&self.base, disk.as_ref()) {
+            // Nothing on disk to merge with: our claims are kept, and written again on the next
+            // change, as to a new sidecar.
+            self.base.clear();
+            self.message = Some(format!(
+                "the sidecar was deleted elsewhere; its {} claim(s) are kept here and written again with your next change",
+                self.sidecar.claims.len()
+            ));
+            return None;
+        }
         if let Some(d) = &disk {
             self.sidecar.take_dismissed(&d.dismissed);
         }
@@ -718,6 +728,35 @@ impl App {
             self.save_state = SaveState::Pending;
             Effect::Save
         })
+    }
+
+    /// The report's file was replaced by another (see [`ReportIdentity`]): the claims are
+    /// re-anchored to the report now there, as when a changed report is opened (what is not
+    /// found is kept, orphaned), and written with its hash on the next change.
+    ///
+    /// [`ReportIdentity`]: crate::annotate::identity::ReportIdentity
+    pub fn report_replaced(&mut self, report: Report) {
+        let read_only = match &self.save_state {
+            SaveState::ReadOnly(why) => Some(why.clone()),
+            _ => None,
+        };
+        // What was last read or written, moved the same way, so that the next merge with the
+        // sidecar on disk sees no change where there was none.
+        let mut base = self.base.clone();
+        reanchor_all(&mut base, &report);
+        let mut next = App::new(
+            report,
+            Some(self.sidecar.clone()),
+            self.config.clone(),
+            read_only,
+        );
+        next.base = base;
+        update(&mut next, Action::Resize(self.size.width, self.size.height));
+        let orphans = next.spans.iter().filter(|s| s.is_none()).count();
+        next.message = Some(format!(
+            "the report was replaced or changed on disk: claims re-anchored to its text, {orphans} orphaned"
+        ));
+        *self = next;
     }
 
     fn report_merge(&mut self, merged: &Merged) {

@@ -800,12 +800,28 @@ fn a_change_on_disk_with_nothing_of_ours_needs_no_save() {
     let (disk, _) = other.merge_with_disk(None);
     assert_eq!(app.disk_changed(Ok(Some(disk))), None);
     assert_eq!(app.sidecar.claims.len(), 1);
-    assert_eq!(
-        app.disk_changed(Ok(None)),
-        None,
-        "the sidecar was removed elsewhere"
+}
+
+/// Issue 15 item 9: a sidecar deleted elsewhere no longer empties the panel with "nothing new
+/// to take in": the claims stay, the message says what happened, the next change writes them.
+#[test]
+fn a_sidecar_deleted_elsewhere_keeps_its_claims_and_is_written_again() {
+    let mut app = app();
+    keys(&mut app, "s");
+    let (written, merged) = app.merge_with_disk(None);
+    app.saved(Ok((written, merged)));
+    assert_eq!(app.disk_changed(Ok(None)), None, "nothing is written yet");
+    assert_eq!(app.sidecar.claims.len(), 1, "the claims are kept");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("the sidecar was deleted elsewhere")
+            && message.contains("written again with your next change"),
+        "{message}"
     );
-    assert!(app.sidecar.claims.is_empty());
+    // The next change saves them all, as to a new sidecar.
+    keys(&mut app, "j u");
+    let (next, _) = app.merge_with_disk(None);
+    assert_eq!(next.claims.len(), 2, "{:?}", next.claims);
 }
 
 #[test]
@@ -1068,4 +1084,39 @@ fn help_scrolls_no_further_than_its_last_line() {
         Overlay::Help(0),
         "help that fits does not scroll"
     );
+}
+
+/// Issue 15 item 8: a report edited (or replaced) on disk while the reader is open is taken in
+/// as an external change: the claims move with their text, and the next save merges with the
+/// unchanged sidecar without a single conflict copy.
+#[test]
+fn a_report_changed_on_disk_is_re_anchored_without_conflicts() {
+    let mut app = app();
+    keys(&mut app, "j s j d");
+    let (written, merged) = app.merge_with_disk(None);
+    app.saved(Ok((written.clone(), merged)));
+    let lead = "A new lead paragraph.\n\n";
+    let edited = Report::from_text(
+        Path::new("report.txt"),
+        format!("{lead}{TEXT}"),
+        Encoding::Utf8,
+        "edited".into(),
+    );
+    app.report_replaced(edited);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("replaced or changed on disk") && message.contains("0 orphaned"),
+        "{message}"
+    );
+    let shift = lead.chars().count();
+    let (next, merged) = app.merge_with_disk(Some(written.clone()));
+    assert_eq!(merged.conflicts, 0, "{:?}", next.claims);
+    assert_eq!(next.claims.len(), 2);
+    for (now, before) in next.claims.iter().zip(&written.claims) {
+        assert_eq!(
+            (now.start, now.quote.as_str()),
+            (before.start + shift, before.quote.as_str())
+        );
+    }
+    assert_eq!(next.report.sha256, "edited");
 }

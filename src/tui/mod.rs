@@ -32,6 +32,7 @@ use crossterm::event::{
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use crate::annotate::identity::ReportIdentity;
 use crate::annotate::store::{self, NoFaults};
 use crate::annotate::{Sidecar, sidecar_path};
 use crate::config::Config;
@@ -351,6 +352,7 @@ where
     E: IntoIterator<Item = io::Result<Input>>,
 {
     let mut events = events.into_iter();
+    let mut identity = ReportIdentity::of(&app.report);
     let mut last_save: Option<Instant> = None;
     let mut rewrap: Option<rewrap::Rewrap> = None;
     loop {
@@ -402,6 +404,9 @@ where
                 if saver.busy() || loading::is_partial(app) {
                     // Our own save is writing the file: its result is taken in when it ends. Or
                     // only part of the report is in: the claims come with the whole of it.
+                    None
+                } else if let Some(Ok(report)) = identity.replaced(&app.report) {
+                    app.report_replaced(report);
                     None
                 } else if now == *on_disk {
                     let failed = matches!(app.save_state, SaveState::Failed(_));

@@ -7,7 +7,7 @@
 //! reader on another machine over a network share may not be seen, and the claims are safe
 //! either way, since every save merges with what is on disk.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 
 /// How many times the check is tried when the file is replaced or removed under it.
@@ -31,13 +31,7 @@ impl Presence {
         name.push(".open");
         let path = PathBuf::from(name);
         for _ in 0..ATTEMPTS {
-            let file = OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .ok()?;
+            let file = crate::annotate::atomic::open_marker(&path).ok()?;
             let others = match file.try_lock() {
                 Ok(()) => {
                     let _ = file.unlock();

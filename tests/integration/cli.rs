@@ -1146,3 +1146,82 @@ fn sentences_end_quietly_when_the_reader_of_their_output_stops() {
         (Some(0), "".into())
     );
 }
+
+/// Issue 15 item 5: the config is a regular file of at most 1 MiB, refused unread otherwise
+/// (`--config /dev/zero` grew to gigabytes, a FIFO hung).
+#[cfg(unix)]
+#[test]
+fn a_config_that_is_no_regular_file_or_too_large_is_refused_unread() {
+    let sandbox = Sandbox::new();
+    let tag = |config: &Path| {
+        let args = ["tag", "report.txt", "1", "sourced"];
+        let out = Command::new(env!("CARGO_BIN_EXE_sidenote"))
+            .args(args)
+            .arg("--config")
+            .arg(config)
+            .current_dir(sandbox.dir.path())
+            .env("XDG_CONFIG_HOME", sandbox.dir.path())
+            .output()
+            .expect("run sidenote");
+        fail_with(&out, &args)
+    };
+    // A device (`/dev/null` reads as an empty, valid config if it is read at all).
+    let line = tag(Path::new("/dev/null"));
+    assert!(
+        line.contains("/dev/null") && line.contains("character device"),
+        "{line}"
+    );
+    let big = sandbox.path("big.toml");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(2 << 20))
+        .expect("sparse file");
+    let line = tag(&big);
+    assert!(
+        line.contains("big.toml") && line.contains("larger than 1 MiB"),
+        "{line}"
+    );
+    // A named pipe nobody writes to: refused before it is opened, which would wait forever.
+    let fifo = sandbox.path("pipe.toml");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success(), "mkfifo failed");
+    let line = tag(&fifo);
+    assert!(
+        line.contains("pipe.toml") && line.contains("named pipe"),
+        "{line}"
+    );
+    assert!(!sandbox.sidecar_path().exists(), "nothing was tagged");
+}
+
+/// Issue 15 item 6: a broken config.toml does not stop the commands that do not use it: git's
+/// merge driver, `check`, `completions`, `man`, `--version`.
+#[test]
+fn commands_that_do_not_use_the_config_never_read_it() {
+    let sandbox = Sandbox::new();
+    sandbox.write("config.toml", b"author = \"tester\"\ncolour = \"red\"\n");
+    let good = b"version = 1\n\n[report]\nfile = \"report.txt\"\nsha256 = \"\"\n";
+    sandbox.write("base.toml", b"");
+    sandbox.write("ours.toml", good);
+    sandbox.write("theirs.toml", good);
+    for args in [
+        &["merge-driver", "base.toml", "ours.toml", "theirs.toml"][..],
+        &["completions", "bash"],
+        &["man"],
+        &["--version"],
+        &["sentences", "report.txt"],
+        &["text", "report.txt"],
+    ] {
+        let out = sandbox.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // The positive control: a command that uses it still says what is wrong.
+    let line = sandbox.fail(&["tag", "report.txt", "1", "sourced"]);
+    assert!(line.contains("`colour`"), "{line}");
+}

@@ -444,3 +444,60 @@ fn a_fuzzy_claim_stays_fuzzy_after_another_save_until_it_is_tagged_again() {
     sandbox.ok(&["tag", "report.txt", "2", "sourced"]);
     assert_eq!(anchor_of(&sandbox, &ids[1]).as_deref(), Some("exact"));
 }
+
+/// Issue 15 item 7: like `diff` and `grep`, 0 clean, 1 findings, 2 trouble: findings that cannot
+/// be printed (a full disk) are trouble, never "findings".
+#[cfg(target_os = "linux")]
+#[test]
+fn findings_that_cannot_be_printed_exit_2_not_1() {
+    let (sandbox, _) = Sandbox::tagged();
+    sandbox.write("report.txt", CORRECTED.as_bytes());
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let output = Command::new(env!("CARGO_BIN_EXE_sidenote"))
+        .args(["check", "--config"])
+        .arg(sandbox.path("config.toml"))
+        .current_dir(sandbox.dir.path())
+        .stdout(full)
+        .output()
+        .expect("run sidenote");
+    let (_, stderr) = texts(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("not all printed"), "{stderr}");
+    // The positive controls: the same folder with the output kept is 1, and clean is 0.
+    assert!(!sandbox.check(&[], 1).is_empty());
+    let clean = Sandbox::tagged().0;
+    assert!(clean.check(&[], 0).is_empty());
+}
+
+/// Issue 15 item 10: two claims by one author on one span (left by two windows of the same
+/// author) are a finding; `check` said nothing.
+#[test]
+fn two_claims_by_one_author_on_one_span_are_reported() {
+    let (sandbox, ids) = Sandbox::tagged();
+    assert!(sandbox.check(&[], 0).is_empty(), "clean at first");
+    let text = String::from_utf8(sandbox.read("report.txt.sidenote.toml")).expect("utf-8");
+    let mut sidecar: toml::Table = toml::from_str(&text).expect("toml");
+    let claims = sidecar
+        .get_mut("claim")
+        .and_then(toml::Value::as_array_mut)
+        .expect("claims");
+    let mut twin = claims[0].clone();
+    let twin_table = twin.as_table_mut().expect("table");
+    twin_table.insert("id".into(), "twin1".into());
+    twin_table.insert("status".into(), "unsourced".into());
+    claims.push(twin);
+    sandbox.write(
+        "report.txt.sidenote.toml",
+        toml::to_string(&sidecar).expect("toml").as_bytes(),
+    );
+    let findings = sandbox.check(&[], 1);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert!(
+        findings[0].contains(&format!("claims {} and twin1 are both by tester", ids[0])),
+        "{findings:#?}"
+    );
+}

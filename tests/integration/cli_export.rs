@@ -516,3 +516,105 @@ fn output_through_a_dangling_link_makes_its_file() {
         stdout
     );
 }
+
+/// Issue 15 item 1: `-o` naming a file the export reads (a report, a sidecar, through a link or
+/// a hard link, or the sidecar a report would have) is refused with one line; nothing changes.
+#[test]
+fn output_onto_an_input_is_refused_and_nothing_is_written() {
+    let folder = Folder::new();
+    let report = std::fs::read(folder.path("port.txt")).expect("report");
+    let sidecar = std::fs::read(folder.path("port.txt.sidenote.toml")).expect("sidecar");
+    let budget = std::fs::read(folder.path("city/budget.md")).expect("report");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("port.txt.sidenote.toml", folder.path("link.toml"))
+            .expect("symlink");
+        std::fs::hard_link(folder.path("port.txt"), folder.path("hard.txt.bak"))
+            .expect("hard link");
+    }
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &[
+                "export",
+                "port.txt",
+                "--format",
+                "json",
+                "-o",
+                "port.txt.sidenote.toml",
+            ],
+            "port.txt.sidenote.toml",
+        ),
+        (
+            &[
+                "export", "port.txt", "--format", "markdown", "-o", "port.txt",
+            ],
+            "port.txt",
+        ),
+        (
+            &[
+                "export",
+                ".",
+                "--format",
+                "markdown",
+                "-o",
+                "city/budget.md",
+            ],
+            "budget.md",
+        ),
+        (
+            &[
+                "export",
+                "weather.txt",
+                "--format",
+                "csv",
+                "-o",
+                "./weather.txt.sidenote.toml",
+            ],
+            "weather.txt.sidenote.toml",
+        ),
+        #[cfg(unix)]
+        (
+            &["export", ".", "--format", "csv", "-o", "link.toml"],
+            "port.txt.sidenote.toml",
+        ),
+        #[cfg(unix)]
+        (
+            &[
+                "export",
+                "port.txt",
+                "--format",
+                "csv",
+                "-o",
+                "hard.txt.bak",
+            ],
+            "port.txt",
+        ),
+    ];
+    for (args, names) in cases {
+        let out = folder.run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains("which the export reads") && stderr.contains(names),
+            "{stderr}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    assert_eq!(
+        std::fs::read(folder.path("port.txt")).expect("read"),
+        report
+    );
+    assert_eq!(
+        std::fs::read(folder.path("port.txt.sidenote.toml")).expect("read"),
+        sidecar
+    );
+    assert_eq!(
+        std::fs::read(folder.path("city/budget.md")).expect("read"),
+        budget
+    );
+    assert!(!folder.path("weather.txt.sidenote.toml").exists());
+    // A file beside the inputs is still fine.
+    folder.ok(&["export", ".", "--format", "markdown", "-o", "review.md"]);
+    assert!(folder.path("review.md").exists());
+}

@@ -186,3 +186,37 @@ fn a_large_input_is_read_whole() {
     let output = run(&["sentences", "-"], report.as_bytes());
     assert_eq!(stdout(&output).lines().count(), 20_000);
 }
+
+/// Issue 15 item 5: standard input is checked as it streams and reading stops at the first NUL:
+/// the writer of a long stream that starts with one is cut off (a broken pipe), instead of
+/// sidenote reading it all first.
+#[cfg(unix)]
+#[test]
+fn standard_input_stops_at_its_first_nul_without_reading_the_rest() {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sidenote"))
+        .args(["sentences", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'a'; 1 << 16];
+        stdin.write_all(b"\0")?;
+        // 64 MiB at most: more than sidenote would ever read before answering.
+        for _ in 0..1024 {
+            stdin.write_all(&chunk)?;
+        }
+        Ok::<(), std::io::Error>(())
+    });
+    let out = child.wait_with_output().expect("waits");
+    let written = writer.join().expect("writer");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("a NUL byte at offset 0"), "{stderr}");
+    let err = written.expect_err("the rest of the stream was not read");
+    assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{err}");
+}

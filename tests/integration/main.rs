@@ -17,6 +17,7 @@ mod formats_tui;
 mod hostile;
 mod merge_driver;
 mod pty;
+mod reader_replaced;
 mod review_screen;
 mod review_support;
 mod screen;

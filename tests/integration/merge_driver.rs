@@ -61,7 +61,7 @@ impl Team {
     /// Identity and merge driver for one clone, in that clone's own config.
     fn configure(&self, repo: &Path, name: &str) {
         let driver = format!(
-            "'{SIDENOTE}' merge-driver %O %A %B --config '{}'",
+            "'{SIDENOTE}' merge-driver %O %A %B %P --config '{}'",
             crate::support::default_config().display()
         );
         for (key, value) in [
@@ -226,6 +226,11 @@ fn both_changing_one_claim_keeps_both_versions_marked_as_a_conflict() {
         stderr.contains("1 claim(s) changed differently on both sides"),
         "{stderr}"
     );
+    // With %P in the driver line, the message names the sidecar, not git's temporary file.
+    assert!(
+        stderr.contains("report.txt.sidenote.toml: 1 claim(s)") && !stderr.contains(".merge_file"),
+        "{stderr}"
+    );
     let text = sidecar(&ben);
     assert!(!text.contains("<<<<<<<"), "{text}");
     let claims = team.claims(&ben);
@@ -313,4 +318,155 @@ fn dismissed_suggestions_on_either_side_are_kept() {
         merged.contains("quote = \"It is believed to be true.\""),
         "{merged}"
     );
+}
+
+/// Issue 15 item 3: `%A` that is a symbolic link is refused (the link and its target kept), and
+/// a regular `%A` keeps its mode.
+#[cfg(unix)]
+#[test]
+fn a_linked_ours_is_refused_and_a_plain_one_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let good = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
+    let base = write("base", "");
+    let target = write("target.toml", good);
+    let theirs = write("theirs", good);
+    let link = dir.path().join("ours");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let out = Command::new(SIDENOTE)
+        .arg("merge-driver")
+        .args([&base, &link, &theirs])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("symbolic link") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&target).expect("target"), good);
+
+    let ours = write("ours2", good);
+    std::fs::set_permissions(&ours, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let out = Command::new(SIDENOTE)
+        .arg("merge-driver")
+        .args([&base, &ours, &theirs])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let mode = std::fs::metadata(&ours).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644, "the merged file keeps git's mode");
+}
+
+/// Issue 15 items 5 and 12: each version is read as a sidecar (a regular file of at most 8 MiB,
+/// refused unread otherwise), and with `%P` messages name the sidecar, not git's temporary file.
+#[cfg(unix)]
+#[test]
+fn versions_are_bounded_regular_files_and_messages_name_the_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, text: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let good = b"version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
+    let base = write(".merge_file_a1", b"");
+    let ours = write(".merge_file_b2", good);
+    // Larger than a sidecar may be, but sparse: it is refused by its size, never read.
+    let big = dir.path().join(".merge_file_c3");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(9 << 20))
+        .expect("sparse file");
+    let out = Command::new(SIDENOTE)
+        .arg("merge-driver")
+        .args([&base, &ours, &big])
+        .arg("notes/r.txt.sidenote.toml")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("notes/r.txt.sidenote.toml (theirs)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("too large"), "{stderr}");
+    assert!(!stderr.contains(".merge_file"), "{stderr}");
+    assert_eq!(std::fs::read(&ours).expect("ours"), good);
+    // A device is refused without being read (git never passes one; a hand call might).
+    let out = Command::new(SIDENOTE)
+        .arg("merge-driver")
+        .args([base.as_path(), ours.as_path(), Path::new("/dev/zero")])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("/dev/zero: is a character device"),
+        "{stderr}"
+    );
+}
+
+/// Issue 15 items 10 and 11 through the driver: one author's two new claims on one sentence
+/// become one; a claim moved on one side (the report was edited) and annotated on the other
+/// merges without a conflict copy.
+#[test]
+fn one_claim_per_author_per_span_and_moves_are_no_conflict() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let top = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
+    let claim = |id: &str, start: usize, note: &str| {
+        format!(
+            "\n[[claim]]\nid = \"{id}\"\nstatus = \"sourced\"\nstart = {start}\nend = {}\nquote = \"Officials said so.\"\n{note}author = \"ana\"\ncreated = 2026-01-01T00:00:00Z\nupdated = 2026-01-01T00:00:00Z\n",
+            start + 18
+        )
+    };
+    let run = |base: &Path, ours: &Path, theirs: &Path| {
+        let out = Command::new(SIDENOTE)
+            .arg("merge-driver")
+            .args([base, ours, theirs])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        assert!(out.stderr.is_empty(), "no conflict reported: {out:?}");
+    };
+    let base = write("base", top);
+    let ours = write("ours", &format!("{top}{}", claim("aaaa1", 0, "")));
+    let theirs = write("theirs", &format!("{top}{}", claim("bbbb2", 0, "")));
+    run(&base, &ours, &theirs);
+    let merged = std::fs::read_to_string(&ours).expect("ours");
+    assert_eq!(merged.matches("[[claim]]").count(), 1, "{merged}");
+
+    let base = write("base", &format!("{top}{}", claim("aaaa1", 0, "")));
+    let ours = write("ours", &format!("{top}{}", claim("aaaa1", 10, "")));
+    let theirs = write(
+        "theirs",
+        &format!(
+            "{top}{}",
+            claim("aaaa1", 0, "note = \"ask the ministry\"\n")
+        ),
+    );
+    run(&base, &ours, &theirs);
+    let merged = std::fs::read_to_string(&ours).expect("ours");
+    assert_eq!(merged.matches("[[claim]]").count(), 1, "{merged}");
+    assert!(
+        merged.contains("start = 10") && merged.contains("ask the ministry"),
+        "{merged}"
+    );
+    assert!(!merged.contains("conflict"), "{merged}");
 }

@@ -5,6 +5,7 @@
 //! on its first bytes, so a page saved without an extension (or read from standard input) is
 //! still recognised.
 
+mod depth;
 mod html;
 mod markdown;
 mod whitespace;
