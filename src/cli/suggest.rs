@@ -80,7 +80,7 @@ pub fn run(
     let report = if stdin {
         read_stdin()?
     } else {
-        Report::load(report)?
+        super::load_report(report)?
     };
     let suggestions = for_report(&report, config)?;
     if apply {

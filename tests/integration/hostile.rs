@@ -66,12 +66,7 @@ impl Sandbox {
 
     /// The names in the folder, sorted.
     fn listing(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.dir.path())
-            .expect("read folder")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
+        crate::support::listing(self.dir.path())
     }
 
     /// Runs `sidenote ARGS --config config.toml` in the folder, killing it at the deadline.
