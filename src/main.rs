@@ -11,7 +11,12 @@ use sidenote::report::{safe, safe_path};
 /// Read a report, tag its claims (sourced, unsourced, …), and keep the tags in a TOML sidecar
 /// beside it (`report.txt` -> `report.txt.sidenote.toml`).
 #[derive(Debug, Parser)]
-#[command(name = "sidenote", version)]
+#[command(
+    name = "sidenote",
+    version,
+    // A report or a command, not both (refused in `dispatch`); `--config` goes with either.
+    override_usage = "sidenote [OPTIONS] [REPORT]\n       sidenote [OPTIONS] <COMMAND>"
+)]
 struct Args {
     /// The report to open in the reader (its sidecar stands for it), or a folder to review
     /// (default: the current folder).
