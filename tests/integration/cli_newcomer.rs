@@ -470,3 +470,25 @@ fn a_page_of_links_is_no_article_for_any_command_on_one_report() {
     }
     assert!(!page("fronts/tidewater-news.html.sidenote.toml").exists());
 }
+
+#[test]
+fn the_reader_opens_a_sidecar_as_its_report() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["tag", "r.txt", "2", "sourced"]);
+    let mut reader =
+        crate::support::pty::Session::start(sandbox.dir.path(), &["r.txt.sidenote.toml"]);
+    reader.wait_for("The port reopened on Monday.");
+    reader.wait_for_status("1 claim");
+    reader.press("u");
+    reader.wait_for_status("2 claims");
+    reader.wait_for_status("saved");
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
+    drop(reader);
+    assert!(
+        !sandbox.path("r.txt.sidenote.toml.sidenote.toml").exists(),
+        "the sidecar was read as a report"
+    );
+    let claims = sandbox.ok(&["claims", "r.txt", "--format", "json"]);
+    assert_eq!(claims.matches("\"id\"").count(), 2, "{claims}");
+}
