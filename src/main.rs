@@ -6,16 +6,22 @@ use std::process::ExitCode;
 use clap::{CommandFactory as _, Parser, Subcommand};
 use sidenote::cli::{self, CliError};
 use sidenote::config::Config;
-use sidenote::report::safe;
+use sidenote::report::{safe, safe_path};
 
 /// Read a report, tag its claims (sourced, unsourced, …), and keep the tags in a TOML sidecar
 /// beside it (`report.txt` -> `report.txt.sidenote.toml`).
 #[derive(Debug, Parser)]
-#[command(name = "sidenote", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "sidenote",
+    version,
+    // A report or a command, not both (refused in `dispatch`); `--config` goes with either.
+    override_usage = "sidenote [OPTIONS] [REPORT]\n       sidenote [OPTIONS] <COMMAND>"
+)]
 struct Args {
-    /// The report to open in the reader, or a folder to review (default: the current folder).
+    /// The report to open in the reader (its sidecar stands for it), or a folder to review
+    /// (default: the current folder).
     report: Option<PathBuf>,
-    /// Settings file to use instead of the user's config.toml.
+    /// Settings file to use instead of the user's config.toml (before or after the command).
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
     #[command(subcommand)]
@@ -122,9 +128,9 @@ enum Command {
         #[arg(long, requires = "apply")]
         author: Option<String>,
     },
-    /// Check reports and sidecars: parse errors, orphaned and fuzzy claims, stale hashes,
-    /// sidecars whose report is missing. Exits 1 when something was found, 2 on bad input or
-    /// when something could not be read.
+    /// Check reports and sidecars: parse errors, orphaned and fuzzy claims, unresolved merge
+    /// conflicts, stale hashes, sidecars whose report is missing. Exits 1 when something was
+    /// found, 2 on bad input or when something could not be read.
     Check {
         /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,
@@ -160,7 +166,7 @@ enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), e.g. `sidenote man > sidenote.1`.
+    /// Print the manual page (roff), one page with every command, e.g. `sidenote man > sidenote.1`.
     Man,
 }
 
@@ -198,6 +204,13 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
     // git's merges (`merge-driver`), `check`, `completions` or `man`.
     let settings = args.config;
     let config = || Config::load(settings.as_deref());
+    // `--config` is global, so clap takes a REPORT and a subcommand together: refuse the pair.
+    if let (Some(report), Some(_)) = (&args.report, &args.command) {
+        return Err(CliError::BadInput(format!(
+            "{}: give a report to read or a command, not both (see `sidenote --help`)",
+            safe_path(report)
+        )));
+    }
     let done = match args.command {
         Some(Command::Check { paths }) => return cli::check::run(&paths),
         Some(Command::Agree { paths, format }) => cli::agree::run(&paths, format),
@@ -270,7 +283,7 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
         None => match args.report {
             // A folder, or nothing (the current folder), opens the review screen.
             Some(folder) if folder.is_dir() => Ok(sidenote::tui::review(&folder, config()?)?),
-            Some(report) => Ok(sidenote::tui::read(&report, config()?)?),
+            Some(report) => Ok(sidenote::tui::read(&cli::report_path(&report), config()?)?),
             None => Ok(sidenote::tui::review(std::path::Path::new("."), config()?)?),
         },
     };

@@ -122,6 +122,15 @@ impl Claim {
         report.byte_range(&(self.start..self.end))
     }
 
+    /// The index of the sentence this claim belongs to: the one its first character is in, the
+    /// rule of every command (`agree` counts by it, `tag` and `untag` find a narrowed claim by
+    /// it). `None` for a claim whose quote is no longer at its offsets (orphaned).
+    pub fn sentence(&self, report: &Report) -> Option<usize> {
+        self.byte_span(report)
+            .filter(|s| report.text.get(s.clone()) == Some(self.quote.as_str()))
+            .map(|s| report.sentence_at(s.start))
+    }
+
     /// Whether this is an adjudicator's agreed claim rather than one annotator's reading.
     pub fn is_agreed(&self) -> bool {
         self.labels.iter().any(|l| l == AGREED_LABEL)

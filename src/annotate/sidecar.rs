@@ -422,24 +422,27 @@ impl Sidecar {
             .position(|c| c.start == chars.start && c.end == chars.end && c.quote == text)
     }
 
-    /// Index of `author`'s own claim covering exactly `span`: the one `tag` and the reader
-    /// update, so that a colleague's claim on the same words is never overwritten. An agreed
-    /// claim (adjudication) is not anyone's own.
+    /// Index of `author`'s own claim in the sentence that starts at `span` (a byte range of
+    /// `report`): the one `tag` updates and `untag` removes, so that a colleague's claim on the
+    /// same words is never touched. A claim belongs to the sentence it starts in
+    /// ([`Claim::sentence`]), so a claim narrowed to part of the sentence is found too; when the
+    /// author has two there (a marked conflict), the first in document order, as `agree` counts.
+    /// An agreed claim (adjudication) is not anyone's own.
     pub fn claim_of(
         &self,
         report: &Report,
         span: &std::ops::Range<usize>,
         author: &str,
     ) -> Option<usize> {
-        let chars = report.char_range(span);
-        let text = report.text.get(span.clone())?;
-        self.claims.iter().position(|c| {
-            c.start == chars.start
-                && c.end == chars.end
-                && c.quote == text
-                && c.author == author
-                && !c.is_agreed()
-        })
+        let sentence = report.sentence_at(span.start);
+        self.claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                c.author == author && !c.is_agreed() && c.sentence(report) == Some(sentence)
+            })
+            .min_by(|(_, a), (_, b)| document_order(a, b))
+            .map(|(index, _)| index)
     }
 
     /// Adds a new claim and returns its index. Ids are random: in the rare case the new one is

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{CliError, write_out};
-use crate::annotate::merge::duplicates;
+use crate::annotate::merge::{CONFLICT_KEY, duplicates};
 use crate::annotate::{Anchor, Sidecar, SidecarError, reanchor_all, sidecar_path};
 use crate::report::{LoadError, Report, one_line, safe, safe_path};
 
@@ -248,6 +248,29 @@ impl Pair {
                 )),
             }
         }
+        conflicts(&self.sidecar, &sidecar, &report, findings);
+    }
+}
+
+/// Adds a line for each unresolved conflict: a claim a merge marked `conflict_of` (their version
+/// of a claim both sides changed), which stays until someone keeps one version.
+fn conflicts(path: &Path, sidecar: &Sidecar, report: &Report, findings: &mut Findings) {
+    for claim in &sidecar.claims {
+        let Some(of) = claim.extra.get(CONFLICT_KEY) else {
+            continue;
+        };
+        let of = of.as_str().unwrap_or("another claim");
+        let sentence = claim.sentence(report).map_or_else(
+            || "an orphaned claim".to_owned(),
+            |i| format!("sentence {}", i + 1),
+        );
+        findings.push(format!(
+            "{}: {sentence}: unresolved conflict: claim {} by {} conflicts with claim {of} “{}”; keep one version (in the reader, or remove the other from the sidecar)",
+            path.display(),
+            claim.id,
+            claim.author,
+            short(&claim.quote)
+        ));
     }
 }
 

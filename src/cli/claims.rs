@@ -65,6 +65,7 @@ impl<'a> ClaimJson<'a> {
 /// rewritten.
 pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
     let annotated = load_annotated(report)?;
+    super::no_article(&annotated.report)?;
     let claims = annotated
         .sidecar
         .claims

@@ -1,10 +1,13 @@
 //! `sidenote completions SHELL` and `sidenote man`: files that fit sidenote into a shell and the
 //! manual, generated from the same command-line definition as the parser so they never drift.
 
-use clap::Command;
+use clap::{Arg, Command};
 use clap_complete::Shell;
+use clap_mangen::Man;
+use clap_mangen::roff::{Inline, Roff, bold, italic, roman};
 
-use super::{CliError, write_out};
+use super::{CliError, EXIT_BAD_INPUT, EXIT_FAILURE, write_out};
+use crate::config::Config;
 
 /// Prints the completion script for `shell` for the command `cli`.
 pub fn completions(shell: Shell, cli: &mut Command) -> Result<(), CliError> {
@@ -14,9 +17,223 @@ pub fn completions(shell: Shell, cli: &mut Command) -> Result<(), CliError> {
     write_out(|out| out.write_all(&script))
 }
 
-/// Prints the manual page (roff) for the command `cli`.
+/// Prints the manual page (roff) for the command `cli`: one page holding every command, so it
+/// names no other page, with the keys of the default settings, the exit codes, the files and
+/// the environment.
 pub fn man(cli: Command) -> Result<(), CliError> {
     let mut page = Vec::new();
-    clap_mangen::Man::new(cli).render(&mut page)?;
+    render(cli, &mut page)?;
     write_out(|out| out.write_all(&page))
+}
+
+/// Writes the whole page for `cli` to `out`.
+fn render(cli: Command, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut cli = cli.disable_help_subcommand(true);
+    cli.build();
+    let man = Man::new(cli.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    let mut roff = Roff::default();
+    commands(&mut roff, &cli);
+    exit_status(&mut roff);
+    keys(&mut roff, &Config::default());
+    files(&mut roff);
+    environment(&mut roff);
+    roff.to_writer(out)?;
+    if cli.get_version().is_some() {
+        man.render_version_section(out)?;
+    }
+    Ok(())
+}
+
+/// COMMANDS: each subcommand's usage, what it does and its arguments.
+fn commands(roff: &mut Roff, cli: &Command) {
+    roff.control("SH", ["COMMANDS"]);
+    for command in cli.get_subcommands().filter(|c| !c.is_hide_set()) {
+        let usage = command.clone().render_usage().to_string();
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        roff.control("SS", [usage]);
+        let about = command
+            .get_long_about()
+            .or_else(|| command.get_about())
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        roff.text([roman(about)]);
+        for arg in command.get_arguments().filter(|a| shown(a)) {
+            let mut help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            let values: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_owned())
+                .collect();
+            if !values.is_empty() && !matches!(arg.get_action(), clap::ArgAction::SetTrue) {
+                help = format!("{help} [values: {}]", values.join(", "));
+            }
+            entry(roff, bold(arg_name(arg)), help);
+        }
+    }
+}
+
+/// Whether an argument is listed: not hidden, and not `--help`/`--version` (every command has
+/// them) nor a global flag (listed once under OPTIONS).
+fn shown(arg: &Arg) -> bool {
+    !arg.is_hide_set()
+        && !arg.is_global_set()
+        && !matches!(arg.get_id().as_str(), "help" | "version")
+}
+
+/// How an argument is written: `REPORT` for a positional one, `-o, --output <FILE>` for an
+/// option.
+fn arg_name(arg: &Arg) -> String {
+    let value = arg
+        .get_value_names()
+        .and_then(|names| names.first())
+        .map_or_else(|| arg.get_id().as_str().to_uppercase(), ToString::to_string);
+    match (arg.get_short(), arg.get_long()) {
+        (None, None) => value,
+        (short, long) => {
+            let name = [
+                short.map(|s| format!("-{s}")),
+                long.map(|l| format!("--{l}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+            if arg.get_action().takes_values() {
+                format!("{name} <{value}>")
+            } else {
+                name
+            }
+        }
+    }
+}
+
+/// EXIT STATUS: the codes every command ends with.
+fn exit_status(roff: &mut Roff) {
+    roff.control("SH", ["EXIT STATUS"]);
+    for (code, meaning) in [
+        (0, "Done; for check, nothing to fix."),
+        (
+            EXIT_FAILURE,
+            "check found something (a finding per line on standard output), or the system failed: a write refused, the sidecar's lock held too long, a change the reader could not save.",
+        ),
+        (
+            EXIT_BAD_INPUT,
+            "Bad input: a wrong argument, no such file, a file that is not text, a PDF, a web page with no article, an unknown tag, N out of range, a sidecar or config that does not parse. The message is one line on standard error naming the file and what to do.",
+        ),
+    ] {
+        entry(roff, bold(code.to_string()), meaning);
+    }
+}
+
+/// KEYS: the reader's and review screen's keys in the built-in settings (the `[keys]` and
+/// `[[tag]]` sections of the config change them).
+fn keys(roff: &mut Roff, config: &Config) {
+    roff.control("SH", ["KEYS"]);
+    roff.text([roman(
+        "The keys of the built-in settings; the [keys] and [[tag]] sections of the config file change them, and ? in the reader shows the keys in use.",
+    )]);
+    for tag in &config.tags {
+        let meaning = format!("tag the sentence {}: {}", tag.name, tag.description);
+        entry(roff, bold(tag.key.as_str()), meaning);
+    }
+    // The other actions are named in snake case; a tag's key is bound to `tag:NAME`, listed above.
+    let mut actions: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (key, action) in config.keys.iter().filter(|(_, a)| !a.contains(':')) {
+        match actions.iter_mut().find(|(a, _)| a == action) {
+            Some((_, keys)) => keys.push(key),
+            None => actions.push((action, vec![key])),
+        }
+    }
+    for (action, mut keys) in actions {
+        // As the help screen orders them: single characters first.
+        keys.sort_by_key(|k| (k.chars().count(), *k));
+        let words: Vec<&str> = action
+            .split('_')
+            .map(|w| if w == "prev" { "previous" } else { w })
+            .collect();
+        entry(roff, bold(keys.join(", ")), words.join(" "));
+    }
+}
+
+/// One entry of a definition list: `term` on its line, `meaning` indented below it.
+fn entry(roff: &mut Roff, term: Inline, meaning: impl Into<String>) {
+    roff.control("TP", []);
+    roff.text([term]);
+    roff.text([roman(meaning)]);
+}
+
+/// FILES: the settings and the sidecars.
+fn files(roff: &mut Roff) {
+    roff.control("SH", ["FILES"]);
+    for (file, meaning) in [
+        (
+            "~/.config/sidenote/config.toml",
+            "The user's settings (author, tags, keys, theme, suggestions) over the built-in defaults, in the platform's config folder (this path on Linux); --config FILE reads FILE instead. See config.example.toml.",
+        ),
+        (
+            "REPORT.sidenote.toml",
+            "The sidecar beside each report (report.txt.sidenote.toml for report.txt): its claims, as plain TOML. Every command that takes a REPORT takes its sidecar as the report too.",
+        ),
+    ] {
+        entry(roff, italic(file), meaning);
+    }
+}
+
+/// ENVIRONMENT: the variables sidenote reads.
+fn environment(roff: &mut Roff) {
+    roff.control("SH", ["ENVIRONMENT"]);
+    for (variable, meaning) in [
+        (
+            "NO_COLOR",
+            "When set (to anything), the screens use no colour.",
+        ),
+        (
+            "VISUAL, EDITOR",
+            "The editor Ctrl-o opens for a claim's note: VISUAL, else EDITOR, else vi.",
+        ),
+    ] {
+        entry(roff, bold(variable), meaning);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page() -> String {
+        let cli = Command::new("demo")
+            .about("A demo.")
+            .arg(Arg::new("config").long("config").global(true))
+            .subcommand(
+                Command::new("tag")
+                    .about("Tag a sentence.")
+                    .arg(Arg::new("report").required(true))
+                    .arg(Arg::new("note").long("note").value_name("TEXT")),
+            );
+        let mut out = Vec::new();
+        render(cli, &mut out).expect("render");
+        String::from_utf8(out).expect("roff is UTF-8")
+    }
+
+    #[test]
+    fn one_page_lists_every_command_and_names_no_other_page() {
+        let page = page();
+        assert!(page.contains(".SS \"demo tag"), "{page}");
+        assert!(page.contains("\\-\\-note <TEXT>"), "{page}");
+        assert!(page.contains("REPORT"), "{page}");
+        assert!(!page.contains("demo\\-tag(1)"), "{page}");
+        for section in ["COMMANDS", "EXIT STATUS", "KEYS", "FILES", "ENVIRONMENT"] {
+            assert!(
+                page.contains(&format!(".SH \"{section}\""))
+                    || page.contains(&format!(".SH {section}")),
+                "{section}: {page}"
+            );
+        }
+    }
 }

@@ -81,9 +81,41 @@ pub struct Annotated {
     pub path: std::path::PathBuf,
 }
 
-/// Loads a report and its sidecar for a command; a sidecar that does not parse is an error.
+/// The report a command argument names: a sidecar (`r.txt.sidenote.toml`) stands for its
+/// report (`r.txt`), as in `stats`, `check` and `agree`, so no command ever takes a sidecar for
+/// a report of its own (and writes `r.txt.sidenote.toml.sidenote.toml`).
+pub fn report_path(path: &Path) -> std::path::PathBuf {
+    crate::review::scan::report_of(path)
+}
+
+/// Loads the report a command argument names ([`report_path`]) for a command on one report:
+/// a web page with no article in it is refused ([`no_article`]).
+pub fn load_report(path: &Path) -> Result<Report, CliError> {
+    let report = Report::load(&report_path(path))?;
+    no_article(&report)?;
+    Ok(report)
+}
+
+/// Refuses a web page in which no article was found (navigation, a section front, a form):
+/// its text is not a report to tag. One line naming the file, exit 2.
+pub fn no_article(report: &Report) -> Result<(), CliError> {
+    if report
+        .warnings
+        .iter()
+        .any(|w| w.starts_with(crate::report::extract::NO_ARTICLE))
+    {
+        return Err(CliError::BadInput(format!(
+            "{}: no article found (the page is mostly links or too short); save the article's own page, or copy its text into a .txt file",
+            crate::report::safe_path(&report.path)
+        )));
+    }
+    Ok(())
+}
+
+/// Loads a report and its sidecar for a command; a sidecar that does not parse is an error. A
+/// sidecar given as `report` stands for its report ([`report_path`]).
 pub fn load_annotated(report: &Path) -> Result<Annotated, CliError> {
-    let report = Report::load(report)?;
+    let report = Report::load(&report_path(report))?;
     let path = sidecar_path(&report.path);
     let mut sidecar = Sidecar::load(&path)?.unwrap_or_else(|| Sidecar::new(&report));
     let found = reanchor_all(&mut sidecar.claims, &report);

@@ -58,6 +58,7 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
             None => print(&decode_stdin(&bytes)?, format, |_| None),
         };
     }
+    let report = &super::report_path(report);
     let Some(mut blocks) = Blocks::open_file(report)? else {
         return print_whole(report, format);
     };
@@ -75,11 +76,20 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
 /// Prints the sentences of `report` loaded whole, with its claims re-anchored.
 fn print_whole(report: &Path, format: Format) -> Result<(), CliError> {
     let annotated = load_annotated(report)?;
-    let claims = &annotated.sidecar.claims;
+    super::no_article(&annotated.report)?;
     let report = &annotated.report;
+    // A claim belongs to the sentence it starts in; the first in document order tells.
+    let mut statuses: Vec<Option<&str>> = vec![None; report.sentences.len()];
+    for claim in &annotated.sidecar.claims {
+        if let Some(status) = claim.sentence(report).and_then(|i| statuses.get_mut(i)) {
+            status.get_or_insert(claim.status.as_str());
+        }
+    }
     print(report, format, |span| {
-        let text = report.text.get(span.clone())?;
-        claim_on(claims, &report.char_range(span), text).map(|c| claims[c].status.as_str())
+        statuses
+            .get(report.sentence_at(span.start))
+            .copied()
+            .flatten()
     })
 }
 
@@ -104,16 +114,17 @@ fn in_place<R: Read + Seek>(blocks: &mut Blocks<R>, claims: &[Claim]) -> Result<
     Ok(true)
 }
 
-/// [`Sidecar::claim_on`](crate::annotate::Sidecar::claim_on) for claims in document order (as
-/// [`load_annotated`] leaves them), given the sentence's code-point range and text: a binary
-/// search, so a report of a million sentences with ten thousand claims is printed in time
-/// proportional to the sentences.
-fn claim_on(claims: &[Claim], chars: &Range<usize>, text: &str) -> Option<usize> {
-    let first = claims.partition_point(|c| (c.start, c.end) < (chars.start, chars.end));
+/// The first claim of `claims` (in document order, each in place: its quote at its offsets, as
+/// [`in_place`] checked) that starts in the sentence at code points `chars`: a claim belongs to
+/// the sentence it starts in, whole or narrowed, as for every command. A binary search, so a
+/// report of a million sentences with ten thousand claims is printed in time proportional to
+/// the sentences.
+fn claim_on(claims: &[Claim], chars: &Range<usize>) -> Option<usize> {
+    let first = claims.partition_point(|c| c.start < chars.start);
     claims[first..]
         .iter()
-        .take_while(|c| c.start == chars.start && c.end == chars.end)
-        .position(|c| c.quote == text)
+        .take_while(|c| c.start < chars.end)
+        .position(|c| !c.quote.is_empty())
         .map(|i| first + i)
 }
 
@@ -257,7 +268,7 @@ fn stream<R: Read + Seek>(
                 n += 1;
                 let chars = block.char_range(&span);
                 let sentence = &block.text[span];
-                let status = claim_on(claims, &chars, sentence).map(|c| claims[c].status.as_str());
+                let status = claim_on(claims, &chars).map(|c| claims[c].status.as_str());
                 write_row(out, format, n, &chars, sentence, status)?;
             }
         }

@@ -93,7 +93,7 @@ pub fn run(
     let report = if stdin {
         read_stdin()?
     } else {
-        Report::load(report)?
+        super::load_report(report)?
     };
     let suggestions = for_report(&report, config)?;
     let author = author.unwrap_or(&config.author);

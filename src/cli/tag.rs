@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{CliError, sentence_span};
+use super::{CliError, load_report, sentence_span};
 use crate::annotate::store::{self, NoFaults};
 use crate::annotate::{
     Claim, Grade, QUOTE_WAS, Sidecar, SourceKind, now, reanchor_all, sidecar_path,
@@ -35,8 +35,9 @@ fn current(disk: Option<Sidecar>, report: &Report) -> Sidecar {
     sidecar
 }
 
-/// Tags sentence `n` (1-based) with `status`: updates the author's own claim on exactly that
-/// sentence, or adds one beside any colleague's. Prints the claim's id.
+/// Tags sentence `n` (1-based) with `status`: updates the author's own claim in that sentence
+/// (the one starting in it, whole or narrowed: [`Sidecar::claim_of`]), or adds one beside any
+/// colleague's. Prints the claim's id.
 pub fn tag(
     report: &Path,
     n: usize,
@@ -50,7 +51,7 @@ pub fn tag(
             config.tag_names()
         )));
     }
-    let report = Report::load(report)?;
+    let report = load_report(report)?;
     let span = sentence_span(&report, n)?;
     let author = details
         .author
@@ -94,7 +95,7 @@ pub fn tag(
 /// Accepts the suggestion for sentence `n`: tags it with the suggested status, source and kind
 /// of source (a `--source` or `--source-kind` given with it wins).
 pub fn accept(report: &Path, n: usize, details: Details, config: &Config) -> Result<(), CliError> {
-    let loaded = Report::load(report)?;
+    let loaded = load_report(report)?;
     let span = sentence_span(&loaded, n)?;
     let suggestions = crate::suggest::suggest(
         &loaded.text,
@@ -134,10 +135,10 @@ pub fn accept(report: &Path, n: usize, details: Details, config: &Config) -> Res
     )
 }
 
-/// Removes `author`'s own claim on exactly sentence `n` (a colleague's stays); removing the
-/// last claim removes the sidecar.
+/// Removes `author`'s own claim in sentence `n`, whole or narrowed (a colleague's stays);
+/// removing the last claim removes the sidecar.
 pub fn untag(report: &Path, n: usize, author: &str) -> Result<(), CliError> {
-    let report = Report::load(report)?;
+    let report = load_report(report)?;
     let span = sentence_span(&report, n)?;
     let mut removed = false;
     store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {

@@ -6,11 +6,11 @@
 use std::path::Path;
 
 use super::{CliError, write_out};
-use crate::report::{Report, safe, safe_path};
+use crate::report::{safe, safe_path};
 
 /// Prints the text of the report at `path`, then any warnings about it on standard error.
 pub fn run(path: &Path) -> Result<(), CliError> {
-    let report = Report::load(path)?;
+    let report = super::load_report(path)?;
     write_out(|out| out.write_all(report.text.as_bytes()))?;
     for warning in &report.warnings {
         eprintln!("sidenote: {}: {}", safe_path(&report.path), safe(warning));

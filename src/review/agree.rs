@@ -63,14 +63,11 @@ impl Table {
         let mut claims: Vec<&Claim> = sidecar.claims.iter().filter(|c| !c.is_agreed()).collect();
         claims.sort_by(|a, b| crate::annotate::document_order(a, b));
         for claim in claims {
-            let Some(span) = claim
-                .byte_span(report)
-                .filter(|s| report.text.get(s.clone()) == Some(claim.quote.as_str()))
-            else {
+            let Some(sentence) = claim.sentence(report) else {
                 continue;
             };
             by_sentence
-                .entry(report.sentence_at(span.start))
+                .entry(sentence)
                 .or_default()
                 .entry(claim.author.as_str())
                 .or_insert(claim);

@@ -254,7 +254,9 @@ fn broken_and_empty_pages_open_without_a_panic() {
         "broken.html",
         b"<html><body><table><tr><td><p>The ferry left at noon, <b>two hours <i>late</b>, \
           the operator said, blaming the wind and a crew shortage that has lasted all \
-          week.</i><p>Passengers waited in the terminal<div>with no news&nbsp;&amp no \
+          week.</i><p>A second ferry will run on Sunday evening for the passengers who \
+          missed the crossing, the operator added, at no extra cost to them.\
+          <p>Passengers waited in the terminal<div>with no news&nbsp;&amp no \
           food</span></td></tr></table></p></div><!-- unclosed",
     );
     let text = sandbox.ok(&["text", "broken.html"]);
@@ -268,9 +270,16 @@ fn broken_and_empty_pages_open_without_a_panic() {
         "empty.html",
         b"<html><head><title></title></head><body></body></html>",
     );
+    // No article: commands refuse the page with one line naming it (the reader shows a notice).
     let output = sandbox.run(&["text", "empty.html"]);
-    assert_eq!(output.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("no article found"));
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("empty.html") && stderr.contains("no article found"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
 }
 
 #[test]

@@ -2,8 +2,10 @@
 //! folders, unreadable or binary files), reports that are not valid UTF-8 or are full of terminal
 //! escapes, file names that try to retitle the terminal, and sidecars built to exhaust the parser.
 //!
-//! Every run has a deadline: a command still running after it is killed and the test fails, so
-//! a regression (a named pipe opened and waited on) fails instead of hanging the suite.
+//! Every run has a deadline, a hang guard and not a speed goal (speed is for benchmarks): a
+//! command still running after it is killed and the test fails loudly, so a regression (a named
+//! pipe opened and waited on) fails instead of hanging the suite. The tests assert what the
+//! commands do: the exit code, the one line they say, and that nothing on disk changed.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -14,10 +16,9 @@ use std::time::{Duration, Instant};
 use proptest::prelude::*;
 use serde_json::Value;
 
-/// How long any one command may run before it counts as hung.
-const DEADLINE: Duration = Duration::from_secs(20);
-/// How long a refusal may take: it should be immediate, this leaves room for a loaded machine.
-const QUICK: Duration = Duration::from_secs(5);
+/// How long any one command may run before it counts as hung: far beyond what any of them needs
+/// on a loaded machine, so only a hang (a wait that never ends) reaches it.
+const DEADLINE: Duration = Duration::from_mins(1);
 
 /// A temporary folder holding a config file, where the commands run.
 struct Sandbox {
@@ -29,7 +30,6 @@ struct Run {
     code: Option<i32>,
     stdout: Vec<u8>,
     stderr: Vec<u8>,
-    took: Duration,
 }
 
 impl Run {
@@ -37,12 +37,11 @@ impl Run {
         String::from_utf8_lossy(&self.stderr).into_owned()
     }
 
-    /// Checks the command failed as bad input (exit 2), quickly, with one line on stderr that
-    /// holds `expected`, and returns that line.
+    /// Checks the command failed as bad input (exit 2) with one line on stderr that holds
+    /// `expected`, and returns that line.
     fn refused(&self, expected: &str) -> String {
         let stderr = self.stderr();
         assert_eq!(self.code, Some(2), "exit code; stderr: {stderr}");
-        assert!(self.took < QUICK, "took {:?}; stderr: {stderr}", self.took);
         assert!(stderr.contains(expected), "{expected:?} not in: {stderr}");
         assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
         assert!(self.stdout.is_empty(), "stdout: {:?}", self.stdout);
@@ -67,12 +66,7 @@ impl Sandbox {
 
     /// The names in the folder, sorted.
     fn listing(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.dir.path())
-            .expect("read folder")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
+        crate::support::listing(self.dir.path())
     }
 
     /// Runs `sidenote ARGS --config config.toml` in the folder, killing it at the deadline.
@@ -105,7 +99,6 @@ impl Sandbox {
             code: status.code(),
             stdout: stdout.join().expect("stdout reader"),
             stderr: stderr.join().expect("stderr reader"),
-            took: started.elapsed(),
         }
     }
 
@@ -428,7 +421,7 @@ fn hostile_sidecars() -> Vec<(&'static str, Vec<u8>)> {
 }
 
 #[test]
-fn hostile_sidecars_are_refused_quickly_and_left_unchanged() {
+fn hostile_sidecars_are_refused_and_left_unchanged() {
     let sandbox = Sandbox::new();
     sandbox.write("report.txt", b"One sentence. Another one.\n");
     let sidecar = sandbox.path("report.txt.sidenote.toml");
@@ -443,7 +436,6 @@ fn hostile_sidecars_are_refused_quickly_and_left_unchanged() {
             let run = sandbox.run(args);
             let stderr = run.stderr();
             assert_eq!(run.code, Some(2), "{what}, {args:?}: {stderr}");
-            assert!(run.took < QUICK, "{what}, {args:?}: took {:?}", run.took);
             assert!(
                 stderr.contains("report.txt.sidenote.toml"),
                 "{what}: {stderr}"
@@ -506,10 +498,11 @@ fn deep_nesting_is_refused_by_the_parser_not_the_stack() {
         let Ok(text) = String::from_utf8(bytes) else {
             continue;
         };
-        let started = Instant::now();
-        let error = Sidecar::parse(&text, Path::new("s.toml")).expect_err(what);
-        assert!(started.elapsed() < QUICK, "{what}: {:?}", started.elapsed());
-        assert!(error.to_string().starts_with("s.toml:"), "{what}: {error}");
+        let error = within_deadline(what, move || {
+            Sidecar::parse(&text, Path::new("s.toml")).map_err(|e| e.to_string())
+        })
+        .expect_err(what);
+        assert!(error.starts_with("s.toml:"), "{what}: {error}");
     }
     // What is let through (80 levels) must not overflow a test thread's small stack either,
     // parsed or dropped; one level more is refused.
@@ -517,6 +510,25 @@ fn deep_nesting_is_refused_by_the_parser_not_the_stack() {
     drop(sidecar);
     let error = Sidecar::parse(&nested(81), Path::new("s.toml")).expect_err("81 levels");
     assert!(error.to_string().contains("recursion"), "{error}");
+}
+
+/// Runs `work` on a thread of its own and returns what it returned; a run outliving
+/// [`DEADLINE`] counts as hung and fails the test (the thread is left behind), so a parser
+/// caught in a loop fails loudly instead of stalling the suite.
+fn within_deadline<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(work());
+    });
+    match result.recv_timeout(DEADLINE) {
+        Ok(value) => value,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{what}: still running after {DEADLINE:?}: it hung")
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            panic!("{what}: the work panicked")
+        }
+    }
 }
 
 /// Pieces of TOML syntax and characters a terminal obeys.

@@ -8,6 +8,7 @@ mod agree;
 mod cli;
 mod cli_check;
 mod cli_export;
+mod cli_newcomer;
 mod cli_stats;
 mod cli_stdin;
 mod durability;

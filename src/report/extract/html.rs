@@ -8,9 +8,10 @@
 
 use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
 
-use super::Extracted;
 use super::depth::{self, MAX_DEPTH};
+use super::furniture::{drop_repeated, mostly_links};
 use super::whitespace::normalise;
+use super::{Extracted, NO_ARTICLE};
 
 /// The extractor and its version, written in the sidecar: another version may find other text,
 /// and then the offsets would not fit. A test checks it against `Cargo.lock`.
@@ -23,11 +24,6 @@ pub const MAX_ELEMENTS: usize = 100_000;
 /// Less running text than this (about two short paragraphs) is not an article: an index page,
 /// a form or an error page.
 const MIN_ARTICLE_CHARS: usize = 250;
-
-/// The warning for a page whose text is too short or too scattered to be an article (an index
-/// page, a form): what text there is is still shown, since a short notice is better than none.
-const NO_ARTICLE: &str =
-    "no article found in the page (too little running text): showing what text there is";
 
 /// The article of `page`: its title, byline and text, each block on its own line with a blank
 /// line between paragraphs. A page with no article gives what text it has and a warning.
@@ -46,8 +42,8 @@ pub fn extract(page: &str) -> Extracted {
     let mut warnings = Vec::new();
     let text = match article {
         Ok((article, heading)) => {
-            let body = normalise(&article.text_content);
-            if body.chars().count() < MIN_ARTICLE_CHARS {
+            let body = normalise(&drop_repeated(&normalise(&article.text_content)));
+            if body.chars().count() < MIN_ARTICLE_CHARS || mostly_links(&article.content) {
                 warnings.push(NO_ARTICLE.to_owned());
             }
             // The page's title often carries the site's name ("Headline | The Daily"); the

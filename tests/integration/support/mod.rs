@@ -27,6 +27,16 @@ pub fn default_config() -> &'static Path {
     })
 }
 
+/// The names in `folder`, sorted: what a command left behind.
+pub fn listing(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("read folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Key presses, as the terminal would send them, from key names separated by spaces, as the
 /// config names them (`j`, `Ctrl-s`, `Enter`, `]`).
 pub fn key_events(keys: &str) -> Vec<std::io::Result<Input>> {
