@@ -1,0 +1,207 @@
+//! The check of a candidate pair (do two sentences state the same thing?) and, for a group, where
+//! its members disagree on a number, a date or a name.
+
+use std::collections::HashMap;
+
+use super::words::{Fact, FactKind};
+
+/// A sentence needs this many content words to be compared at all, and a pair must share as
+/// many: below it, a match says more about the topic than about the claim.
+pub const MIN_WORDS: usize = 3;
+
+/// The weighted share of content words two sentences must have in common (weighted Jaccard,
+/// each word weighted by how rare it is in the folder).
+pub const SAME_CLAIM: f32 = 0.5;
+
+/// How much each word weighs: its inverse document frequency over the sentences of the folder.
+/// The words of the event every report is about (the place, "bridge") are in many sentences and
+/// weigh little, so two sentences on the same topic that say different things stay apart.
+#[derive(Debug, Default)]
+pub struct Weights {
+    idf: HashMap<u64, f32, foldhash::fast::FixedState>,
+}
+
+impl Weights {
+    /// The weights for a folder whose sentences have these word sets.
+    pub fn new<'a>(sentences: impl Iterator<Item = &'a [u64]>) -> Self {
+        let mut df: HashMap<u64, u32, foldhash::fast::FixedState> = HashMap::default();
+        let mut n = 0u32;
+        for words in sentences {
+            n += 1;
+            for &w in words {
+                *df.entry(w).or_default() += 1;
+            }
+        }
+        let total = f64::from(n) + 1.0;
+        let idf = df
+            .into_iter()
+            .map(|(w, d)| (w, ((total / (f64::from(d) + 1.0)).ln() + 1.0) as f32))
+            .collect();
+        Self { idf }
+    }
+
+    fn of(&self, word: u64) -> f32 {
+        self.idf.get(&word).copied().unwrap_or(1.0)
+    }
+}
+
+/// Whether two sentences' sorted content words say the same thing.
+pub fn same_claim(left: &[u64], right: &[u64], weights: &Weights) -> bool {
+    if left.len() < MIN_WORDS || right.len() < MIN_WORDS {
+        return false;
+    }
+    let shared = shared_words(left, right);
+    if shared.len() < MIN_WORDS {
+        return false;
+    }
+    let weight = |words: &[u64]| words.iter().map(|w| weights.of(*w)).sum::<f32>();
+    let shared_weight = weight(&shared);
+    let all_weight = weight(left) + weight(right) - shared_weight;
+    shared_weight >= SAME_CLAIM * all_weight
+}
+
+/// The words two sorted lists have in common.
+fn shared_words(left: &[u64], right: &[u64]) -> Vec<u64> {
+    let (mut l, mut r) = (0, 0);
+    let mut shared = Vec::new();
+    while let (Some(x), Some(y)) = (left.get(l), right.get(r)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => l += 1,
+            std::cmp::Ordering::Greater => r += 1,
+            std::cmp::Ordering::Equal => {
+                shared.push(*x);
+                l += 1;
+                r += 1;
+            }
+        }
+    }
+    shared
+}
+
+/// Where the members of a group disagree: a kind of fact on which two members each give a value
+/// the other does not. One member giving a figure the other leaves out is no disagreement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// Numbers, dates or names.
+    pub kind: FactKind,
+    /// The values not every member gives, as first written, in member order, one per value.
+    pub values: Vec<String>,
+}
+
+/// The differences among members with these facts.
+pub fn differences(members: &[&[Fact]]) -> Vec<Difference> {
+    [FactKind::Number, FactKind::Date, FactKind::Name]
+        .into_iter()
+        .filter_map(|kind| {
+            let sets: Vec<Vec<&Fact>> = members
+                .iter()
+                .map(|facts| facts.iter().filter(|f| f.kind == kind).collect::<Vec<_>>())
+                .filter(|set| !set.is_empty())
+                .collect();
+            let mut conflict = false;
+            let mut values: Vec<&Fact> = Vec::new();
+            for (i, a) in sets.iter().enumerate() {
+                for b in sets.iter().skip(i + 1) {
+                    let (only_a, only_b) = (missing(a, b), missing(b, a));
+                    if !only_a.is_empty() && !only_b.is_empty() {
+                        conflict = true;
+                        for v in only_a.into_iter().chain(only_b) {
+                            if !values.iter().any(|seen| seen.key == v.key) {
+                                values.push(v);
+                            }
+                        }
+                    }
+                }
+            }
+            conflict.then(|| Difference {
+                kind,
+                values: values.iter().map(|f| f.written.clone()).collect(),
+            })
+        })
+        .collect()
+}
+
+/// The facts of `a` that `b` does not give.
+fn missing<'f>(a: &[&'f Fact], b: &[&Fact]) -> Vec<&'f Fact> {
+    a.iter()
+        .filter(|f| !b.iter().any(|g| matches(f, g)))
+        .copied()
+        .collect()
+}
+
+/// Whether two facts of one kind give the same value. Numbers must be equal; a date or name
+/// matches one that contains all its words ("Berg" is "Anna Berg", "March" is "5 March").
+fn matches(a: &Fact, b: &Fact) -> bool {
+    if a.key == b.key {
+        return true;
+    }
+    if a.kind == FactKind::Number {
+        return false;
+    }
+    let (short, long) = if a.key.len() <= b.key.len() {
+        (&a.key, &b.key)
+    } else {
+        (&b.key, &a.key)
+    };
+    short
+        .split_whitespace()
+        .all(|w| long.split_whitespace().any(|l| l == w))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::super::words::features;
+    use super::*;
+
+    fn words(text: &str) -> Vec<u64> {
+        features(text, 0..text.len(), &[]).words
+    }
+
+    fn facts(text: &str) -> Vec<Fact> {
+        features(text, 0..text.len(), &[]).facts
+    }
+
+    #[test]
+    fn a_paraphrase_is_the_same_claim_and_another_statement_is_not() {
+        let a = words("Two officers were injured when the crowd turned violent near the bridge.");
+        let b = words("The crowd near the bridge turned violent and three officers were hurt.");
+        let c = words("Officers near the bridge closed the road to traffic for the evening.");
+        let weights = Weights::new([&a[..], &b[..], &c[..]].into_iter());
+        assert!(same_claim(&a, &b, &weights));
+        assert!(!same_claim(&a, &c, &weights));
+        assert!(!same_claim(&b, &c, &weights));
+    }
+
+    #[test]
+    fn short_sentences_are_not_compared() {
+        let a = words("The bridge fell.");
+        let weights = Weights::new([&a[..]].into_iter());
+        assert!(!same_claim(&a, &a, &weights));
+    }
+
+    #[test]
+    fn a_differing_figure_is_reported_and_an_omission_is_not() {
+        let a = facts("Two officers were hurt on Monday.");
+        let b = facts("Three officers were hurt.");
+        let c = facts("3 officers were hurt on Monday.");
+        let diffs = differences(&[&a, &b, &c]);
+        assert_eq!(
+            diffs,
+            [Difference {
+                kind: FactKind::Number,
+                values: vec!["Two".to_owned(), "Three".to_owned()],
+            }]
+        );
+        assert!(differences(&[&b, &c]).is_empty());
+    }
+
+    #[test]
+    fn names_match_by_their_words() {
+        let a = facts("The road was closed by Anna Berg of Harbour Rescue.");
+        let b = facts("The road was closed by Berg.");
+        let c = facts("The road was closed by Tomas Reyes.");
+        assert!(differences(&[&a, &b]).is_empty());
+        assert_eq!(differences(&[&b, &c])[0].values, ["Berg", "Tomas Reyes"]);
+    }
+}
