@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::words::{Fact, FactKind};
+use super::words::{Fact, FactKind, Features};
 
 /// A sentence needs this many content words to be compared at all, and a pair must share as
 /// many: below it, a match says more about the topic than about the claim.
@@ -12,6 +12,15 @@ pub const MIN_WORDS: usize = 3;
 /// The weighted share of content words two sentences must have in common (weighted Jaccard,
 /// each word weighted by how rare it is in the folder).
 pub const SAME_CLAIM: f32 = 0.5;
+
+/// The share they must have when their numbers, dates or names disagree: the more the facts
+/// differ, the closer the words must be ("moved from 13 to number four" and "moved up three to
+/// number two" share their words but are about two albums).
+pub const SAME_CLAIM_DIFFERING: f32 = 0.7;
+
+/// The shorter sentence must have at least 1/`LENGTH_RATIO` of the longer one's content words:
+/// "A monitor, keyboard or mouse." is inside a longer sentence but does not state what it states.
+pub const LENGTH_RATIO: usize = 2;
 
 /// How much each word weighs: its inverse document frequency over the sentences of the folder.
 /// The words of the event every report is about (the place, "bridge") are in many sentences and
@@ -45,19 +54,25 @@ impl Weights {
     }
 }
 
-/// Whether two sentences' sorted content words say the same thing.
-pub fn same_claim(left: &[u64], right: &[u64], weights: &Weights) -> bool {
-    if left.len() < MIN_WORDS || right.len() < MIN_WORDS {
+/// Whether two sentences say the same thing.
+pub fn same_claim(left: &Features, right: &Features, weights: &Weights) -> bool {
+    let (short, long) = if left.words.len() <= right.words.len() {
+        (&left.words, &right.words)
+    } else {
+        (&right.words, &left.words)
+    };
+    if short.len() < MIN_WORDS || short.len() * LENGTH_RATIO < long.len() {
         return false;
     }
-    let shared = shared_words(left, right);
+    let shared = shared_words(short, long);
     if shared.len() < MIN_WORDS {
         return false;
     }
     let weight = |words: &[u64]| words.iter().map(|w| weights.of(*w)).sum::<f32>();
     let shared_weight = weight(&shared);
-    let all_weight = weight(left) + weight(right) - shared_weight;
-    shared_weight >= SAME_CLAIM * all_weight
+    let similarity = shared_weight / (weight(short) + weight(long) - shared_weight);
+    similarity >= SAME_CLAIM_DIFFERING
+        || (similarity >= SAME_CLAIM && differences(&[&left.facts, &right.facts]).is_empty())
 }
 
 /// The words two sorted lists have in common.
@@ -154,8 +169,8 @@ mod tests {
     use super::super::words::features;
     use super::*;
 
-    fn words(text: &str) -> Vec<u64> {
-        features(text, 0..text.len(), &[]).words
+    fn words(text: &str) -> Features {
+        features(text, 0..text.len(), &[])
     }
 
     fn facts(text: &str) -> Vec<Fact> {
@@ -167,16 +182,39 @@ mod tests {
         let a = words("Two officers were injured when the crowd turned violent near the bridge.");
         let b = words("The crowd near the bridge turned violent and three officers were hurt.");
         let c = words("Officers near the bridge closed the road to traffic for the evening.");
-        let weights = Weights::new([&a[..], &b[..], &c[..]].into_iter());
+        let weights = Weights::new([&a.words[..], &b.words[..], &c.words[..]].into_iter());
         assert!(same_claim(&a, &b, &weights));
         assert!(!same_claim(&a, &c, &weights));
         assert!(!same_claim(&b, &c, &weights));
     }
 
     #[test]
+    fn differing_facts_need_closer_words() {
+        let a = words("Their album moved from 13 to number four in the chart this week.");
+        let b = words("The band's album moved up three to number two in the chart.");
+        let c = words("Their album moved from 13 to number five in the chart this week.");
+        let weights = Weights::new([&a.words[..], &b.words[..], &c.words[..]].into_iter());
+        assert!(!same_claim(&a, &b, &weights), "shared words, other figures");
+        assert!(
+            same_claim(&a, &c, &weights),
+            "the same words, one figure differs"
+        );
+    }
+
+    #[test]
+    fn a_short_sentence_inside_a_long_one_is_not_the_same_claim() {
+        let a = words("A monitor, keyboard and mouse.");
+        let b = words(
+            "Without a monitor, keyboard and mouse you will need to buy them separately at a shop.",
+        );
+        let weights = Weights::new([&a.words[..], &b.words[..]].into_iter());
+        assert!(!same_claim(&a, &b, &weights));
+    }
+
+    #[test]
     fn short_sentences_are_not_compared() {
         let a = words("The bridge fell.");
-        let weights = Weights::new([&a[..]].into_iter());
+        let weights = Weights::new([&a.words[..]].into_iter());
         assert!(!same_claim(&a, &a, &weights));
     }
 

@@ -131,43 +131,10 @@ impl Corroboration {
             })
             .collect();
         let sentence = |a: &At| &reports[a.report].sentences[a.sentence];
-        let words = |i: usize| sentence(&at[i]).features.words.as_slice();
+        let features = |i: usize| &sentence(&at[i]).features;
+        let words = |i: usize| features(i).words.as_slice();
         let weights = compare::Weights::new((0..at.len()).map(words));
-        let bands: Vec<minhash::Bands> = (0..at.len())
-            .into_par_iter()
-            .map(|i| minhash::bands(words(i)))
-            .collect();
-        let mut links = UnionFind::new(at.len());
-        for band in 0..minhash::BANDS {
-            let mut keys: Vec<(u64, u32)> = bands
-                .iter()
-                .enumerate()
-                .map(|(i, b)| (b[band], i as u32))
-                .collect();
-            keys.par_sort_unstable();
-            let buckets: Vec<&[(u64, u32)]> = minhash::buckets(&keys, MOST_IN_BUCKET).collect();
-            let pairs: Vec<(u32, u32)> = buckets
-                .par_iter()
-                .flat_map_iter(|bucket| {
-                    let mut found = Vec::new();
-                    for (k, &(_, a)) in bucket.iter().enumerate() {
-                        for &(_, b) in &bucket[k + 1..] {
-                            let (x, y) = (a as usize, b as usize);
-                            if at[x].report != at[y].report
-                                && links.find_readonly(x) != links.find_readonly(y)
-                                && compare::same_claim(words(x), words(y), &weights)
-                            {
-                                found.push((a, b));
-                            }
-                        }
-                    }
-                    found
-                })
-                .collect();
-            for (a, b) in pairs {
-                links.union(a as usize, b as usize);
-            }
-        }
+        let mut links = link(&at, &features, &weights);
         let mut components: HashMap<usize, Vec<At>> = HashMap::new();
         for (i, sentence) in at.iter().enumerate() {
             components.entry(links.find(i)).or_default().push(*sentence);
@@ -276,6 +243,51 @@ impl Corroboration {
             })
             .collect())
     }
+}
+
+/// Joins the sentences `at` that state the same claim: candidates from the `MinHash` bands, each
+/// checked.
+fn link<'f>(
+    at: &[At],
+    features: &(dyn Fn(usize) -> &'f words::Features + Sync),
+    weights: &compare::Weights,
+) -> UnionFind {
+    let bands: Vec<minhash::Bands> = (0..at.len())
+        .into_par_iter()
+        .map(|i| minhash::bands(&features(i).words))
+        .collect();
+    let mut links = UnionFind::new(at.len());
+    for band in 0..minhash::BANDS {
+        let mut keys: Vec<(u64, u32)> = bands
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b[band], i as u32))
+            .collect();
+        keys.par_sort_unstable();
+        let buckets: Vec<&[(u64, u32)]> = minhash::buckets(&keys, MOST_IN_BUCKET).collect();
+        let pairs: Vec<(u32, u32)> = buckets
+            .par_iter()
+            .flat_map_iter(|bucket| {
+                let mut found = Vec::new();
+                for (k, &(_, a)) in bucket.iter().enumerate() {
+                    for &(_, b) in &bucket[k + 1..] {
+                        let (x, y) = (a as usize, b as usize);
+                        if at[x].report != at[y].report
+                            && links.find_readonly(x) != links.find_readonly(y)
+                            && compare::same_claim(features(x), features(y), weights)
+                        {
+                            found.push((a, b));
+                        }
+                    }
+                }
+                found
+            })
+            .collect();
+        for (a, b) in pairs {
+            links.union(a as usize, b as usize);
+        }
+    }
+    links
 }
 
 /// Disjoint sets of sentences, joined as pairs are found the same.
