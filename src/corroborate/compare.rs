@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use super::words::{Fact, FactKind, Features};
 
-/// A sentence needs this many content words to be compared at all, and a pair must share as
-/// many: below it, a match says more about the topic than about the claim.
+/// A sentence needs this many content words and fact tokens to be compared at all, and a pair
+/// must share as many: below it, a match says more about the topic than about the claim.
 pub const MIN_WORDS: usize = 3;
 
 /// The weighted share of content words two sentences must have in common (weighted Jaccard,
@@ -31,13 +31,13 @@ pub struct Weights {
 }
 
 impl Weights {
-    /// The weights for a folder whose sentences have these word sets.
-    pub fn new<'a>(sentences: impl Iterator<Item = &'a [u64]>) -> Self {
+    /// The weights for a folder with these sentences.
+    pub fn new<'a>(sentences: impl Iterator<Item = &'a Features>) -> Self {
         let mut df: HashMap<u64, u32, foldhash::fast::FixedState> = HashMap::default();
         let mut n = 0u32;
-        for words in sentences {
+        for sentence in sentences {
             n += 1;
-            for &w in words {
+            for &w in sentence.words.iter().chain(&sentence.fact_words) {
                 *df.entry(w).or_default() += 1;
             }
         }
@@ -54,25 +54,28 @@ impl Weights {
     }
 }
 
-/// Whether two sentences say the same thing.
+/// Whether two sentences say the same thing: enough shared words and facts, weighted. When their
+/// facts disagree, the facts they do not share are left out (they are the difference, shown
+/// apart) and the rest must agree more closely.
 pub fn same_claim(left: &Features, right: &Features, weights: &Weights) -> bool {
-    let (short, long) = if left.words.len() <= right.words.len() {
-        (&left.words, &right.words)
-    } else {
-        (&right.words, &left.words)
-    };
-    if short.len() < MIN_WORDS || short.len() * LENGTH_RATIO < long.len() {
+    let (short, long) = (left.len().min(right.len()), left.len().max(right.len()));
+    if short < MIN_WORDS || short * LENGTH_RATIO < long {
         return false;
     }
-    let shared = shared_words(short, long);
-    if shared.len() < MIN_WORDS {
+    let words = shared_words(&left.words, &right.words);
+    let facts = shared_words(&left.fact_words, &right.fact_words);
+    if words.len() + facts.len() < MIN_WORDS {
         return false;
     }
     let weight = |words: &[u64]| words.iter().map(|w| weights.of(*w)).sum::<f32>();
-    let shared_weight = weight(&shared);
-    let similarity = shared_weight / (weight(short) + weight(long) - shared_weight);
-    similarity >= SAME_CLAIM_DIFFERING
-        || (similarity >= SAME_CLAIM && differences(&[&left.facts, &right.facts]).is_empty())
+    let shared = weight(&words) + weight(&facts);
+    let all_words = weight(&left.words) + weight(&right.words) - weight(&words);
+    if differences(&[&left.facts, &right.facts]).is_empty() {
+        let all_facts = weight(&left.fact_words) + weight(&right.fact_words) - weight(&facts);
+        shared >= SAME_CLAIM * (all_words + all_facts)
+    } else {
+        shared >= SAME_CLAIM_DIFFERING * (all_words + weight(&facts))
+    }
 }
 
 /// The words two sorted lists have in common.
@@ -182,7 +185,7 @@ mod tests {
         let a = words("Two officers were injured when the crowd turned violent near the bridge.");
         let b = words("The crowd near the bridge turned violent and three officers were hurt.");
         let c = words("Officers near the bridge closed the road to traffic for the evening.");
-        let weights = Weights::new([&a.words[..], &b.words[..], &c.words[..]].into_iter());
+        let weights = Weights::new([&a, &b, &c].into_iter());
         assert!(same_claim(&a, &b, &weights));
         assert!(!same_claim(&a, &c, &weights));
         assert!(!same_claim(&b, &c, &weights));
@@ -193,7 +196,7 @@ mod tests {
         let a = words("Their album moved from 13 to number four in the chart this week.");
         let b = words("The band's album moved up three to number two in the chart.");
         let c = words("Their album moved from 13 to number five in the chart this week.");
-        let weights = Weights::new([&a.words[..], &b.words[..], &c.words[..]].into_iter());
+        let weights = Weights::new([&a, &b, &c].into_iter());
         assert!(!same_claim(&a, &b, &weights), "shared words, other figures");
         assert!(
             same_claim(&a, &c, &weights),
@@ -207,14 +210,14 @@ mod tests {
         let b = words(
             "Without a monitor, keyboard and mouse you will need to buy them separately at a shop.",
         );
-        let weights = Weights::new([&a.words[..], &b.words[..]].into_iter());
+        let weights = Weights::new([&a, &b].into_iter());
         assert!(!same_claim(&a, &b, &weights));
     }
 
     #[test]
     fn short_sentences_are_not_compared() {
         let a = words("The bridge fell.");
-        let weights = Weights::new([&a.words[..]].into_iter());
+        let weights = Weights::new([&a].into_iter());
         assert!(!same_claim(&a, &a, &weights));
     }
 

@@ -16,10 +16,10 @@ pub const BANDS: usize = 32;
 /// A sentence's band keys: two sentences are candidates when any key at the same index is equal.
 pub type Bands = [u64; BANDS];
 
-/// The band keys of a set of word ids (not empty).
-pub fn bands(words: &[u64]) -> Bands {
+/// The band keys of a set of word ids (not empty), given in parts.
+pub fn bands(parts: &[&[u64]]) -> Bands {
     let mut mins = [u64::MAX; BANDS * ROWS];
-    for &word in words {
+    for &word in parts.iter().copied().flatten() {
         for (i, min) in mins.iter_mut().enumerate() {
             let h = mix(word ^ SEEDS[i]);
             if h < *min {
@@ -78,9 +78,9 @@ mod tests {
 
     #[test]
     fn equal_sets_share_every_band_and_disjoint_sets_none() {
-        let a = bands(&[1, 2, 3, 4]);
-        assert_eq!(a, bands(&[4, 3, 2, 1]));
-        let b = bands(&[10, 11, 12, 13]);
+        let a = bands(&[&[1, 2, 3, 4]]);
+        assert_eq!(a, bands(&[&[4, 3], &[2, 1]]));
+        let b = bands(&[&[10, 11, 12, 13]]);
         assert!(a.iter().zip(&b).all(|(x, y)| x != y));
     }
 
@@ -91,7 +91,7 @@ mod tests {
                 let base = n * 100;
                 let a: Vec<u64> = (base..base + 8).collect();
                 let b: Vec<u64> = (base + 2..base + 10).collect();
-                bands(&a).iter().zip(&bands(&b)).any(|(x, y)| x == y)
+                bands(&[&a]).iter().zip(&bands(&[&b])).any(|(x, y)| x == y)
             })
             .count();
         assert!(shared >= 45, "6 of 10 words shared, {shared}/50 found");

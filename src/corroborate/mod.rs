@@ -126,15 +126,15 @@ impl Corroboration {
                 r.sentences
                     .iter()
                     .enumerate()
-                    .filter(|(_, s)| !s.features.words.is_empty())
+                    .filter(|(_, s)| !s.features.is_empty() || s.exact.is_some())
                     .map(move |(sentence, _)| At { report, sentence })
             })
             .collect();
         let sentence = |a: &At| &reports[a.report].sentences[a.sentence];
         let features = |i: usize| &sentence(&at[i]).features;
-        let words = |i: usize| features(i).words.as_slice();
-        let weights = compare::Weights::new((0..at.len()).map(words));
+        let weights = compare::Weights::new((0..at.len()).map(features));
         let mut links = link(&at, &features, &weights);
+        join_exact(&at, &|i| sentence(&at[i]).exact, &mut links);
         let mut components: HashMap<usize, Vec<At>> = HashMap::new();
         for (i, sentence) in at.iter().enumerate() {
             components.entry(links.find(i)).or_default().push(*sentence);
@@ -252,16 +252,25 @@ fn link<'f>(
     features: &(dyn Fn(usize) -> &'f words::Features + Sync),
     weights: &compare::Weights,
 ) -> UnionFind {
-    let bands: Vec<minhash::Bands> = (0..at.len())
-        .into_par_iter()
-        .map(|i| minhash::bands(&features(i).words))
+    let compared: Vec<u32> = (0..at.len())
+        .filter(|&i| !features(i).is_empty())
+        .map(|i| i as u32)
+        .collect();
+    let bands: Vec<minhash::Bands> = compared
+        .par_iter()
+        .map(|&i| {
+            minhash::bands(&[
+                &features(i as usize).words,
+                &features(i as usize).fact_words,
+            ])
+        })
         .collect();
     let mut links = UnionFind::new(at.len());
     for band in 0..minhash::BANDS {
         let mut keys: Vec<(u64, u32)> = bands
             .iter()
             .enumerate()
-            .map(|(i, b)| (b[band], i as u32))
+            .map(|(i, b)| (b[band], compared[i]))
             .collect();
         keys.par_sort_unstable();
         let buckets: Vec<&[(u64, u32)]> = minhash::buckets(&keys, MOST_IN_BUCKET).collect();
@@ -288,6 +297,19 @@ fn link<'f>(
         }
     }
     links
+}
+
+/// Joins the sentences `at` of different reports whose text is the same (`exact`).
+fn join_exact(at: &[At], exact: &(dyn Fn(usize) -> Option<u64> + Sync), links: &mut UnionFind) {
+    let mut texts: Vec<(u64, usize)> = (0..at.len())
+        .filter_map(|i| exact(i).map(|id| (id, i)))
+        .collect();
+    texts.par_sort_unstable();
+    for run in texts.chunk_by(|a, b| a.0 == b.0) {
+        for pair in run.windows(2) {
+            links.union(pair[0].1, pair[1].1);
+        }
+    }
 }
 
 /// Disjoint sets of sentences, joined as pairs are found the same.

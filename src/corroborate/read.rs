@@ -33,7 +33,15 @@ pub struct Sentence {
     pub sources: Vec<u64>,
     /// Whether a claim covers it.
     pub claimed: bool,
+    /// An id of its text (lower case, white space collapsed) when it is at least
+    /// [`EXACT_CHARS`] long: the same long sentence in two reports is the same claim even with
+    /// too few content words to compare ("Like most of you here, he gave more to me than I gave
+    /// to him.").
+    pub exact: Option<u64>,
 }
+
+/// How long a sentence must be for its exact text to count.
+pub const EXACT_CHARS: usize = 40;
 
 /// One report as the comparison sees it: no text, a few hundred bytes a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +72,7 @@ impl ReadReport {
             .zip(&suggestions)
             .map(|(span, suggestion)| {
                 let mut features = features(&report.text, span.clone(), &attribution(suggestion));
-                if features.words.len() < MIN_WORDS {
+                if features.len() < MIN_WORDS {
                     features = Features::default();
                 }
                 let covering: Vec<&Claim> = claims_over(claims, &spans, span).collect();
@@ -87,6 +95,7 @@ impl ReadReport {
                     features,
                     sources,
                     claimed: !covering.is_empty(),
+                    exact: exact(&report.text[span.clone()]),
                 }
             })
             .collect();
@@ -96,6 +105,12 @@ impl ReadReport {
             sentences,
         }
     }
+}
+
+/// The id of a sentence's text, if it is long enough to count when repeated exactly.
+fn exact(sentence: &str) -> Option<u64> {
+    let text = one_line(sentence).to_lowercase();
+    (text.chars().count() >= EXACT_CHARS).then(|| word_id(&text))
 }
 
 /// A report and its claims that were found in its current text.
@@ -115,17 +130,25 @@ fn load(path: &Path) -> Result<(Report, Vec<Claim>), CorroborateError> {
 }
 
 /// The bytes of a sentence that say who said it rather than what: the source's words, the
-/// reporting verb, hedges. Changed attribution must not hide the same claim.
+/// reporting verb, hedges. Changed attribution must not hide the same claim. When they would
+/// take more than half the sentence, the rules have most likely taken the statement for its
+/// source ("All sorts of people make all sorts of claims"), and nothing is cut.
 fn attribution(suggestion: &Suggestion) -> Vec<Range<usize>> {
     let sentence = &suggestion.sentence;
-    suggestion
+    let spans: Vec<Range<usize>> = suggestion
         .cues
         .iter()
         .filter(|c| c.kind != CueKind::Quote)
         .map(|c| c.span.clone())
         .chain(suggestion.source.clone())
         .filter(|s| sentence.start <= s.start && s.end <= sentence.end)
-        .collect()
+        .collect();
+    let cut: usize = spans.iter().map(ExactSizeIterator::len).sum();
+    if cut * 2 > sentence.len() {
+        Vec::new()
+    } else {
+        spans
+    }
 }
 
 /// The claims (with their byte spans) that overlap `sentence`.

@@ -51,8 +51,9 @@ fn described(c: &Corroboration) -> Vec<Vec<String>> {
 
 /// The true groups of the event: (report, words that start its sentence).
 const TRUE_GROUPS: &[&[(&str, &str)]] = &[
+    // The wire's headline ("Footbridge collapses during Northmere lantern festival") says less
+    // than half of what these say: a summary, left apart (see docs/corroboration.md).
     &[
-        ("wire.txt", "Footbridge collapses during"),
         ("wire.txt", "A footbridge over the Lune Canal"),
         ("gazette.txt", "A footbridge over the Lune Canal"),
         ("blog.md", "On Saturday evening a footbridge"),

@@ -54,6 +54,22 @@ pub struct Features {
     pub words: Vec<u64>,
     /// The numbers, dates and names, in text order.
     pub facts: Vec<Fact>,
+    /// Ids of the facts as tokens (a number's value, each word of a date or a name), sorted and
+    /// without repeats: a sentence made mostly of names and figures ("Mr Hague became an MP at
+    /// 27") is still compared, and a shared name or figure counts towards the match.
+    pub fact_words: Vec<u64>,
+}
+
+impl Features {
+    /// How many words and fact tokens the sentence has.
+    pub fn len(&self) -> usize {
+        self.words.len() + self.fact_words.len()
+    }
+
+    /// Whether it has none (too short to be compared, or not kept).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// Words that say nothing on their own.
@@ -218,6 +234,22 @@ pub fn features(text: &str, sentence: Range<usize>, skip: &[Range<usize>]) -> Fe
     }
     out.words.sort_unstable();
     out.words.dedup();
+    out.fact_words = out
+        .facts
+        .iter()
+        .flat_map(|fact| {
+            let mark = match fact.kind {
+                FactKind::Number => '#',
+                FactKind::Date => '@',
+                FactKind::Name => '$',
+            };
+            fact.key
+                .split_whitespace()
+                .map(move |w| word_id(&format!("{mark}{w}")))
+        })
+        .collect();
+    out.fact_words.sort_unstable();
+    out.fact_words.dedup();
     out
 }
 
