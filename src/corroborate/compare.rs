@@ -62,38 +62,57 @@ pub fn same_claim(left: &Features, right: &Features, weights: &Weights) -> bool 
     if short < MIN_WORDS || short * LENGTH_RATIO < long {
         return false;
     }
-    let words = shared_words(&left.words, &right.words);
-    let facts = shared_words(&left.fact_words, &right.fact_words);
-    if words.len() + facts.len() < MIN_WORDS {
+    // Most candidates share a word or two: count before weighing anything.
+    if count_shared(&left.words, &right.words) + count_shared(&left.fact_words, &right.fact_words)
+        < MIN_WORDS
+    {
         return false;
     }
+    let words = shared_words(&left.words, &right.words);
+    let facts = shared_words(&left.fact_words, &right.fact_words);
     let weight = |words: &[u64]| words.iter().map(|w| weights.of(*w)).sum::<f32>();
     let shared = weight(&words) + weight(&facts);
     let all_words = weight(&left.words) + weight(&right.words) - weight(&words);
+    let all_facts = weight(&left.fact_words) + weight(&right.fact_words) - weight(&facts);
+    if shared >= SAME_CLAIM_DIFFERING * (all_words + all_facts) {
+        // Close enough even if the facts differ, with every fact counted.
+        return true;
+    }
     if differences(&[&left.facts, &right.facts]).is_empty() {
-        let all_facts = weight(&left.fact_words) + weight(&right.fact_words) - weight(&facts);
         shared >= SAME_CLAIM * (all_words + all_facts)
     } else {
         shared >= SAME_CLAIM_DIFFERING * (all_words + weight(&facts))
     }
 }
 
+/// How many words two sorted lists have in common.
+fn count_shared(left: &[u64], right: &[u64]) -> usize {
+    let mut shared = 0;
+    each_shared(left, right, |_| shared += 1);
+    shared
+}
+
 /// The words two sorted lists have in common.
 fn shared_words(left: &[u64], right: &[u64]) -> Vec<u64> {
-    let (mut l, mut r) = (0, 0);
     let mut shared = Vec::new();
+    each_shared(left, right, |word| shared.push(word));
+    shared
+}
+
+/// Calls `found` with each word two sorted lists have in common.
+fn each_shared(left: &[u64], right: &[u64], mut found: impl FnMut(u64)) {
+    let (mut l, mut r) = (0, 0);
     while let (Some(x), Some(y)) = (left.get(l), right.get(r)) {
         match x.cmp(y) {
             std::cmp::Ordering::Less => l += 1,
             std::cmp::Ordering::Greater => r += 1,
             std::cmp::Ordering::Equal => {
-                shared.push(*x);
+                found(*x);
                 l += 1;
                 r += 1;
             }
         }
     }
-    shared
 }
 
 /// Where the members of a group disagree: a kind of fact on which two members each give a value

@@ -4,17 +4,17 @@
 //!
 //! The shingles are single normalised words, not word n-grams: a reordered clause ("when the
 //! crowd turned violent, two officers were hurt") keeps its words but loses most of its
-//! trigrams. With [`ROWS`] = 2 and [`BANDS`] = 32, two sentences sharing 35% of their words
-//! become candidates with probability 1 − (1 − 0.35²)³² ≈ 0.98, and 20% still 0.73; the check
+//! trigrams. With [`ROWS`] = 3 and [`BANDS`] = 48, two sentences sharing 40% of their words
+//! become candidates with probability 1 − (1 − 0.4³)⁴⁸ ≈ 0.96, and 30% still 0.73; the check
 //! that follows decides.
 
 /// Rows per band.
-pub const ROWS: usize = 2;
+pub const ROWS: usize = 3;
 /// Bands per signature.
-pub const BANDS: usize = 32;
+pub const BANDS: usize = 48;
 
 /// A sentence's band keys: two sentences are candidates when any key at the same index is equal.
-pub type Bands = [u64; BANDS];
+pub type Bands = [u32; BANDS];
 
 /// The band keys of a set of word ids (not empty), given in parts.
 pub fn bands(parts: &[&[u64]]) -> Bands {
@@ -27,12 +27,14 @@ pub fn bands(parts: &[&[u64]]) -> Bands {
             }
         }
     }
-    let mut keys = [0u64; BANDS];
+    let mut keys = [0u32; BANDS];
     for (band, key) in keys.iter_mut().enumerate() {
         let rows = &mins[band * ROWS..(band + 1) * ROWS];
-        *key = rows.iter().fold(mix(band as u64 + 1), |acc, row| {
+        let mixed = rows.iter().fold(mix(band as u64 + 1), |acc, row| {
             mix(acc ^ row.rotate_left(17))
         });
+        // The high half: collisions at 32 bits add a few stray candidates, checked anyway.
+        *key = (mixed >> 32) as u32;
     }
     keys
 }
@@ -60,7 +62,7 @@ const fn mix(mut x: u64) -> u64 {
 /// The candidate pairs of one band: runs of sentences (indices into `keys`) whose key at `band`
 /// is equal. A run longer than `most` is cut into windows of `most` neighbours, so a sentence
 /// that thousands of reports repeat costs a bounded number of checks.
-pub fn buckets(keys: &[(u64, u32)], most: usize) -> impl Iterator<Item = &[(u64, u32)]> {
+pub fn buckets(keys: &[(u32, u32)], most: usize) -> impl Iterator<Item = &[(u32, u32)]> {
     keys.chunk_by(|a, b| a.0 == b.0)
         .filter(|run| run.len() > 1)
         .flat_map(move |run| {
@@ -99,7 +101,7 @@ mod tests {
 
     #[test]
     fn long_runs_are_cut_into_overlapping_windows() {
-        let keys: Vec<(u64, u32)> = (0..10).map(|i| (7, i)).chain([(8, 10)]).collect();
+        let keys: Vec<(u32, u32)> = (0..10).map(|i| (7, i)).chain([(8, 10)]).collect();
         let windows: Vec<Vec<u32>> = buckets(&keys, 4)
             .map(|w| w.iter().map(|k| k.1).collect())
             .collect();

@@ -267,13 +267,13 @@ fn link<'f>(
         .collect();
     let mut links = UnionFind::new(at.len());
     for band in 0..minhash::BANDS {
-        let mut keys: Vec<(u64, u32)> = bands
+        let mut keys: Vec<(u32, u32)> = bands
             .iter()
             .enumerate()
             .map(|(i, b)| (b[band], compared[i]))
             .collect();
         keys.par_sort_unstable();
-        let buckets: Vec<&[(u64, u32)]> = minhash::buckets(&keys, MOST_IN_BUCKET).collect();
+        let buckets: Vec<&[(u32, u32)]> = minhash::buckets(&keys, MOST_IN_BUCKET).collect();
         let pairs: Vec<(u32, u32)> = buckets
             .par_iter()
             .flat_map_iter(|bucket| {
