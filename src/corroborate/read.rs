@@ -65,7 +65,7 @@ impl ReadReport {
     /// reader passes the report it shows.
     pub fn of(report: &Report, claims: &[Claim], cues: &Cues) -> Self {
         let suggestions = suggest(&report.text, &report.sentences, cues);
-        let spans: Vec<Range<usize>> = claims.iter().filter_map(|c| c.byte_span(report)).collect();
+        let spans: Vec<Option<Range<usize>>> = claims.iter().map(|c| c.byte_span(report)).collect();
         let sentences = report
             .sentences
             .iter()
@@ -151,18 +151,21 @@ fn attribution(suggestion: &Suggestion) -> Vec<Range<usize>> {
     }
 }
 
-/// The claims (with their byte spans) that overlap `sentence`.
+/// The claims (with their byte spans, same order; `None` when a claim's offsets are not in the
+/// text) that overlap `sentence`.
 fn claims_over<'c>(
     claims: &'c [Claim],
-    spans: &[Range<usize>],
+    spans: &'c [Option<Range<usize>>],
     sentence: &Range<usize>,
 ) -> impl Iterator<Item = &'c Claim> {
-    let spans: Vec<Range<usize>> = spans.to_vec();
     let sentence = sentence.clone();
     claims
         .iter()
         .zip(spans)
-        .filter(move |(_, s)| s.start < sentence.end && sentence.start < s.end.max(s.start + 1))
+        .filter(move |(_, s)| {
+            s.as_ref()
+                .is_some_and(|s| s.start < sentence.end && sentence.start < s.end.max(s.start + 1))
+        })
         .map(|(c, _)| c)
 }
 
@@ -244,7 +247,7 @@ pub fn members(
         return Err(CorroborateError::Changed(path.to_path_buf()));
     }
     let suggestions = suggest(&report.text, &report.sentences, cues);
-    let spans: Vec<Range<usize>> = claims.iter().filter_map(|c| c.byte_span(&report)).collect();
+    let spans: Vec<Option<Range<usize>>> = claims.iter().map(|c| c.byte_span(&report)).collect();
     Ok(wanted
         .iter()
         .filter_map(|&i| {
