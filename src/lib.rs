@@ -6,6 +6,7 @@
 pub mod annotate;
 pub mod cli;
 pub mod config;
+pub mod corroborate;
 pub mod report;
 pub mod review;
 pub mod suggest;

@@ -143,6 +143,19 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: cli::stats::Format,
     },
+    /// Find the sentences that state the same thing in two or more reports, count the
+    /// independent sources behind each, and show where the reports disagree on a number, a date
+    /// or a name.
+    Corroborate {
+        /// Reports, sidecars or folders (searched recursively); the current folder by default.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cli::corroborate::Format,
+        /// Only the groups in which at least one sentence has a claim.
+        #[arg(long)]
+        claims_only: bool,
+    },
     /// Export the claims of reports as Markdown, CSV, JSON, W3C Web Annotation or schema.org
     /// claim reviews.
     Export {
@@ -270,6 +283,11 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
             None => cli::tag::untag(&report, n, &config()?.author),
         },
         Some(Command::Stats { paths, format }) => cli::stats::run(&paths, format, &config()?),
+        Some(Command::Corroborate {
+            paths,
+            format,
+            claims_only,
+        }) => cli::corroborate::run(&paths, format, claims_only, &config()?),
         Some(Command::Export {
             paths,
             format,

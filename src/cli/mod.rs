@@ -4,6 +4,7 @@ pub mod agree;
 pub mod check;
 pub mod claims;
 pub mod completions;
+pub mod corroborate;
 pub mod export;
 pub mod merge_driver;
 pub mod sentences;

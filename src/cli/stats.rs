@@ -90,9 +90,9 @@ pub fn failed_to_error(failed: Vec<String>) -> Result<(), CliError> {
     }
 }
 
-/// A progress bar that stays hidden for [`QUIET_FOR`] and altogether when stderr is not a
+/// A progress bar (also `corroborate`'s) that stays hidden for [`QUIET_FOR`] and altogether when stderr is not a
 /// terminal.
-struct Progress {
+pub(super) struct Progress {
     bar: ProgressBar,
     started: Instant,
     shown: AtomicBool,
@@ -100,7 +100,7 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(total: u64) -> Self {
+    pub(super) fn new(total: u64) -> Self {
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
         if let Ok(style) = ProgressStyle::with_template("reading reports {bar:30} {pos}/{len}") {
             bar.set_style(style);
@@ -113,7 +113,7 @@ impl Progress {
         }
     }
 
-    fn tick(&self) {
+    pub(super) fn tick(&self) {
         self.bar.inc(1);
         if self.terminal
             && self.started.elapsed() >= QUIET_FOR
@@ -123,7 +123,7 @@ impl Progress {
         }
     }
 
-    fn finish(&self) {
+    pub(super) fn finish(&self) {
         self.bar.finish_and_clear();
     }
 }

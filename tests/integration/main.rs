@@ -7,6 +7,7 @@
 mod agree;
 mod cli;
 mod cli_check;
+mod cli_corroborate;
 mod cli_export;
 mod cli_newcomer;
 mod cli_stats;
