@@ -47,6 +47,74 @@ struct Lists {
     furniture: Vec<String>,
     labels: Vec<String>,
     roles: Vec<String>,
+    grammar: GrammarLists,
+}
+
+/// The `[grammar]` table as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GrammarLists {
+    auxiliaries: Vec<String>,
+    blockers: Vec<String>,
+    boundaries: Vec<String>,
+    determiners: Vec<String>,
+    indefinites: Vec<String>,
+    prepositions: Vec<String>,
+    leading: Vec<String>,
+    cuts: Vec<String>,
+    forward_stops: Vec<String>,
+    pronouns: Vec<String>,
+    writer: Vec<String>,
+    inverting: Vec<String>,
+    strong: Vec<String>,
+    not_clause: Vec<String>,
+    participles: Vec<String>,
+    statements: Vec<String>,
+}
+
+/// Closed word classes and verb frames the rules read sentences with (`[grammar]` in
+/// `assets/cues.toml`; each list is documented there).
+#[derive(Debug, Clone)]
+pub(super) struct Grammar {
+    pub auxiliaries: Set,
+    pub blockers: Set,
+    pub boundaries: Set,
+    pub determiners: Set,
+    pub indefinites: Set,
+    pub prepositions: Set,
+    pub leading: Set,
+    pub cuts: Set,
+    pub forward_stops: Set,
+    pub pronouns: Set,
+    pub writer: Set,
+    pub inverting: Set,
+    pub strong: Set,
+    pub not_clause: Set,
+    pub participles: Set,
+    pub statements: Phrases,
+}
+
+impl Grammar {
+    fn new(g: &GrammarLists) -> Self {
+        Self {
+            auxiliaries: set(&g.auxiliaries),
+            blockers: set(&g.blockers),
+            boundaries: set(&g.boundaries),
+            determiners: set(&g.determiners),
+            indefinites: set(&g.indefinites),
+            prepositions: set(&g.prepositions),
+            leading: set(&g.leading),
+            cuts: set(&g.cuts),
+            forward_stops: set(&g.forward_stops),
+            pronouns: set(&g.pronouns),
+            writer: set(&g.writer),
+            inverting: set(&g.inverting),
+            strong: set(&g.strong),
+            not_clause: set(&g.not_clause),
+            participles: set(&g.participles),
+            statements: phrases(&g.statements),
+        }
+    }
 }
 
 /// Phrases of one or more words, indexed by their first word.
@@ -103,6 +171,7 @@ pub struct Cues {
     pub(super) anonymous_attributions: Phrases,
     pub(super) hedges: Phrases,
     pub(super) furniture: Vec<String>,
+    pub(super) grammar: Grammar,
     /// Every word that starts a cue, with its [`flag`]s.
     lexicon: HashMap<String, u16, Fast>,
     /// The longest word of the lexicon, in bytes: longer words need no lookup.
@@ -140,6 +209,7 @@ impl Cues {
             anonymous_attributions: phrases(&lists.anonymous_attributions),
             hedges: phrases(&lists.hedges),
             furniture: lists.furniture.iter().map(|f| f.to_lowercase()).collect(),
+            grammar: Grammar::new(&lists.grammar),
             lexicon: HashMap::default(),
             longest: 0,
         };

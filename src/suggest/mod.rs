@@ -10,6 +10,7 @@ mod analyse;
 mod claim;
 mod cues;
 mod document;
+mod phrase;
 mod tokens;
 
 use std::ops::Range;
