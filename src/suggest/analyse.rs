@@ -4,8 +4,9 @@
 use std::ops::Range;
 
 use super::cues::{Cues, Phrases, flag};
-use super::phrase::{backward_np, classify, forward_np, head_run, subject};
+use super::phrase::{backward_np, classify, forward_np, head_run};
 use super::tokens::{Kind, Tokens};
+use super::verb::{Frame, verb_source};
 use super::{Cue, CueKind};
 
 /// Who a source phrase points at.
@@ -19,8 +20,10 @@ pub(super) enum Who {
     Pronoun,
     /// "I", "we": the writer, so no outside source.
     Writer,
-    /// "critics", "some": too vague to be a source.
+    /// "critics", "some": a vague group, an anonymous source shown with a `weasel` cue.
     Weasel,
+    /// A named speaker whose words come second-hand ("X reportedly said"): unsourced.
+    Hedged,
 }
 
 /// An attribution found in the sentence.
@@ -126,6 +129,7 @@ pub(super) fn analyse(
 /// Marks the quotations and tells whether one is left open.
 fn quotes(tokens: &Tokens, span: &Range<usize>, inside: bool, local: &mut Local) {
     let mut open: Option<usize> = inside.then_some(span.start);
+    let mut last_open_end = None;
     local.starts_quoted = inside
         || tokens
             .list
@@ -136,6 +140,14 @@ fn quotes(tokens: &Tokens, span: &Range<usize>, inside: bool, local: &mut Local)
             continue;
         };
         let opens = direction.unwrap_or(open.is_none());
+        // A closing mark right after the opening one is a typo ("“”This is …"), not an empty
+        // quotation.
+        if !opens && open.is_some() && last_open_end == Some(token.span.start) {
+            continue;
+        }
+        if opens {
+            last_open_end = Some(token.span.end);
+        }
         match (opens, open) {
             (true, None) => open = Some(token.span.start),
             (false, Some(start)) => {
@@ -144,6 +156,17 @@ fn quotes(tokens: &Tokens, span: &Range<usize>, inside: bool, local: &mut Local)
                     kind: CueKind::Quote,
                 });
                 open = None;
+            }
+            // An opening mark while a quotation is open: the quotation ran on without a closing
+            // mark (a quoted paragraph continued in the next), so a new one starts here.
+            (true, Some(start)) if direction.is_some() => {
+                if start < token.span.start {
+                    local.cues.push(Cue {
+                        span: start..token.span.start,
+                        kind: CueKind::Quote,
+                    });
+                }
+                open = Some(token.span.start);
             }
             _ => {}
         }
@@ -252,6 +275,7 @@ fn attribution(
         let at = tokens.list[i].span.start;
         quoted.iter().any(|q| q.start <= at && at < q.end)
     };
+    let mut fallback = None;
     let outside = (0..tokens.len()).filter(|&i| !in_quote(i));
     let inside = (0..tokens.len()).filter(|&i| in_quote(i));
     for i in outside.chain(inside) {
@@ -298,124 +322,39 @@ fn attribution(
         if !(verb || document_verb) || (tokens.list[i].capital && i > 0) {
             continue;
         }
-        if let Some(attribution) = verb_source(tokens, cues, i, verb, hedges) {
-            local.cues.push(Cue {
-                span: tokens.list[i].span.clone(),
-                kind: CueKind::Attribution,
-            });
-            return Some(attribution);
+        match verb_source(tokens, cues, i, verb, hedges) {
+            Some((attribution, Frame::Main)) => {
+                local.cues.push(Cue {
+                    span: tokens.list[i].span.clone(),
+                    kind: CueKind::Attribution,
+                });
+                return Some(attribution);
+            }
+            Some((attribution, Frame::Fallback)) if fallback.is_none() => {
+                fallback = Some((attribution, i));
+            }
+            _ => {}
         }
     }
-    None
+    // A relative clause's or an agentless passive's attribution, when no main clause has one.
+    let (attribution, i) = fallback?;
+    local.cues.push(Cue {
+        span: tokens.list[i].span.clone(),
+        kind: if attribution.source.is_some() {
+            CueKind::Attribution
+        } else {
+            CueKind::Anonymous
+        },
+    });
+    Some(attribution)
 }
 
-/// The source of the reporting verb at `i`: its subject, or the speaker after it.
-fn verb_source(
+pub(super) fn found(
     tokens: &Tokens,
     cues: &Cues,
-    i: usize,
-    verb: bool,
-    hedges: &[Range<usize>],
-) -> Option<Attribution> {
-    let word = tokens.lower(i);
-    if cues.grammar.participles.contains(word) && i > 0 && tokens.list[i - 1].kind == Kind::Comma {
-        let np = head_run(tokens, cues, 0)?;
-        return Some(found(tokens, cues, np, None));
-    }
-    if matches!(word, "claims" | "claimed" | "claim")
-        && cues.grammar.not_clause.contains(tokens.lower(i + 1))
-    {
-        let next = tokens.lower(i + 1);
-        if !matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its")
-            || !tokens
-                .list
-                .get(i.wrapping_sub(1))
-                .is_some_and(|t| t.capital)
-        {
-            return None;
-        }
-    }
-    let mut j = i;
-    while j > 0
-        && tokens.is_word(j - 1)
-        && (cues.grammar.auxiliaries.contains(tokens.lower(j - 1))
-            || (tokens.lower(j - 1).ends_with("ly") && !tokens.list[j - 1].capital))
-    {
-        j -= 1;
-    }
-    if j > 0 && cues.grammar.blockers.contains(tokens.lower(j - 1)) {
-        return None;
-    }
-    // A noun that looks like a verb: "the reports", "the authority's report".
-    if j > 0
-        && (cues.grammar.determiners.contains(tokens.lower(j - 1))
-            || tokens.lower(j - 1).ends_with("'s")
-            || tokens.lower(j - 1).ends_with("s'"))
-    {
-        return None;
-    }
-    if cues.verbs.contains(tokens.lower(i + 1)) || cues.document_verbs.contains(tokens.lower(i + 1))
-    {
-        return None;
-    }
-    let hedged_verb = hedges.iter().any(|h| {
-        j < i && h.start >= tokens.list[j].span.start && h.end <= tokens.list[i].span.start
-    });
-    let clause_follows = match tokens.list.get(i + 1).map(|t| t.kind) {
-        None | Some(Kind::Comma | Kind::Colon | Kind::Quote(_) | Kind::Other) => true,
-        Some(Kind::Word) => matches!(
-            tokens.lower(i + 1),
-            "that"
-                | "on"
-                | "in"
-                | "at"
-                | "he"
-                | "she"
-                | "they"
-                | "it"
-                | "there"
-                | "why"
-                | "whether"
-                | "how"
-                | "what"
-                | "this"
-                | "to"
-        ),
-        _ => false,
-    };
-    // A phrase ending in a number or a measure ("its 30-day report") is not a speaker.
-    let subject = subject(tokens, cues, j)
-        .filter(|np| !tokens.lower(np.1).chars().any(|c| c.is_ascii_digit()));
-    if let Some(np) = subject {
-        let who = classify(tokens, cues, np);
-        let is_document = (np.0..=np.1).any(|k| cues.documents.contains(tokens.lower(k)));
-        let fits = if verb {
-            cues.grammar.strong.contains(word) || clause_follows
-        } else {
-            is_document
-        };
-        if !(fits || is_document && verb) {
-            return None;
-        }
-        let mut attribution = found(tokens, cues, np, Some(who));
-        if hedged_verb {
-            attribution.who = Who::Weasel;
-        }
-        return Some(attribution);
-    }
-    let inverted =
-        j == i && j > 0 && matches!(tokens.list[j - 1].kind, Kind::Comma | Kind::Quote(_));
-    if verb && inverted && cues.grammar.inverting.contains(word) {
-        let np = forward_np(tokens, cues, i + 1, true)?;
-        if matches!(classify(tokens, cues, np), Who::Writer) {
-            return None;
-        }
-        return Some(found(tokens, cues, np, None));
-    }
-    None
-}
-
-fn found(tokens: &Tokens, cues: &Cues, np: (usize, usize), who: Option<Who>) -> Attribution {
+    np: (usize, usize),
+    who: Option<Who>,
+) -> Attribution {
     Attribution {
         source: Some(tokens.range(np.0, np.1)),
         who: who.unwrap_or_else(|| classify(tokens, cues, np)),

@@ -70,6 +70,14 @@ struct GrammarLists {
     not_clause: Vec<String>,
     participles: Vec<String>,
     statements: Vec<String>,
+    irregular_past: Vec<String>,
+    finite: Vec<String>,
+    not_before_to: Vec<String>,
+    negatable: Vec<String>,
+    negations: Vec<String>,
+    complements: Vec<String>,
+    agentless: Vec<String>,
+    agentless_framed: Vec<String>,
 }
 
 /// Closed word classes and verb frames the rules read sentences with (`[grammar]` in
@@ -92,6 +100,14 @@ pub(super) struct Grammar {
     pub not_clause: Set,
     pub participles: Set,
     pub statements: Phrases,
+    pub irregular_past: Set,
+    pub finite: Set,
+    pub not_before_to: Set,
+    pub negatable: Set,
+    pub negations: Set,
+    pub complements: Set,
+    pub agentless: Set,
+    pub agentless_framed: Set,
 }
 
 impl Grammar {
@@ -113,6 +129,14 @@ impl Grammar {
             not_clause: set(&g.not_clause),
             participles: set(&g.participles),
             statements: phrases(&g.statements),
+            irregular_past: set(&g.irregular_past),
+            finite: set(&g.finite),
+            not_before_to: set(&g.not_before_to),
+            negatable: set(&g.negatable),
+            negations: set(&g.negations),
+            complements: set(&g.complements),
+            agentless: set(&g.agentless),
+            agentless_framed: set(&g.agentless_framed),
         }
     }
 }
@@ -273,7 +297,8 @@ mod tests {
     fn builtin_lists_load_and_extend() {
         let cues = Cues::builtin();
         assert!(cues.verbs.contains("said") && cues.anonymous.contains("officials"));
-        assert_eq!(cues.hedges.starting("is").len(), 2);
+        assert_eq!(cues.hedges.starting("reportedly").len(), 1);
+        assert!(cues.grammar.strong.contains("said") && cues.grammar.determiners.contains("the"));
         let extra = Extra {
             verbs: vec!["Relayed".into()],
             hedges: vec!["word has it".into()],

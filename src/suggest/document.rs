@@ -25,7 +25,12 @@ pub fn suggest(text: &str, sentences: &[Range<usize>], cues: &Cues) -> Vec<Sugge
     let mut inside = false;
     for (n, span) in sentences.iter().enumerate() {
         let span = clamp(text, span);
-        if n > 0 && new_paragraph(text, &sentences[n - 1], &span) {
+        // A quotation left open at a paragraph's end runs on when the next paragraph opens with
+        // a quotation mark (the newsroom convention); otherwise its closing mark was lost.
+        if n > 0
+            && new_paragraph(text, &sentences[n - 1], &span)
+            && !(inside && opens_with_quote(&text[span.clone()]))
+        {
             paragraph += 1;
             inside = false;
         }
@@ -98,6 +103,13 @@ fn clamp(text: &str, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// Whether the sentence starts with an opening quotation mark.
+fn opens_with_quote(sentence: &str) -> bool {
+    sentence
+        .trim_start()
+        .starts_with(['"', '“', '‘', '«', '„', '\''])
+}
+
 /// Whether a blank line (or a heading's line break) separates two sentences.
 fn new_paragraph(text: &str, before: &Range<usize>, after: &Range<usize>) -> bool {
     let gap = text
@@ -161,9 +173,13 @@ fn decide(suggestion: &mut Suggestion, attribution: Option<&Attribution>, recent
                 suggestion.source.clone_from(&attribution.source);
             }
         }
-        Who::Writer => suggestion.verdict = Some(Verdict::Unsourced),
+        Who::Writer | Who::Hedged => suggestion.verdict = Some(Verdict::Unsourced),
         Who::Weasel => {
-            suggestion.verdict = Some(Verdict::Unsourced);
+            // A vague group with a reporting verb is a vague attribution: sourced, anonymous,
+            // with the group marked as a hedge so the analyst sees why.
+            suggestion.verdict = Some(Verdict::Sourced);
+            suggestion.kind = Some(SourceKind::Anonymous);
+            suggestion.source.clone_from(&attribution.source);
             if let Some(span) = &attribution.source {
                 let inside =
                     suggestion.sentence.start <= span.start && span.end <= suggestion.sentence.end;
@@ -258,8 +274,32 @@ mod tests {
         let got = run("The minister reportedly plans to resign.");
         assert_eq!(got[0].0, Some("unsourced"));
         assert_eq!(got[0].3, ["hedge:reportedly"]);
-        let got = run("Critics argue that the plan is unfair.");
+        let got = run("The mayor allegedly said the vote was close.");
         assert_eq!(got[0].0, Some("unsourced"));
+    }
+
+    #[test]
+    fn vague_groups_with_a_reporting_verb_are_anonymous_and_keep_the_weasel_cue() {
+        for (text, group) in [
+            ("Critics argue that the plan is unfair.", "Critics"),
+            (
+                "Some residents said the water tasted of metal.",
+                "Some residents",
+            ),
+            ("Many believe the harbour will never reopen.", "Many"),
+        ] {
+            let got = run(text);
+            assert_eq!(
+                (got[0].0, got[0].1, got[0].2.as_str()),
+                (Some("sourced"), Some("anonymous"), group),
+                "{text}"
+            );
+            assert!(
+                got[0].3.contains(&format!("hedge:{group}")),
+                "{text}: {:?}",
+                got[0].3
+            );
+        }
     }
 
     #[test]

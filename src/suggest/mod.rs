@@ -12,6 +12,7 @@ mod cues;
 mod document;
 mod phrase;
 mod tokens;
+mod verb;
 
 use std::ops::Range;
 

@@ -110,7 +110,13 @@ pub(super) fn trim_np(
             && !tokens.list[k].capital
             && !cues.documents.contains(tokens.lower(k))
     });
-    (!only_closed && !has_verbish).then_some((start, end - 1))
+    // A verb phrase is not a subject: "The report did not assign [blame]".
+    let finite = (start..end).any(|k| {
+        let w = tokens.lower(k);
+        !tokens.list[k].capital
+            && (cues.grammar.finite.contains(w) || cues.grammar.negations.contains(w))
+    });
+    (!only_closed && !has_verbish && !finite).then_some((start, end - 1))
 }
 
 /// The noun phrase that starts at token `from`, read forwards (after "according to", "said").

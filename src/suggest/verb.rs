@@ -1,0 +1,251 @@
+//! One reporting verb and its frame: who its speaker is (subject, agent of a passive, speaker
+//! after an inverted verb), and whether the word is a verb at all.
+
+use std::ops::Range;
+
+use super::analyse::{Attribution, Who, found};
+use super::cues::Cues;
+use super::phrase::{backward_np, classify, forward_np, head_run, subject};
+use super::tokens::{Kind, Tokens};
+
+/// How much a verb's attribution counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Frame {
+    /// The verb of a main clause: the sentence's attribution.
+    Main,
+    /// A relative clause's verb or an agentless passive: used when no main clause attributes.
+    Fallback,
+}
+
+/// Forms of "be" that make a participle passive ("was reported", "are being told").
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Whether `word`, a verb form, is a bare base form ("question", "report"): with a singular
+/// noun before it, it can only be a noun ("an emergency question").
+fn base_form(word: &str, cues: &Cues) -> bool {
+    !(word.ends_with('s')
+        || word.ends_with("ed")
+        || word.ends_with("ing")
+        || cues.grammar.irregular_past.contains(word))
+}
+
+/// Whether `word` is a past participle ("reported", "told").
+fn participle(word: &str, cues: &Cues) -> bool {
+    word.ends_with("ed") || cues.grammar.irregular_past.contains(word)
+}
+
+/// Whether the verb-like word at `i` is used as a noun or an adjective: after a determiner or a
+/// possessive ("the reports", "its economic forecast"), before a finite verb ("several projects
+/// were shelved"), a base form after a singular noun ("an emergency question").
+fn noun_use(tokens: &Tokens, cues: &Cues, i: usize, j: usize) -> bool {
+    let before = |k: usize| (k > 0).then(|| tokens.lower(k - 1));
+    let determiner =
+        |w: &str| cues.grammar.determiners.contains(w) || w.ends_with("'s") || w.ends_with("s'");
+    if before(j).is_some_and(determiner) {
+        return true;
+    }
+    let next = tokens.lower(i + 1);
+    if tokens.is_word(i + 1) && cues.grammar.finite.contains(next) {
+        return true;
+    }
+    if j == i && i > 0 && tokens.is_word(i - 1) {
+        let prev = tokens.lower(i - 1);
+        // "premiums for calls": a verb does not follow a preposition.
+        if cues.grammar.prepositions.contains(prev) && !cues.grammar.pronouns.contains(prev) {
+            return true;
+        }
+        // "an emergency question": determiner, noun, base form is a compound noun.
+        let compound = i > 1
+            && (cues.grammar.determiners.contains(tokens.lower(i - 2))
+                || cues.grammar.indefinites.contains(tokens.lower(i - 2)));
+        if compound
+            && base_form(tokens.lower(i), cues)
+            && !tokens.list[i - 1].capital
+            && !prev.ends_with('s')
+            && !cues.anonymous.contains(prev)
+        {
+            return true;
+        }
+    }
+    // "his economic forecast": a possessive two words back, an adjective between.
+    j == i
+        && i > 1
+        && !tokens.list[i - 1].capital
+        && tokens.is_word(i - 1)
+        && matches!(
+            tokens.lower(i - 2),
+            "his" | "her" | "its" | "their" | "our" | "my"
+        )
+}
+
+/// "claimed responsibility", "claims compensation": an act, not a report (but "Vega claimed the
+/// vote was rigged" is one).
+fn claimed_act(tokens: &Tokens, cues: &Cues, i: usize) -> bool {
+    let next = tokens.lower(i + 1);
+    matches!(tokens.lower(i), "claims" | "claimed" | "claim")
+        && cues.grammar.not_clause.contains(next)
+        && (!matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+            || !tokens
+                .list
+                .get(i.wrapping_sub(1))
+                .is_some_and(|t| t.capital))
+}
+
+/// The source of the reporting verb at `i`: its subject, the agent of a passive, or the speaker
+/// after it.
+pub(super) fn verb_source(
+    tokens: &Tokens,
+    cues: &Cues,
+    i: usize,
+    verb: bool,
+    hedges: &[Range<usize>],
+) -> Option<(Attribution, Frame)> {
+    let word = tokens.lower(i);
+    let g = &cues.grammar;
+    if i > 0 && word.ends_with("ing") {
+        return participle_source(tokens, cues, i);
+    }
+    if claimed_act(tokens, cues, i) {
+        return None;
+    }
+    // "continued to lead", "asked to place bets": an act, not a report.
+    if g.not_before_to.contains(word) && tokens.lower(i + 1) == "to" {
+        return None;
+    }
+    let negatable = g.negatable.contains(word);
+    let mut j = i;
+    let mut passive = false;
+    while j > 0 && tokens.is_word(j - 1) {
+        let w = tokens.lower(j - 1);
+        let skip = g.auxiliaries.contains(w)
+            || BE.contains(&w)
+            || (w.ends_with("ly") && !tokens.list[j - 1].capital)
+            || (negatable && g.negations.contains(w));
+        if !skip {
+            break;
+        }
+        passive |= BE.contains(&w);
+        j -= 1;
+    }
+    if j > 0 && g.blockers.contains(tokens.lower(j - 1)) {
+        return None;
+    }
+    if noun_use(tokens, cues, i, j) {
+        return None;
+    }
+    if cues.verbs.contains(tokens.lower(i + 1)) || cues.document_verbs.contains(tokens.lower(i + 1))
+    {
+        return None;
+    }
+    let hedged_verb = hedges.iter().any(|h| {
+        j < i && h.start >= tokens.list[j].span.start && h.end <= tokens.list[i].span.start
+    });
+    if passive && participle(word, cues) {
+        // "was reportedly seen": the hedge decides, unsourced.
+        return if hedged_verb {
+            None
+        } else {
+            passive_source(tokens, cues, i)
+        };
+    }
+    let clause_follows = match tokens.list.get(i + 1).map(|t| t.kind) {
+        None | Some(Kind::Comma | Kind::Colon | Kind::Quote(_) | Kind::Other) => true,
+        Some(Kind::Word) => g.complements.contains(tokens.lower(i + 1)),
+        _ => false,
+    };
+    // A phrase ending in a number or a measure ("its 30-day report") is not a speaker.
+    let subject = subject(tokens, cues, j)
+        .filter(|np| !tokens.lower(np.1).chars().any(|c| c.is_ascii_digit()));
+    if let Some(mut np) = subject {
+        let mut frame = Frame::Main;
+        // "X, who insists he …, said": a relative pronoun's speaker is what it refers to, and a
+        // relative clause's verb counts only when no main verb attributes.
+        if np.0 == np.1 && matches!(tokens.lower(np.0), "who" | "which") {
+            let end = if np.0 > 0 && tokens.list[np.0 - 1].kind == Kind::Comma {
+                np.0 - 1
+            } else {
+                np.0
+            };
+            np = backward_np(tokens, cues, end)?;
+            frame = Frame::Fallback;
+            if !clause_follows {
+                return None;
+            }
+        }
+        let who = classify(tokens, cues, np);
+        let is_document = (np.0..=np.1).any(|k| cues.documents.contains(tokens.lower(k)));
+        // A present form right after a name is a verb, not a plural noun ("Greenpeace claims
+        // the spill …").
+        let after_name = j == i && word.ends_with('s') && tokens.list[i - 1].capital;
+        let fits = if verb {
+            g.strong.contains(word) || clause_follows || after_name
+        } else {
+            is_document
+        };
+        if !(fits || is_document && verb) {
+            return None;
+        }
+        let mut attribution = found(tokens, cues, np, Some(who));
+        if hedged_verb {
+            attribution.who = Who::Hedged;
+        }
+        return Some((attribution, frame));
+    }
+    let inverted =
+        j == i && j > 0 && matches!(tokens.list[j - 1].kind, Kind::Comma | Kind::Quote(_));
+    if verb && inverted && g.inverting.contains(word) {
+        let np = forward_np(tokens, cues, i + 1, true)?;
+        if matches!(classify(tokens, cues, np), Who::Writer) {
+            return None;
+        }
+        return Some((found(tokens, cues, np, None), Frame::Main));
+    }
+    None
+}
+
+/// A reporting participle: "with the minister saying …" (the phrase between "with" and the
+/// participle), or "…, saying that …" (the sentence's subject).
+fn participle_source(tokens: &Tokens, cues: &Cues, i: usize) -> Option<(Attribution, Frame)> {
+    let word = tokens.lower(i);
+    // "with the minister saying …": the phrase between "with" and the participle.
+    if let Some(np) = backward_np(tokens, cues, i)
+        && np.0 > 0
+        && tokens.lower(np.0 - 1) == "with"
+    {
+        return Some((found(tokens, cues, np, None), Frame::Main));
+    }
+    if cues.grammar.participles.contains(word) && tokens.list[i - 1].kind == Kind::Comma {
+        let np = head_run(tokens, cues, 0)?;
+        return Some((found(tokens, cues, np, None), Frame::Main));
+    }
+    None
+}
+
+/// A passive reporting verb: its agent after "by" ("it was revealed by the charity that …"), or
+/// with no agent, anonymous with no source for the verbs of agentless reporting and belief ("is
+/// expected to", "were reported", "it is thought that").
+fn passive_source(tokens: &Tokens, cues: &Cues, i: usize) -> Option<(Attribution, Frame)> {
+    let mut k = i + 1;
+    while k < tokens.len() && k - i <= 6 && tokens.is_word(k) {
+        let w = tokens.lower(k);
+        if w == "by" {
+            let np = forward_np(tokens, cues, k + 1, false)?;
+            return Some((found(tokens, cues, np, None), Frame::Main));
+        }
+        if cues.grammar.boundaries.contains(w) {
+            break;
+        }
+        k += 1;
+    }
+    let word = tokens.lower(i);
+    // Verbs that report only in a frame: "is seen as", "was described as", "are told to".
+    let framed = cues.grammar.agentless_framed.contains(word)
+        && matches!(tokens.lower(i + 1), "as" | "to" | "that");
+    (cues.grammar.agentless.contains(word) || framed).then_some((
+        Attribution {
+            source: None,
+            who: Who::Anonymous,
+        },
+        Frame::Fallback,
+    ))
+}
