@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::cues::{Cues, Phrases, flag};
-use super::phrase::{backward_np, classify, forward_np, head_run};
+use super::phrase::{backward_np, classify, forward_np, head_run, head_word};
 use super::tokens::{Kind, Tokens};
 use super::verb::{Frame, verb_source};
 use super::{Cue, CueKind};
@@ -288,6 +288,10 @@ fn attribution(
             let Some(np) = forward_np(tokens, cues, i + 2, i > 0) else {
                 continue;
             };
+            // "dealt with according to the law": a rule followed, not a source.
+            if !source_like(tokens, cues, np) {
+                continue;
+            }
             local.cues.push(Cue {
                 span: tokens.range(i, i + 1),
                 kind: CueKind::Attribution,
@@ -322,7 +326,11 @@ fn attribution(
         if !(verb || document_verb) || (tokens.list[i].capital && i > 0) {
             continue;
         }
-        match verb_source(tokens, cues, i, verb, hedges) {
+        let result = verb_source(tokens, cues, i, verb, hedges).filter(|(a, _)| {
+            // Inside a quotation "we" and "you" are the speaker's words, not a source.
+            !(in_quote(i) && matches!(a.who, Who::Writer | Who::Pronoun))
+        });
+        match result {
             Some((attribution, Frame::Main)) => {
                 local.cues.push(Cue {
                     span: tokens.list[i].span.clone(),
@@ -347,6 +355,18 @@ fn attribution(
         },
     });
     Some(attribution)
+}
+
+/// Whether a phrase can be a source: a name, or headed by a speaker, a body or a document.
+fn source_like(tokens: &Tokens, cues: &Cues, np: (usize, usize)) -> bool {
+    let head = head_word(tokens, cues, np);
+    let w = tokens.lower(head);
+    tokens.list[np.1].capital
+        || tokens.list[head].capital
+        || cues.anonymous.contains(w)
+        || cues.documents.contains(w)
+        || cues.roles.contains(w)
+        || cues.weasels.contains(w)
 }
 
 pub(super) fn found(

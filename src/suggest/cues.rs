@@ -77,6 +77,7 @@ struct GrammarLists {
     negations: Vec<String>,
     complements: Vec<String>,
     agentless: Vec<String>,
+    naming: Vec<String>,
     agentless_framed: Vec<String>,
 }
 
@@ -107,6 +108,7 @@ pub(super) struct Grammar {
     pub negations: Set,
     pub complements: Set,
     pub agentless: Set,
+    pub naming: Set,
     pub agentless_framed: Set,
 }
 
@@ -136,6 +138,7 @@ impl Grammar {
             negations: set(&g.negations),
             complements: set(&g.complements),
             agentless: set(&g.agentless),
+            naming: set(&g.naming),
             agentless_framed: set(&g.agentless_framed),
         }
     }

@@ -83,6 +83,9 @@ pub(super) fn trim_np(
     if let Some(k) = (start + 1..end).rev().find(|&k| {
         cues.grammar.determiners.contains(tokens.lower(k))
             && !cues.grammar.prepositions.contains(tokens.lower(k - 1))
+            && !(tokens.list[k - 1].capital
+                && k > start + 1
+                && tokens.list.get(k + 1).is_some_and(|t| t.capital))
             && tokens.lower(k - 1) != "and"
             && tokens.is_word(k - 1)
     }) {
@@ -130,7 +133,7 @@ pub(super) fn forward_np(
     if !tokens.is_word(from)
         || cues.grammar.boundaries.contains(first)
         || (first.ends_with("ly") && !tokens.list[from].capital)
-        || cues.verbs.contains(first)
+        || (cues.verbs.contains(first) && !cues.documents.contains(first))
     {
         return None;
     }
@@ -212,20 +215,7 @@ pub(super) fn classify(tokens: &Tokens, cues: &Cues, np: (usize, usize)) -> Who 
             return Who::Writer;
         }
     }
-    // The head: the last word before a comma or a preposition.
-    let mut head = start;
-    for k in start..=end {
-        if !tokens.is_word(k) {
-            if tokens.list[k].kind == Kind::Comma {
-                break;
-            }
-            continue;
-        }
-        if k > start && cues.grammar.prepositions.contains(tokens.lower(k)) {
-            break;
-        }
-        head = k;
-    }
+    let head = head_word(tokens, cues, np);
     let head_word = tokens.lower(head);
     let comma = (start..=end).find(|&k| tokens.list[k].kind == Kind::Comma);
     let named_apposition = comma.is_some_and(|c| {
@@ -290,4 +280,55 @@ pub(super) fn head_run(tokens: &Tokens, cues: &Cues, from: usize) -> Option<(usi
         k += 1;
     }
     (k > begin).then(|| (from, k - 1))
+}
+
+/// The head of the phrase `np`: its last word before a comma or a preposition.
+pub(super) fn head_word(tokens: &Tokens, cues: &Cues, np: (usize, usize)) -> usize {
+    let (start, end) = np;
+    let mut head = start;
+    for k in start..=end {
+        if !tokens.is_word(k) {
+            if tokens.list[k].kind == Kind::Comma {
+                break;
+            }
+            continue;
+        }
+        if k > start && cues.grammar.prepositions.contains(tokens.lower(k)) {
+            break;
+        }
+        head = k;
+    }
+    head
+}
+
+/// The sentence's subject, for a verb or participle whose own subject is not next to it ("DEC
+/// has no link to the site and says …", "Charities reacted with alarm, saying …"): the first
+/// words up to a verb, after leading linking words.
+pub(super) fn sentence_subject(tokens: &Tokens, cues: &Cues) -> Option<(usize, usize)> {
+    let g = &cues.grammar;
+    let mut start = 0;
+    while start < tokens.len()
+        && (!tokens.is_word(start)
+            || g.boundaries.contains(tokens.lower(start))
+            || g.leading.contains(tokens.lower(start)))
+    {
+        start += 1;
+    }
+    let mut end = start;
+    while end < tokens.len() && end - start < 10 {
+        let w = tokens.lower(end);
+        let verbish = !tokens.list[end].capital
+            && (g.finite.contains(w)
+                || g.auxiliaries.contains(w)
+                || g.blockers.contains(w)
+                || cues.verbs.contains(w)
+                || (w.ends_with("ed") && end > start));
+        if !tokens.is_word(end) || verbish || (g.boundaries.contains(w) && w != "and") {
+            break;
+        }
+        end += 1;
+    }
+    (end > start)
+        .then(|| trim_np(tokens, cues, start, end))
+        .flatten()
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::analyse::{Attribution, Who, found};
 use super::cues::Cues;
-use super::phrase::{backward_np, classify, forward_np, head_run, subject};
+use super::phrase::{backward_np, classify, forward_np, head_run, sentence_subject, subject};
 use super::tokens::{Kind, Tokens};
 
 /// How much a verb's attribution counts.
@@ -42,6 +42,16 @@ fn noun_use(tokens: &Tokens, cues: &Cues, i: usize, j: usize) -> bool {
     let determiner =
         |w: &str| cues.grammar.determiners.contains(w) || w.ends_with("'s") || w.ends_with("s'");
     if before(j).is_some_and(determiner) {
+        return true;
+    }
+    // "one point", "two reports", "several projects" (but "some say", "many believe").
+    if j == i
+        && before(j).is_some_and(|w| {
+            (cues.grammar.indefinites.contains(w)
+                || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit())))
+                && !cues.weasels.contains(w)
+        })
+    {
         return true;
     }
     let next = tokens.lower(i + 1);
@@ -102,7 +112,8 @@ pub(super) fn verb_source(
 ) -> Option<(Attribution, Frame)> {
     let word = tokens.lower(i);
     let g = &cues.grammar;
-    if i > 0 && word.ends_with("ing") {
+    // A participle, unless it is progressive ("are asking"), which reads like a finite verb.
+    if i > 0 && word.ends_with("ing") && !BE.contains(&tokens.lower(i - 1)) {
         return participle_source(tokens, cues, i);
     }
     if claimed_act(tokens, cues, i) {
@@ -112,21 +123,7 @@ pub(super) fn verb_source(
     if g.not_before_to.contains(word) && tokens.lower(i + 1) == "to" {
         return None;
     }
-    let negatable = g.negatable.contains(word);
-    let mut j = i;
-    let mut passive = false;
-    while j > 0 && tokens.is_word(j - 1) {
-        let w = tokens.lower(j - 1);
-        let skip = g.auxiliaries.contains(w)
-            || BE.contains(&w)
-            || (w.ends_with("ly") && !tokens.list[j - 1].capital)
-            || (negatable && g.negations.contains(w));
-        if !skip {
-            break;
-        }
-        passive |= BE.contains(&w);
-        j -= 1;
-    }
+    let (j, passive) = auxiliaries_before(tokens, cues, i);
     if j > 0 && g.blockers.contains(tokens.lower(j - 1)) {
         return None;
     }
@@ -140,6 +137,11 @@ pub(super) fn verb_source(
     let hedged_verb = hedges.iter().any(|h| {
         j < i && h.start >= tokens.list[j].span.start && h.end <= tokens.list[i].span.start
     });
+    // "X was quoted as saying": X is the speaker, whoever quoted them.
+    if passive && word == "quoted" && tokens.lower(i + 1) == "as" {
+        let np = subject(tokens, cues, j)?;
+        return Some((found(tokens, cues, np, None), Frame::Main));
+    }
     if passive && participle(word, cues) {
         // "was reportedly seen": the hedge decides, unsourced.
         return if hedged_verb {
@@ -153,9 +155,20 @@ pub(super) fn verb_source(
         Some(Kind::Word) => g.complements.contains(tokens.lower(i + 1)),
         _ => false,
     };
+    // "X called the plan a disgrace", "branded it “pathetic”": naming verbs report only in
+    // their frame, with "for", "on", "as" or a quotation after them.
+    if g.naming.contains(word) && !naming_frame(tokens, i) {
+        return None;
+    }
     // A phrase ending in a number or a measure ("its 30-day report") is not a speaker.
     let subject = subject(tokens, cues, j)
-        .filter(|np| !tokens.lower(np.1).chars().any(|c| c.is_ascii_digit()));
+        .filter(|np| !tokens.lower(np.1).chars().any(|c| c.is_ascii_digit()))
+        .or_else(|| {
+            // "The ministry summoned the envoy and said …": a second verb shares the subject.
+            (j > 0 && tokens.lower(j - 1) == "and")
+                .then(|| sentence_subject(tokens, cues))
+                .flatten()
+        });
     if let Some(mut np) = subject {
         let mut frame = Frame::Main;
         // "X, who insists he …, said": a relative pronoun's speaker is what it refers to, and a
@@ -176,9 +189,9 @@ pub(super) fn verb_source(
         let is_document = (np.0..=np.1).any(|k| cues.documents.contains(tokens.lower(k)));
         // A present form right after a name is a verb, not a plural noun ("Greenpeace claims
         // the spill …").
-        let after_name = j == i && word.ends_with('s') && tokens.list[i - 1].capital;
+        let after_name = j == i && !word.ends_with("ed") && plain_subject(tokens, cues, i - 1);
         let fits = if verb {
-            g.strong.contains(word) || clause_follows || after_name
+            g.strong.contains(word) || clause_follows || after_name || g.naming.contains(word)
         } else {
             is_document
         };
@@ -208,17 +221,69 @@ pub(super) fn verb_source(
 fn participle_source(tokens: &Tokens, cues: &Cues, i: usize) -> Option<(Attribution, Frame)> {
     let word = tokens.lower(i);
     // "with the minister saying …": the phrase between "with" and the participle.
-    if let Some(np) = backward_np(tokens, cues, i)
-        && np.0 > 0
-        && tokens.lower(np.0 - 1) == "with"
-    {
-        return Some((found(tokens, cues, np, None), Frame::Main));
+    if let Some(mut np) = backward_np(tokens, cues, i) {
+        if tokens.lower(np.0) == "with" && np.0 < np.1 {
+            np.0 += 1;
+            return Some((found(tokens, cues, np, None), Frame::Main));
+        }
+        if np.0 > 0 && tokens.lower(np.0 - 1) == "with" {
+            return Some((found(tokens, cues, np, None), Frame::Main));
+        }
     }
-    if cues.grammar.participles.contains(word) && tokens.list[i - 1].kind == Kind::Comma {
-        let np = head_run(tokens, cues, 0)?;
+    // "…, saying that …", "has written to the watchdog saying: …": the sentence's subject.
+    let opens = matches!(
+        tokens.list.get(i + 1).map(|t| t.kind),
+        Some(Kind::Colon | Kind::Quote(_))
+    ) || tokens.lower(i + 1) == "that";
+    if cues.grammar.participles.contains(word) && (tokens.list[i - 1].kind == Kind::Comma || opens)
+    {
+        let np = sentence_subject(tokens, cues).or_else(|| head_run(tokens, cues, 0))?;
         return Some((found(tokens, cues, np, None), Frame::Main));
     }
     None
+}
+
+/// The start of the verb group ending at `i` (auxiliaries, adverbs, and for verbs of stance a
+/// negation: "has also said", "did not agree"), and whether it is passive ("was reported").
+fn auxiliaries_before(tokens: &Tokens, cues: &Cues, i: usize) -> (usize, bool) {
+    let g = &cues.grammar;
+    let negatable = g.negatable.contains(tokens.lower(i));
+    let mut j = i;
+    let mut passive = false;
+    while j > 0 && tokens.is_word(j - 1) {
+        let w = tokens.lower(j - 1);
+        let skip = g.auxiliaries.contains(w)
+            || BE.contains(&w)
+            || (w.ends_with("ly") && !tokens.list[j - 1].capital)
+            || (negatable && g.negations.contains(w));
+        if !skip {
+            break;
+        }
+        passive |= BE.contains(&w);
+        j -= 1;
+    }
+    (j, passive)
+}
+
+/// Whether the word before a verb is a subject that makes it finite: a name, a pronoun, or a
+/// plural speaker noun ("Greenpeace claims the spill …", "officials claim the rollout …").
+fn plain_subject(tokens: &Tokens, cues: &Cues, k: usize) -> bool {
+    let w = tokens.lower(k);
+    tokens.is_word(k)
+        && (tokens.list[k].capital
+            || matches!(w, "he" | "she" | "they")
+            || (cues.anonymous.contains(w) && w.ends_with('s'))
+            || cues.weasels.contains(w))
+}
+
+/// Whether the naming verb at `i` has its frame: "called for", "called on", "described as", or
+/// a quotation or "as" within the next few words.
+fn naming_frame(tokens: &Tokens, i: usize) -> bool {
+    if matches!(tokens.lower(i + 1), "for" | "on" | "as") {
+        return true;
+    }
+    (i + 1..tokens.len().min(i + 8))
+        .any(|k| matches!(tokens.list[k].kind, Kind::Quote(_)) || tokens.lower(k) == "as")
 }
 
 /// A passive reporting verb: its agent after "by" ("it was revealed by the charity that …"), or
