@@ -7,7 +7,7 @@ use super::cues::{Cues, Phrases, flag};
 use super::phrase::{backward_np, classify, forward_np, head_run, head_word};
 use super::tokens::{Kind, Tokens};
 use super::verb::{Frame, verb_source};
-use super::{Cue, CueKind};
+use super::{Cue, CueKind, SourceKind};
 
 /// Who a source phrase points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub(super) struct Local {
     pub ends_inside: bool,
     /// A named subject at the sentence's start ("Judge Irene Novak was blunt."), for a pronoun
     /// in a later sentence to point back to.
-    pub mention: Option<Range<usize>>,
+    pub mention: Option<(Range<usize>, SourceKind)>,
 }
 
 /// Analyses the sentence `text[span]`. `inside`: a quotation from an earlier sentence of the
@@ -121,7 +121,14 @@ pub(super) fn analyse(
                     (tokens.list[k].capital && k > a) || cues.roles.contains(tokens.lower(k))
                 })
             })
-            .map(|(a, b)| tokens.range(a, b));
+            .map(|(a, b)| {
+                let kind = if classify(tokens, cues, (a, b)) == Who::Named {
+                    SourceKind::Named
+                } else {
+                    SourceKind::Anonymous
+                };
+                (tokens.range(a, b), kind)
+            });
     }
     local
 }
@@ -208,6 +215,15 @@ fn is_claim(text: &str, span: &Range<usize>, sentence: &str, tokens: &Tokens, cu
         }
     }
     if body.ends_with(['.', '!', '…', ';']) {
+        return true;
+    }
+    // A list item ("- Better access to advice by telephone") is content, not a heading.
+    let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    let bullet = matches!(text[line_start..span.start].trim(), "-" | "*" | "•" | "–")
+        || ["- ", "* ", "• ", "– "]
+            .iter()
+            .any(|b| sentence.starts_with(b));
+    if bullet && words >= 5 {
         return true;
     }
     // Only unpunctuated sentences get here: is it a line of its own (a heading)?

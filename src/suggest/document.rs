@@ -14,6 +14,116 @@ struct Named {
     source: Range<usize>,
     kind: SourceKind,
     paragraph: usize,
+    /// What a pronoun must be to point at it.
+    what: Referent,
+}
+
+/// What a source is, as far as pronouns go: "he"/"she" point at people, "it" at bodies and
+/// documents, "they" at either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Referent {
+    Person,
+    Thing,
+    Either,
+}
+
+/// Titles and nouns that make a source phrase a person.
+const PERSON_WORDS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "lord",
+    "lady",
+    "baroness",
+    "dame",
+    "judge",
+    "mayor",
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "senator",
+    "governor",
+    "coach",
+    "professor",
+    "prof",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "aide",
+    "adviser",
+    "advisor",
+    "analyst",
+    "expert",
+    "economist",
+    "lawyer",
+    "chairman",
+    "chairwoman",
+    "director",
+    "chief",
+    "editor",
+    "boss",
+    "manager",
+    "leader",
+    "head",
+    "founder",
+    "executive",
+    "he",
+    "she",
+];
+
+/// Whether the source phrase `words` names a person, a body or document, or cannot tell.
+fn referent(words: &str, cues: &Cues) -> Referent {
+    let lower: Vec<String> = words
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let head = lower.iter().rev().find(|w| !w.ends_with("'s"));
+    if head.is_some_and(|h| PERSON_WORDS.contains(&h.as_str())) {
+        return Referent::Person;
+    }
+    if lower
+        .iter()
+        .any(|w| PERSON_WORDS[..11].contains(&w.as_str()))
+    {
+        return Referent::Person;
+    }
+    if head.is_some_and(|h| cues.roles.contains(h) || cues.documents.contains(h))
+        || lower.first().is_some_and(|w| w == "the")
+    {
+        return Referent::Thing;
+    }
+    let capitals = words
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if capitals >= 2 && capitals == words.split_whitespace().count() {
+        Referent::Person
+    } else {
+        Referent::Either
+    }
+}
+
+/// The source a pronoun points at: the latest fitting one of the same or the previous paragraph.
+fn antecedent<'a>(seen: &'a [Named], pronoun: &str, paragraph: usize) -> Option<&'a Named> {
+    let want = match pronoun.to_lowercase().as_str() {
+        "he" | "she" | "him" | "her" => Referent::Person,
+        "it" => Referent::Thing,
+        _ => Referent::Either,
+    };
+    let recent = || {
+        seen.iter()
+            .rev()
+            .take_while(move |l| paragraph.saturating_sub(l.paragraph) <= 1)
+    };
+    recent()
+        .find(|l| want == Referent::Either || l.what == want || l.what == Referent::Either)
+        .or_else(|| recent().next())
 }
 
 /// Suggestions for `sentences` (byte ranges of `text`, in order), one per sentence.
@@ -40,7 +150,7 @@ pub fn suggest(text: &str, sentences: &[Range<usize>], cues: &Cues) -> Vec<Sugge
         paragraphs.push(paragraph);
     }
     let mut out = Vec::with_capacity(sentences.len());
-    let mut last: Option<Named> = None;
+    let mut seen: Vec<Named> = Vec::new();
     for (n, local) in locals.iter().enumerate() {
         let span = clamp(text, &sentences[n]);
         let mut suggestion = Suggestion {
@@ -57,33 +167,43 @@ pub fn suggest(text: &str, sentences: &[Range<usize>], cues: &Cues) -> Vec<Sugge
             continue;
         }
         let paragraph = paragraphs[n];
-        let recent = last
-            .clone()
-            .filter(|l| paragraph.saturating_sub(l.paragraph) <= 1);
         let attribution = local
             .attribution
             .clone()
             .or_else(|| quoted_source(&locals, &paragraphs, n));
+        let pronoun = attribution
+            .as_ref()
+            .filter(|a| a.who == Who::Pronoun)
+            .and_then(|a| a.source.clone())
+            .and_then(|s| text.get(s))
+            .unwrap_or("");
+        let recent = antecedent(&seen, pronoun, paragraph).cloned();
         decide(&mut suggestion, attribution.as_ref(), recent.as_ref());
         if local.attribution.is_none() && suggestion.source.is_some() {
             suggestion.carried = true;
         }
-        if let (Some(source), Some(kind), false) =
+        let named = if let (Some(source), Some(kind), false) =
             (&suggestion.source, suggestion.kind, suggestion.carried)
         {
-            last = Some(Named {
-                source: source.clone(),
+            Some((source.clone(), kind))
+        } else if suggestion.carried {
+            // The carried source is the latest again.
+            suggestion.source.clone().zip(suggestion.kind)
+        } else {
+            local.mention.clone()
+        };
+        if let Some((source, kind)) = named {
+            let what = referent(text.get(source.clone()).unwrap_or(""), cues);
+            seen.retain(|l| l.source != source);
+            seen.push(Named {
+                source,
                 kind,
                 paragraph,
+                what,
             });
-        } else if let (Some(l), true) = (&mut last, suggestion.carried) {
-            l.paragraph = paragraph;
-        } else if let Some(mention) = &local.mention {
-            last = Some(Named {
-                source: mention.clone(),
-                kind: SourceKind::Named,
-                paragraph,
-            });
+            if seen.len() > 8 {
+                seen.remove(0);
+            }
         }
         out.push(suggestion);
     }

@@ -157,34 +157,34 @@ pub(super) fn verb_source(
     };
     // "X called the plan a disgrace", "branded it “pathetic”": naming verbs report only in
     // their frame, with "for", "on", "as" or a quotation after them.
-    if g.naming.contains(word) && !naming_frame(tokens, i) {
+    if g.naming.contains(word) && !naming_frame(tokens, cues, i) {
         return None;
+    }
+    // "the lawyer who questioned Trump": a relative clause's verb counts only when no main
+    // verb attributes, and only with a clause after it.
+    if j > 1 && matches!(tokens.lower(j - 1), "who" | "which") {
+        if !clause_follows {
+            return None;
+        }
+        let end = if tokens.list[j - 2].kind == Kind::Comma {
+            j - 2
+        } else {
+            j - 1
+        };
+        let np = backward_np(tokens, cues, end)?;
+        return Some((found(tokens, cues, np, None), Frame::Fallback));
     }
     // A phrase ending in a number or a measure ("its 30-day report") is not a speaker.
     let subject = subject(tokens, cues, j)
         .filter(|np| !tokens.lower(np.1).chars().any(|c| c.is_ascii_digit()))
         .or_else(|| {
-            // "The ministry summoned the envoy and said …": a second verb shares the subject.
-            (j > 0 && tokens.lower(j - 1) == "and")
+            // "The ministry summoned the envoy and said …": a second verb shares the subject
+            // (not a passive one: "run by X and backed by Y").
+            (j > 0 && tokens.lower(j - 1) == "and" && tokens.lower(i + 1) != "by")
                 .then(|| sentence_subject(tokens, cues))
                 .flatten()
         });
-    if let Some(mut np) = subject {
-        let mut frame = Frame::Main;
-        // "X, who insists he …, said": a relative pronoun's speaker is what it refers to, and a
-        // relative clause's verb counts only when no main verb attributes.
-        if np.0 == np.1 && matches!(tokens.lower(np.0), "who" | "which") {
-            let end = if np.0 > 0 && tokens.list[np.0 - 1].kind == Kind::Comma {
-                np.0 - 1
-            } else {
-                np.0
-            };
-            np = backward_np(tokens, cues, end)?;
-            frame = Frame::Fallback;
-            if !clause_follows {
-                return None;
-            }
-        }
+    if let Some(np) = subject {
         let who = classify(tokens, cues, np);
         let is_document = (np.0..=np.1).any(|k| cues.documents.contains(tokens.lower(k)));
         // A present form right after a name is a verb, not a plural noun ("Greenpeace claims
@@ -202,7 +202,7 @@ pub(super) fn verb_source(
         if hedged_verb {
             attribution.who = Who::Hedged;
         }
-        return Some((attribution, frame));
+        return Some((attribution, Frame::Main));
     }
     let inverted =
         j == i && j > 0 && matches!(tokens.list[j - 1].kind, Kind::Comma | Kind::Quote(_));
@@ -278,12 +278,18 @@ fn plain_subject(tokens: &Tokens, cues: &Cues, k: usize) -> bool {
 
 /// Whether the naming verb at `i` has its frame: "called for", "called on", "described as", or
 /// a quotation or "as" within the next few words.
-fn naming_frame(tokens: &Tokens, i: usize) -> bool {
+fn naming_frame(tokens: &Tokens, cues: &Cues, i: usize) -> bool {
     if matches!(tokens.lower(i + 1), "for" | "on" | "as") {
         return true;
     }
-    (i + 1..tokens.len().min(i + 8))
-        .any(|k| matches!(tokens.list[k].kind, Kind::Quote(_)) || tokens.lower(k) == "as")
+    // Further on, only for a verb that is surely one ("called", "Kise calls"), not a noun
+    // ("marketing calls apply as much …").
+    let word = tokens.lower(i);
+    let finite =
+        word.ends_with("ed") || (word.ends_with('s') && plain_subject(tokens, cues, i - 1));
+    finite
+        && (i + 2..tokens.len().min(i + 8))
+            .any(|k| matches!(tokens.list[k].kind, Kind::Quote(_)) || tokens.lower(k) == "as")
 }
 
 /// A passive reporting verb: its agent after "by" ("it was revealed by the charity that …"), or
