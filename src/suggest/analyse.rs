@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::cues::{Cues, Phrases, flag};
-use super::phrase::{backward_np, classify, forward_np, head_run, head_word};
+use super::phrase::{backward_np, classify, forward_np, head_run, head_word, subject};
 use super::tokens::{Kind, Tokens};
 use super::verb::{Frame, verb_source};
 use super::{Cue, CueKind, SourceKind};
@@ -295,6 +295,16 @@ fn attribution(
     let outside = (0..tokens.len()).filter(|&i| !in_quote(i));
     let inside = (0..tokens.len()).filter(|&i| in_quote(i));
     for i in outside.chain(inside) {
+        if tokens.has(i, flag::STANCE)
+            && !in_quote(i)
+            && let Some(attribution) = stance(tokens, cues, i)
+        {
+            local.cues.push(Cue {
+                span: tokens.list[i].span.clone(),
+                kind: CueKind::Attribution,
+            });
+            return Some(attribution);
+        }
         if !tokens.has(i, flag::VERB | flag::DOCUMENT_VERB | flag::LEAD) {
             continue;
         }
@@ -371,6 +381,28 @@ fn attribution(
         },
     });
     Some(attribution)
+}
+
+/// "Rijkaard was critical of …", "a spokeswoman was “satisfied” that …": a stance adjective
+/// after a copula reports its subject's view.
+fn stance(tokens: &Tokens, cues: &Cues, i: usize) -> Option<Attribution> {
+    let mut j = i;
+    let mut copula = false;
+    while j > 0
+        && (matches!(tokens.list[j - 1].kind, Kind::Quote(_))
+            || cues.grammar.copulas.contains(tokens.lower(j - 1))
+            || (tokens.lower(j - 1).ends_with("ly") && !tokens.list[j - 1].capital))
+    {
+        copula |= tokens.is_word(j - 1) && !matches!(tokens.lower(j - 1), "not" | "very");
+        j -= 1;
+    }
+    if !copula {
+        return None;
+    }
+    let np = subject(tokens, cues, j)?;
+    let who = classify(tokens, cues, np);
+    (who == Who::Pronoun || (source_like(tokens, cues, np) && who != Who::Writer))
+        .then(|| found(tokens, cues, np, Some(who)))
 }
 
 /// Whether a phrase can be a source: a name, or headed by a speaker, a body or a document.

@@ -78,6 +78,8 @@ struct GrammarLists {
     complements: Vec<String>,
     agentless: Vec<String>,
     naming: Vec<String>,
+    stance: Vec<String>,
+    copulas: Vec<String>,
     agentless_framed: Vec<String>,
 }
 
@@ -109,6 +111,8 @@ pub(super) struct Grammar {
     pub complements: Set,
     pub agentless: Set,
     pub naming: Set,
+    pub stance: Set,
+    pub copulas: Set,
     pub agentless_framed: Set,
 }
 
@@ -139,6 +143,8 @@ impl Grammar {
             complements: set(&g.complements),
             agentless: set(&g.agentless),
             naming: set(&g.naming),
+            stance: set(&g.stance),
+            copulas: set(&g.copulas),
             agentless_framed: set(&g.agentless_framed),
         }
     }
@@ -178,6 +184,8 @@ pub(super) mod flag {
     pub const LEAD: u16 = 1 << 5;
     /// "in", which may open "in a statement".
     pub const IN: u16 = 1 << 6;
+    /// An adjective of stance after a copula: "X was critical of", "analysts were disappointed".
+    pub const STANCE: u16 = 1 << 7;
 }
 
 /// A fixed, fast hash for the short words of the lexicon (not exposed to untrusted keys that
@@ -269,6 +277,9 @@ impl Cues {
             for first in phrases.0.keys() {
                 mark(first, bit);
             }
+        }
+        for word in &self.grammar.stance {
+            mark(word, flag::STANCE);
         }
         for word in ["according", "citing"] {
             mark(word, flag::LEAD);

@@ -253,6 +253,7 @@ fn quoted_source(locals: &[Local], paragraphs: &[usize], n: usize) -> Option<Att
             return Some(a.clone());
         }
     }
+    let first = k;
     let mut k = n + 1;
     while k < locals.len() && same(k) {
         if let Some(a) = &locals[k].attribution {
@@ -263,7 +264,13 @@ fn quoted_source(locals: &[Local], paragraphs: &[usize], n: usize) -> Option<Att
         }
         k += 1;
     }
-    None
+    // A paragraph that is only quotation continues the speaker who ends the paragraph before
+    // ("X, from the charity, said the plans were late. ¶ “We would like …”").
+    let opens_paragraph = first > 0 && paragraphs[first - 1] != paragraphs[n];
+    opens_paragraph
+        .then(|| locals[first - 1].attribution.clone())
+        .flatten()
+        .filter(|a| matches!(a.who, Who::Named | Who::Anonymous) && a.source.is_some())
 }
 
 /// Turns the evidence into the suggestion.

@@ -8,6 +8,57 @@ use super::tokens::{Kind, Tokens};
 /// The subject ending just before token `end` (exclusive), with an appositive when one sits
 /// between it and the verb ("Jane Smith, the commander, said").
 pub(super) fn subject(tokens: &Tokens, cues: &Cues, end: usize) -> Option<(usize, usize)> {
+    let np = appositive_subject(tokens, cues, end)?;
+    Some(back_to_name(tokens, cues, np))
+}
+
+/// Whether the words from `k` can trail a name after its comma: a place or origin ("from
+/// Wembley"), an age ("32"), a bare role ("spokeswoman for the committee", "head of X").
+fn trails_name(tokens: &Tokens, cues: &Cues, k: usize) -> bool {
+    let w = tokens.lower(k);
+    let g = &cues.grammar;
+    (g.prepositions.contains(w) && !g.leading.contains(w))
+        || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+        || (!tokens.list[k].capital
+            && !w.ends_with('s')
+            && (cues.roles.contains(w) || cues.anonymous.contains(w)))
+}
+
+/// "Patricia Sanders, spokeswoman for the committee said", "Mr Osei, 32, from Accra, said":
+/// a phrase that only trails a name after a comma stands for that name, which leads the source.
+fn back_to_name(tokens: &Tokens, cues: &Cues, np: (usize, usize)) -> (usize, usize) {
+    let g = &cues.grammar;
+    let mut start = np.0;
+    let mut steps = 0;
+    while steps < 4 && start >= 2 && tokens.list[start - 1].kind == Kind::Comma {
+        if !trails_name(tokens, cues, start) {
+            break;
+        }
+        let mut k = start - 1;
+        while k > 0
+            && tokens.is_word(k - 1)
+            && !g.boundaries.contains(tokens.lower(k - 1))
+            && start - k < 8
+        {
+            k -= 1;
+        }
+        if k == start - 1 {
+            break;
+        }
+        start = k;
+        steps += 1;
+    }
+    let w = tokens.lower(start);
+    let name = tokens.list[start].capital
+        && !g.leading.contains(w)
+        && !g.prepositions.contains(w)
+        && !g.determiners.contains(w)
+        && !trails_name(tokens, cues, start);
+    if steps > 0 && name { (start, np.1) } else { np }
+}
+
+/// The subject before `end`, keeping an appositive between commas.
+fn appositive_subject(tokens: &Tokens, cues: &Cues, end: usize) -> Option<(usize, usize)> {
     if end == 0 {
         return None;
     }
