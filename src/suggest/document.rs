@@ -444,4 +444,63 @@ mod tests {
         let got: Vec<_> = run(text).into_iter().map(|r| r.0).collect();
         assert_eq!(got, [None, None, None, None, Some("unsourced")]);
     }
+
+    #[test]
+    fn straight_quotes_in_run_together_paragraphs_do_not_flip() {
+        let text = "Ana Silva said: \"The pumps failed at dawn. \"We had no warning.\" The river rose by two metres. Roads were closed.";
+        let got = run(text);
+        let speakers: Vec<&str> = got.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(speakers, ["Ana Silva", "Ana Silva", "", ""], "{got:?}");
+        assert_eq!(got[3].0, Some("unsourced"));
+    }
+
+    #[test]
+    fn a_quotation_continued_into_the_next_paragraph_keeps_its_speaker() {
+        let text = "Engineer Rui Costa said: \u{201c}The dam is sound.\n\n\u{201c}We check it every week.\u{201d}\n\nTraffic resumed at noon.";
+        let got = run(text);
+        assert_eq!(got[1].2, "Engineer Rui Costa", "{got:?}");
+        assert_eq!(got[2].0, Some("unsourced"), "{got:?}");
+    }
+
+    #[test]
+    fn a_verb_after_a_closing_quote_names_the_speaker() {
+        for (text, source) in [
+            (
+                "\u{201c}The season is over,\u{201d} writes Lena Kaur.",
+                "Lena Kaur",
+            ),
+            (
+                "\u{201c}We will appeal,\u{201d} Mr Diallo added later.",
+                "Mr Diallo",
+            ),
+        ] {
+            assert_eq!(run(text)[0].2, source, "{text}");
+        }
+    }
+
+    #[test]
+    fn pronouns_point_at_a_person_or_a_body() {
+        let text = "Judge Mara Kell heard the case for the Water Board. The board said the pipes were old. She said the fine would stand. It said it would appeal.";
+        let got = run(text);
+        assert_eq!(got[2].2, "Judge Mara Kell", "{got:?}");
+        assert_eq!(got[3].2, "The board", "{got:?}");
+        let text =
+            "A Treasury spokeswoman declined to give figures. She said the review was under way.";
+        assert_eq!(run(text)[1].1, Some("anonymous"));
+    }
+
+    #[test]
+    fn list_items_are_claims_and_headlines_are_not() {
+        let text = "Port plan unveiled\n\nThe plan has three parts.\n\n - A new quay for container ships on the north bank\n - Dredging of the channel to twelve metres";
+        let got: Vec<_> = run(text).into_iter().map(|r| r.0).collect();
+        assert_eq!(
+            got,
+            [
+                None,
+                Some("unsourced"),
+                Some("unsourced"),
+                Some("unsourced")
+            ]
+        );
+    }
 }
