@@ -296,7 +296,7 @@ fn attribution(
     let inside = (0..tokens.len()).filter(|&i| in_quote(i));
     for i in outside.chain(inside) {
         if tokens.has(i, flag::STANCE)
-            && !in_quote(i)
+            && (!in_quote(i) || matches!(tokens.list[i - 1].kind, Kind::Quote(_)))
             && let Some(attribution) = stance(tokens, cues, i)
         {
             local.cues.push(Cue {
@@ -315,7 +315,7 @@ fn attribution(
                 continue;
             };
             // "dealt with according to the law": a rule followed, not a source.
-            if !source_like(tokens, cues, np) {
+            if i > 0 && tokens.is_word(i - 1) && !source_like(tokens, cues, np) {
                 continue;
             }
             local.cues.push(Cue {

@@ -122,7 +122,8 @@ fn antecedent<'a>(seen: &'a [Named], pronoun: &str, paragraph: usize) -> Option<
             .take_while(move |l| paragraph.saturating_sub(l.paragraph) <= 1)
     };
     recent()
-        .find(|l| want == Referent::Either || l.what == want || l.what == Referent::Either)
+        .find(|l| want == Referent::Either || l.what == want)
+        .or_else(|| recent().find(|l| l.what == Referent::Either))
         .or_else(|| recent().next())
 }
 

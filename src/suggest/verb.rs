@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::analyse::{Attribution, Who, found};
 use super::cues::Cues;
-use super::phrase::{backward_np, classify, forward_np, head_run, sentence_subject, subject};
+use super::phrase::{backward_np, classify, forward_np, sentence_subject, subject};
 use super::tokens::{Kind, Tokens};
 
 /// How much a verb's attribution counts.
@@ -117,11 +117,12 @@ pub(super) fn verb_source(
     if claimed_act(tokens, cues, i) {
         return None;
     }
-    // "continued to lead", "asked to place bets": an act, not a report.
-    if g.not_before_to.contains(word) && tokens.lower(i + 1) == "to" {
+    let (j, passive) = auxiliaries_before(tokens, cues, i);
+    // "continued to lead", "asked to place bets": an act, not a report (but "is expected to"
+    // is agentless belief).
+    if g.not_before_to.contains(word) && tokens.lower(i + 1) == "to" && !passive {
         return None;
     }
-    let (j, passive) = auxiliaries_before(tokens, cues, i);
     if j > 0 && g.blockers.contains(tokens.lower(j - 1)) {
         return None;
     }
@@ -150,7 +151,9 @@ pub(super) fn verb_source(
     }
     let clause_follows = match tokens.list.get(i + 1).map(|t| t.kind) {
         None | Some(Kind::Comma | Kind::Colon | Kind::Quote(_) | Kind::Other) => true,
-        Some(Kind::Word) => g.complements.contains(tokens.lower(i + 1)),
+        Some(Kind::Word) => {
+            g.complements.contains(tokens.lower(i + 1)) || bare_clause(tokens, cues, i + 1)
+        }
         _ => false,
     };
     // "X called the plan a disgrace", "branded it “pathetic”": naming verbs report only in
@@ -161,16 +164,7 @@ pub(super) fn verb_source(
     // "the lawyer who questioned Trump": a relative clause's verb counts only when no main
     // verb attributes, and only with a clause after it.
     if j > 1 && matches!(tokens.lower(j - 1), "who" | "which") {
-        if !clause_follows {
-            return None;
-        }
-        let end = if tokens.list[j - 2].kind == Kind::Comma {
-            j - 2
-        } else {
-            j - 1
-        };
-        let np = backward_np(tokens, cues, end)?;
-        return Some((found(tokens, cues, np, None), Frame::Fallback));
+        return relative_source(tokens, cues, j, clause_follows);
     }
     // A phrase ending in a number or a measure ("its 30-day report") is not a speaker.
     let subject = subject(tokens, cues, j)
@@ -245,7 +239,7 @@ fn participle_source(tokens: &Tokens, cues: &Cues, i: usize) -> Option<(Attribut
     ) || tokens.lower(i + 1) == "that";
     if cues.grammar.participles.contains(word) && (tokens.list[i - 1].kind == Kind::Comma || opens)
     {
-        let np = sentence_subject(tokens, cues).or_else(|| head_run(tokens, cues, 0))?;
+        let np = sentence_subject(tokens, cues)?;
         return Some((found(tokens, cues, np, None), Frame::Main));
     }
     None
@@ -271,6 +265,34 @@ fn auxiliaries_before(tokens: &Tokens, cues: &Cues, i: usize) -> (usize, bool) {
         j -= 1;
     }
     (j, passive)
+}
+
+/// The speaker of a relative clause's verb at `j` ("…, who insists he …"): what the pronoun
+/// refers to, as a fallback, and only when a clause follows the verb.
+fn relative_source(
+    tokens: &Tokens,
+    cues: &Cues,
+    j: usize,
+    clause_follows: bool,
+) -> Option<(Attribution, Frame)> {
+    if !clause_follows {
+        return None;
+    }
+    let end = if tokens.list[j - 2].kind == Kind::Comma {
+        j - 2
+    } else {
+        j - 1
+    };
+    let np = backward_np(tokens, cues, end)?;
+    Some((found(tokens, cues, np, None), Frame::Fallback))
+}
+
+/// Whether a clause without "that" starts at `k`: a short subject and then a finite verb ("stressed
+/// the UK would abide by …", "insisted the plan was fair").
+fn bare_clause(tokens: &Tokens, cues: &Cues, k: usize) -> bool {
+    (k + 1..tokens.len().min(k + 5))
+        .take_while(|&m| tokens.is_word(m))
+        .any(|m| cues.grammar.finite.contains(tokens.lower(m)) && !tokens.list[m].capital)
 }
 
 /// Whether the word before a verb is a subject that makes it finite: a name, a pronoun, or a
@@ -311,7 +333,9 @@ fn passive_source(tokens: &Tokens, cues: &Cues, i: usize) -> Option<(Attribution
             let np = forward_np(tokens, cues, k + 1, false)?;
             return Some((found(tokens, cues, np, None), Frame::Main));
         }
-        if cues.grammar.boundaries.contains(w) {
+        // "expected to recover by June": the agent belongs to the participle, not to a verb
+        // after it.
+        if cues.grammar.boundaries.contains(w) || w == "to" {
             break;
         }
         k += 1;
@@ -445,6 +469,18 @@ mod tests {
                 "",
             ),
             ("The suspect was seen in the station at noon.", U, None, ""),
+            (
+                "The ferry is not expected to sail before Friday.",
+                S,
+                ANON,
+                "",
+            ),
+            (
+                "The market was now expected to recover by June.",
+                S,
+                ANON,
+                "",
+            ),
         ]);
     }
 
