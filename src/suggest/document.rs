@@ -76,26 +76,32 @@ const PERSON_WORDS: &[&str] = &[
     "she",
 ];
 
-/// Whether the source phrase `words` names a person, a body or document, or cannot tell.
+/// Whether the source phrase `words` names a person, a body or document, or cannot tell, from
+/// its head (the last word before a preposition) and its titles.
 fn referent(words: &str, cues: &Cues) -> Referent {
     let lower: Vec<String> = words
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let head = lower.iter().rev().find(|w| !w.ends_with("'s"));
-    if head.is_some_and(|h| PERSON_WORDS.contains(&h.as_str())) {
-        return Referent::Person;
-    }
-    if lower
+    let before_preposition: Vec<&String> = lower
         .iter()
-        .any(|w| PERSON_WORDS[..11].contains(&w.as_str()))
+        .take_while(|w| !matches!(w.as_str(), "of" | "for" | "at" | "from" | "in" | "with"))
+        .collect();
+    let head = before_preposition.last().map_or("", |h| h.as_str());
+    if PERSON_WORDS.contains(&head) {
+        return Referent::Person;
+    }
+    if cues.roles.contains(head) || cues.documents.contains(head) {
+        return Referent::Thing;
+    }
+    if before_preposition
+        .iter()
+        .any(|w| PERSON_WORDS.contains(&w.as_str()))
     {
         return Referent::Person;
     }
-    if head.is_some_and(|h| cues.roles.contains(h) || cues.documents.contains(h))
-        || lower.first().is_some_and(|w| w == "the")
-    {
+    if lower.first().is_some_and(|w| w == "the") {
         return Referent::Thing;
     }
     let capitals = words
@@ -488,6 +494,8 @@ mod tests {
         let text =
             "A Treasury spokeswoman declined to give figures. She said the review was under way.";
         assert_eq!(run(text)[1].1, Some("anonymous"));
+        let text = "A Treasury spokeswoman declined to give figures. Party chairman Ola Berg wrote to her. He said the review was late.";
+        assert_eq!(run(text)[2].2, "Party chairman Ola Berg");
     }
 
     #[test]

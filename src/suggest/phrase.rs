@@ -388,7 +388,10 @@ pub(super) fn sentence_subject(tokens: &Tokens, cues: &Cues) -> Option<(usize, u
         }
         end += 1;
     }
-    (end > start)
+    // It must run up to its verb: "Indian and Hong Kong stock markets reached …, suggesting"
+    // has no speaker to find.
+    let at_verb = end < tokens.len() && tokens.is_word(end);
+    (end > start && at_verb)
         .then(|| trim_np(tokens, cues, start, end))
         .flatten()
 }

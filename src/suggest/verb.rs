@@ -117,6 +117,13 @@ pub(super) fn verb_source(
     if claimed_act(tokens, cues, i) {
         return None;
     }
+    // "asked Trump whether he …": a reported question attributes no claim.
+    if matches!(word, "ask" | "asks" | "asked")
+        && (i + 1..tokens.len().min(i + 5))
+            .any(|k| matches!(tokens.lower(k), "whether" | "if" | "why" | "how" | "what"))
+    {
+        return None;
+    }
     let (j, passive) = auxiliaries_before(tokens, cues, i);
     // "continued to lead", "asked to place bets": an act, not a report (but "is expected to"
     // is agentless belief).
@@ -299,8 +306,11 @@ fn bare_clause(tokens: &Tokens, cues: &Cues, k: usize) -> bool {
 /// plural speaker noun ("Greenpeace claims the spill …", "officials claim the rollout …").
 fn plain_subject(tokens: &Tokens, cues: &Cues, k: usize) -> bool {
     let w = tokens.lower(k);
+    // A capital opening the sentence is a name only if it is not a plural common noun ("Talks
+    // continue …").
+    let name = tokens.list[k].capital && (k > 0 || !w.ends_with('s'));
     tokens.is_word(k)
-        && (tokens.list[k].capital
+        && (name
             || matches!(w, "he" | "she" | "they")
             || (cues.anonymous.contains(w) && w.ends_with('s'))
             || cues.weasels.contains(w))
@@ -506,6 +516,13 @@ mod tests {
                 "",
             ),
             ("Sales continued to fall in the spring.", U, None, ""),
+            ("Talks continue into the night.", U, None, ""),
+            (
+                "The lawyer asked the mayor whether he had signed it.",
+                U,
+                None,
+                "",
+            ),
             (
                 "Two fans asked to swap their tickets at the gate.",
                 U,
