@@ -100,6 +100,14 @@ fn word_end(s: &str, start: usize) -> usize {
             end += width;
             continue;
         }
+        // A thousands separator: "2,000" is one word.
+        if d == ',' && end > start && bytes[end - 1].is_ascii_digit() {
+            let after = end + 1;
+            if bytes.get(after).is_some_and(u8::is_ascii_digit) {
+                end = after;
+                continue;
+            }
+        }
         if is_joiner(d) {
             let after = end + width;
             if after < bytes.len() && is_word_char(char_at(s, after).0) {
@@ -284,6 +292,10 @@ mod tests {
             [
                 "Lt.", "Gen.", "Jane", "T.", "Smith", ",", "of", "the", "U.N.", ",", "said", "."
             ]
+        );
+        assert_eq!(
+            words("A poll of 2,000 adults, 1,5 votes"),
+            ["A", "poll", "of", "2,000", "adults", ",", "1,5", "votes"]
         );
         assert_eq!(
             words("“It’s over,” said Osei-Bello."),

@@ -65,9 +65,11 @@ fn noun_use(tokens: &Tokens, cues: &Cues, i: usize, j: usize) -> bool {
             return true;
         }
         // "an emergency question": determiner, noun, base form is a compound noun.
+        // (not inside a prepositional phrase: "Critics of the scheme say").
         let compound = i > 1
             && (cues.grammar.determiners.contains(tokens.lower(i - 2))
-                || cues.grammar.indefinites.contains(tokens.lower(i - 2)));
+                || cues.grammar.indefinites.contains(tokens.lower(i - 2)))
+            && (i < 3 || !cues.grammar.prepositions.contains(tokens.lower(i - 3)));
         if compound
             && base_form(tokens.lower(i), cues)
             && !tokens.list[i - 1].capital
@@ -336,7 +338,12 @@ fn naming_frame(tokens: &Tokens, cues: &Cues, i: usize) -> bool {
 /// with no agent, anonymous with no source for the verbs of agentless reporting and belief ("is
 /// expected to", "were reported", "it is thought that").
 fn passive_source(tokens: &Tokens, cues: &Cues, i: usize) -> Option<(Attribution, Frame)> {
-    let mut k = i + 1;
+    // "was described as unsafe by inspectors": the frame's "as" is no clause boundary.
+    let mut k = if tokens.lower(i + 1) == "as" {
+        i + 2
+    } else {
+        i + 1
+    };
     while k < tokens.len() && k - i <= 6 && tokens.is_word(k) {
         let w = tokens.lower(k);
         if w == "by" {
@@ -417,6 +424,13 @@ mod tests {
                 ANON,
                 "Tenants' groups",
             ),
+            (
+                "Critics of the levy say it is too costly.",
+                S,
+                ANON,
+                "Critics of the levy",
+            ),
+            ("The mill expects orders to fall.", S, NAMED, "The mill"),
         ]);
     }
 
@@ -477,6 +491,12 @@ mod tests {
                 S,
                 ANON,
                 "",
+            ),
+            (
+                "The pier was described as unsafe by inspectors.",
+                S,
+                ANON,
+                "inspectors",
             ),
             ("The suspect was seen in the station at noon.", U, None, ""),
             (
