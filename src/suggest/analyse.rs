@@ -4,8 +4,10 @@
 use std::ops::Range;
 
 use super::cues::{Cues, Phrases, flag};
+use super::phrase::{backward_np, classify, forward_np, head_run, head_word, subject};
 use super::tokens::{Kind, Tokens};
-use super::{Cue, CueKind};
+use super::verb::{Frame, verb_source};
+use super::{Cue, CueKind, SourceKind};
 
 /// Who a source phrase points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,8 +20,10 @@ pub(super) enum Who {
     Pronoun,
     /// "I", "we": the writer, so no outside source.
     Writer,
-    /// "critics", "some": too vague to be a source.
+    /// "critics", "some": a vague group, an anonymous source shown with a `weasel` cue.
     Weasel,
+    /// A named speaker whose words come second-hand ("X reportedly said"): unsourced.
+    Hedged,
 }
 
 /// An attribution found in the sentence.
@@ -52,352 +56,7 @@ pub(super) struct Local {
     pub ends_inside: bool,
     /// A named subject at the sentence's start ("Judge Irene Novak was blunt."), for a pronoun
     /// in a later sentence to point back to.
-    pub mention: Option<Range<usize>>,
-}
-
-const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "also",
-    "later",
-    "then",
-    "again",
-    "already",
-    "once",
-    "first",
-    "initially",
-    "recently",
-    "previously",
-    "earlier",
-    "separately",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "last",
-    "yesterday",
-    "today",
-];
-const BLOCKERS: &[&str] = &[
-    "to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do",
-    "not", "never", "cannot", "shall", "didn't", "won't", "wouldn't", "doesn't", "don't",
-];
-const BOUNDARIES: &[&str] = &[
-    "that",
-    "but",
-    "or",
-    "because",
-    "while",
-    "as",
-    "when",
-    "if",
-    "although",
-    "though",
-    "whereas",
-    "where",
-    "since",
-    "so",
-    "than",
-    "unless",
-    "until",
-    "whether",
-    "yet",
-    "nor",
-    "after",
-    "before",
-    "during",
-    "once",
-    "however",
-    "meanwhile",
-    "and",
-    "even",
-    "what",
-    "how",
-];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our",
-];
-const INDEFINITES: &[&str] = &[
-    "a",
-    "an",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "several",
-    "some",
-    "many",
-    "various",
-    "few",
-    "multiple",
-    "numerous",
-    "other",
-    "another",
-    "unnamed",
-    "anonymous",
-    "dozens",
-    "hundreds",
-];
-const PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "at",
-    "for",
-    "from",
-    "with",
-    "by",
-    "on",
-    "to",
-    "near",
-    "within",
-    "inside",
-    "across",
-    "over",
-    "under",
-    "among",
-    "about",
-    "familiar",
-    "close",
-    "around",
-    "behind",
-    "outside",
-    "into",
-    "representing",
-    "involved",
-    "briefed",
-];
-const LEADING: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "last",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "also",
-    "still",
-    "now",
-    "separately",
-    "instead",
-    "then",
-    "overnight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "week",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "evening",
-    "afternoon",
-    "weekend",
-    "next",
-    "late",
-    "early",
-    "but",
-    "and",
-    "so",
-    "by",
-];
-const CUTS: &[&str] = &[
-    "who",
-    "which",
-    "whose",
-    "speaking",
-    "quoted",
-    "interviewed",
-    "contacted",
-    "reached",
-    "writing",
-    "citing",
-    "according",
-];
-const FORWARD_STOPS: &[&str] = &[
-    "that",
-    "who",
-    "which",
-    "whose",
-    "but",
-    "because",
-    "when",
-    "while",
-    "as",
-    "if",
-    "on",
-    "last",
-    "late",
-    "earlier",
-    "yesterday",
-    "today",
-    "this",
-    "released",
-    "published",
-    "issued",
-    "seen",
-    "obtained",
-    "dated",
-    "posted",
-    "filed",
-    "speaking",
-    "citing",
-    "after",
-    "before",
-    "during",
-    "adding",
-    "noting",
-    "warning",
-    "told",
-    "said",
-    "says",
-    "added",
-    "than",
-];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "him", "them"];
-const WRITER: &[&str] = &["i", "we", "you", "us", "me"];
-/// Verbs that may come before their speaker: "…,” said Mr Osei.
-const INVERTING: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "wrote",
-    "noted",
-    "explained",
-    "insisted",
-    "warned",
-    "argued",
-    "stated",
-    "recalled",
-    "continued",
-    "asked",
-    "according",
-    "declared",
-    "replied",
-    "told",
-];
-/// Verbs that report whatever follows them; others need a clause after ("that", a quote, …).
-const STRONG: &[&str] = &[
-    "say",
-    "says",
-    "said",
-    "told",
-    "tells",
-    "tell",
-    "confirmed",
-    "confirms",
-    "stated",
-    "warned",
-    "warns",
-    "alleged",
-    "alleges",
-    "argued",
-    "argues",
-    "insisted",
-    "insists",
-    "denied",
-    "denies",
-    "estimated",
-    "estimates",
-    "reported",
-    "reports",
-    "announced",
-    "announces",
-    "acknowledged",
-    "acknowledges",
-    "admitted",
-    "admits",
-    "predicted",
-    "predicts",
-    "revealed",
-    "reveals",
-    "disclosed",
-    "discloses",
-    "testified",
-    "wrote",
-    "writes",
-    "believes",
-    "believe",
-    "tweeted",
-    "contended",
-    "contends",
-    "asserted",
-    "asserts",
-    "conceded",
-    "concedes",
-    "maintains",
-    "maintained",
-    "rejected",
-    "rejects",
-    "questioned",
-    "claims",
-    "claimed",
-    "replied",
-    "projects",
-    "projected",
-    "forecast",
-    "forecasts",
-    "disputed",
-    "disputes",
-];
-/// Objects that make "claimed" an act rather than an attribution: "claimed responsibility".
-const NOT_CLAUSE: &[&str] = &[
-    "responsibility",
-    "victory",
-    "credit",
-    "compensation",
-    "damages",
-    "asylum",
-    "benefits",
-    "the",
-    "a",
-    "an",
-    "his",
-    "her",
-    "their",
-    "its",
-];
-/// Participles after a comma whose speaker is the sentence's subject: "…, saying that …".
-const PARTICIPLES: &[&str] = &["saying", "adding", "noting", "insisting", "arguing"];
-
-/// Phrases that introduce a source named after them: "in a statement, the ministry …".
-const STATEMENT: &[&[&str]] = &[
-    &["in", "a", "statement"],
-    &["in", "an", "interview"],
-    &["in", "a", "post"],
-    &["in", "a", "letter"],
-    &["in", "remarks"],
-    &["in", "testimony"],
-    &["in", "a", "press", "release"],
-];
-
-fn is(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+    pub mention: Option<(Range<usize>, SourceKind)>,
 }
 
 /// Analyses the sentence `text[span]`. `inside`: a quotation from an earlier sentence of the
@@ -462,7 +121,14 @@ pub(super) fn analyse(
                     (tokens.list[k].capital && k > a) || cues.roles.contains(tokens.lower(k))
                 })
             })
-            .map(|(a, b)| tokens.range(a, b));
+            .map(|(a, b)| {
+                let kind = if classify(tokens, cues, (a, b)) == Who::Named {
+                    SourceKind::Named
+                } else {
+                    SourceKind::Anonymous
+                };
+                (tokens.range(a, b), kind)
+            });
     }
     local
 }
@@ -470,6 +136,7 @@ pub(super) fn analyse(
 /// Marks the quotations and tells whether one is left open.
 fn quotes(tokens: &Tokens, span: &Range<usize>, inside: bool, local: &mut Local) {
     let mut open: Option<usize> = inside.then_some(span.start);
+    let mut last_open_end = None;
     local.starts_quoted = inside
         || tokens
             .list
@@ -480,6 +147,14 @@ fn quotes(tokens: &Tokens, span: &Range<usize>, inside: bool, local: &mut Local)
             continue;
         };
         let opens = direction.unwrap_or(open.is_none());
+        // A closing mark right after the opening one is a typo ("“”This is …"), not an empty
+        // quotation.
+        if !opens && open.is_some() && last_open_end == Some(token.span.start) {
+            continue;
+        }
+        if opens {
+            last_open_end = Some(token.span.end);
+        }
         match (opens, open) {
             (true, None) => open = Some(token.span.start),
             (false, Some(start)) => {
@@ -488,6 +163,17 @@ fn quotes(tokens: &Tokens, span: &Range<usize>, inside: bool, local: &mut Local)
                     kind: CueKind::Quote,
                 });
                 open = None;
+            }
+            // An opening mark while a quotation is open: the quotation ran on without a closing
+            // mark (a quoted paragraph continued in the next), so a new one starts here.
+            (true, Some(start)) if direction.is_some() => {
+                if start < token.span.start {
+                    local.cues.push(Cue {
+                        span: start..token.span.start,
+                        kind: CueKind::Quote,
+                    });
+                }
+                open = Some(token.span.start);
             }
             _ => {}
         }
@@ -529,6 +215,15 @@ fn is_claim(text: &str, span: &Range<usize>, sentence: &str, tokens: &Tokens, cu
         }
     }
     if body.ends_with(['.', '!', '…', ';']) {
+        return true;
+    }
+    // A list item ("- Better access to advice by telephone") is content, not a heading.
+    let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    let bullet = matches!(text[line_start..span.start].trim(), "-" | "*" | "•" | "–")
+        || ["- ", "* ", "• ", "– "]
+            .iter()
+            .any(|b| sentence.starts_with(b));
+    if bullet && words >= 5 {
         return true;
     }
     // Only unpunctuated sentences get here: is it a line of its own (a heading)?
@@ -596,9 +291,20 @@ fn attribution(
         let at = tokens.list[i].span.start;
         quoted.iter().any(|q| q.start <= at && at < q.end)
     };
+    let mut fallback = None;
     let outside = (0..tokens.len()).filter(|&i| !in_quote(i));
     let inside = (0..tokens.len()).filter(|&i| in_quote(i));
     for i in outside.chain(inside) {
+        if tokens.has(i, flag::STANCE)
+            && (!in_quote(i) || matches!(tokens.list[i - 1].kind, Kind::Quote(_)))
+            && let Some(attribution) = stance(tokens, cues, i)
+        {
+            local.cues.push(Cue {
+                span: tokens.list[i].span.clone(),
+                kind: CueKind::Attribution,
+            });
+            return Some(attribution);
+        }
         if !tokens.has(i, flag::VERB | flag::DOCUMENT_VERB | flag::LEAD) {
             continue;
         }
@@ -608,6 +314,10 @@ fn attribution(
             let Some(np) = forward_np(tokens, cues, i + 2, i > 0) else {
                 continue;
             };
+            // "dealt with according to the law": a rule followed, not a source.
+            if i > 0 && tokens.is_word(i - 1) && !source_like(tokens, cues, np) {
+                continue;
+            }
             local.cues.push(Cue {
                 span: tokens.range(i, i + 1),
                 kind: CueKind::Attribution,
@@ -642,372 +352,81 @@ fn attribution(
         if !(verb || document_verb) || (tokens.list[i].capital && i > 0) {
             continue;
         }
-        if let Some(attribution) = verb_source(tokens, cues, i, verb, hedges) {
-            local.cues.push(Cue {
-                span: tokens.list[i].span.clone(),
-                kind: CueKind::Attribution,
-            });
-            return Some(attribution);
+        let result = verb_source(tokens, cues, i, verb, hedges).filter(|(a, _)| {
+            // Inside a quotation "we" and "you" are the speaker's words, not a source.
+            !(in_quote(i) && matches!(a.who, Who::Writer | Who::Pronoun))
+        });
+        match result {
+            Some((attribution, Frame::Main)) => {
+                local.cues.push(Cue {
+                    span: tokens.list[i].span.clone(),
+                    kind: CueKind::Attribution,
+                });
+                return Some(attribution);
+            }
+            Some((attribution, Frame::Fallback)) if fallback.is_none() => {
+                fallback = Some((attribution, i));
+            }
+            _ => {}
         }
     }
-    None
+    // A relative clause's or an agentless passive's attribution, when no main clause has one.
+    let (attribution, i) = fallback?;
+    local.cues.push(Cue {
+        span: tokens.list[i].span.clone(),
+        kind: if attribution.source.is_some() {
+            CueKind::Attribution
+        } else {
+            CueKind::Anonymous
+        },
+    });
+    Some(attribution)
 }
 
-/// The source of the reporting verb at `i`: its subject, or the speaker after it.
-fn verb_source(
-    tokens: &Tokens,
-    cues: &Cues,
-    i: usize,
-    verb: bool,
-    hedges: &[Range<usize>],
-) -> Option<Attribution> {
-    let word = tokens.lower(i);
-    if is(PARTICIPLES, word) && i > 0 && tokens.list[i - 1].kind == Kind::Comma {
-        let np = head_run(tokens, cues, 0)?;
-        return Some(found(tokens, cues, np, None));
-    }
-    if matches!(word, "claims" | "claimed" | "claim") && is(NOT_CLAUSE, tokens.lower(i + 1)) {
-        let next = tokens.lower(i + 1);
-        if !matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its")
-            || !tokens
-                .list
-                .get(i.wrapping_sub(1))
-                .is_some_and(|t| t.capital)
-        {
-            return None;
-        }
-    }
+/// "Rijkaard was critical of …", "a spokeswoman was “satisfied” that …": a stance adjective
+/// after a copula reports its subject's view.
+fn stance(tokens: &Tokens, cues: &Cues, i: usize) -> Option<Attribution> {
     let mut j = i;
+    let mut copula = false;
     while j > 0
-        && tokens.is_word(j - 1)
-        && (is(AUXILIARIES, tokens.lower(j - 1))
+        && (matches!(tokens.list[j - 1].kind, Kind::Quote(_))
+            || cues.grammar.copulas.contains(tokens.lower(j - 1))
             || (tokens.lower(j - 1).ends_with("ly") && !tokens.list[j - 1].capital))
     {
+        copula |= tokens.is_word(j - 1) && !matches!(tokens.lower(j - 1), "not" | "very");
         j -= 1;
     }
-    if j > 0 && is(BLOCKERS, tokens.lower(j - 1)) {
+    if !copula {
         return None;
     }
-    // A noun that looks like a verb: "the reports", "the authority's report".
-    if j > 0
-        && (is(DETERMINERS, tokens.lower(j - 1))
-            || tokens.lower(j - 1).ends_with("'s")
-            || tokens.lower(j - 1).ends_with("s'"))
-    {
-        return None;
-    }
-    if cues.verbs.contains(tokens.lower(i + 1)) || cues.document_verbs.contains(tokens.lower(i + 1))
-    {
-        return None;
-    }
-    let hedged_verb = hedges.iter().any(|h| {
-        j < i && h.start >= tokens.list[j].span.start && h.end <= tokens.list[i].span.start
-    });
-    let clause_follows = match tokens.list.get(i + 1).map(|t| t.kind) {
-        None | Some(Kind::Comma | Kind::Colon | Kind::Quote(_) | Kind::Other) => true,
-        Some(Kind::Word) => matches!(
-            tokens.lower(i + 1),
-            "that"
-                | "on"
-                | "in"
-                | "at"
-                | "he"
-                | "she"
-                | "they"
-                | "it"
-                | "there"
-                | "why"
-                | "whether"
-                | "how"
-                | "what"
-                | "this"
-                | "to"
-        ),
-        _ => false,
-    };
-    // A phrase ending in a number or a measure ("its 30-day report") is not a speaker.
-    let subject = subject(tokens, cues, j)
-        .filter(|np| !tokens.lower(np.1).chars().any(|c| c.is_ascii_digit()));
-    if let Some(np) = subject {
-        let who = classify(tokens, cues, np);
-        let is_document = (np.0..=np.1).any(|k| cues.documents.contains(tokens.lower(k)));
-        let fits = if verb {
-            is(STRONG, word) || clause_follows
-        } else {
-            is_document
-        };
-        if !(fits || is_document && verb) {
-            return None;
-        }
-        let mut attribution = found(tokens, cues, np, Some(who));
-        if hedged_verb {
-            attribution.who = Who::Weasel;
-        }
-        return Some(attribution);
-    }
-    let inverted =
-        j == i && j > 0 && matches!(tokens.list[j - 1].kind, Kind::Comma | Kind::Quote(_));
-    if verb && inverted && is(INVERTING, word) {
-        let np = forward_np(tokens, cues, i + 1, true)?;
-        if matches!(classify(tokens, cues, np), Who::Writer) {
-            return None;
-        }
-        return Some(found(tokens, cues, np, None));
-    }
-    None
+    let np = subject(tokens, cues, j)?;
+    let who = classify(tokens, cues, np);
+    (who == Who::Pronoun || (source_like(tokens, cues, np) && who != Who::Writer))
+        .then(|| found(tokens, cues, np, Some(who)))
 }
 
-fn found(tokens: &Tokens, cues: &Cues, np: (usize, usize), who: Option<Who>) -> Attribution {
+/// Whether a phrase can be a source: a name, or headed by a speaker, a body or a document.
+fn source_like(tokens: &Tokens, cues: &Cues, np: (usize, usize)) -> bool {
+    let head = head_word(tokens, cues, np);
+    let w = tokens.lower(head);
+    tokens.list[np.1].capital
+        || tokens.list[head].capital
+        || cues.anonymous.contains(w)
+        || cues.documents.contains(w)
+        || cues.roles.contains(w)
+        || cues.weasels.contains(w)
+}
+
+pub(super) fn found(
+    tokens: &Tokens,
+    cues: &Cues,
+    np: (usize, usize),
+    who: Option<Who>,
+) -> Attribution {
     Attribution {
         source: Some(tokens.range(np.0, np.1)),
         who: who.unwrap_or_else(|| classify(tokens, cues, np)),
     }
-}
-
-/// The subject ending just before token `end` (exclusive), with an appositive when one sits
-/// between it and the verb ("Jane Smith, the commander, said").
-fn subject(tokens: &Tokens, cues: &Cues, end: usize) -> Option<(usize, usize)> {
-    if end == 0 {
-        return None;
-    }
-    if tokens.list[end - 1].kind != Kind::Comma {
-        return backward_np(tokens, cues, end);
-    }
-    // "X, <segment>, said": the segment is an appositive or an aside.
-    let close = end - 1;
-    let open = (0..close).rev().find(|&k| {
-        !tokens.is_word(k) && !matches!(tokens.list[k].kind, Kind::Open | Kind::Close)
-    })?;
-    if tokens.list[open].kind != Kind::Comma || open + 1 >= close {
-        return None;
-    }
-    let first = tokens.lower(open + 1);
-    let name = backward_np(tokens, cues, open)?;
-    if is(CUTS, first) || is(PREPOSITIONS, first) || first.ends_with("ing") {
-        return Some(name);
-    }
-    let fits =
-        is(DETERMINERS, first) || tokens.list[name.1].capital || tokens.list[open + 1].capital;
-    (fits && close - open <= 20).then_some((name.0, close - 1))
-}
-
-/// The noun phrase that ends just before token `end`, read backwards.
-fn backward_np(tokens: &Tokens, cues: &Cues, end: usize) -> Option<(usize, usize)> {
-    let mut start = end;
-    let mut depth = 0usize;
-    while start > 0 && end - start < 16 {
-        let k = start - 1;
-        match tokens.list[k].kind {
-            Kind::Word => {
-                let w = tokens.lower(k);
-                if w == "and" || w == "&" {
-                    let joins = k > 0
-                        && tokens.list[k - 1].capital
-                        && tokens.list.get(k + 1).is_some_and(|t| t.capital);
-                    if !joins {
-                        break;
-                    }
-                } else if is(BOUNDARIES, w) && depth == 0 {
-                    break;
-                }
-            }
-            Kind::Close => depth += 1,
-            Kind::Open if depth > 0 => depth -= 1,
-            _ if depth > 0 => {}
-            _ => break,
-        }
-        start = k;
-    }
-    trim_np(tokens, cues, start, end)
-}
-
-/// Cuts a phrase read backwards to its source: no relative clause, no leading time words, no
-/// preceding clause.
-fn trim_np(
-    tokens: &Tokens,
-    cues: &Cues,
-    mut start: usize,
-    mut end: usize,
-) -> Option<(usize, usize)> {
-    if let Some(cut) = (start..end).find(|&k| is(CUTS, tokens.lower(k)) && k > start) {
-        end = cut;
-    }
-    // A determiner not after a preposition starts a new phrase: "On Tuesday the minister".
-    if let Some(k) = (start + 1..end).rev().find(|&k| {
-        is(DETERMINERS, tokens.lower(k))
-            && !is(PREPOSITIONS, tokens.lower(k - 1))
-            && tokens.lower(k - 1) != "and"
-            && tokens.is_word(k - 1)
-    }) {
-        start = k;
-    }
-    while start < end
-        && (is(LEADING, tokens.lower(start))
-            || tokens.lower(start).chars().all(|c| c.is_ascii_digit()))
-        && !(tokens.lower(start) == "may" && tokens.list[start].capital && start > 0)
-    {
-        start += 1;
-    }
-    while end > start && !tokens.is_word(end - 1) && tokens.list[end - 1].kind != Kind::Close {
-        end -= 1;
-    }
-    if start >= end {
-        return None;
-    }
-    let only_closed = (start..end).all(|k| {
-        let w = tokens.lower(k);
-        !tokens.is_word(k) || is(DETERMINERS, w) || w == "there" || w == "this"
-    });
-    let has_verbish = (start..end).any(|k| {
-        cues.verbs.contains(tokens.lower(k))
-            && !tokens.list[k].capital
-            && !cues.documents.contains(tokens.lower(k))
-    });
-    (!only_closed && !has_verbish).then_some((start, end - 1))
-}
-
-/// The noun phrase that starts at token `from`, read forwards (after "according to", "said").
-fn forward_np(
-    tokens: &Tokens,
-    cues: &Cues,
-    from: usize,
-    apposition: bool,
-) -> Option<(usize, usize)> {
-    let first = tokens.lower(from);
-    if !tokens.is_word(from)
-        || is(BOUNDARIES, first)
-        || (first.ends_with("ly") && !tokens.list[from].capital)
-        || cues.verbs.contains(first)
-    {
-        return None;
-    }
-    let mut end = from;
-    let mut depth = 0usize;
-    while end < tokens.len() && end - from < 14 {
-        match tokens.list[end].kind {
-            Kind::Word => {
-                let w = tokens.lower(end);
-                if depth == 0 && end > from {
-                    if is(FORWARD_STOPS, w) {
-                        break;
-                    }
-                    if w == "in" && matches!(tokens.lower(end + 1), "a" | "an") {
-                        break;
-                    }
-                    if w == "and" {
-                        let joins = tokens.list[end - 1].capital
-                            && tokens.list.get(end + 1).is_some_and(|t| t.capital);
-                        if !joins {
-                            break;
-                        }
-                    }
-                    if cues.verbs.contains(w)
-                        && !tokens.list[end].capital
-                        && !cues.documents.contains(w)
-                    {
-                        break;
-                    }
-                }
-            }
-            Kind::Open => depth += 1,
-            Kind::Close if depth > 0 => depth -= 1,
-            _ if depth > 0 => {}
-            _ => break,
-        }
-        end += 1;
-    }
-    while end > from && !tokens.is_word(end - 1) && tokens.list[end - 1].kind != Kind::Close {
-        end -= 1;
-    }
-    if end <= from || (from..end).all(|k| is(DETERMINERS, tokens.lower(k))) {
-        return None;
-    }
-    let mut last = end - 1;
-    // "said Jane Smith, the commander of the unit." / "said the coach, Pia Lund."
-    if apposition
-        && tokens.list.get(end).is_some_and(|t| t.kind == Kind::Comma)
-        && tokens.is_word(end + 1)
-        && !is(FORWARD_STOPS, tokens.lower(end + 1))
-        && !is(CUTS, tokens.lower(end + 1))
-        && !tokens.lower(end + 1).ends_with("ing")
-        && (tokens.list[last].capital || tokens.list[end + 1].capital)
-    {
-        let mut k = end + 1;
-        while k < tokens.len() && tokens.is_word(k) && !is(CUTS, tokens.lower(k)) && k - end < 12 {
-            k += 1;
-        }
-        if k >= tokens.len() || !tokens.is_word(k) {
-            last = k - 1;
-        }
-    }
-    Some((from, last))
-}
-
-/// What kind of source the phrase `np` (token range, inclusive) names.
-fn classify(tokens: &Tokens, cues: &Cues, np: (usize, usize)) -> Who {
-    let (start, end) = np;
-    let first = tokens.lower(start);
-    if start == end {
-        if is(PRONOUNS, first) {
-            return Who::Pronoun;
-        }
-        if is(WRITER, first) {
-            return Who::Writer;
-        }
-    }
-    // The head: the last word before a comma or a preposition.
-    let mut head = start;
-    for k in start..=end {
-        if !tokens.is_word(k) {
-            if tokens.list[k].kind == Kind::Comma {
-                break;
-            }
-            continue;
-        }
-        if k > start && is(PREPOSITIONS, tokens.lower(k)) {
-            break;
-        }
-        head = k;
-    }
-    let head_word = tokens.lower(head);
-    let comma = (start..=end).find(|&k| tokens.list[k].kind == Kind::Comma);
-    let named_apposition = comma.is_some_and(|c| {
-        (c + 1..=end)
-            .filter(|&k| tokens.list[k].capital && !is(DETERMINERS, tokens.lower(k)))
-            .count()
-            >= 2
-    });
-    if named_apposition && !tokens.list[head].capital {
-        return Who::Named;
-    }
-    if cues.weasels.contains(head_word)
-        || (matches!(first, "some" | "many" | "most" | "few") && head - start <= 1)
-    {
-        return Who::Weasel;
-    }
-    if cues.anonymous.contains(head_word) {
-        return Who::Anonymous;
-    }
-    // A proper name: a capital not at the sentence's start, or a capital that is not a common
-    // word there.
-    let proper = (start..=end).any(|k| {
-        tokens.list[k].capital
-            && (k > 0 || !is(DETERMINERS, tokens.lower(k)))
-            && !is(INDEFINITES, tokens.lower(k))
-            && !is(DETERMINERS, tokens.lower(k))
-    });
-    if cues.documents.contains(head_word) {
-        let definite = is(DETERMINERS, first) && !matches!(first, "a" | "an");
-        return if proper || definite || tokens.lower(head).ends_with("'s") {
-            Who::Named
-        } else {
-            Who::Anonymous
-        };
-    }
-    if is(INDEFINITES, first) && !proper {
-        return Who::Anonymous;
-    }
-    Who::Named
 }
 
 /// "In a statement, the ministry rejected …": the source named after the phrase.
@@ -1016,15 +435,19 @@ fn statement(tokens: &Tokens, cues: &Cues, local: &mut Local) -> Option<Attribut
         if !tokens.has(i, flag::IN) {
             continue;
         }
-        let Some(phrase) = STATEMENT.iter().find(|p| {
-            p.iter()
-                .enumerate()
-                .all(|(k, w)| tokens.is_word(i + k) && tokens.lower(i + k) == *w)
-        }) else {
+        let Some(len) = cues
+            .grammar
+            .statements
+            .starting(tokens.lower(i))
+            .iter()
+            .filter(|p| tokens.matches(i, p))
+            .map(Vec::len)
+            .max()
+        else {
             continue;
         };
-        let cue = tokens.range(i, i + phrase.len() - 1);
-        let mut from = i + phrase.len();
+        let cue = tokens.range(i, i + len - 1);
+        let mut from = i + len;
         // Skip what qualifies the statement, up to its comma.
         while from < tokens.len() && tokens.list[from].kind != Kind::Comma && from - i < 12 {
             from += 1;
@@ -1047,29 +470,6 @@ fn statement(tokens: &Tokens, cues: &Cues, local: &mut Local) -> Option<Attribut
         return Some(found(tokens, cues, np, None));
     }
     None
-}
-
-/// A determiner and the capitalised or source words after it: "Meridian Power Systems".
-fn head_run(tokens: &Tokens, cues: &Cues, from: usize) -> Option<(usize, usize)> {
-    let mut k = from;
-    if is(DETERMINERS, tokens.lower(k)) {
-        k += 1;
-    }
-    let begin = k;
-    while k < tokens.len()
-        && tokens.is_word(k)
-        && (tokens.list[k].capital
-            || cues.anonymous.contains(tokens.lower(k))
-            || cues.documents.contains(tokens.lower(k))
-            || cues.roles.contains(tokens.lower(k))
-            || matches!(
-                tokens.lower(k),
-                "senior" | "former" | "local" | "deputy" | "top"
-            ))
-    {
-        k += 1;
-    }
-    (k > begin).then(|| (from, k - 1))
 }
 
 /// "UN envoy: talks will resume": a short speaker before a colon at the start.

@@ -47,6 +47,107 @@ struct Lists {
     furniture: Vec<String>,
     labels: Vec<String>,
     roles: Vec<String>,
+    grammar: GrammarLists,
+}
+
+/// The `[grammar]` table as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GrammarLists {
+    auxiliaries: Vec<String>,
+    blockers: Vec<String>,
+    boundaries: Vec<String>,
+    determiners: Vec<String>,
+    indefinites: Vec<String>,
+    prepositions: Vec<String>,
+    leading: Vec<String>,
+    cuts: Vec<String>,
+    forward_stops: Vec<String>,
+    pronouns: Vec<String>,
+    writer: Vec<String>,
+    inverting: Vec<String>,
+    strong: Vec<String>,
+    not_clause: Vec<String>,
+    participles: Vec<String>,
+    statements: Vec<String>,
+    irregular_past: Vec<String>,
+    finite: Vec<String>,
+    not_before_to: Vec<String>,
+    negatable: Vec<String>,
+    negations: Vec<String>,
+    complements: Vec<String>,
+    agentless: Vec<String>,
+    naming: Vec<String>,
+    stance: Vec<String>,
+    copulas: Vec<String>,
+    agentless_framed: Vec<String>,
+}
+
+/// Closed word classes and verb frames the rules read sentences with (`[grammar]` in
+/// `assets/cues.toml`; each list is documented there).
+#[derive(Debug, Clone)]
+pub(super) struct Grammar {
+    pub auxiliaries: Set,
+    pub blockers: Set,
+    pub boundaries: Set,
+    pub determiners: Set,
+    pub indefinites: Set,
+    pub prepositions: Set,
+    pub leading: Set,
+    pub cuts: Set,
+    pub forward_stops: Set,
+    pub pronouns: Set,
+    pub writer: Set,
+    pub inverting: Set,
+    pub strong: Set,
+    pub not_clause: Set,
+    pub participles: Set,
+    pub statements: Phrases,
+    pub irregular_past: Set,
+    pub finite: Set,
+    pub not_before_to: Set,
+    pub negatable: Set,
+    pub negations: Set,
+    pub complements: Set,
+    pub agentless: Set,
+    pub naming: Set,
+    pub stance: Set,
+    pub copulas: Set,
+    pub agentless_framed: Set,
+}
+
+impl Grammar {
+    fn new(g: &GrammarLists) -> Self {
+        Self {
+            auxiliaries: set(&g.auxiliaries),
+            blockers: set(&g.blockers),
+            boundaries: set(&g.boundaries),
+            determiners: set(&g.determiners),
+            indefinites: set(&g.indefinites),
+            prepositions: set(&g.prepositions),
+            leading: set(&g.leading),
+            cuts: set(&g.cuts),
+            forward_stops: set(&g.forward_stops),
+            pronouns: set(&g.pronouns),
+            writer: set(&g.writer),
+            inverting: set(&g.inverting),
+            strong: set(&g.strong),
+            not_clause: set(&g.not_clause),
+            participles: set(&g.participles),
+            statements: phrases(&g.statements),
+            irregular_past: set(&g.irregular_past),
+            finite: set(&g.finite),
+            not_before_to: set(&g.not_before_to),
+            negatable: set(&g.negatable),
+            negations: set(&g.negations),
+            complements: set(&g.complements),
+            agentless: set(&g.agentless),
+            naming: set(&g.naming),
+            stance: set(&g.stance),
+            copulas: set(&g.copulas),
+            agentless_framed: set(&g.agentless_framed),
+        }
+    }
 }
 
 /// Phrases of one or more words, indexed by their first word.
@@ -83,6 +184,8 @@ pub(super) mod flag {
     pub const LEAD: u16 = 1 << 5;
     /// "in", which may open "in a statement".
     pub const IN: u16 = 1 << 6;
+    /// An adjective of stance after a copula: "X was critical of", "analysts were disappointed".
+    pub const STANCE: u16 = 1 << 7;
 }
 
 /// A fixed, fast hash for the short words of the lexicon (not exposed to untrusted keys that
@@ -103,6 +206,7 @@ pub struct Cues {
     pub(super) anonymous_attributions: Phrases,
     pub(super) hedges: Phrases,
     pub(super) furniture: Vec<String>,
+    pub(super) grammar: Grammar,
     /// Every word that starts a cue, with its [`flag`]s.
     lexicon: HashMap<String, u16, Fast>,
     /// The longest word of the lexicon, in bytes: longer words need no lookup.
@@ -140,6 +244,7 @@ impl Cues {
             anonymous_attributions: phrases(&lists.anonymous_attributions),
             hedges: phrases(&lists.hedges),
             furniture: lists.furniture.iter().map(|f| f.to_lowercase()).collect(),
+            grammar: Grammar::new(&lists.grammar),
             lexicon: HashMap::default(),
             longest: 0,
         };
@@ -173,6 +278,9 @@ impl Cues {
                 mark(first, bit);
             }
         }
+        for word in &self.grammar.stance {
+            mark(word, flag::STANCE);
+        }
         for word in ["according", "citing"] {
             mark(word, flag::LEAD);
         }
@@ -203,7 +311,8 @@ mod tests {
     fn builtin_lists_load_and_extend() {
         let cues = Cues::builtin();
         assert!(cues.verbs.contains("said") && cues.anonymous.contains("officials"));
-        assert_eq!(cues.hedges.starting("is").len(), 2);
+        assert_eq!(cues.hedges.starting("reportedly").len(), 1);
+        assert!(cues.grammar.strong.contains("said") && cues.grammar.determiners.contains("the"));
         let extra = Extra {
             verbs: vec!["Relayed".into()],
             hedges: vec!["word has it".into()],

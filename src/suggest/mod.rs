@@ -10,7 +10,9 @@ mod analyse;
 mod claim;
 mod cues;
 mod document;
+mod phrase;
 mod tokens;
+mod verb;
 
 use std::ops::Range;
 
@@ -118,5 +120,34 @@ impl Suggestion {
     /// The tag name to give the claim when the suggestion is accepted.
     pub fn status(&self) -> Option<&'static str> {
         self.verdict.map(Verdict::name)
+    }
+}
+
+/// Each sentence of `text` as (suggestion, kind, source words), for the rules' unit tests.
+#[cfg(test)]
+fn rows(text: &str) -> Vec<(Option<&'static str>, Option<&'static str>, String)> {
+    suggest(
+        text,
+        &crate::report::segment::sentences(text),
+        &Cues::builtin(),
+    )
+    .into_iter()
+    .map(|s| {
+        let source = s.source_text(text).unwrap_or("").to_owned();
+        (s.status(), s.kind.map(SourceKind::name), source)
+    })
+    .collect()
+}
+
+/// Asserts the first sentence of each text gets `(suggestion, kind, source)`.
+#[cfg(test)]
+fn expect_first(cases: &[(&str, Option<&str>, Option<&str>, &str)]) {
+    for &(text, status, kind, source) in cases {
+        let got = rows(text);
+        assert_eq!(
+            (got[0].0, got[0].1, got[0].2.as_str()),
+            (status, kind, source),
+            "{text}"
+        );
     }
 }

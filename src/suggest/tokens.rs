@@ -70,6 +70,25 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// Whether the straight quote at `s[at..after]` opens or closes a quotation, from its
+/// neighbours: after a space (or at the start) and before a word it opens; after a word or a
+/// mark and before a space, a mark or the end it closes. Copy whose paragraphs run together
+/// depends on this: toggling alone flips every quotation after one left open.
+fn straight_direction(s: &str, at: usize, after: usize) -> Option<bool> {
+    let before = s[..at].chars().next_back();
+    let next = s[after..].chars().next();
+    let space_before =
+        before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–'));
+    let space_after = next.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '?' | '!' | ')' | ']')
+    });
+    match (space_before, space_after) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
 /// Where the word starting at byte `start` of `s` ends: letters and digits, joined by inner
 /// apostrophes, hyphens and dots, and an abbreviation's final dot.
 fn word_end(s: &str, start: usize) -> usize {
@@ -80,6 +99,14 @@ fn word_end(s: &str, start: usize) -> usize {
         if is_word_char(d) {
             end += width;
             continue;
+        }
+        // A thousands separator: "2,000" is one word.
+        if d == ',' && end > start && bytes[end - 1].is_ascii_digit() {
+            let after = end + 1;
+            if bytes.get(after).is_some_and(u8::is_ascii_digit) {
+                end = after;
+                continue;
+            }
         }
         if is_joiner(d) {
             let after = end + width;
@@ -139,7 +166,7 @@ impl Tokens {
                 }
                 '“' | '«' | '„' => Kind::Quote(Some(true)),
                 '”' | '»' => Kind::Quote(Some(false)),
-                '"' => Kind::Quote(None),
+                '"' => Kind::Quote(straight_direction(s, i - width, i)),
                 '’' | '\'' => continue,
                 c if c.is_whitespace() => continue,
                 _ => Kind::Other,
@@ -267,8 +294,30 @@ mod tests {
             ]
         );
         assert_eq!(
+            words("A poll of 2,000 adults, 1,5 votes"),
+            ["A", "poll", "of", "2,000", "adults", ",", "1,5", "votes"]
+        );
+        assert_eq!(
             words("“It’s over,” said Osei-Bello."),
             ["“", "It’s", "over", ",", "”", "said", "Osei-Bello", "."]
+        );
+    }
+
+    #[test]
+    fn straight_quotes_open_before_words_and_close_after_them() {
+        let text = r#"He said: "We will win. "Nobody doubts it." Then "x" ended."#;
+        let t = Tokens::new(text, 0..text.len());
+        let quotes: Vec<Option<bool>> = t
+            .list
+            .iter()
+            .filter_map(|t| match t.kind {
+                Kind::Quote(d) => Some(d),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            quotes,
+            [Some(true), Some(true), Some(false), Some(true), Some(false)]
         );
     }
 

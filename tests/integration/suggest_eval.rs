@@ -10,6 +10,10 @@ use sidenote::suggest::{Cues, SourceKind, Verdict, suggest};
 
 const SET: &str = include_str!("../suggest/eval.txt");
 
+/// The misses (wrong class or wrong source text) the rules had when this floor was last
+/// ratcheted: lower it when they improve, never raise it to make a change pass.
+const MAX_MISSES: usize = 13;
+
 struct Case {
     class: &'static str,
     source: &'static str,
@@ -134,6 +138,11 @@ fn suggestions_reach_the_goals_on_the_evaluation_set() {
         println!("{miss}");
     }
     assert!(n >= 300, "the set needs at least 300 sentences, has {n}");
+    assert!(
+        misses.len() <= MAX_MISSES,
+        "{} misses (class or source), more than the {MAX_MISSES} of the last ratchet",
+        misses.len()
+    );
     assert!(accuracy >= 0.9, "accuracy {accuracy:.3} < 0.9");
     assert!(
         span_recall >= 0.8,
