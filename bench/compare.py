@@ -181,7 +181,8 @@ def brown_paragraphs(path):
     gold sentence that does not end with `.`, `?` or `!` (the corpus also cuts at `;` and
     `:`) is joined to the next one of its paragraph: no line break or stop marks that cut. So is
     a list marker that the corpus keeps as a sentence of its own (`2.`, `(B)`): in print it
-    starts the line of its item.
+    starts the line of its item. A closing quote that the corpus puts at the start of the next
+    sentence closes the one before.
     """
     paragraphs, current = [], []
     open_end = in_headline = marker = False
@@ -193,6 +194,12 @@ def brown_paragraphs(path):
                     paragraphs.append(current)
                     current, open_end, in_headline = [], False, False
                 continue
+            if tokens[0][0] == "''" and (current or paragraphs):
+                # The corpus sometimes cuts before a closing quote.
+                (current or paragraphs[-1])[-1] += '"'
+                tokens = tokens[1:]
+                if not tokens:
+                    continue
             sentence = detokenize([word for word, _ in tokens])
             headline = all(tag.endswith("-hl") for _, tag in tokens)
             marker, was_marker = LIST_MARKER.fullmatch(sentence) is not None, marker
@@ -263,9 +270,13 @@ def brown_layouts(paragraphs):
     return layouts
 
 
+#: The sidenote binary that --brown runs.
+SIDENOTE = os.path.join(ROOT, "target", "release", "sidenote")
+
+
 def sidenote_spans(text):
     """The spans of the sentences sidenote finds in `text` (character offsets)."""
-    command = [os.path.join(ROOT, "target", "release", "sidenote"), "sentences", "--format", "jsonl", "-"]
+    command = [SIDENOTE, "sentences", "--format", "jsonl", "-"]
     result = subprocess.run(
         command, check=True, input=text.encode("utf-8"), stdout=subprocess.PIPE
     )
@@ -292,7 +303,8 @@ def pysbd_spans(segmenter, text, gap):
 
 def brown(folder, errors, with_pysbd):
     """Part (c): F1 over sentences per genre and layout on the Brown corpus."""
-    subprocess.run(["cargo", "build", "--quiet", "--release"], cwd=ROOT, check=True)
+    if SIDENOTE == os.path.join(ROOT, "target", "release", "sidenote"):
+        subprocess.run(["cargo", "build", "--quiet", "--release"], cwd=ROOT, check=True)
     segmenter = None
     if with_pysbd:
         import pysbd
@@ -360,8 +372,12 @@ def main():
     parser.add_argument("--brown", metavar="DIR", help="score the tagged Brown corpus in DIR instead")
     parser.add_argument("--errors", type=int, default=0, help="with --brown: list this many misses")
     parser.add_argument("--pysbd", action="store_true", help="with --brown: score pySBD too")
+    parser.add_argument("--sidenote", metavar="BINARY", help="with --brown: this sidenote binary")
     args = parser.parse_args()
     if args.brown:
+        if args.sidenote:
+            global SIDENOTE
+            SIDENOTE = os.path.abspath(args.sidenote)
         brown(args.brown, args.errors, args.pysbd)
         return
     segmenter = pysbd_segmenter()

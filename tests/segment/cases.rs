@@ -715,7 +715,7 @@ const PUNCTUATION: &[Case] = &[
     ),
     (
         "He paused. . . . Then he spoke again.",
-        &["He paused. . . .", "Then he spoke again."],
+        &["He paused.", ". . . Then he spoke again."],
     ),
     (
         "The ruling said the harbour [...] must stay open.",

@@ -20,6 +20,7 @@
 //! the time goes to the few places where something is decided.
 
 mod layout;
+mod list;
 mod scan;
 mod split;
 mod words;
