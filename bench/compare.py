@@ -182,7 +182,7 @@ def brown_paragraphs(path):
     `:`) is joined to the next one of its paragraph: no line break or stop marks that cut. So is
     a list marker that the corpus keeps as a sentence of its own (`2.`, `(B)`): in print it
     starts the line of its item. A closing quote that the corpus puts at the start of the next
-    sentence closes the one before.
+    sentence, or alone on a line, closes the one before.
     """
     paragraphs, current = [], []
     open_end = in_headline = marker = False
@@ -194,8 +194,9 @@ def brown_paragraphs(path):
                     paragraphs.append(current)
                     current, open_end, in_headline = [], False, False
                 continue
-            if tokens[0][0] == "''" and (current or paragraphs):
-                # The corpus sometimes cuts before a closing quote.
+            lone_quote = all(word in ("``", "''") for word, _ in tokens)
+            if (tokens[0][0] == "''" or lone_quote) and (current or paragraphs):
+                # The corpus sometimes cuts before a closing quote, or tags it as opening.
                 (current or paragraphs[-1])[-1] += '"'
                 tokens = tokens[1:]
                 if not tokens:

@@ -198,19 +198,17 @@ impl Break<'_> {
 }
 
 /// Whether `next` starts a list item, so the break before it is never
-/// soft. A number and a period after a line that does not end a
-/// sentence, and is no list item itself, go on with it instead (`his age
-/// as` / `71. It listed ...`).
+/// soft. A number (`71.`, `2)`) or a bracketed label (`(2)`, `(G)`) after a
+/// line that does not end a sentence, and is no list item itself, goes on
+/// with it instead: a number that the wrap carried over (`his age as` /
+/// `71. It listed ...`), or the next part of a sentence that enumerates
+/// (`(1) situs,` / `(2) fair and equitable assessment`).
 fn starts_item_after(prev: &str, next: &str) -> bool {
     if !starts_list_item(next) {
         return false;
     }
-    let numbered = next.starts_with(|c: char| c.is_ascii_digit())
-        && next
-            .split(char::is_whitespace)
-            .next()
-            .is_some_and(|label| label.ends_with('.'));
-    !numbered || ends_like_sentence(prev) || list_marker_len(prev).is_some()
+    let labelled = next.starts_with(|c: char| c.is_ascii_digit() || c == '(');
+    !labelled || ends_like_sentence(prev) || list_marker_len(prev).is_some()
 }
 
 /// A Markdown-style heading: one to six `#` and then white space.
@@ -281,6 +279,10 @@ fn continues_name(prev: &str, next: &str) -> bool {
     let first = words.next().unwrap_or_default();
     let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
     let second = words.next().unwrap_or_default();
+    if last.starts_with(char::is_uppercase) && first.starts_with('(') {
+        // `... Rural Development` / `(Circular No. 44), and ...`
+        return true;
+    }
     last.starts_with(char::is_uppercase)
         && first.starts_with(char::is_uppercase)
         && !is_sentence_opener(word, false)
@@ -295,9 +297,15 @@ fn ends_with_word(line: &str) -> bool {
 }
 
 /// Whether `line` reads like a title-case headline: at least three
-/// capitalised words, and no lower-case word longer than four letters
-/// (short words such as "of", "the" and "with" may stay lower-case).
+/// capitalised words, no lower-case word longer than four letters (short
+/// words such as "of", "the" and "with" may stay lower-case), and fewer
+/// than two commas.
 fn is_title_case(line: &str) -> bool {
+    // A line of names and commas (`Methodist, Moravian, and Roman`) is a
+    // list inside a sentence.
+    if line.matches(", ").nth(1).is_some() {
+        return false;
+    }
     let mut capitalised = 0;
     for word in line.split_whitespace() {
         let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
