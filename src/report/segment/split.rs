@@ -334,7 +334,7 @@ fn is_intro(sentence: &str) -> bool {
     matches!(
         first,
         "At" | "By" | "Before" | "After" | "Until" | "Till" | "From" | "Since" | "Around"
-    ) && words.count() <= 2
+    ) && words.nth(2).is_none()
 }
 
 /// Whether `rest` opens with a parenthetical citation that ends the
