@@ -301,13 +301,9 @@ fn ends_with_word(line: &str) -> bool {
 /// words such as "of", "the" and "with" may stay lower-case), and fewer
 /// than two commas.
 fn is_title_case(line: &str) -> bool {
-    // A line of names and commas (`Methodist, Moravian, and Roman`) is a
-    // list inside a sentence.
-    if line.matches(", ").nth(1).is_some() {
-        return false;
-    }
-    let mut capitalised = 0;
+    let (mut capitalised, mut commas) = (0, 0);
     for word in line.split_whitespace() {
+        commas += usize::from(word.ends_with(','));
         let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
         let Some(first) = word.chars().next() else {
             continue;
@@ -318,5 +314,7 @@ fn is_title_case(line: &str) -> bool {
             return false;
         }
     }
-    capitalised >= 3
+    // A line of names and commas (`Methodist, Moravian, and Roman`) is a
+    // list inside a sentence.
+    capitalised >= 3 && commas < 2
 }

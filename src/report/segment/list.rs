@@ -44,7 +44,16 @@ impl Marker {
             };
             return Self::ends_well(line, after).then_some(bullet);
         }
-        let mut label = Self::label(line.as_bytes())?;
+        let bytes = line.as_bytes();
+        if bytes.len() > 1
+            && bytes[1].is_ascii_lowercase()
+            && bytes[0].is_ascii_alphabetic()
+            && !matches!(bytes[0], b'i' | b'v' | b'x' | b'I' | b'V' | b'X')
+        {
+            // A word (`The`, `Police`): the common case, decided at once.
+            return None;
+        }
+        let mut label = Self::label(bytes)?;
         let len = label.end;
         label.end += start;
         Self::ends_well(line, len).then_some(label)
@@ -130,7 +139,10 @@ impl Marker {
         let bytes = s.as_bytes();
         let limit = limit.min(self.end + ITEM_WINDOW).min(bytes.len());
         let window = &bytes[self.end..limit];
-        memchr::memmem::find_iter(window, label).find_map(|at| {
+        memchr::memchr_iter(label[0], window).find_map(|at| {
+            if !window[at..].starts_with(label) {
+                return None;
+            }
             let at = self.end + at;
             let after = bytes.get(at + len);
             if after.is_none_or(|&b| b != b' ') {

@@ -284,27 +284,44 @@ impl Run {
             }
             Kind::Period => {
                 let token = token_before(s, block_start, self.start);
-                let before = word_before(s, block_start.max(sentence_start), token);
+                let context = Context {
+                    s,
+                    from: block_start.max(sentence_start),
+                    token,
+                    stop: self.start,
+                };
                 let mut class = words::classify(token);
-                if token == "in" && before.starts_with(|c: char| c.is_ascii_digit()) {
+                if token == "in" && context.before().starts_with(|c: char| c.is_ascii_digit()) {
                     class = Abbreviation::Unit; // `a 12 in. pipe`
                 }
-                let context = Context {
-                    before,
-                    intro: is_intro(&s[sentence_start..self.start]),
-                };
                 period_ends_sentence(class, first, &next, &context)
             }
         }
     }
 }
 
-/// What stands before the word a period ends.
+/// What stands before the word a period ends, read only when a rule asks.
 struct Context<'a> {
-    /// The word before it in the sentence, or `""`.
-    before: &'a str,
+    /// The block, cut at its end.
+    s: &'a str,
+    /// Where the sentence starts.
+    from: usize,
+    /// The word the period ends, a slice of `s`.
+    token: &'a str,
+    /// Where the period is.
+    stop: usize,
+}
+
+impl<'a> Context<'a> {
+    /// The word before the token in the sentence, or `""`.
+    fn before(&self) -> &'a str {
+        word_before(self.s, self.from, self.token)
+    }
+
     /// Whether the sentence so far is a short opening phrase (`At 5 a.m.`).
-    intro: bool,
+    fn intro(&self) -> bool {
+        is_intro(&self.s[self.from..self.stop])
+    }
 }
 
 /// The word before `token` (a slice of `s`), within `s[from..]`.
@@ -452,7 +469,7 @@ fn period_ends_sentence(
             false
         }
         Abbreviation::BeforeNumber | Abbreviation::Plain => true,
-        Abbreviation::Initial if is_symbol(context.before) => {
+        Abbreviation::Initial if is_symbol(context.before()) => {
             // `the set S. Then`, `the field F. Let p be`: a letter named in
             // prose, not an initial.
             next.opens_sentence() || next.starts_clause()
@@ -461,7 +478,7 @@ fn period_ends_sentence(
             next.opens_sentence()
         }
         Abbreviation::Suffix | Abbreviation::Unit => {
-            if next.before_period && context.intro {
+            if next.before_period && context.intro() {
                 // `At 5 a.m. Mr. Smith went`.
                 return false;
             }
@@ -470,7 +487,7 @@ fn period_ends_sentence(
         Abbreviation::Pronoun if next.before_period => false,
         // `Albert I. Jones`: a middle initial between two names.
         Abbreviation::Pronoun => {
-            !(context.before.starts_with(char::is_uppercase)
+            !(context.before().starts_with(char::is_uppercase)
                 && capitalised
                 && !next.opens_sentence())
         }
