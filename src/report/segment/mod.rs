@@ -91,8 +91,8 @@ use layout::{Break, Line, Lines};
 ///   before a capitalised word that a clause goes on from: the next word is
 ///   followed by a lower-case word that does not join it into a name
 ///   (`Dover, Del. Voting starts` ends; `the U.S. Department of` and `at 6
-///   p.m. Friday` do not). Units never end one before a number, `(`, `/` or
-///   `--`, and a title after a short opening phrase stays (`By 7 a.m. Dr.
+///   p.m. Friday` do not). Units never end one before a number (`50 lb. (23
+///   kg)`), `/` or `--`, and a title after a short opening phrase stays (`By 7 a.m. Dr.
 ///   Osei had arrived`).
 /// * A single capital after a lower-case word names a thing rather than a
 ///   person (`the set S.`, `the field F.`) and ends a sentence before an
