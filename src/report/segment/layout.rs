@@ -3,8 +3,10 @@
 
 use unicode_width::UnicodeWidthChar;
 
+use super::list::list_marker_len;
 use super::scan::{self, BREAK};
-use super::split::{is_closer, is_opener, is_terminal, list_marker_len};
+use super::split::{is_closer, is_opener, is_terminal};
+use super::words::{is_connector, is_function_word, is_sentence_opener};
 
 /// Narrowest line, in terminal columns, taken as part of a hard-wrapped
 /// paragraph. Prose wrapped at 50 columns or more keeps its non-final lines
@@ -148,7 +150,7 @@ impl Break<'_> {
             // A list marker alone on its line belongs to the item below it.
             return true;
         }
-        if is_heading(prev) || is_heading(next) || starts_list_item(next) {
+        if is_heading(prev) || is_heading(next) || starts_item_after(prev, next) {
             return false;
         }
         let (prev_width, next_width) = (self.prev.width, self.next.width);
@@ -158,13 +160,14 @@ impl Break<'_> {
         if prev_width * 4 < next_width * 3 || self.among_long_lines() {
             return false;
         }
-        if starts_lowercase(next) {
+        if starts_lowercase(next) || ends_with_function_word(prev) {
             return true;
         }
         if next_width < WRAP_MIN && !ends_like_prose(next) {
             return false;
         }
-        !(ends_with_word(prev) && (is_title_case(prev) || self.next_word_fits(next)))
+        !(ends_with_word(prev)
+            && (self.next_word_fits(next) || (is_title_case(prev) && !continues_name(prev, next))))
     }
 
     /// Whether `prev` and `next` are short lines between lines too wide to be
@@ -192,6 +195,20 @@ impl Break<'_> {
         let word = next.split(char::is_whitespace).next().unwrap_or_default();
         self.prev.width + 1 + columns(word) + WRAP_SLACK <= widest
     }
+}
+
+/// Whether `next` starts a list item, so the break before it is never
+/// soft. A number (`71.`, `2)`) or a bracketed label (`(2)`, `(G)`) after a
+/// line that does not end a sentence, and is no list item itself, goes on
+/// with it instead: a number that the wrap carried over (`his age as` /
+/// `71. It listed ...`), or the next part of a sentence that enumerates
+/// (`(1) situs,` / `(2) fair and equitable assessment`).
+fn starts_item_after(prev: &str, next: &str) -> bool {
+    if !starts_list_item(next) {
+        return false;
+    }
+    let labelled = next.starts_with(|c: char| c.is_ascii_digit() || c == '(');
+    !labelled || ends_like_sentence(prev) || list_marker_len(prev).is_some()
 }
 
 /// A Markdown-style heading: one to six `#` and then white space.
@@ -236,17 +253,57 @@ fn ends_like_prose(line: &str) -> bool {
         .is_some_and(|c| is_terminal(c) || matches!(c, ',' | ';' | ':'))
 }
 
+/// Whether `line` ends a sentence or opens a list: with terminal
+/// punctuation (perhaps inside quotes or brackets) or a colon.
+fn ends_like_sentence(line: &str) -> bool {
+    line.trim_end_matches(is_closer)
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_terminal(c) || c == ':')
+}
+
+/// Whether the last word of `line` is a function word (`the`, `of`, `and`),
+/// which no heading ends with and which a wrapped line often does.
+fn ends_with_function_word(line: &str) -> bool {
+    is_function_word(line.rsplit(char::is_whitespace).next().unwrap_or_default())
+}
+
+/// Whether the break between `prev` and `next` falls inside a name: `prev`
+/// ends with a capitalised word and `next` starts with one that opens no
+/// sentence and goes on like a name, before a comma, a bracket, another
+/// capitalised word or a connector (`... Mayor Terry` / `Schrunk, all
+/// Democrats`, `... Howard` / `Cox of Austin`).
+fn continues_name(prev: &str, next: &str) -> bool {
+    let last = prev.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let mut words = next.split(char::is_whitespace);
+    let first = words.next().unwrap_or_default();
+    let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let second = words.next().unwrap_or_default();
+    if last.starts_with(char::is_uppercase) && first.starts_with('(') {
+        // `... Rural Development` / `(Circular No. 44), and ...`
+        return true;
+    }
+    last.starts_with(char::is_uppercase)
+        && first.starts_with(char::is_uppercase)
+        && !is_sentence_opener(word, false)
+        && (first.ends_with([',', ')', ';'])
+            || second.starts_with(char::is_uppercase)
+            || is_connector(second))
+}
+
 /// Whether `line` ends with a letter or digit rather than punctuation.
 fn ends_with_word(line: &str) -> bool {
     line.chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// Whether `line` reads like a title-case headline: at least three
-/// capitalised words, and no lower-case word longer than four letters
-/// (short words such as "of", "the" and "with" may stay lower-case).
+/// capitalised words, no lower-case word longer than four letters (short
+/// words such as "of", "the" and "with" may stay lower-case), and fewer
+/// than two commas.
 fn is_title_case(line: &str) -> bool {
-    let mut capitalised = 0;
+    let (mut capitalised, mut commas) = (0, 0);
     for word in line.split_whitespace() {
+        commas += usize::from(word.ends_with(','));
         let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
         let Some(first) = word.chars().next() else {
             continue;
@@ -257,5 +314,7 @@ fn is_title_case(line: &str) -> bool {
             return false;
         }
     }
-    capitalised >= 3
+    // A line of names and commas (`Methodist, Moravian, and Roman`) is a
+    // list inside a sentence.
+    capitalised >= 3 && commas < 2
 }

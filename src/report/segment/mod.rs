@@ -20,6 +20,7 @@
 //! the time goes to the few places where something is decided.
 
 mod layout;
+mod list;
 mod scan;
 mod split;
 mod words;
@@ -65,22 +66,45 @@ use layout::{Break, Line, Lines};
 ///   asked.`, `"Why?" I asked.`), unless the first of them is a sentence
 ///   opener such as `He` or `The`, which a tag would have written `he`.
 /// * An ellipsis (`...`, `…`, `. . .`, `[...]`, four periods) ends a
-///   sentence only when the next word is capitalised.
+///   sentence only when the next word is capitalised, and never when it
+///   opens the sentence. A spaced ellipsis after a function word marks an
+///   omission inside the sentence (`the thing is . . . I did not`). Four
+///   spaced periods right after a word end the sentence at the first of
+///   them, and the next sentence opens with the rest (`cut the fence. . . .
+///   Nobody saw them.` gives `cut the fence.` and `. . . Nobody saw them.`).
+/// * A citation in brackets after a closing quote belongs to the sentence
+///   the quotation ends (`"... by night" (Osei 12).`), and so does a closing
+///   quote set off from its period by a space (`... 11%. "`).
 /// * Titles and Latin abbreviations (`Mr.`, `Dr.`, `Gen.`, `Sen.`, `e.g.`,
 ///   `i.e.`, `vs.`, `cf.`, `approx.`, `v.`) never end a sentence. Words that
 ///   stand before numbers (`No. 5`, `p. 55`, `pp. 4-6`, `Vol. II`, `est.
-///   1990`) and months and days (`Jan. 5`) do not end one before a number
-///   or a Roman numeral.
-/// * Company, name and place suffixes (`Inc.`, `Co.`, `co.`, `Jr.`, `St.`,
-///   `Calif.`), months and days, dotted acronyms (`U.S.`, `a.m.`, `P.M.`,
-///   `Ph.D.`) and single-letter initials (`John F. Kennedy`) end a sentence
-///   only when the next word opens one: a common opener such as `He`,
-///   `The`, `But` or `Officials`, a personal title such as `Mr.`, or a
-///   capitalised word that opens a quotation. The pronoun `I` ends one
-///   unless more initials follow (`I. M. Lind`).
-/// * A list marker (`1.`, `2)`, `(3)`, `a.`, `b)`, `iv.`, `2.1.`, `•`, `-`)
-///   at the start of a sentence is part of that sentence, never a sentence
-///   of its own.
+///   1990`, `74 Stat. 1021`) and months and days (`Jan. 5`) do not end one
+///   before a number or a Roman numeral.
+/// * Company, name and place abbreviations (`Inc.`, `Co.`, `co.`, `Jr.`,
+///   `St.`, `Dist.`), dotted acronyms (`U.S.`, `Ph.D.`) and initials (`John
+///   F. Kennedy`, `J. I. Case`) end a sentence only when the next word opens
+///   one: a common opener such as `He`, `The`, `But` or `Officials`, a
+///   personal title such as `Mr.`, or a capitalised word that opens a
+///   quotation.
+/// * State abbreviations (`Del.`, `Tenn.`, `Calif.`), `a.m.`, `p.m.` and
+///   units after a number (`lb.`, `oz.`, `cu. ft.`, `in.`) also end one
+///   before a capitalised word that a clause goes on from: the next word is
+///   followed by a lower-case word that does not join it into a name
+///   (`Dover, Del. Voting starts` ends; `the U.S. Department of` and `at 6
+///   p.m. Friday` do not). Units never end one before a number (`50 lb. (23
+///   kg)`), `/` or `--`, and a title after a short opening phrase stays (`By 7 a.m. Dr.
+///   Osei had arrived`).
+/// * A single capital after a lower-case word names a thing rather than a
+///   person (`the set S.`, `the field F.`) and ends a sentence before an
+///   opener or a clause (`Let p be ...`). The pronoun `I` ends one unless
+///   more initials follow (`I. M. Lind`) or it stands between two names
+///   (`Henry I. Walsh`).
+/// * A list marker (`1.`, `2)`, `1.)`, `(3)`, `a.`, `b)`, `iv.`, `2.1.`,
+///   `•`, `-`, `• 9.`, `⁃10.`) at the start of a sentence is part of that
+///   sentence, never a sentence of its own. When a sentence opens with a
+///   numbered or lettered marker, the next label in sequence with the same
+///   closer, set off by spaces, starts the next item even on the same line
+///   (`1) seal the site 2) recover the logs` is two sentences).
 ///
 /// # Line breaks: hard-wrapped text and one paragraph per line
 ///
@@ -96,7 +120,9 @@ use layout::{Break, Line, Lines};
 /// * the line before is not a list marker on its own (then the break is
 ///   always soft: the marker belongs to the item below);
 /// * neither line is a Markdown-style heading (`# ...`) and the next line
-///   does not start a list item;
+///   does not start a list item (a number or a bracketed label, such as
+///   `71.` or `(2)`, after a line that ends no sentence and is no list item
+///   itself is carried over, not an item);
 /// * the line before is 40 to 100 columns wide and the line after is at
 ///   most 100 (hard-wrapped prose fills its lines to 60-80 columns; a wider
 ///   line is a paragraph written on one line);
@@ -104,13 +130,16 @@ use layout::{Break, Line, Lines};
 ///   (a line much shorter than its successor ended its paragraph);
 /// * the two lines are not short lines standing between lines wider than
 ///   100 columns (short paragraphs of text written one paragraph per line);
-/// * the next line starts with a lower-case letter, or else it is itself at
-///   least 40 columns wide or ends like prose (with terminal punctuation or
-///   `,` `;` `:`), and, when the line before ends in a word, it is not a
-///   title-case headline (three or more capitalised words and no lower-case
-///   word longer than four letters) and the next line's first word would
-///   not have fitted on it with room to spare (a line ended early on
-///   purpose, as a heading is).
+/// * the next line starts with a lower-case letter, or the line before ends
+///   with a function word (`the`, `of`, `and`), or else the next line is
+///   itself at least 40 columns wide or ends like prose (with terminal
+///   punctuation or `,` `;` `:`), and, when the line before ends in a word,
+///   the next line's first word would not have fitted on it with room to
+///   spare (a line ended early on purpose, as a heading is) and the line
+///   before is not a title-case headline: three or more capitalised words,
+///   no lower-case word longer than four letters and fewer than two commas,
+///   unless the break falls inside a name (a capitalised word on both sides,
+///   the next one going on like a name: `Howard` / `Cox of Austin`).
 ///
 /// When the break is soft, punctuation at the end of the line is judged by
 /// the rules above exactly as if a space stood there, so `Mr.` at the end

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::list::Marker;
 use super::scan::{self, STOP};
 use super::words::{self, Abbreviation};
 
@@ -15,24 +16,49 @@ const LOOKAHEAD_CHARS: usize = 24;
 /// Words after a quotation searched for a verb of speech (`Dr. Hale asked`).
 const SPEECH_WORDS: usize = 4;
 
+/// Bytes searched for the end of a citation after a quotation.
+const CITATION: usize = 80;
+
 /// Splits `block`, a range of `text` that holds no real line boundary, into
 /// sentences, and appends their trimmed ranges to `out`.
 pub(super) fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
     // Cutting the text at the block's end bounds every look-ahead.
     let s = &text[..block.end];
     let mut sentence_start = block.start;
-    let mut pos = skip_list_marker(s, block.start);
-    while let Some(found) = next_stop(s, pos) {
+    let (mut pos, mut marker) = skip_list_marker(s, block.start);
+    loop {
+        let found = next_stop(s, pos);
+        // An enumeration on one line: the next item starts a sentence.
+        if let Some(item) = marker.and_then(|m| m.next_item(s, found.map_or(s.len(), |f| f + 3))) {
+            push_trimmed(text, sentence_start..item, out);
+            sentence_start = item;
+            (pos, marker) = skip_list_marker(s, item);
+            continue;
+        }
+        let Some(found) = found else { break };
         let run = Run::scan(s, found);
-        if run.ends_sentence(s, block.start) {
+        if run.ends_sentence(s, block.start, sentence_start) {
             push_trimmed(text, sentence_start..run.end, out);
             sentence_start = run.end;
-            pos = skip_list_marker(s, run.end);
+            (pos, marker) = skip_list_marker(s, run.end);
         } else {
             pos = run.end;
         }
     }
     push_trimmed(text, sentence_start..block.end, out);
+}
+
+/// Past the list marker (`1.`, `a)`, `•`) that the sentence starting at or
+/// after `pos` opens with, and the marker, or `pos` itself when there is
+/// none: a marker's period is not the end of a sentence, and the marker
+/// stays with its item.
+fn skip_list_marker(s: &str, pos: usize) -> (usize, Option<Marker>) {
+    let rest = &s[pos..];
+    let start = pos + (rest.len() - rest.trim_start().len());
+    match Marker::at(s, start) {
+        Some(marker) => (marker.end, Some(marker)),
+        None => (pos, None),
+    }
 }
 
 /// The offset of the next character at or after `pos` that can end a
@@ -46,108 +72,6 @@ fn next_stop(s: &str, mut pos: usize) -> Option<usize> {
         pos = found + 1;
     }
     None
-}
-
-/// Past the list marker (`1.`, `a)`, `•`) that the sentence starting at or
-/// after `pos` opens with, or `pos` itself when there is none: a marker's
-/// period is not the end of a sentence, and the marker stays with its item.
-fn skip_list_marker(s: &str, pos: usize) -> usize {
-    let rest = &s[pos..];
-    let start = pos + (rest.len() - rest.trim_start().len());
-    list_marker_len(&s[start..]).map_or(pos, |len| start + len)
-}
-
-/// The byte length of the list marker that `line` starts with, if any,
-/// followed by white space or nothing: a bullet (`-`, `*`, `•`, `–` ...),
-/// or a label of up to three digits (with dotted sub-levels: `2.1.`), one
-/// letter or a small Roman numeral, closed by `.` or `)`, or enclosed in
-/// brackets: `1.`, `1)`, `(1)`, `a.`, `b)`, `(c)`, `iv.`.
-pub(super) fn list_marker_len(line: &str) -> Option<usize> {
-    let first = line.chars().next()?;
-    let len = if is_bullet(first) {
-        first.len_utf8()
-    } else {
-        label_len(line.as_bytes())?
-    };
-    line[len..]
-        .chars()
-        .next()
-        .is_none_or(char::is_whitespace)
-        .then_some(len)
-}
-
-/// The length of a numbered or lettered list label at the start of `bytes`.
-fn label_len(bytes: &[u8]) -> Option<usize> {
-    let open = usize::from(bytes.first() == Some(&b'('));
-    let body = &bytes[open..];
-    let label = if body.first().is_some_and(u8::is_ascii_digit) {
-        numbered_label_len(body)?
-    } else {
-        let roman = body
-            .iter()
-            .take_while(|byte| matches!(byte, b'i' | b'v' | b'x' | b'I' | b'V' | b'X'))
-            .count();
-        if (1..=4).contains(&roman) {
-            roman
-        } else if body.first().is_some_and(u8::is_ascii_alphabetic) {
-            1
-        } else {
-            return None;
-        }
-    };
-    match (open, body.get(label)) {
-        (1, Some(b')')) | (0, Some(b'.' | b')')) => Some(open + label + 1),
-        _ => None,
-    }
-}
-
-/// The length of `1`, `12`, `2.1` or `3.1.4` at the start of `body`: groups
-/// of one to three digits joined by periods.
-fn numbered_label_len(body: &[u8]) -> Option<usize> {
-    let mut len = 0;
-    loop {
-        let digits = body[len..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        if !(1..=3).contains(&digits) {
-            return None;
-        }
-        len += digits;
-        let continues =
-            body.get(len) == Some(&b'.') && body.get(len + 1).is_some_and(u8::is_ascii_digit);
-        if !continues {
-            return Some(len);
-        }
-        len += 1;
-    }
-}
-
-/// Characters that mark an item of a bulleted list.
-fn is_bullet(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '*'
-            | '+'
-            | '•'
-            | '◦'
-            | '▪'
-            | '▫'
-            | '‣'
-            | '–'
-            | '—'
-            | '·'
-            | '○'
-            | '●'
-            | '■'
-            | '□'
-            | '►'
-            | '▶'
-            | '➢'
-            | '✓'
-            | '✔'
-            | '→'
-    )
 }
 
 /// Characters that can end a sentence.
@@ -246,6 +170,9 @@ struct Run {
     kind: Kind,
     /// Whether the run ends with a closing quotation mark.
     quoted: bool,
+    /// A spaced ellipsis of three dots after a function word (`is . . .
+    /// I`): an omission inside a sentence, never its end.
+    inner: bool,
 }
 
 impl Run {
@@ -257,7 +184,25 @@ impl Run {
         let (mut ellipsis, mut question, mut full_width, mut caseless) =
             (false, false, false, false);
         let mut quoted = false;
-        if let Some(spaced_end) = spaced_ellipsis_end(bytes, start) {
+        let mut inner = false;
+        if let Some((spaced_end, dots)) = spaced_ellipsis_end(bytes, start) {
+            let attached = start > 0 && !bytes[start - 1].is_ascii_whitespace();
+            if attached && dots >= 4 && starts_capitalised(&s[spaced_end..]) {
+                // `compounds. . . . The practice`: the first period ends the
+                // sentence and the next one opens with the ellipsis.
+                return Self {
+                    start,
+                    end: start + 1,
+                    kind: Kind::Period,
+                    quoted: false,
+                    inner: false,
+                };
+            }
+            // `the thing is . . . I didn't`: after a word no sentence ends
+            // with, a spaced ellipsis marks an omission inside it.
+            inner = !attached
+                && dots == 3
+                && words::is_function_word(last_word(&s[..start.saturating_sub(1)]));
             end = spaced_end;
             ellipsis = true;
         }
@@ -280,6 +225,10 @@ impl Run {
             end += c.len_utf8();
         }
         end += footnote_len(&bytes[end..]);
+        if let Some(len) = spaced_quote_len(&s[end..]) {
+            quoted = true;
+            end += len;
+        }
         let kind = if full_width {
             Kind::FullWidth
         } else if caseless {
@@ -296,12 +245,14 @@ impl Run {
             end,
             kind,
             quoted,
+            inner,
         }
     }
 
     /// Whether the run ends the sentence, in the block `s` (cut at its end)
-    /// that starts at `block_start`.
-    fn ends_sentence(&self, s: &str, block_start: usize) -> bool {
+    /// that starts at `block_start`, in the sentence that starts at
+    /// `sentence_start`.
+    fn ends_sentence(&self, s: &str, block_start: usize, sentence_start: usize) -> bool {
         let rest = &s[self.end..];
         if self.kind == Kind::FullWidth {
             // A Japanese quotation closed with `」` goes on when a quoting
@@ -317,16 +268,143 @@ impl Run {
         let Some(first) = next.first else {
             return true;
         };
+        if self.quoted && is_citation(rest) {
+            // `"... by night" (Osei 12).`: the citation closes the sentence.
+            return false;
+        }
         match self.kind {
             Kind::FullWidth | Kind::Caseless => true,
             Kind::Question => !(first.is_lowercase() || (self.quoted && next.is_speech_tag())),
-            Kind::Ellipsis => first.is_uppercase(),
+            // An ellipsis that opens a sentence (`. . . The practice`) is
+            // part of it.
+            Kind::Ellipsis => {
+                !self.inner
+                    && first.is_uppercase()
+                    && !s[sentence_start..self.start].trim().is_empty()
+            }
             Kind::Period => {
                 let token = token_before(s, block_start, self.start);
-                period_ends_sentence(words::classify(token), first, &next)
+                let context = Context {
+                    s,
+                    from: block_start.max(sentence_start),
+                    token,
+                    stop: self.start,
+                };
+                let mut class = words::classify(token);
+                if token == "in" && context.before().starts_with(|c: char| c.is_ascii_digit()) {
+                    class = Abbreviation::Unit; // `a 12 in. pipe`
+                }
+                period_ends_sentence(class, first, &next, &context)
             }
         }
     }
+}
+
+/// What stands before the word a period ends, read only when a rule asks.
+struct Context<'a> {
+    /// The block, cut at its end.
+    s: &'a str,
+    /// Where the sentence starts.
+    from: usize,
+    /// The word the period ends, a slice of `s`.
+    token: &'a str,
+    /// Where the period is.
+    stop: usize,
+}
+
+impl<'a> Context<'a> {
+    /// The word before the token in the sentence, or `""`.
+    fn before(&self) -> &'a str {
+        word_before(self.s, self.from, self.token)
+    }
+
+    /// Whether the sentence so far is a short opening phrase (`At 5 a.m.`).
+    fn intro(&self) -> bool {
+        is_intro(&self.s[self.from..self.stop])
+    }
+}
+
+/// The word before `token` (a slice of `s`), within `s[from..]`.
+fn word_before<'a>(s: &'a str, from: usize, token: &str) -> &'a str {
+    let at = token.as_ptr().addr() - s.as_ptr().addr();
+    if at <= from {
+        return "";
+    }
+    let mut start = at.saturating_sub(LOOKBEHIND).max(from);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    let head = s[start..at].trim_end_matches(|c: char| !c.is_whitespace());
+    head.trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches(is_opener)
+}
+
+/// Whether `sentence`, the sentence up to a period, is a short phrase that
+/// opens with a preposition of time or place (`At 5 a.m`, `By 7 p.m`), so a
+/// title after the period goes on with it.
+fn is_intro(sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    matches!(
+        first,
+        "At" | "By" | "Before" | "After" | "Until" | "Till" | "From" | "Since" | "Around"
+    ) && words.nth(2).is_none()
+}
+
+/// Whether `rest` opens with a parenthetical citation that ends the
+/// sentence: `(Osei 12).`
+fn is_citation(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    if !rest.starts_with('(') {
+        return false;
+    }
+    let head = &rest.as_bytes()[..rest.len().min(CITATION)];
+    head.iter().position(|&b| b == b')').is_some_and(|close| {
+        !head[1..close].contains(&b'(')
+            && rest[close + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| is_terminal(c) && c != '…')
+    })
+}
+
+/// The last word of `s`, at most a couple of dozen bytes back.
+fn last_word(s: &str) -> &str {
+    let mut from = s.len().saturating_sub(LOOKAHEAD_CHARS);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    s[from..]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+}
+
+/// Whether the text after white space starts with a capital letter.
+fn starts_capitalised(rest: &str) -> bool {
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// The length of a space and a closing quotation mark at the start of
+/// `rest` that end a sentence (`... 11%. " Next`): the mark stands before
+/// white space or the end of the text, so it opens nothing.
+fn spaced_quote_len(rest: &str) -> Option<usize> {
+    let mark = rest.strip_prefix(' ')?.chars().next()?;
+    if !matches!(mark, '"' | '”' | '’') {
+        return None;
+    }
+    let len = 1 + mark.len_utf8();
+    rest[len..]
+        .chars()
+        .next()
+        .is_none_or(char::is_whitespace)
+        .then_some(len)
 }
 
 /// The length of a space and a closing guillemet at the start of `rest`, as
@@ -340,16 +418,17 @@ fn spaced_guillemet_len(rest: &str) -> Option<usize> {
     Some(space.len_utf8() + mark.len_utf8())
 }
 
-/// The end of a spaced ellipsis (`. . .`, `. . . .`) starting at `start`:
-/// three or more periods with single spaces between them.
-fn spaced_ellipsis_end(bytes: &[u8], start: usize) -> Option<usize> {
+/// The end of a spaced ellipsis (`. . .`, `. . . .`) starting at `start`,
+/// and how many periods it has: three or more, with single spaces between
+/// them.
+fn spaced_ellipsis_end(bytes: &[u8], start: usize) -> Option<(usize, usize)> {
     let mut dots = 1;
     let mut end = start + 1;
     while bytes.get(end) == Some(&b' ') && bytes.get(end + 1) == Some(&b'.') {
         dots += 1;
         end += 2;
     }
-    (dots >= 3).then_some(end)
+    (dots >= 3).then_some((end, dots))
 }
 
 /// The length of a footnote mark at the start of `bytes`: one to three
@@ -370,11 +449,18 @@ fn footnote_len(bytes: &[u8]) -> usize {
 }
 
 /// Whether a single period after a word of class `class` ends the
-/// sentence, given the next word, whose first character is `first`.
-fn period_ends_sentence(class: Abbreviation, first: char, next: &NextWord<'_>) -> bool {
+/// sentence, given the next word, whose first character is `first`, and
+/// what stands before the word.
+fn period_ends_sentence(
+    class: Abbreviation,
+    first: char,
+    next: &NextWord<'_>,
+    context: &Context<'_>,
+) -> bool {
     if first.is_lowercase() {
         return false;
     }
+    let capitalised = first.is_uppercase();
     match class {
         Abbreviation::Prepositive => false,
         Abbreviation::BeforeNumber | Abbreviation::Date
@@ -383,9 +469,36 @@ fn period_ends_sentence(class: Abbreviation, first: char, next: &NextWord<'_>) -
             false
         }
         Abbreviation::BeforeNumber | Abbreviation::Plain => true,
-        Abbreviation::Date | Abbreviation::Ambiguous => next.opens_sentence(),
-        Abbreviation::Pronoun => !next.before_period,
+        Abbreviation::Initial if is_symbol(context.before()) => {
+            // `the set S. Then`, `the field F. Let p be`: a letter named in
+            // prose, not an initial.
+            next.opens_sentence() || next.starts_clause()
+        }
+        Abbreviation::Date | Abbreviation::Ambiguous | Abbreviation::Initial => {
+            next.opens_sentence()
+        }
+        Abbreviation::Suffix | Abbreviation::Unit => {
+            if next.before_period && context.intro() {
+                // `At 5 a.m. Mr. Smith went`.
+                return false;
+            }
+            capitalised && (next.opens_sentence() || next.starts_clause())
+        }
+        Abbreviation::Pronoun if next.before_period => false,
+        // `Albert I. Jones`: a middle initial between two names.
+        Abbreviation::Pronoun => {
+            !(context.before().starts_with(char::is_uppercase)
+                && capitalised
+                && !next.opens_sentence())
+        }
     }
+}
+
+/// Whether `before`, the word before a single capital and its period, is a
+/// lower-case word, so the capital names a thing (`the set S.`) rather than
+/// standing for a first name (`John F.`, `W. B.`).
+fn is_symbol(before: &str) -> bool {
+    before.starts_with(char::is_lowercase) && before.ends_with(char::is_alphanumeric)
 }
 
 /// The part of the word before the period at `stop` that is looked up as an
@@ -482,6 +595,26 @@ impl<'a> NextWord<'a> {
     fn opens_sentence(&self) -> bool {
         words::is_sentence_opener(self.word, self.before_period)
             || (self.quoted && self.first.is_some_and(char::is_uppercase))
+    }
+
+    /// Whether the word is capitalised and a clause goes on after it: a
+    /// lower-case word follows that does not join it into a name
+    /// (`Voting starts`, `Shares fell`, but not `Department of`).
+    fn starts_clause(&self) -> bool {
+        if !self.first.is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let after = &self.text[self.word.len()..];
+        let Some(after) = after.strip_prefix(' ') else {
+            return false;
+        };
+        let end = after
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after.len());
+        let word = &after[..end];
+        word.starts_with(char::is_lowercase)
+            && !words::is_connector(word)
+            && !words::is_date_word(self.word)
     }
 
     /// Whether the text reads like the tag of a quotation ending in `?` or

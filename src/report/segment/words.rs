@@ -22,9 +22,21 @@ pub(super) enum Abbreviation {
     /// A month or a day (`Jan. 5`, `Sept.`): not an end before a number,
     /// otherwise an end only before a sentence opener.
     Date,
-    /// An abbreviation that often closes a sentence too (`Inc.`, `U.S.`,
-    /// `p.m.`, an initial): an end only before a sentence opener.
+    /// An abbreviation that a name may go on after (`St.`, `Mt.`, `Inc.`,
+    /// `U.S.`): an end only before a sentence opener.
     Ambiguous,
+    /// A single capital: the initial of a name (`John F. Kennedy`), an end
+    /// only before a sentence opener, unless a lower-case word stands before
+    /// it (`the set S.`).
+    Initial,
+    /// An abbreviation that closes a place or a time and so often a sentence
+    /// too (`Del.`, `Tenn.`, `p.m.`): an end before a
+    /// sentence opener, or before a capitalised word that a clause goes on
+    /// from (`... in Dover, Del. Voting starts ...`).
+    Suffix,
+    /// A unit after a number (`lb.`, `oz.`, `cu. ft.`): no end before a
+    /// number or a lower-case word, otherwise as a suffix.
+    Unit,
     /// The pronoun `I`: an end unless more initials follow (`I. M. Pei`).
     Pronoun,
 }
@@ -102,7 +114,7 @@ pub(super) fn classify(token: &str) -> Abbreviation {
         | b"govs" | b"sen" | b"sens" | b"rep" | b"reps" | b"sec" | b"secy" | b"amb" | b"atty"
         | b"gen" | b"gens" | b"lt" | b"lieut" | b"col" | b"maj" | b"capt" | b"cmdr" | b"cdr"
         | b"comdr" | b"adm" | b"brig" | b"sgt" | b"cpl" | b"pvt" | b"pte" | b"ens" | b"det"
-        | b"insp" | b"supt" | b"fr" | b"msgr" | b"sra" | b"srta"
+        | b"insp" | b"supt" | b"fr" | b"msgr" | b"sra" | b"srta" | b"pfc" | b"spec"
             if capitalised =>
         {
             Abbreviation::Prepositive
@@ -115,7 +127,7 @@ pub(super) fn classify(token: &str) -> Abbreviation {
         b"no" | b"nos" | b"nr" | b"vol" | b"vols" | b"fig" | b"figs" | b"pp" | b"art" | b"arts"
         | b"ch" | b"chap" | b"pt" | b"para" | b"paras" | b"op" | b"ca" | b"est" | b"ref"
         | b"refs" | b"tel" | b"ex" | b"eq" | b"pg" | b"ll" | b"apt" | b"rm" | b"rte" | b"hwy"
-        | b"rs" => Abbreviation::BeforeNumber,
+        | b"rs" | b"stat" | b"stats" => Abbreviation::BeforeNumber,
         // Single lower-case letters before a number: page, circa, born, died.
         // A single capital is an initial instead.
         b"p" | b"c" | b"b" | b"d" if case == Case::Lower => Abbreviation::BeforeNumber,
@@ -127,22 +139,40 @@ pub(super) fn classify(token: &str) -> Abbreviation {
         {
             Abbreviation::Date
         }
-        // Company, name and place suffixes, and U.S. state abbreviations.
-        b"inc" | b"ltd" | b"co" | b"cos" | b"corp" | b"bros" | b"plc" | b"llc" | b"jr" | b"sr"
-        | b"esq" | b"ave" | b"blvd" | b"rd" | b"st" | b"ste" | b"mt" | b"ft" | b"dept"
-        | b"univ" | b"assn" | b"intl" | b"natl" | b"govt" | b"mfg" | b"ala" | b"ariz" | b"ark"
-        | b"calif" | b"colo" | b"conn" | b"del" | b"fla" | b"ga" | b"ill" | b"ind" | b"kan"
-        | b"ky" | b"la" | b"md" | b"mass" | b"mich" | b"minn" | b"miss" | b"mo" | b"mont"
-        | b"neb" | b"nev" | b"okla" | b"ore" | b"pa" | b"tenn" | b"tex" | b"va" | b"vt"
-        | b"wash" | b"wis" | b"wyo"
+        // Place words that stand before a name as often as after one, and
+        // company and name suffixes, which a name may go on after (`Meridal
+        // Bros. Construction`).
+        b"ave" | b"blvd" | b"rd" | b"st" | b"ste" | b"mt" | b"ft" | b"inc" | b"ltd" | b"co"
+        | b"cos" | b"corp" | b"bros" | b"plc" | b"llc" | b"jr" | b"sr" | b"esq" | b"dept"
+        | b"dist" | b"univ" | b"assn" | b"intl" | b"natl" | b"govt" | b"mfg"
             if capitalised =>
         {
             Abbreviation::Ambiguous
         }
+        // U.S. state abbreviations, which close a place name.
+        b"ala" | b"ariz" | b"ark" | b"calif" | b"colo" | b"conn" | b"del" | b"fla" | b"ga"
+        | b"ill" | b"ind" | b"kan" | b"kans" | b"ky" | b"la" | b"md" | b"mass" | b"mich"
+        | b"minn" | b"miss" | b"mo" | b"mont" | b"neb" | b"nev" | b"okla" | b"ore" | b"pa"
+        | b"tenn" | b"tex" | b"va" | b"vt" | b"wash" | b"wis" | b"wyo"
+            if capitalised =>
+        {
+            Abbreviation::Suffix
+        }
         // The lower-case ones that still close a name (`Jane and co.`).
         b"co" | b"st" | b"al" | b"ave" | b"rd" | b"ltd" | b"inc" => Abbreviation::Ambiguous,
+        // Units, written in lower case after a number.
+        b"lb" | b"lbs" | b"oz" | b"cu" | b"ft" | b"sq" | b"yd" | b"yds" | b"gm" | b"gr" | b"mi"
+        | b"hr" | b"hrs" | b"min" | b"sec" | b"gal" | b"qt" | b"cc"
+            if case == Case::Lower =>
+        {
+            Abbreviation::Unit
+        }
         // `etc.` is deliberately absent: it ends a sentence like a word.
-        _ if is_initial(word, case) || is_dotted_acronym(word) => Abbreviation::Ambiguous,
+        _ if is_initial(word, case) => Abbreviation::Initial,
+        // `a.m.` and `p.m.` close a time; other dotted acronyms often stand
+        // before a name (`the U.S. Navy`, `10 mm. i.d. tubing`).
+        b"a.m" | b"p.m" => Abbreviation::Suffix,
+        _ if is_dotted_acronym(word) => Abbreviation::Ambiguous,
         _ => Abbreviation::Plain,
     }
 }
@@ -300,7 +330,111 @@ const SENTENCE_OPENERS: &[&str] = &[
     "critics",
     "residents",
     "shares",
+    "hence",
+    "therefore",
+    "conversely",
+    "clearly",
+    "indeed",
+    "furthermore",
+    "let",
+    "suppose",
+    "consider",
 ];
+
+/// Whether `word`, a lower-case word after a capitalised one, joins the two
+/// into one name or phrase (`Department of`, `Smith and`, `van der`) rather
+/// than going on with a clause (`Shares fell`).
+pub(super) fn is_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "and"
+            | "or"
+            | "in"
+            | "for"
+            | "on"
+            | "at"
+            | "to"
+            | "de"
+            | "da"
+            | "del"
+            | "della"
+            | "di"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "y"
+            | "e"
+            | "bin"
+            | "al"
+            | "that"
+            | "which"
+            | "who"
+            | "whose"
+    )
+}
+
+/// Whether `word` is a function word (`the`, `of`, `and`, `is`) that no
+/// sentence or heading ends with.
+pub(super) fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "as"
+            | "that"
+            | "than"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+    )
+}
+
+/// Whether `word` names a day or a month (`Friday`, `June`), which follows a
+/// time or a place inside a sentence (`at 6 p.m. Friday`).
+pub(super) fn is_date_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
 
 /// Whether `word` is a verb that reports speech, so that a capitalised
 /// name before it still belongs to the quotation's sentence
@@ -348,8 +482,15 @@ mod tests {
 
     #[test]
     fn acronyms_and_initials_are_ambiguous() {
-        for token in ["U.S", "a.m", "P.M", "Ph.D", "U.S.A", "F"] {
+        for token in ["a.m", "p.m", "P.M", "Del", "Tenn"] {
+            assert_eq!(classify(token), Abbreviation::Suffix, "{token}");
+        }
+        assert_eq!(classify("F"), Abbreviation::Initial);
+        for token in ["U.S", "Ph.D", "U.S.A", "i.d", "Inc", "St", "Mt"] {
             assert_eq!(classify(token), Abbreviation::Ambiguous, "{token}");
+        }
+        for token in ["lb", "oz", "cu"] {
+            assert_eq!(classify(token), Abbreviation::Unit, "{token}");
         }
         for token in [
             "example.com",
