@@ -12,8 +12,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use sidenote::config::Config;
+use sidenote::config::keys::{Action, ReviewAction};
 use sidenote::review::{Reviewed, scan};
-use sidenote::tui::action::{Action, ReviewAction};
 use sidenote::tui::review::run::Message;
 use sidenote::tui::review::{Review, update};
 

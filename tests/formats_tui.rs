@@ -9,11 +9,11 @@ use crossterm::event::{Event, KeyEvent};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sidenote::config::Config;
+use sidenote::config::keys::Key;
 use sidenote::report::Report;
 use sidenote::tui::Input;
 use sidenote::tui::app::App;
 use sidenote::tui::external_editor::Screen;
-use sidenote::tui::keymap::Key;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 

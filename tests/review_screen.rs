@@ -12,9 +12,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use review_support::Folder;
 use sidenote::config::Config;
+use sidenote::config::keys::{Action, ReviewAction};
 use sidenote::review::Reviewed;
 use sidenote::tui::Input;
-use sidenote::tui::action::{Action, ReviewAction};
 use sidenote::tui::review::run::{Message, run};
 use sidenote::tui::review::{Review, update};
 

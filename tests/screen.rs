@@ -8,10 +8,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 use sidenote::config::Config;
+use sidenote::config::keys::Key;
 use sidenote::report::Report;
 use sidenote::tui::Input;
 use sidenote::tui::app::App;
-use sidenote::tui::keymap::Key;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 
@@ -357,7 +357,7 @@ fn a_read_only_reader_says_why_in_the_panel() {
 #[test]
 fn the_save_state_is_readable_on_light_and_dark_backgrounds() {
     let mut light = config();
-    light.background = sidenote::tui::theme::Background::Light;
+    light.background = sidenote::config::theme::Background::Light;
     for (config, saved) in [(config(), Color::Green), (light, Color::Indexed(28))] {
         let mut screen = open(120, 32, config);
         screen.keys("] ] s");

@@ -8,10 +8,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sidenote::annotate::{Claim, Sidecar, now};
 use sidenote::config::Config;
+use sidenote::config::keys::Key;
 use sidenote::report::Report;
 use sidenote::tui::Input;
 use sidenote::tui::app::App;
-use sidenote::tui::keymap::Key;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 

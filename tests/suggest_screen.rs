@@ -9,10 +9,10 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use sidenote::annotate::Sidecar;
 use sidenote::config::Config;
+use sidenote::config::keys::Key;
 use sidenote::report::{Encoding, Report};
 use sidenote::tui::Input;
 use sidenote::tui::app::App;
-use sidenote::tui::keymap::Key;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 

@@ -227,7 +227,7 @@ impl App {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::tui::action::Action;
+    use crate::config::keys::Action;
     use crate::tui::app::update;
     use crate::tui::team::tests::{press, team_app};
 

@@ -10,9 +10,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
-use super::action::Action;
 use super::input::TextInput;
-use super::keymap::{Key, Keymap};
 use super::layout::{self, Areas};
 use super::suggestions::Suggestions;
 use super::wrap::WrappedDoc;
@@ -21,6 +19,8 @@ use crate::annotate::{
     ADJUDICATED_BY, Anchor, Claim, ClaimId, QUOTE_WAS, Sidecar, document_order, now, reanchor_all,
 };
 use crate::config::Config;
+use crate::config::keys::Action;
+use crate::config::keys::Key;
 use crate::report::Report;
 
 /// Rows kept visible above and below the cursor when scrolling, as `scrolloff` does in vim.
@@ -170,8 +170,6 @@ pub struct App {
     pub report: Arc<Report>,
     /// Settings (tags, colours, author).
     pub config: Config,
-    /// Keys of the normal mode.
-    pub keymap: Keymap,
     /// The claims, as they will be saved.
     pub sidecar: Sidecar,
     /// The claims as last read from or written to disk: the common ancestor of a merge.
@@ -233,12 +231,10 @@ impl App {
     ) -> Self {
         let mut sidecar = sidecar.unwrap_or_else(|| Sidecar::new(&report));
         let claims = std::mem::take(&mut sidecar.claims);
-        let keymap = Keymap::from_config(&config);
         let suggestions = Suggestions::new(&config);
         let mut app = Self {
             report: Arc::new(report),
             config,
-            keymap,
             sidecar,
             base: Vec::new(),
             spans: Vec::new(),
@@ -392,7 +388,7 @@ impl App {
     /// the typing.
     pub fn action_of(&self, event: KeyEvent) -> Option<Action> {
         (!self.typing())
-            .then(|| self.keymap.action(Key::from(event)))
+            .then(|| self.config.keys.action(Key::from(event)))
             .flatten()
     }
 
@@ -443,11 +439,7 @@ impl App {
                 let names: Vec<&str> = self.config.tags.iter().map(|t| t.name.as_str()).collect();
                 let current = names.iter().position(|n| *n == editor.status);
                 let pressed = Key::new(event.code, event.modifiers);
-                let by_key = self
-                    .config
-                    .tags
-                    .iter()
-                    .position(|t| Key::parse(&t.key) == Some(pressed));
+                let by_key = self.config.tags.iter().position(|t| t.key == pressed);
                 match editor.field {
                     Field::Tag => {
                         let chosen = match (by_key, event.code) {

@@ -369,8 +369,8 @@ mod tests {
     #[test]
     fn a_large_report_is_searched_hit_by_hit_and_counted_in_slices() {
         use crate::config::Config;
+        use crate::config::keys::Action;
         use crate::report::{Encoding, Report};
-        use crate::tui::action::Action;
         use crate::tui::app::update;
         use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         use std::fmt::Write as _;

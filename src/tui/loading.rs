@@ -10,11 +10,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 
-use super::action::Action;
 use super::app::{App, Overlay, SaveState, update};
 use super::find;
 use crate::annotate::{SaveError, Sidecar, sidecar_path};
 use crate::config::Config;
+use crate::config::keys::Action;
 use crate::report::{LoadError, Report, progressive};
 
 /// What the loading thread tells the event loop.

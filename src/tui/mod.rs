@@ -1,12 +1,10 @@
 //! The interactive reader: state, keys, drawing, and the event loop that ties them to a terminal.
 
-pub mod action;
 pub mod adjudicate;
 pub mod app;
 pub mod external_editor;
 pub mod find;
 pub mod input;
-pub mod keymap;
 pub mod layout;
 pub mod loading;
 pub mod presence;
@@ -35,8 +33,8 @@ use ratatui::backend::Backend;
 use crate::annotate::store::{self, NoFaults};
 use crate::annotate::{Sidecar, sidecar_path};
 use crate::config::Config;
+use crate::config::keys::Action;
 use crate::report::{LoadError, Report};
-use action::Action;
 use app::{App, Effect, SaveState, update};
 use loading::{Loaded, Loading, Opening};
 use saver::Saver;

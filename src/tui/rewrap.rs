@@ -49,8 +49,8 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::config::Config;
+    use crate::config::keys::Action;
     use crate::report::Encoding;
-    use crate::tui::action::Action;
     use crate::tui::app::{App, update};
     use std::fmt::Write as _;
 

@@ -147,10 +147,10 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::config::Config;
+    use crate::config::keys::Action;
     use crate::report::{Encoding, Report};
-    use crate::tui::action::Action;
     use crate::tui::app::{SaveState, update};
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use crossterm::event::KeyEvent;
 
     const TEXT: &str = "The port reopened on Monday. Officials said repairs were done. \
                         The cost is unknown. Critics disagree.";
@@ -169,8 +169,8 @@ mod tests {
 
     /// Tags the sentence under the cursor with the first tag and moves on; the effect it asks for.
     fn tag_and_step(app: &mut App) -> Option<Effect> {
-        let key = app.config.tags[0].key.chars().next().unwrap();
-        let effect = app.on_key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
+        let key = app.config.tags[0].key;
+        let effect = app.on_key(KeyEvent::new(key.code, key.modifiers));
         update(app, Action::NextSentence);
         effect
     }
@@ -248,8 +248,8 @@ mod tests {
             .expect("a sentence with a suggestion");
         let other = usize::from(n == 0);
         app.go_to_byte(app.sentence(other).start);
-        let key = app.config.tags[0].key.chars().next().unwrap();
-        let effect = app.on_key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
+        let key = app.config.tags[0].key;
+        let effect = app.on_key(KeyEvent::new(key.code, key.modifiers));
         assert!(matches!(effect, Some(Effect::Save)));
         let mut saver = Saver::new(path.clone());
         let mut on_disk = None;

@@ -114,8 +114,8 @@ pub(super) mod tests {
 
     use crate::annotate::{Claim, Grade, Sidecar, now};
     use crate::config::Config;
+    use crate::config::keys::Action;
     use crate::report::{Encoding, Report};
-    use crate::tui::action::Action;
     use crate::tui::app::{App, Effect, update};
 
     const TEXT: &str = "The ferry left at dawn. The captain said the engines were serviced. \

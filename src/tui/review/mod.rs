@@ -12,10 +12,10 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, ReviewAction};
 use super::input::TextInput;
-use super::keymap::{Key, Keymap};
 use crate::config::Config;
+use crate::config::keys::Key;
+use crate::config::keys::{Action, ReviewAction};
 use crate::review::Reviewed;
 use rows::{ClaimColumn, ClaimFilter, Column};
 
@@ -88,8 +88,6 @@ pub struct Review {
     pub root: PathBuf,
     /// Settings (tags, colours, keys).
     pub config: Config,
-    /// The keys, as configured.
-    pub keymap: Keymap,
     /// Every report read so far, in the order found.
     pub reports: Vec<Reviewed>,
     /// Reports that could not be read, one message each.
@@ -134,11 +132,9 @@ pub struct Review {
 impl Review {
     /// A review of `root` with nothing read yet.
     pub fn new(root: PathBuf, config: Config) -> Self {
-        let keymap = Keymap::from_config(&config);
         Self {
             root,
             config,
-            keymap,
             reports: Vec::new(),
             failed: Vec::new(),
             scan: Scan::Finding,
@@ -168,7 +164,8 @@ impl Review {
 
     /// The first key bound to `action`, for the hints and the tabs' labels.
     pub fn first_key(&self, action: Action) -> String {
-        self.keymap
+        self.config
+            .keys
             .keys_for(action)
             .into_iter()
             .next()
@@ -376,7 +373,7 @@ impl Review {
             self.settle();
             return None;
         }
-        let action = self.keymap.action(Key::from(event))?;
+        let action = self.config.keys.action(Key::from(event))?;
         update(self, action)
     }
 

@@ -12,8 +12,8 @@ use ratatui::backend::Backend;
 use rayon::prelude::*;
 
 use super::{Effect, Review, update};
+use crate::config::keys::Action;
 use crate::review::{Reviewed, scan};
-use crate::tui::action::Action;
 use crate::tui::{Input, ReaderError};
 
 /// What the background scan tells the screen.

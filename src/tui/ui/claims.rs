@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::{badge, border_style, color, grade_badge};
 use crate::annotate::merge::CONFLICT_KEY;
+use crate::config::keys::Action;
 use crate::report::{one_line, safe};
-use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, PANEL_ITEM_ROWS, SaveState};
 use crate::tui::layout::Areas;
 use crate::tui::wrap::char_width;
@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let width = usize::from(inner.width);
     let visible = app.visible_claims();
     if visible.is_empty() {
-        let keys: Vec<&str> = app.config.tags.iter().map(|t| t.key.as_str()).collect();
+        let keys: Vec<String> = app.config.tags.iter().map(|t| t.key.label()).collect();
         let hint = if let SaveState::ReadOnly(why) = &app.save_state {
             format!(
                 "Read-only: nothing can be tagged or saved, because {}",
@@ -186,7 +186,8 @@ fn draw_suggestion(
         Action::NextSuggestion,
     ]
     .map(|action| {
-        app.keymap
+        app.config
+            .keys
             .keys_for(action)
             .into_iter()
             .next()

@@ -31,7 +31,7 @@ const FIXED: &[(&str, &str)] = &[
 fn lines(app: &App) -> Vec<Line<'_>> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut lines = vec![Line::styled("Keys", bold)];
-    for (keys, doc) in app.keymap.help_rows() {
+    for (keys, doc) in app.config.keys.help_rows() {
         lines.push(row(&keys, doc));
     }
     lines.push(Line::default());
@@ -41,8 +41,9 @@ fn lines(app: &App) -> Vec<Line<'_>> {
     ));
     for (i, tag) in app.config.tags.iter().enumerate() {
         let keys = app
-            .keymap
-            .keys_for(crate::tui::action::Action::Tag(i))
+            .config
+            .keys
+            .keys_for(crate::config::keys::Action::Tag(i))
             .join(" ");
         lines.push(Line::from(vec![
             Span::raw(format!("  {keys:<14} ")),

@@ -60,10 +60,14 @@ fn tag_letter(app: &App, status: &str) -> String {
         .tags
         .iter()
         .find(|t| t.name == status)
-        .map(|t| t.key.as_str())
+        .map(|t| t.key.label())
         .filter(|k| k.chars().count() == 1);
-    let letter = key.or_else(|| status.get(..status.chars().next().map_or(0, char::len_utf8)));
-    crate::report::safe(letter.unwrap_or("?")).into_owned()
+    let letter = key.or_else(|| {
+        status
+            .get(..status.chars().next().map_or(0, char::len_utf8))
+            .map(str::to_owned)
+    });
+    crate::report::safe(letter.as_deref().unwrap_or("?")).into_owned()
 }
 
 /// A colour when colour is on.

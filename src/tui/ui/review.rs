@@ -11,10 +11,10 @@ use ratatui::widgets::{
 };
 
 use super::{review_chart, review_claims};
+use crate::config::keys::{Action, ReviewAction};
 use crate::report::safe;
 use crate::review::grade::{LETTERS, UNGRADED};
 use crate::review::stats::{Counts, scaled};
-use crate::tui::action::{Action, ReviewAction};
 use crate::tui::layout::centered;
 use crate::tui::review::columns::{self, BAR, HIGHLIGHT};
 use crate::tui::review::layout::{self, Areas};
@@ -385,7 +385,7 @@ fn draw_help(frame: &mut Frame, review: &Review) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut lines = vec![Line::styled("Review screen keys", bold)];
     for (action, doc) in rows {
-        let keys = review.keymap.keys_for(action).join(" ");
+        let keys = review.config.keys.keys_for(action).join(" ");
         lines.push(Line::from(vec![
             Span::styled(format!("  {keys:<16} "), bold),
             Span::raw(doc),

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::tag_letter;
+use crate::config::theme::Background;
 use crate::report::safe;
 use crate::tui::app::{App, Focus, Overlay, SaveState};
-use crate::tui::theme::Background;
 use crate::tui::wrap::char_width;
 
 /// Draws the bottom row.

@@ -12,12 +12,14 @@ use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::tui::action::TAG_PREFIX;
-use crate::tui::keymap::{Key, resolve_action};
-use crate::tui::theme::{self, Background};
+pub mod keys;
+pub mod theme;
+
+use keys::{Key, Keymap, resolve_action};
+use theme::{Background, Theme};
 
 /// The embedded defaults.
-const DEFAULTS: &str = include_str!("../assets/config.toml");
+const DEFAULTS: &str = include_str!("../../assets/config.toml");
 
 /// Why the settings could not be read; each message names the file, the line and the key.
 #[derive(Debug, thiserror::Error)]
@@ -51,27 +53,12 @@ pub enum ConfigError {
 pub struct Tag {
     /// The name written in the sidecar's `status`.
     pub name: String,
-    /// The key that applies it in the reader.
-    pub key: String,
+    /// The key that applies it in the reader (and chooses it in the claim editor).
+    pub key: Key,
     /// Its colour on screen.
     pub color: Color,
     /// What it means, for the help screen.
     pub description: String,
-}
-
-/// Colours of the parts of the screen that are not tags.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Theme {
-    /// Borders and titles of the focused pane.
-    pub accent: Color,
-    /// Search matches: text colour.
-    pub search_fg: Color,
-    /// Search matches: background.
-    pub search_bg: Color,
-    /// The sentences being selected: text colour.
-    pub selection_fg: Color,
-    /// The sentences being selected: background.
-    pub selection_bg: Color,
 }
 
 /// All settings, resolved and validated.
@@ -81,11 +68,12 @@ pub struct Config {
     pub author: String,
     /// The tags, in the order the panel and the filter show them.
     pub tags: Vec<Tag>,
-    /// Key bindings as `(key, action)`, defaults first, so later entries win.
-    pub keys: Vec<(String, String)>,
+    /// The keys of the reader and the review screen: the defaults, then each tag's own key, then
+    /// the user's `[keys]`, a later binding of a key winning.
+    pub keys: Keymap,
     /// Colours.
     pub theme: Theme,
-    /// The background the colours are for; `auto` asks the terminal (see [`theme::choose`]).
+    /// The background the colours are for; `auto` asks the terminal (`tui::theme::choose`).
     pub background: Background,
     /// The colours for a light background: the user's `[theme]` colours, else [`theme::LIGHT`].
     pub light_theme: Theme,
@@ -213,7 +201,20 @@ impl Config {
         };
         let tags = resolve_tags(raw_tags, tags_text, path)?;
         let names: Vec<String> = tags.iter().map(|t| t.name.clone()).collect();
-        let keys = resolve_keys(defaults.keys, &tags, user.keys, &names, &invalid)?;
+        let invalid_default =
+            |span: std::ops::Range<usize>, message: String| ConfigError::Invalid {
+                path: PathBuf::from("assets/config.toml"),
+                line: line_of(DEFAULTS, span.start),
+                message,
+            };
+        let keys = resolve_keys(
+            defaults.keys,
+            &tags,
+            user.keys,
+            &names,
+            &invalid_default,
+            &invalid,
+        )?;
         let mut theme_user = user.theme.unwrap_or_default();
         let mut theme_default = defaults.theme.unwrap_or_default();
         let background = theme_user
@@ -331,12 +332,12 @@ fn resolve_tags(raw: Vec<RawTag>, text: &str, path: &Path) -> Result<Vec<Tag>, C
                 format!("tag.name: \"{name}\" is defined twice"),
             ));
         }
-        if Key::parse(tag.key.get_ref()).is_none() {
+        let Some(key) = Key::parse(tag.key.get_ref()) else {
             return Err(invalid(
                 tag.key.span(),
                 format!("tag.key: \"{}\" is not a key", tag.key.get_ref()),
             ));
-        }
+        };
         let color = parse_color(tag.color.get_ref()).ok_or_else(|| {
             invalid(
                 tag.color.span(),
@@ -348,7 +349,7 @@ fn resolve_tags(raw: Vec<RawTag>, text: &str, path: &Path) -> Result<Vec<Tag>, C
         })?;
         tags.push(Tag {
             name: name.clone(),
-            key: tag.key.into_inner(),
+            key,
             color,
             description: tag.description,
         });
@@ -359,40 +360,52 @@ fn resolve_tags(raw: Vec<RawTag>, text: &str, path: &Path) -> Result<Vec<Tag>, C
     Ok(tags)
 }
 
-/// The key bindings in the order they apply: the defaults, then each tag's own key (a tag on `h`
-/// takes `h`), then the user's `[keys]` (checked here, so a bad one names its line).
+/// The key bindings, applied in order: the defaults, then each tag's own key (a tag on `h` takes
+/// `h`), then the user's `[keys]`. A key or an action that is not one is an error naming its
+/// line, in the defaults as in the user's file.
 fn resolve_keys(
     defaults: Option<BTreeMap<String, Spanned<String>>>,
     tags: &[Tag],
     user: Option<BTreeMap<String, Spanned<String>>>,
     names: &[String],
+    invalid_default: &dyn Fn(std::ops::Range<usize>, String) -> ConfigError,
     invalid: &dyn Fn(std::ops::Range<usize>, String) -> ConfigError,
-) -> Result<Vec<(String, String)>, ConfigError> {
-    let mut keys = Vec::new();
+) -> Result<Keymap, ConfigError> {
+    let mut keymap = Keymap::default();
     for (key, action) in defaults.unwrap_or_default() {
-        keys.push((key, action.into_inner()));
+        bind(&mut keymap, &key, &action, names, invalid_default)?;
     }
-    // A tag's own key wins over a default binding (a tag on `h` takes `h`); `[keys]` in the
-    // user's file wins over both.
-    for tag in tags {
-        keys.push((tag.key.clone(), format!("{TAG_PREFIX}{}", tag.name)));
+    for (i, tag) in tags.iter().enumerate() {
+        keymap.bind(tag.key, Some(keys::Action::Tag(i)));
     }
     for (key, action) in user.unwrap_or_default() {
-        if Key::parse(&key).is_none() {
-            return Err(invalid(
-                action.span(),
-                format!("keys: \"{key}\" is not a key"),
-            ));
-        }
-        if let Err(why) = resolve_action(action.get_ref(), names) {
-            return Err(invalid(
-                action.span(),
-                format!("keys.\"{key}\": \"{}\" {why}", action.get_ref()),
-            ));
-        }
-        keys.push((key, action.into_inner()));
+        bind(&mut keymap, &key, &action, names, invalid)?;
     }
-    Ok(keys)
+    Ok(keymap)
+}
+
+/// Binds one `"key" = "action"` line of a `[keys]` table, or says what is wrong with it.
+fn bind(
+    keymap: &mut Keymap,
+    key: &str,
+    action: &Spanned<String>,
+    names: &[String],
+    invalid: &dyn Fn(std::ops::Range<usize>, String) -> ConfigError,
+) -> Result<(), ConfigError> {
+    let Some(parsed) = Key::parse(key) else {
+        return Err(invalid(
+            action.span(),
+            format!("keys: \"{key}\" is not a key"),
+        ));
+    };
+    let resolved = resolve_action(action.get_ref(), names).map_err(|why| {
+        invalid(
+            action.span(),
+            format!("keys.\"{key}\": \"{}\" {why}", action.get_ref()),
+        )
+    })?;
+    keymap.bind(parsed, resolved);
+    Ok(())
 }
 
 /// The `background` setting, `auto` when unset; a wrong value gives its span and what is wrong.
@@ -438,7 +451,7 @@ mod tests {
 
     #[test]
     fn example_file_equals_the_defaults() {
-        let example = include_str!("../config.example.toml");
+        let example = include_str!("../../config.example.toml");
         let parsed = Config::from_str_with_defaults(example, Path::new("config.example.toml"))
             .expect("the example is valid");
         let defaults = Config::default();
@@ -446,14 +459,7 @@ mod tests {
         assert_eq!(parsed.theme, defaults.theme);
         assert_eq!(parsed.light_theme, defaults.light_theme);
         assert_eq!(parsed.background, defaults.background);
-        let bound = |c: &Config| {
-            let mut map = std::collections::HashMap::new();
-            for (k, a) in &c.keys {
-                map.insert(Key::parse(k), a.clone());
-            }
-            map
-        };
-        assert_eq!(bound(&parsed), bound(&defaults));
+        assert_eq!(parsed.keys, defaults.keys);
         assert_eq!(parsed.author, defaults.author);
         assert_eq!(parsed.suggest, defaults.suggest);
     }
@@ -476,15 +482,15 @@ mod tests {
         let names: Vec<_> = config
             .tags
             .iter()
-            .map(|t| (t.name.as_str(), t.key.as_str(), t.color))
+            .map(|t| (t.name.as_str(), t.key.label(), t.color))
             .collect();
         assert_eq!(
             names,
             vec![
-                ("sourced", "s", Color::Green),
-                ("unsourced", "u", Color::Red),
-                ("disputed", "d", Color::Yellow),
-                ("opinion", "o", Color::Blue)
+                ("sourced", "s".to_owned(), Color::Green),
+                ("unsourced", "u".to_owned(), Color::Red),
+                ("disputed", "d".to_owned(), Color::Yellow),
+                ("opinion", "o".to_owned(), Color::Blue)
             ]
         );
     }
@@ -524,6 +530,23 @@ mod tests {
         let text = "[keys]\n\"t\" = \"tag:rumour\"\n";
         let err = Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("bad tag");
         assert!(err.to_string().contains("no tag named \"rumour\""), "{err}");
+    }
+
+    #[test]
+    fn a_key_that_is_not_one_is_an_error_naming_its_line() {
+        let text = "author = \"ana\"\n[keys]\n\"hyper-x\" = \"quit\"\n";
+        let err = Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("bad key");
+        assert!(
+            err.to_string()
+                .starts_with("c.toml:3: keys: \"hyper-x\" is not a key"),
+            "{err}"
+        );
+        let text = "[[tag]]\nname = \"rumour\"\nkey = \"ctrl-\"\ncolor = \"red\"\n";
+        let err = Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("bad key");
+        assert!(
+            err.to_string().starts_with("c.toml:3: tag.key: \"ctrl-\""),
+            "{err}"
+        );
     }
 
     #[test]
