@@ -18,7 +18,6 @@ use std::path::Path;
 use crate::annotate::{Anchor, SaveError, Sidecar, SidecarError, reanchor_all, sidecar_path};
 use crate::config::ConfigError;
 use crate::report::{LoadError, Report};
-use crate::tui::ReaderError;
 
 /// Exit code for bad input: a missing file, an unknown tag, a number out of range, a file that
 /// is not text or a sidecar that does not parse.
@@ -41,9 +40,6 @@ pub enum CliError {
     /// The sidecar could not be written.
     #[error(transparent)]
     Save(#[from] SaveError),
-    /// The reader failed.
-    #[error(transparent)]
-    Reader(#[from] ReaderError),
     /// An argument is wrong; the message names it and what to do.
     #[error("{0}")]
     BadInput(String),
@@ -56,9 +52,9 @@ impl CliError {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Save(SaveError::Io { .. } | SaveError::Locked { .. })
-            | Self::Output(_)
-            | Self::Reader(ReaderError::Terminal(_) | ReaderError::Unsaved(_)) => EXIT_FAILURE,
+            Self::Save(SaveError::Io { .. } | SaveError::Locked { .. }) | Self::Output(_) => {
+                EXIT_FAILURE
+            }
             _ => EXIT_BAD_INPUT,
         }
     }
