@@ -1478,7 +1478,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         return None;
     }
     let help_end = matches!(app.overlay, Overlay::Help(_))
-        .then(|| super::ui::help::max_scroll(app, app.size))
+        .then(|| super::help::max_scroll(&app.config, app.size))
         .unwrap_or_default();
     if let Overlay::Help(scroll) = &mut app.overlay {
         match action {

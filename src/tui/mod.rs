@@ -4,6 +4,7 @@ pub mod adjudicate;
 pub mod app;
 pub mod external_editor;
 pub mod find;
+pub mod help;
 pub mod input;
 pub mod layout;
 pub mod loading;
@@ -68,6 +69,17 @@ pub enum ReaderError {
     /// The reader ended (a second quit, or a signal) while a change could not be saved.
     #[error("the last change to the claims was NOT saved: {0}")]
     Unsaved(String),
+}
+
+impl ReaderError {
+    /// The process exit code for this error: the system failed us (the terminal, a save), or the
+    /// input was wrong (a report that cannot be opened, no terminal to read it on).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Terminal(_) | Self::Unsaved(_) => crate::cli::EXIT_FAILURE,
+            Self::Report(_) | Self::NoTerminal => crate::cli::EXIT_BAD_INPUT,
+        }
+    }
 }
 
 /// What the event loop reacts to.

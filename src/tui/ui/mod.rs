@@ -4,7 +4,7 @@ mod adjudicate;
 mod article;
 mod claims;
 mod editor;
-pub mod help;
+mod help;
 pub mod review;
 mod review_chart;
 mod review_claims;
