@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
+use super::find::Search;
 use super::input::TextInput;
 use super::layout::{self, Areas};
 use super::suggestions::Suggestions;
@@ -133,19 +134,6 @@ pub struct Selection {
     pub start: usize,
     /// End of the byte range (exclusive).
     pub end: usize,
-}
-
-/// The last search and its matches.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Search {
-    /// What was searched for.
-    pub query: String,
-    /// Byte ranges of every match, in order.
-    pub matches: Vec<Range<usize>>,
-    /// The match the cursor went to last.
-    pub current: Option<usize>,
-    /// In a large report, where only the current hit is kept: how many there are, counted so far.
-    pub count: Option<super::find::Count>,
 }
 
 /// Whether the claims on screen are the claims on disk.
@@ -1074,94 +1062,6 @@ impl App {
         self.selection = Some(selection);
     }
 
-    fn run_search(&mut self, query: &str, from: usize) {
-        if super::find::is_large(&self.report.text) {
-            super::find::start(self, query, from);
-            return;
-        }
-        self.search = Search {
-            query: query.to_owned(),
-            matches: find_all(&self.report.text, query),
-            current: None,
-            count: None,
-        };
-        let start = self.sentence(from).start;
-        let first = self
-            .search
-            .matches
-            .iter()
-            .position(|m| m.start >= start)
-            .or(if self.search.matches.is_empty() {
-                None
-            } else {
-                Some(0)
-            });
-        match first {
-            Some(i) => {
-                self.search.current = Some(i);
-                let to = self.report.sentence_at(self.search.matches[i].start);
-                self.move_cursor(to);
-            }
-            None => self.move_cursor(from),
-        }
-    }
-
-    fn search_step(&mut self, forward: bool) {
-        if self.search.count.is_some() {
-            super::find::step(self, forward);
-            return;
-        }
-        let n = self.search.matches.len();
-        if n == 0 {
-            self.message = Some(if self.search.query.is_empty() {
-                "no search yet: press / to search".to_owned()
-            } else {
-                format!("not found: {}", self.search.query)
-            });
-            return;
-        }
-        let sentence = self.sentence(self.cursor);
-        let in_cursor = |m: &Range<usize>| {
-            m.start >= sentence.start && m.start < sentence.end.max(sentence.start + 1)
-        };
-        let next = match self
-            .search
-            .current
-            .filter(|&c| in_cursor(&self.search.matches[c]))
-        {
-            Some(c) if forward => (c + 1) % n,
-            Some(c) => (c + n - 1) % n,
-            None if forward => self
-                .search
-                .matches
-                .iter()
-                .position(|m| m.start >= sentence.start)
-                .unwrap_or(0),
-            None => self
-                .search
-                .matches
-                .iter()
-                .rposition(|m| m.start < sentence.start)
-                .unwrap_or(n - 1),
-        };
-        let wrapped = self
-            .search
-            .current
-            .is_some_and(|c| if forward { next <= c } else { next >= c });
-        if wrapped {
-            self.message = Some(
-                if forward {
-                    "search wrapped to the top"
-                } else {
-                    "search wrapped to the bottom"
-                }
-                .to_owned(),
-            );
-        }
-        self.search.current = Some(next);
-        self.move_cursor(self.report.sentence_at(self.search.matches[next].start));
-    }
-
     fn step_panel(&mut self, forward: bool) {
         let visible = self.visible_claims();
         if visible.is_empty() {
@@ -1584,42 +1484,6 @@ fn edit_text(input: &mut TextInput, event: KeyEvent, multiline: bool) {
         KeyCode::End => input.end(),
         _ => {}
     }
-}
-
-/// Every match of `query` in `text`; case-insensitive unless the query has a capital letter
-/// (smart case, as in vim and ripgrep).
-pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
-    if query.is_empty() {
-        return Vec::new();
-    }
-    if query.chars().any(char::is_uppercase) {
-        return text
-            .match_indices(query)
-            .map(|(i, m)| i..i + m.len())
-            .collect();
-    }
-    let needle: Vec<char> = query.chars().collect();
-    let mut matches = Vec::new();
-    let mut from = 0;
-    while from < text.len() {
-        let mut len = 0;
-        let mut chars = text[from..].chars();
-        let hit = needle.iter().all(|q| match chars.next() {
-            Some(c) if c == *q || c.to_lowercase().eq(q.to_lowercase()) => {
-                len += c.len_utf8();
-                true
-            }
-            _ => false,
-        });
-        let step = text[from..].chars().next().map_or(1, char::len_utf8);
-        if hit {
-            matches.push(from..from + len);
-            from += len.max(step);
-        } else {
-            from += step;
-        }
-    }
-    matches
 }
 
 fn next_word_start(text: &str, at: usize) -> usize {

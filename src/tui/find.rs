@@ -1,7 +1,9 @@
-//! Search in a large report: the nearest hit at once, every hit counted a slice at a time.
+//! Text search, pure: smart-case matching of a query in a text, every match at once or hit by hit
+//! from a place, and counting hits a slice at a time. It knows nothing of the reader; the
+//! reader's search (`tui::search`) uses it.
 //!
-//! On an ordinary report the reader finds every match of a query as it is typed
-//! ([`find_all`](super::app::find_all)) and keeps them all. On a large one
+//! On an ordinary report the reader finds every match of a query as it is typed ([`find_all`])
+//! and keeps them all. On a large one
 //! ([`LARGE_TEXT`] bytes or more) that would take seconds per key press and, for a query such as
 //! `e`, more memory than the report itself. There the reader keeps only the hit it is on
 //! ([`Search::matches`] holds that one), finds the next or previous hit from where it is when
@@ -14,14 +16,31 @@
 //! ASCII letters of either case); any other query a character at a time.
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicBool, Ordering};
-
-use super::app::{App, Search};
 
 /// Texts at least this long (bytes) are searched hit by hit; shorter ones all at once.
 pub const LARGE_TEXT: usize = 4 << 20;
 /// How many bytes one tick counts hits in.
 pub const COUNT_SLICE: usize = 8 << 20;
+
+/// The last search and its matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// What was searched for.
+    pub query: String,
+    /// Byte ranges of every match, in order.
+    pub matches: Vec<Range<usize>>,
+    /// The match the cursor went to last.
+    pub current: Option<usize>,
+    /// In a large report, where only the current hit is kept: how many there are, counted so far.
+    pub count: Option<Count>,
+}
+
+impl Search {
+    /// Whether the hits of a large report are still being counted (a tick counts on).
+    pub fn counting(&self, text_len: usize) -> bool {
+        self.count.is_some_and(|c| c.next < text_len)
+    }
+}
 
 /// How far the count of a large report's hits has come.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -32,100 +51,9 @@ pub struct Count {
     pub next: usize,
 }
 
-/// Whether a count is running: the event loop ticks faster while one is, so the count goes on
-/// between keys. Process-wide, like [`super::saver::in_flight`], since the loop's input source
-/// cannot see the reader's state.
-static COUNTING: AtomicBool = AtomicBool::new(false);
-
-/// Whether hits are being counted.
-pub fn counting() -> bool {
-    COUNTING.load(Ordering::Relaxed)
-}
-
 /// Whether `text` is searched hit by hit.
 pub fn is_large(text: &str) -> bool {
     text.len() >= LARGE_TEXT
-}
-
-/// Starts a search for `query` in a large report: goes to the first hit at or after the sentence
-/// `from` (wrapping to the top), and starts counting; stays at `from` when nothing matches.
-pub fn start(app: &mut App, query: &str, from: usize) {
-    let start = app.sentence(from).start;
-    let text = &app.report.text;
-    let hit = find_from(text, query, start).or_else(|| find_from(text, query, 0));
-    app.search = Search {
-        query: query.to_owned(),
-        matches: hit.iter().cloned().collect(),
-        current: hit.as_ref().map(|_| 0),
-        count: (!query.is_empty()).then(Count::default),
-    };
-    COUNTING.store(!query.is_empty(), Ordering::Relaxed);
-    match hit {
-        Some(hit) => app.go_to_byte(hit.start),
-        None => app.go_to_byte(start),
-    }
-}
-
-/// `n` or `N` in a large report: the next hit after the cursor's (or before it), wrapping.
-pub fn step(app: &mut App, forward: bool) {
-    let query = app.search.query.clone();
-    let sentence = app.sentence(app.cursor);
-    let here = app
-        .search
-        .matches
-        .first()
-        .filter(|m| m.start >= sentence.start && m.start < sentence.end.max(sentence.start + 1))
-        .cloned();
-    let text = &app.report.text;
-    let (hit, wrapped) = if forward {
-        let after = here.map_or(sentence.start, |m| m.end);
-        match find_from(text, &query, after) {
-            Some(hit) => (Some(hit), false),
-            None => (find_from(text, &query, 0), true),
-        }
-    } else {
-        let before = here.map_or(sentence.start, |m| m.start);
-        match find_before(text, &query, before) {
-            Some(hit) => (Some(hit), false),
-            None => (find_before(text, &query, text.len()), true),
-        }
-    };
-    let Some(hit) = hit else {
-        app.message = Some(format!("not found: {query}"));
-        return;
-    };
-    if wrapped {
-        app.message = Some(
-            if forward {
-                "search wrapped to the top"
-            } else {
-                "search wrapped to the bottom"
-            }
-            .to_owned(),
-        );
-    }
-    app.go_to_byte(hit.start);
-    app.search.matches = vec![hit];
-    app.search.current = Some(0);
-}
-
-/// Counts the hits in the next slice of the report, if a count is running; says the total in
-/// the status bar when it is done.
-pub fn count_more(app: &mut App) {
-    let text = &app.report.text;
-    let Some(count) = app.search.count.filter(|c| c.next < text.len()) else {
-        COUNTING.store(false, Ordering::Relaxed);
-        return;
-    };
-    let counted = count_slice(text, &app.search.query, count, COUNT_SLICE);
-    app.search.count = Some(counted);
-    if counted.next >= text.len() && app.message.is_none() {
-        app.message = Some(format!(
-            "{} for {}",
-            matches_text(counted.found),
-            app.search.query
-        ));
-    }
 }
 
 /// The count of matches as the search prompt shows it: exact once counted, a lower bound with
@@ -141,15 +69,14 @@ pub fn count_text(search: &Search, text_len: usize) -> String {
     }
 }
 
-/// The hits of a large report's search that overlap the screen row `row` (none on a small
-/// report, whose hits are all kept): found in the row's text and a little around it, so drawing
-/// a screen costs the same anywhere in any report.
-pub fn hits_on(app: &App, row: &Range<usize>) -> Vec<Range<usize>> {
-    let query = &app.search.query;
-    if app.search.count.is_none() || query.is_empty() {
+/// The hits of a large report's `search` in `text` that overlap the screen row `row` (none on a
+/// small report, whose hits are all kept): found in the row's text and a little around it, so
+/// drawing a screen costs the same anywhere in any report.
+pub fn hits_near(text: &str, search: &Search, row: &Range<usize>) -> Vec<Range<usize>> {
+    let query = &search.query;
+    if search.count.is_none() || query.is_empty() {
         return Vec::new();
     }
-    let text = &app.report.text;
     let reach = query.len() * 4;
     let start = floor_boundary(text, row.start.saturating_sub(reach));
     let end = ceil_boundary(text, row.end.saturating_add(reach));
@@ -167,8 +94,40 @@ pub fn hits_on(app: &App, row: &Range<usize>) -> Vec<Range<usize>> {
     hits
 }
 
+/// Every match of `query` in `text`; case-insensitive unless the query has a capital letter
+/// (smart case, as in vim and ripgrep).
+pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    if exact(query) {
+        return text
+            .match_indices(query)
+            .map(|(i, m)| i..i + m.len())
+            .collect();
+    }
+    let mut matches = Vec::new();
+    let mut from = 0;
+    while from < text.len() {
+        let step = text[from..].chars().next().map_or(1, char::len_utf8);
+        match match_len(&text[from..], query) {
+            Some(len) => {
+                matches.push(from..from + len);
+                from += len.max(step);
+            }
+            None => from += step,
+        }
+    }
+    matches
+}
+
+/// Whether `query` is matched exactly: it has a capital letter (smart case).
+fn exact(query: &str) -> bool {
+    query.chars().any(char::is_uppercase)
+}
+
 /// `no match`, `1 match`, `12 matches`.
-fn matches_text(n: usize) -> String {
+pub fn matches_text(n: usize) -> String {
     match n {
         0 => "no match".to_owned(),
         1 => "1 match".to_owned(),
@@ -177,7 +136,7 @@ fn matches_text(n: usize) -> String {
 }
 
 /// `count` carried on over up to `slice` more bytes of `text`.
-fn count_slice(text: &str, query: &str, mut count: Count, slice: usize) -> Count {
+pub fn count_slice(text: &str, query: &str, mut count: Count, slice: usize) -> Count {
     let until = ceil_boundary(text, count.next.saturating_add(slice));
     // Room for a hit that starts before `until` and ends after it.
     let window = ceil_boundary(text, until.saturating_add(query.len() * 4));
@@ -198,7 +157,7 @@ pub fn find_from(text: &str, query: &str, from: usize) -> Option<Range<usize>> {
         return None;
     }
     let hay = &text.as_bytes()[from..];
-    if query.chars().any(char::is_uppercase) {
+    if exact(query) {
         let at = memchr::memmem::find(hay, query.as_bytes())?;
         return Some(from + at..from + at + query.len());
     }
@@ -240,7 +199,7 @@ pub fn find_before(text: &str, query: &str, before: usize) -> Option<Range<usize
     }
     let before = before.min(text.len());
     let bytes = text.as_bytes();
-    if query.chars().any(char::is_uppercase) {
+    if exact(query) {
         let end = (before + query.len()).saturating_sub(1).min(text.len());
         let at = memchr::memmem::rfind(&bytes[..end], query.as_bytes())?;
         return Some(at..at + query.len());
@@ -294,7 +253,7 @@ fn first_forms(query: &str) -> Vec<String> {
 }
 
 /// The length in bytes of the match of a lower-case `query` at the start of `text`, ignoring
-/// case a character at a time, as [`find_all`](super::app::find_all) does.
+/// case a character at a time: the one place where smart case compares characters.
 fn match_len(text: &str, query: &str) -> Option<usize> {
     let mut len = 0;
     let mut chars = text.chars();
@@ -326,7 +285,6 @@ fn ceil_boundary(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::app::find_all;
     use proptest::prelude::*;
 
     /// Every match, found hit by hit with `find_from` as `n` does.
@@ -364,83 +322,6 @@ mod tests {
             }
             assert_eq!(count.found, find_all(&text, query).len(), "{query}");
         }
-    }
-
-    #[test]
-    fn a_large_report_is_searched_hit_by_hit_and_counted_in_slices() {
-        use crate::config::Config;
-        use crate::config::keys::Action;
-        use crate::report::{Encoding, Report};
-        use crate::tui::app::update;
-        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-        use std::fmt::Write as _;
-
-        let mut text = String::from("The Harbour report.\n\n");
-        let mut n = 0;
-        while text.len() < LARGE_TEXT {
-            n += 1;
-            let _ = write!(text, "Item {n}: the ferry ran late again.\n\n");
-            if n % 50_000 == 0 {
-                text.push_str("The harbour reopened.\n\n");
-            }
-        }
-        let report = Report::from_text(
-            std::path::Path::new("large.txt"),
-            text,
-            Encoding::Utf8,
-            "hash".into(),
-        );
-        let mut app = App::new(report, None, Config::default(), None);
-        update(&mut app, Action::Resize(80, 24));
-        update(&mut app, Action::NextSentence);
-        update(&mut app, Action::Search);
-        for c in "harbour".chars() {
-            app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        }
-        let at = |app: &App| app.report.text[app.sentence(app.cursor)].to_owned();
-        assert_eq!(
-            at(&app),
-            "The harbour reopened.",
-            "the first hit after the cursor"
-        );
-        assert_eq!(app.search.matches.len(), 1, "only the current hit is kept");
-        assert_eq!(
-            count_text(&app.search, app.report.text.len()),
-            "no match+ (counting 0%)"
-        );
-        let row = app.doc.rows[app.doc.row_of(app.sentence(app.cursor).start)].clone();
-        let on_row = hits_on(&app, &row);
-        assert_eq!(on_row.len(), 1);
-        assert_eq!(&app.report.text[on_row[0].clone()], "harbour");
-        let top = app.doc.rows[0].clone();
-        assert_eq!(hits_on(&app, &top).len(), 1, "Harbour, smart case");
-        let first = app.cursor;
-        update(&mut app, Action::SearchNext);
-        assert!(app.cursor > first);
-        update(&mut app, Action::SearchPrev);
-        assert_eq!(app.cursor, first);
-        update(&mut app, Action::SearchPrev);
-        assert_eq!(app.cursor, 0, "smart case: Harbour too");
-        update(&mut app, Action::SearchPrev);
-        assert_eq!(app.message.as_deref(), Some("search wrapped to the bottom"));
-        app.message = None;
-        while app
-            .search
-            .count
-            .is_some_and(|c| c.next < app.report.text.len())
-        {
-            count_more(&mut app);
-        }
-        let hits = 1 + n / 50_000;
-        assert_eq!(
-            count_text(&app.search, app.report.text.len()),
-            format!("{hits} matches")
-        );
-        assert_eq!(
-            app.message,
-            Some(format!("{hits} matches for harbour")),
-            "the total is told when counted"
-        );
     }
 
     proptest! {

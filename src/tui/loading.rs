@@ -176,7 +176,7 @@ pub fn take(app: &mut App, loaded: Loaded) -> Result<(), LoadError> {
             if find::is_large(&whole.report.text) && !whole.search.query.is_empty() {
                 // The head's matches are not the report's: find and count them again from here.
                 let (query, cursor) = (whole.search.query.clone(), whole.cursor);
-                find::start(&mut whole, &query, cursor);
+                whole.start_large_search(&query, cursor);
             }
             if whole.message.is_none() {
                 let sentences = whole.report.sentences.len();

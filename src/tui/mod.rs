@@ -12,6 +12,7 @@ pub mod presence;
 pub mod review;
 mod rewrap;
 pub mod saver;
+mod search;
 pub mod suggestions;
 mod team;
 pub mod theme;
@@ -174,28 +175,59 @@ pub(crate) fn terminal_events(
     }))
 }
 
-/// The reader's events: the terminal's, news from the thread loading a large report, and ticks,
-/// every [`BUSY_TICK`] while something runs in the background (indexing, counting search hits, a
-/// save) so that its news shows at once. Ends when `stop` is set or the terminal hangs up.
-fn reader_events(
-    stop: &AtomicBool,
-    mut loading: Option<Loading>,
-) -> io::Result<impl Iterator<Item = io::Result<Input>>> {
-    let mut terminal = tty::TtyEvents::new()?;
-    Ok(std::iter::from_fn(move || {
-        if stop.load(Ordering::Relaxed) {
+/// Where the event loop's input comes from. The loop says how long to wait: [`BUSY_TICK`] while
+/// something of its own runs in the background (a save, a wrap, a count of search hits), so that
+/// its news shows at once; [`TICK`] otherwise. Any iterator of inputs is a source too (tests drive
+/// the loop with a list), which ignores the wait.
+pub trait Events {
+    /// The next input, or [`Input::Tick`] after waiting at most `tick`; `None` when there is no
+    /// more.
+    fn next_input(&mut self, tick: Duration) -> Option<io::Result<Input>>;
+}
+
+impl<I: Iterator<Item = io::Result<Input>>> Events for I {
+    fn next_input(&mut self, _tick: Duration) -> Option<io::Result<Input>> {
+        self.next()
+    }
+}
+
+/// The reader's events on the real terminal: the terminal's, news from the thread loading a large
+/// report (waited for at [`BUSY_TICK`] while it loads), and ticks. Ends when `stop` is set or the
+/// terminal hangs up.
+struct ReaderEvents<'a> {
+    stop: &'a AtomicBool,
+    loading: Option<Loading>,
+    terminal: tty::TtyEvents,
+}
+
+impl<'a> ReaderEvents<'a> {
+    fn new(stop: &'a AtomicBool, loading: Option<Loading>) -> io::Result<Self> {
+        Ok(Self {
+            stop,
+            loading,
+            terminal: tty::TtyEvents::new()?,
+        })
+    }
+}
+
+impl Events for ReaderEvents<'_> {
+    fn next_input(&mut self, tick: Duration) -> Option<io::Result<Input>> {
+        if self.stop.load(Ordering::Relaxed) {
             return None;
         }
-        if let Some(loaded) = loading.as_ref().and_then(Loading::try_next) {
+        if let Some(loaded) = self.loading.as_ref().and_then(Loading::try_next) {
             if matches!(loaded, Loaded::Done(_)) {
-                loading = None;
+                self.loading = None;
             }
             return Some(Ok(Input::Loaded(loaded)));
         }
-        let busy =
-            loading.is_some() || saver::in_flight() || find::counting() || rewrap::in_flight();
-        terminal.next(if busy { BUSY_TICK } else { TICK })
-    }))
+        let tick = if self.loading.is_some() {
+            BUSY_TICK
+        } else {
+            tick
+        };
+        self.terminal.next(tick)
+    }
 }
 
 /// Runs the reader on `report` on the real terminal, already set up, starting at the claim `at`
@@ -250,8 +282,14 @@ where
     if presence.as_ref().is_some_and(|(_, others)| *others) {
         app.open_elsewhere();
     }
-    let events = reader_events(stop, loading)?;
-    let ended = run_with(terminal, &mut app, &path, events, &mut external_editor::Tty);
+    let mut events = ReaderEvents::new(stop, loading)?;
+    let ended = run_events(
+        terminal,
+        &mut app,
+        &path,
+        &mut events,
+        &mut external_editor::Tty,
+    );
     // The last chance to save comes whatever ended the reader: a terminal that failed or hung
     // up must not cost the claims made before it did.
     if matches!(app.save_state, SaveState::Failed(_) | SaveState::Pending) {
@@ -319,6 +357,21 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
     E: IntoIterator<Item = io::Result<Input>>,
 {
+    run_events(terminal, app, sidecar, &mut events.into_iter(), screen)
+}
+
+/// [`run_with`] on any source of input.
+fn run_events<B>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    sidecar: &Path,
+    events: &mut dyn Events,
+    screen: &mut dyn external_editor::Screen,
+) -> io::Result<()>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
     let mut on_disk = store::stamp(sidecar);
     let mut saver = Saver::new(sidecar.to_path_buf());
     let ended = drive(
@@ -346,11 +399,11 @@ where
 }
 
 /// The loop of [`run_with`]; returns with a save perhaps still running on `saver`.
-fn drive<B, E>(
+fn drive<B>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     sidecar: &Path,
-    events: E,
+    events: &mut dyn Events,
     screen: &mut dyn external_editor::Screen,
     saver: &mut Saver,
     on_disk: &mut Option<store::Stamp>,
@@ -358,9 +411,7 @@ fn drive<B, E>(
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
-    E: IntoIterator<Item = io::Result<Input>>,
 {
-    let mut events = events.into_iter();
     let mut last_save: Option<Instant> = None;
     let mut rewrap: Option<rewrap::Rewrap> = None;
     loop {
@@ -387,7 +438,8 @@ where
         terminal
             .draw(|frame| ui::draw(frame, app))
             .map_err(io::Error::other)?;
-        let Some(input) = events.next() else {
+        let busy = saver.busy() || rewrap.is_some() || app.search.counting(app.report.text.len());
+        let Some(input) = events.next_input(if busy { BUSY_TICK } else { TICK }) else {
             return Ok(());
         };
         let effect = match input? {
@@ -407,7 +459,7 @@ where
                 None
             }
             Input::Tick => {
-                find::count_more(app);
+                app.count_more();
                 let now = store::stamp(sidecar);
                 if saver.busy() || loading::is_partial(app) {
                     // Our own save is writing the file: its result is taken in when it ends. Or

@@ -2,19 +2,10 @@
 //! holds up the keys (at 100 MiB a whole wrap takes about a fifth of a second).
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
 
 use super::wrap::WrappedDoc;
 use crate::report::Report;
-
-/// Wraps running now, so the event loop wakes up often enough to show the result at once.
-static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
-
-/// Whether a wrap is running.
-pub fn in_flight() -> bool {
-    IN_FLIGHT.load(Ordering::Relaxed) > 0
-}
 
 /// One wrap of a report to a width, running on its thread.
 #[derive(Debug)]
@@ -28,10 +19,8 @@ impl Rewrap {
     /// Starts wrapping `report` to `width`.
     pub fn start(report: Arc<Report>, width: usize) -> Self {
         let (sender, receiver) = mpsc::channel();
-        IN_FLIGHT.fetch_add(1, Ordering::Relaxed);
         std::thread::spawn(move || {
             let doc = WrappedDoc::new(&report.text, &report.sentences, width);
-            IN_FLIGHT.fetch_sub(1, Ordering::Relaxed);
             // The reader may have gone, or asked for another width: then nobody listens.
             let _ = sender.send(doc);
         });

@@ -10,7 +10,6 @@
 //! flight: [`Saver::wait`] lets it finish first.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
@@ -19,15 +18,6 @@ use crate::annotate::Claim;
 use crate::annotate::Sidecar;
 use crate::annotate::merge::Merged;
 use crate::annotate::store::{self, NoFaults, Stamp};
-
-/// How many saves are running in this process: the event loop ticks faster while one is, so its
-/// result shows at once. A process-wide count, since the loop's input source cannot see the saver.
-static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
-
-/// Whether a save is running on its thread.
-pub fn in_flight() -> bool {
-    IN_FLIGHT.load(Ordering::Relaxed) > 0
-}
 
 /// What a save thread sends back: the stamp and content of what it wrote, or why it wrote nothing.
 type Outcome = Result<(Option<Stamp>, Sidecar, Merged), String>;
@@ -74,7 +64,6 @@ impl Saver {
         let sent = app.sidecar.claims.clone();
         let path = self.sidecar.clone();
         let (sender, receiver) = mpsc::channel();
-        IN_FLIGHT.fetch_add(1, Ordering::Relaxed);
         std::thread::spawn(move || {
             let mut merged = None;
             let result = store::update_within(&path, patience, &mut NoFaults, |disk| {
@@ -121,7 +110,6 @@ impl Saver {
         on_disk: &mut Option<Stamp>,
     ) -> Option<Effect> {
         let job = self.job.take()?;
-        IN_FLIGHT.fetch_sub(1, Ordering::Relaxed);
         let again = std::mem::take(&mut self.again);
         match outcome {
             Ok((stamp, written, merged)) => {
@@ -184,7 +172,7 @@ mod tests {
         let mut saver = Saver::new(path.clone());
         let mut on_disk = None;
         saver.start(&mut app, Duration::from_secs(1));
-        assert!(saver.busy() && in_flight());
+        assert!(saver.busy());
         assert!(saver.wait(&mut app, &mut on_disk));
         assert!(!saver.busy());
         assert_eq!(app.save_state, SaveState::Saved);
