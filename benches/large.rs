@@ -19,11 +19,11 @@ use sidenote::annotate::{Claim, Sidecar, now};
 use sidenote::config::Config;
 use sidenote::config::keys::Action;
 use sidenote::report::{Encoding, Report, progressive};
-use sidenote::tui::app::{App, update};
-use sidenote::tui::find;
-use sidenote::tui::saver::Saver;
-use sidenote::tui::ui;
-use sidenote::tui::wrap::WrappedDoc;
+use sidenote::tui::reader::find;
+use sidenote::tui::reader::saver::Saver;
+use sidenote::tui::reader::ui;
+use sidenote::tui::reader::wrap::WrappedDoc;
+use sidenote::tui::reader::{App, update};
 
 /// Size of the report the per-key benchmarks run on.
 const REPORT_BYTES: usize = 64 << 20;

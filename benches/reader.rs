@@ -12,9 +12,9 @@ use sidenote::annotate::{Claim, Sidecar, now};
 use sidenote::config::Config;
 use sidenote::config::keys::Action;
 use sidenote::report::{Encoding, Report, segment};
-use sidenote::tui::app::{App, update};
-use sidenote::tui::ui;
-use sidenote::tui::wrap::WrappedDoc;
+use sidenote::tui::reader::ui;
+use sidenote::tui::reader::wrap::WrappedDoc;
+use sidenote::tui::reader::{App, update};
 
 const NEWS: &str = "assets/samples/harbour-blackout.txt";
 const BRIEF: &str = "assets/samples/analyst-brief.txt";

@@ -12,8 +12,8 @@ use sidenote::config::Config;
 use sidenote::config::keys::Key;
 use sidenote::report::Report;
 use sidenote::tui::Input;
-use sidenote::tui::app::App;
-use sidenote::tui::external_editor::Screen;
+use sidenote::tui::reader::App;
+use sidenote::tui::reader::external_editor::Screen;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 

@@ -1,11 +1,11 @@
 //! The review screen (`sidenote DIR`): every report under a folder in a table, every claim of
-//! them in a list, and charts. State and [`update`] only; the event loop ([`run`]) scans the
-//! folder in the background and opens the reader.
+//! them in a list, and charts. State and [`update`] only; the event loop (`tui::review_loop`)
+//! scans the folder in the background and opens the reader.
 
 pub mod columns;
 pub mod layout;
 pub mod rows;
-pub mod run;
+pub mod ui;
 
 use std::path::PathBuf;
 
@@ -18,6 +18,17 @@ use crate::config::keys::Key;
 use crate::config::keys::{Action, ReviewAction};
 use crate::review::Reviewed;
 use rows::{ClaimColumn, ClaimFilter, Column};
+
+/// What the background scan tells the screen.
+#[derive(Debug)]
+pub enum Message {
+    /// This many reports were found and will be read.
+    Found(usize),
+    /// One report was read, or why it could not be.
+    Read(Result<Reviewed, String>),
+    /// Every report was read.
+    Done,
+}
 
 /// Rows moved by a page key.
 const PAGE: usize = 10;
@@ -275,7 +286,7 @@ impl Review {
     /// Takes in what the background scan sent since the last frame. The rows it adds sort in
     /// among the others, so each view's selection is kept on its report and claim, not on its
     /// row number (which would point at another report as rows arrive above it).
-    pub fn receive(&mut self, messages: impl IntoIterator<Item = run::Message>) {
+    pub fn receive(&mut self, messages: impl IntoIterator<Item = Message>) {
         let mut messages = messages.into_iter().peekable();
         if messages.peek().is_none() {
             return;
@@ -283,9 +294,9 @@ impl Review {
         self.keeping(|review| {
             for message in messages {
                 match message {
-                    run::Message::Found(total) => review.scan_found(total),
-                    run::Message::Read(read) => review.scanned(read),
-                    run::Message::Done => review.scan_done(),
+                    Message::Found(total) => review.scan_found(total),
+                    Message::Read(read) => review.scanned(read),
+                    Message::Done => review.scan_done(),
                 }
             }
         });

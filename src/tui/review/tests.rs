@@ -275,7 +275,7 @@ fn the_claims_view_sorts_by_its_own_columns_ties_in_reading_order() {
 
 #[test]
 fn rows_arriving_from_the_scan_keep_the_selection_on_its_report_and_claim() {
-    use run::Message;
+    use super::Message;
     let mut review = Review::new(".".into(), Config::default());
     review.receive([
         Message::Found(4),

@@ -5,9 +5,6 @@ mod article;
 mod claims;
 mod editor;
 mod help;
-pub mod review;
-mod review_chart;
-mod review_claims;
 mod status;
 
 use ratatui::Frame;
@@ -15,7 +12,7 @@ use ratatui::layout::Alignment;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::{App, Overlay};
+use super::{App, Overlay};
 
 /// Draws the whole screen for the current state.
 pub fn draw(frame: &mut Frame, app: &App) {

@@ -11,9 +11,9 @@ use super::{badge, border_style, color, grade_badge};
 use crate::annotate::merge::CONFLICT_KEY;
 use crate::config::keys::Action;
 use crate::report::{one_line, safe};
-use crate::tui::app::{App, Focus, PANEL_ITEM_ROWS, SaveState};
-use crate::tui::layout::Areas;
-use crate::tui::wrap::char_width;
+use crate::tui::reader::layout::Areas;
+use crate::tui::reader::wrap::char_width;
+use crate::tui::reader::{App, Focus, PANEL_ITEM_ROWS, SaveState};
 
 /// Draws the claims panel.
 pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {

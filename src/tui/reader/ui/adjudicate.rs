@@ -10,8 +10,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{badge, grade_badge, popup};
 use crate::annotate::{ADJUDICATED_BY, Claim};
 use crate::report::{one_line, safe};
-use crate::tui::app::{App, Overlay};
-use crate::tui::layout::centered;
+use crate::tui::reader::layout::centered;
+use crate::tui::reader::{App, Overlay};
 
 /// Rows of the pop-up.
 const HEIGHT: u16 = 18;

@@ -40,14 +40,14 @@ mod tests {
     use crate::config::Config;
     use crate::config::keys::Action;
     use crate::report::Encoding;
-    use crate::tui::app::{App, update};
+    use crate::tui::reader::{App, update};
     use std::fmt::Write as _;
 
     #[test]
     fn a_resize_of_a_large_report_is_wrapped_on_a_thread_and_taken_in() {
         let mut text = String::new();
         let mut n = 0;
-        while !crate::tui::find::is_large(&text) {
+        while !crate::tui::reader::find::is_large(&text) {
             n += 1;
             let _ = write!(
                 text,

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::report::Encoding;
-use crate::tui::find::find_all;
+use crate::tui::reader::find::find_all;
 
 const TEXT: &str = "Port Reopens\n\nThe minister said the port would reopen. Officials said repairs were done. \
 The cost is unknown. Critics disagree.\n\nA second paragraph follows here. It ends the report.";

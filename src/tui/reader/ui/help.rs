@@ -1,4 +1,4 @@
-//! The help pop-up: the lines of [`crate::tui::help`], styled.
+//! The help pop-up: the lines of [`crate::tui::reader::help`], styled.
 
 use ratatui::Frame;
 use ratatui::style::{Modifier, Style};
@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::popup;
-use crate::tui::app::App;
-use crate::tui::help::{self, HelpLine};
+use crate::tui::reader::App;
+use crate::tui::reader::help::{self, HelpLine};
 
 /// The help text, styled.
 fn lines(app: &App) -> Vec<Line<'_>> {

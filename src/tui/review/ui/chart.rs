@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, BorderType, Paragraph};
 
-use super::review::tag_style;
+use super::parts::tag_style;
 use crate::report::safe;
 use crate::review::grade::{LETTERS, UNGRADED};
 use crate::review::stats::{Counts, top_sources};

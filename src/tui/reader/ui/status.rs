@@ -9,8 +9,8 @@ use ratatui::widgets::Paragraph;
 use super::tag_letter;
 use crate::config::theme::Background;
 use crate::report::safe;
-use crate::tui::app::{App, Focus, Overlay, SaveState};
-use crate::tui::wrap::char_width;
+use crate::tui::reader::wrap::char_width;
+use crate::tui::reader::{App, Focus, Overlay, SaveState};
 
 /// Draws the bottom row.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -133,7 +133,7 @@ fn draw_prompt(frame: &mut Frame, app: &App, query: &str, area: Rect) {
     } else {
         format!(
             "  {}",
-            crate::tui::find::count_text(&app.search, app.report.text.len())
+            crate::tui::reader::find::count_text(&app.search, app.report.text.len())
         )
     };
     let line = Line::from(vec![

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::app::App;
+use super::App;
 use super::find::{
     self, COUNT_SLICE, Count, Search, count_slice, find_all, find_before, find_from, matches_text,
 };
@@ -181,14 +181,14 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::find::{LARGE_TEXT, count_text, hits_near};
+    use crate::tui::reader::find::{LARGE_TEXT, count_text, hits_near};
 
     #[test]
     fn a_large_report_is_searched_hit_by_hit_and_counted_in_slices() {
         use crate::config::Config;
         use crate::config::keys::Action;
         use crate::report::{Encoding, Report};
-        use crate::tui::app::update;
+        use crate::tui::reader::update;
         use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         use std::fmt::Write as _;
 

@@ -11,8 +11,8 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::{border_style, color, tag_color, tag_letter};
 use crate::report::safe;
-use crate::tui::app::{App, Focus};
-use crate::tui::layout::Areas;
+use crate::tui::reader::layout::Areas;
+use crate::tui::reader::{App, Focus};
 
 /// Draws the article pane.
 pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
@@ -53,7 +53,7 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
         .collect();
     let first_match = app.search.matches.partition_point(|m| m.end <= row.start);
     // A large report keeps only the current hit: the others on screen are found row by row.
-    let near = crate::tui::find::hits_near(&app.report.text, &app.search, &row);
+    let near = crate::tui::reader::find::hits_near(&app.report.text, &app.search, &row);
     let matches: Vec<&Range<usize>> = app.search.matches[first_match..]
         .iter()
         .take_while(|m| m.start < row.end)

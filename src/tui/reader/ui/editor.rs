@@ -9,10 +9,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{badge, popup};
 use crate::report::safe;
 use crate::suggest::CueKind;
-use crate::tui::app::{App, Editor, Field};
 use crate::tui::input::TextInput;
-use crate::tui::layout::centered;
-use crate::tui::wrap::char_width;
+use crate::tui::reader::layout::centered;
+use crate::tui::reader::wrap::char_width;
+use crate::tui::reader::{App, Editor, Field};
 
 /// Rows of the note field.
 const NOTE_ROWS: u16 = 5;

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-use super::app::{App, Effect, SaveState};
+use super::{App, Effect, SaveState};
 use crate::annotate::Claim;
 use crate::annotate::Sidecar;
 use crate::annotate::merge::Merged;
@@ -137,7 +137,7 @@ mod tests {
     use crate::config::Config;
     use crate::config::keys::Action;
     use crate::report::{Encoding, Report};
-    use crate::tui::app::{SaveState, update};
+    use crate::tui::reader::{SaveState, update};
     use crossterm::event::KeyEvent;
 
     const TEXT: &str = "The port reopened on Monday. Officials said repairs were done. \

@@ -8,30 +8,15 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::{App, Editor, Effect, Field, Overlay};
-use super::input::TextInput;
+use super::overlay::{Adjudication, Editor, Field, Overlay};
+use super::{App, Effect};
 use crate::annotate::merge::{CONFLICT_KEY, CONFLICT_LABEL};
 use crate::annotate::{ADJUDICATED_BY, AGREED_LABEL, Claim, QUOTE_WAS, now};
 use crate::review::agree::{Item, Table};
+use crate::tui::input::TextInput;
 
 /// The extra key of an agreed claim naming the claim whose version was accepted.
 pub const AGREED_FROM: &str = "agreed_from";
-
-/// Where the adjudication view is: the disagreeing sentences and the one shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Adjudication {
-    /// Indices of the sentences where the authors' tags or grades differ, in order.
-    pub sentences: Vec<usize>,
-    /// Which of them is shown.
-    pub at: usize,
-}
-
-impl Adjudication {
-    /// The sentence shown.
-    pub fn sentence(&self) -> Option<usize> {
-        self.sentences.get(self.at).copied()
-    }
-}
 
 impl App {
     /// The authors and their claims on each tagged sentence, as `sidenote agree` sees them.
@@ -228,8 +213,8 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::config::keys::Action;
-    use crate::tui::app::update;
-    use crate::tui::team::tests::{press, team_app};
+    use crate::tui::reader::team::tests::{press, team_app};
+    use crate::tui::reader::update;
 
     fn disagreeing() -> App {
         team_app(&[

@@ -1,7 +1,7 @@
 //! Several annotators on one report: whose claim is whose, grading one's own claims with the
 //! quick keys, and showing one author's claims at a time.
 
-use super::app::{App, Effect, Focus};
+use super::{App, Effect, Focus};
 use crate::annotate::{Grade, now};
 
 impl App {
@@ -116,7 +116,7 @@ pub(super) mod tests {
     use crate::config::Config;
     use crate::config::keys::Action;
     use crate::report::{Encoding, Report};
-    use crate::tui::app::{App, Effect, update};
+    use crate::tui::reader::{App, Effect, update};
 
     const TEXT: &str = "The ferry left at dawn. The captain said the engines were serviced. \
 Smoke was seen near the stern. The operator denied any fault.";

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use crate::annotate::grade::{CREDIBILITY, RELIABILITY};
 use crate::config::Config;
 use crate::config::keys::Action;
-use crate::tui::layout::centered;
+use crate::tui::reader::layout::centered;
 
 /// Keys of the claim editor and the search prompt, which type text rather than run actions.
 const FIXED: &[(&str, &str)] = &[

@@ -6,20 +6,22 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Clear, HighlightSpacing, Paragraph, Row, Table, TableState,
-};
+use ratatui::widgets::{Block, BorderType, Clear, HighlightSpacing, Paragraph, Row, Table};
 
-use super::{review_chart, review_claims};
+mod chart;
+mod claims;
+mod parts;
+
 use crate::config::keys::{Action, ReviewAction};
 use crate::report::safe;
 use crate::review::grade::{LETTERS, UNGRADED};
 use crate::review::stats::{Counts, scaled};
-use crate::tui::layout::centered;
+use crate::tui::reader::layout::centered;
 use crate::tui::review::columns::{self, BAR, HIGHLIGHT};
 use crate::tui::review::layout::{self, Areas};
 use crate::tui::review::rows::Column;
 use crate::tui::review::{Review, Scan, View};
+use parts::{table_state, tag_style};
 
 /// Draws the whole review screen.
 pub fn draw(frame: &mut Frame, review: &Review) {
@@ -38,24 +40,13 @@ pub fn draw(frame: &mut Frame, review: &Review) {
     draw_header(frame, review, areas.header);
     match review.view {
         View::Reports => draw_reports(frame, review, &areas),
-        View::Claims => review_claims::draw(frame, review, areas.body),
-        View::Chart => review_chart::draw(frame, review, areas.body),
+        View::Claims => claims::draw(frame, review, areas.body),
+        View::Chart => chart::draw(frame, review, areas.body),
     }
     draw_status(frame, review, areas.status);
     if review.help {
         draw_help(frame, review);
     }
-}
-
-/// The colour of the tag `name`, when colour is on and the config knows it.
-pub(super) fn tag_style(review: &Review, name: &str) -> Style {
-    review
-        .config
-        .tags
-        .iter()
-        .find(|t| t.name == name)
-        .filter(|_| review.config.color)
-        .map_or_else(Style::new, |t| Style::new().fg(t.color))
 }
 
 fn draw_header(frame: &mut Frame, review: &Review, area: Rect) {
@@ -253,16 +244,6 @@ fn draw_reports(frame: &mut Frame, review: &Review, areas: &Areas) {
         ..total_area
     };
     frame.render_widget(Table::new([total_row], widths).column_spacing(1), inner);
-}
-
-/// What a table shows: from the first row the layout gives for the selection and where the
-/// table showed from (the row a click is counted from), the selection marked when there are
-/// rows.
-pub(super) fn table_state(table: Rect, top: usize, selected: usize, rows: usize) -> TableState {
-    let height = layout::rows_of(table).height;
-    TableState::new()
-        .with_offset(layout::first_row(top, selected, height, rows))
-        .with_selected((rows > 0).then_some(selected))
 }
 
 fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {

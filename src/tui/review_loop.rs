@@ -1,4 +1,4 @@
-//! The review screen's event loop: reads the folder in a background thread (so the screen
+//! The review screen's event loop, beside the reader's: reads the folder in a background thread (so the screen
 //! stays responsive and shows progress), draws, handles keys, and opens the reader on the same
 //! terminal, coming back to a refreshed list when it closes.
 
@@ -11,21 +11,11 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use rayon::prelude::*;
 
-use super::{Effect, Review, update};
+use super::error::ReaderError;
+use super::events::Input;
+use super::review::{Effect, Message, Review, update};
 use crate::config::keys::Action;
 use crate::review::{Reviewed, scan};
-use crate::tui::{Input, ReaderError};
-
-/// What the background scan tells the screen.
-#[derive(Debug)]
-pub enum Message {
-    /// This many reports were found and will be read.
-    Found(usize),
-    /// One report was read, or why it could not be.
-    Read(Result<Reviewed, String>),
-    /// Every report was read.
-    Done,
-}
 
 /// Finds and reads every report under `root`, in parallel, telling `tx` as it goes. Stops
 /// early when nobody listens any more (the screen was closed).
@@ -67,7 +57,7 @@ where
         let size = terminal.size().map_err(io::Error::other)?;
         update(review, Action::Resize(size.width, size.height));
         terminal
-            .draw(|frame| crate::tui::ui::review::draw(frame, review))
+            .draw(|frame| crate::tui::review::ui::draw(frame, review))
             .map_err(io::Error::other)?;
         let Some(input) = events.next() else {
             return Ok(());
@@ -111,7 +101,7 @@ fn reload(path: &Path) -> Result<Reviewed, String> {
 const TICK: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// The review screen on the real terminal: starts the scan of `root` in the background and runs
-/// the loop, opening the reader with [`crate::tui::read_on`].
+/// the loop, opening the reader with [`super::reader_loop::read_on`].
 pub fn live(
     terminal: &mut ratatui::DefaultTerminal,
     root: &Path,
@@ -123,7 +113,7 @@ pub fn live(
     let (tx, rx) = std::sync::mpsc::channel();
     let folder = root.to_path_buf();
     std::thread::spawn(move || scan(&folder, &tx));
-    let events = crate::tui::terminal_events(stop, TICK)?;
+    let events = super::tty::terminal_events(stop, TICK)?;
     run(
         terminal,
         &mut review,
@@ -131,7 +121,7 @@ pub fn live(
         &rx,
         |terminal, path, claim| match crate::report::Report::load(path) {
             Ok(report) => {
-                crate::tui::read_on(terminal, report, reader_config.clone(), claim, stop)?;
+                super::reader_loop::read_on(terminal, report, reader_config.clone(), claim, stop)?;
                 Ok(None)
             }
             Err(e) => Ok(Some(e.to_string())),

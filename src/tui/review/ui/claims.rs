@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, HighlightSpacing, Row, Table};
 
-use super::review::tag_style;
+use super::parts::tag_style;
 use crate::report::{one_line, safe};
 use crate::review::grade_of;
 use crate::tui::review::Review;
@@ -94,6 +94,6 @@ pub fn draw(frame: &mut Frame, review: &Review, area: Rect) {
         .highlight_symbol(HIGHLIGHT)
         .highlight_spacing(HighlightSpacing::Always);
     let mut state =
-        super::review::table_state(area, review.claim_top, review.claim_row, visible.len());
+        super::parts::table_state(area, review.claim_top, review.claim_row, visible.len());
     frame.render_stateful_widget(table, area, &mut state);
 }

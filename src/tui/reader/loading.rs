@@ -10,8 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 
-use super::app::{App, Overlay, SaveState, update};
 use super::find;
+use super::{App, Overlay, SaveState, update};
 use crate::annotate::{SaveError, Sidecar, sidecar_path};
 use crate::config::Config;
 use crate::config::keys::Action;
@@ -197,21 +197,23 @@ fn is_indexing(message: &str) -> bool {
 
 /// The reader's error for an event loop that ended with `error`: the report's own error when the
 /// whole report turned out not to load (a NUL byte far into it, a read error), else the terminal's.
-pub fn load_error(error: std::io::Error) -> super::ReaderError {
+pub fn load_error(error: std::io::Error) -> crate::tui::error::ReaderError {
     if !error
         .get_ref()
         .is_some_and(<dyn std::error::Error + Send + Sync>::is::<LoadError>)
     {
-        return super::ReaderError::Terminal(error);
+        return crate::tui::error::ReaderError::Terminal(error);
     }
     let kind = error.kind();
     match error
         .into_inner()
         .map(<dyn std::error::Error + Send + Sync>::downcast::<LoadError>)
     {
-        Some(Ok(load)) => super::ReaderError::Report(*load),
-        Some(Err(other)) => super::ReaderError::Terminal(std::io::Error::new(kind, other)),
-        None => super::ReaderError::Terminal(kind.into()),
+        Some(Ok(load)) => crate::tui::error::ReaderError::Report(*load),
+        Some(Err(other)) => {
+            crate::tui::error::ReaderError::Terminal(std::io::Error::new(kind, other))
+        }
+        None => crate::tui::error::ReaderError::Terminal(kind.into()),
     }
 }
 
@@ -352,12 +354,12 @@ mod tests {
         let io = std::io::Error::other(failed);
         assert!(matches!(
             load_error(io),
-            super::super::ReaderError::Report(LoadError::NotFound(_))
+            crate::tui::error::ReaderError::Report(LoadError::NotFound(_))
         ));
         let plain = std::io::Error::other("broken pipe");
         assert!(matches!(
             load_error(plain),
-            super::super::ReaderError::Terminal(_)
+            crate::tui::error::ReaderError::Terminal(_)
         ));
     }
 

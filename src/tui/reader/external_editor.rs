@@ -53,7 +53,7 @@ impl Screen for Tty {
 
     fn resume(&mut self) -> io::Result<()> {
         crossterm::terminal::enable_raw_mode()?;
-        super::tty::reads_never_wait()?;
+        crate::tui::tty::reads_never_wait()?;
         crossterm::execute!(
             io::stdout(),
             crossterm::terminal::EnterAlternateScreen,

@@ -1,0 +1,267 @@
+//! The claim editor and the search prompt: keys typed into them, opening the editor on a claim
+//! or a selection, and saving what it holds.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::find::Search;
+use super::overlay::{Editor, Field, Overlay};
+use super::{App, Effect, Focus};
+use crate::annotate::{ADJUDICATED_BY, Claim, QUOTE_WAS, now};
+use crate::config::keys::Key;
+use crate::tui::input::TextInput;
+
+/// Applies an editing key to a text field.
+pub(super) fn edit_text(input: &mut TextInput, event: KeyEvent, multiline: bool) {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    match event.code {
+        KeyCode::Char('w') if ctrl => input.delete_word(),
+        KeyCode::Char('u') if ctrl => input.delete_to_line_start(),
+        KeyCode::Char('a') if ctrl => input.home(),
+        KeyCode::Char('e') if ctrl => input.end(),
+        KeyCode::Char('b') if alt => input.word_left(),
+        KeyCode::Char('f') if alt => input.word_right(),
+        KeyCode::Char(c) if !ctrl && !alt => input.insert(c),
+        KeyCode::Enter if multiline => input.insert('\n'),
+        KeyCode::Backspace => input.backspace(),
+        KeyCode::Delete => input.delete(),
+        KeyCode::Left if ctrl => input.word_left(),
+        KeyCode::Right if ctrl => input.word_right(),
+        KeyCode::Left => input.left(),
+        KeyCode::Right => input.right(),
+        KeyCode::Up if multiline => input.up(),
+        KeyCode::Down if multiline => input.down(),
+        KeyCode::Home => input.home(),
+        KeyCode::End => input.end(),
+        _ => {}
+    }
+}
+
+impl App {
+    pub(super) fn type_key(&mut self, event: KeyEvent) -> Option<Effect> {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        if let Overlay::Search(input, origin) = &mut self.overlay {
+            let origin = *origin;
+            match event.code {
+                KeyCode::Esc => self.cancel_search(origin),
+                KeyCode::Char('c') if ctrl => self.cancel_search(origin),
+                KeyCode::Enter => {
+                    self.overlay = Overlay::None;
+                    if self.search.matches.is_empty() && !self.search.query.is_empty() {
+                        self.message = Some(format!("not found: {}", self.search.query));
+                    }
+                }
+                _ => {
+                    edit_text(input, event, false);
+                    let query = input.text().to_owned();
+                    self.run_search(&query, origin);
+                }
+            }
+            return None;
+        }
+        let Overlay::Editor(editor) = &mut self.overlay else {
+            return None;
+        };
+        match (event.code, ctrl) {
+            (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => {
+                self.overlay = Overlay::None;
+                return None;
+            }
+            (KeyCode::Char('s'), true) => return self.save_editor(),
+            (KeyCode::Char('o'), true) => {
+                editor.field = Field::Note;
+                return Some(Effect::EditNote);
+            }
+            (KeyCode::Enter, false) if editor.field != Field::Note => return self.save_editor(),
+            (KeyCode::Tab, _) => editor.field = editor.field.step(true),
+            (KeyCode::BackTab, _) => editor.field = editor.field.step(false),
+            (KeyCode::Up, false) if editor.field != Field::Note => {
+                editor.field = editor.field.step(false);
+            }
+            (KeyCode::Down, false) if editor.field != Field::Note => {
+                editor.field = editor.field.step(true);
+            }
+            _ => {
+                let names: Vec<&str> = self.config.tags.iter().map(|t| t.name.as_str()).collect();
+                let current = names.iter().position(|n| *n == editor.status);
+                let pressed = Key::new(event.code, event.modifiers);
+                let by_key = self.config.tags.iter().position(|t| t.key == pressed);
+                match editor.field {
+                    Field::Tag => {
+                        let chosen = match (by_key, event.code) {
+                            (Some(i), _) => Some(i),
+                            (None, KeyCode::Left | KeyCode::Char('h')) => Some(
+                                current
+                                    .map_or(names.len(), |c| c + names.len())
+                                    .saturating_sub(1)
+                                    % names.len().max(1),
+                            ),
+                            (None, KeyCode::Right | KeyCode::Char('l' | ' ')) => {
+                                Some(current.map_or(0, |c| (c + 1) % names.len().max(1)))
+                            }
+                            _ => None,
+                        };
+                        if let Some(name) = chosen.and_then(|i| names.get(i)) {
+                            (*name).clone_into(&mut editor.status);
+                        }
+                    }
+                    Field::Source => edit_text(&mut editor.source, event, false),
+                    Field::Grade => edit_text(&mut editor.grade, event, false),
+                    Field::Note => edit_text(&mut editor.note, event, true),
+                    Field::Labels => edit_text(&mut editor.labels, event, false),
+                }
+            }
+        }
+        None
+    }
+
+    /// The note in the open claim editor, for the user's `$EDITOR`.
+    pub fn editor_note(&self) -> Option<&str> {
+        match &self.overlay {
+            Overlay::Editor(editor) => Some(editor.note.text()),
+            _ => None,
+        }
+    }
+
+    /// Puts the note edited in `$EDITOR` back into the claim editor (saved, as any change
+    /// there, with Ctrl-s or Enter), or says why it is unchanged.
+    pub fn note_edited(&mut self, result: Result<String, String>) {
+        match (&mut self.overlay, result) {
+            (Overlay::Editor(editor), Ok(note)) => {
+                editor.note = TextInput::new(&note);
+                editor.field = Field::Note;
+                self.message = Some("note edited; Ctrl-s saves the claim".to_owned());
+            }
+            (_, Err(why)) => self.message = Some(why),
+            (_, Ok(_)) => {}
+        }
+    }
+
+    pub(super) fn cancel_search(&mut self, origin: usize) {
+        self.overlay = Overlay::None;
+        self.search = Search::default();
+        self.move_cursor(origin);
+    }
+
+    pub(super) fn save_editor(&mut self) -> Option<Effect> {
+        let Overlay::Editor(mut editor) = std::mem::replace(&mut self.overlay, Overlay::None)
+        else {
+            return None;
+        };
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        let grade = match crate::annotate::Grade::parse_optional(editor.grade.text()) {
+            Ok(grade) => grade,
+            Err(error) => {
+                self.message = Some(error.to_string());
+                editor.field = Field::Grade;
+                self.overlay = Overlay::Editor(editor);
+                return None;
+            }
+        };
+        let status = editor.status.clone();
+        if status.is_empty() {
+            return None;
+        }
+        let labels: Vec<String> = editor
+            .labels
+            .text()
+            .split(',')
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let index = editor
+            .claim
+            .as_ref()
+            .and_then(|id| self.sidecar.claims.iter().position(|c| &c.id == id));
+        let mut claim = match index {
+            Some(i) => self.sidecar.claims[i].clone(),
+            None => Claim::new(
+                &self.report,
+                editor.span.clone(),
+                &status,
+                &self.config.author,
+                now(),
+            ),
+        };
+        let before = claim.clone();
+        claim.status = status;
+        claim.set_details(editor.source.text(), editor.note.text(), labels);
+        claim.grade = grade;
+        if claim.is_agreed() && !claim.extra.contains_key(ADJUDICATED_BY) {
+            claim
+                .extra
+                .insert(ADJUDICATED_BY.to_owned(), self.config.author.clone().into());
+        }
+        claim.extra.remove(QUOTE_WAS);
+        if index.is_some() && claim == before {
+            return None;
+        }
+        claim.updated = now();
+        self.record_undo();
+        let i = match index {
+            Some(i) => {
+                self.sidecar.claims[i] = claim;
+                i
+            }
+            None => self.sidecar.add(claim),
+        };
+        self.selected = Some(self.sidecar.claims[i].id.clone());
+        self.selection = None;
+        Some(self.claims_changed())
+    }
+
+    pub(super) fn open_editor(&mut self) {
+        if self.focus == Focus::Panel {
+            self.focus = Focus::Article;
+            if let Some(span) = self
+                .selected_index()
+                .and_then(|i| self.claim_span(i).cloned())
+            {
+                self.move_cursor(self.report.sentence_at(span.start));
+            }
+            return;
+        }
+        if self.refuse_if_read_only() || self.report.sentences.is_empty() {
+            return;
+        }
+        let editor = if let Some(i) = self
+            .own_claim_under_cursor()
+            .filter(|_| self.selection.is_none())
+        {
+            let claim = &self.sidecar.claims[i];
+            Editor {
+                claim: Some(claim.id.clone()),
+                span: self.claim_span(i).cloned().unwrap_or(0..0),
+                status: claim.status.clone(),
+                field: Field::Source,
+                source: TextInput::new(claim.source.as_deref().unwrap_or("")),
+                grade: TextInput::new(&claim.grade.map(|g| g.to_string()).unwrap_or_default()),
+                note: TextInput::new(claim.note.as_deref().unwrap_or("")),
+                labels: TextInput::new(&claim.labels.join(", ")),
+            }
+        } else {
+            let (status, source) = self
+                .suggested_fields()
+                .filter(|_| self.selection.is_none())
+                .unwrap_or_else(|| {
+                    let first = self.config.tags.first().map(|t| t.name.clone());
+                    (first.unwrap_or_default(), String::new())
+                });
+            Editor {
+                claim: None,
+                span: self
+                    .selection
+                    .map_or_else(|| self.sentence(self.cursor), |s| s.start..s.end),
+                status,
+                field: Field::Tag,
+                source: TextInput::new(&source),
+                grade: TextInput::default(),
+                note: TextInput::default(),
+                labels: TextInput::default(),
+            }
+        };
+        self.overlay = Overlay::Editor(Box::new(editor));
+    }
+}

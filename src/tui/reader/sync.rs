@@ -1,0 +1,144 @@
+//! Keeping the claims in step with the sidecar on disk: merging with it before a save, taking in
+//! the result of a save and changes made elsewhere, and telling the user what a merge did.
+
+use super::{App, Effect, SaveState};
+use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
+use crate::annotate::{Anchor, Claim, QUOTE_WAS, Sidecar, document_order, reanchor_all};
+
+impl App {
+    /// Re-anchors claims read from disk to the report's current text. Returns the claims and how
+    /// many of them moved with their text unchanged.
+    pub(super) fn anchor(&mut self, mut claims: Vec<Claim>) -> (Vec<Claim>, usize) {
+        let anchors = reanchor_all(&mut claims, &self.report);
+        let moved = anchors.iter().filter(|a| **a == Anchor::Moved).count();
+        (claims, moved)
+    }
+
+    /// The text claim `i` had before the report changed, while the user has not confirmed the
+    /// claim's new text.
+    pub fn old_quote(&self, i: usize) -> Option<&str> {
+        self.sidecar.claims.get(i)?.extra.get(QUOTE_WAS)?.as_str()
+    }
+
+    /// How many claims were found with changed text and are not confirmed yet.
+    pub(super) fn changed_text(&self) -> usize {
+        (0..self.sidecar.claims.len())
+            .filter(|&i| self.old_quote(i).is_some())
+            .count()
+    }
+
+    /// What to write when saving: the claims on disk now (`disk`), re-anchored, merged with ours
+    /// against the claims last read or written ([`merge`]), so another writer's work is kept.
+    /// Pure, so the event loop can run it under the sidecar's lock.
+    pub fn merge_with_disk(&self, disk: Option<Sidecar>) -> (Sidecar, Merged) {
+        let mut next = disk.unwrap_or_else(|| Sidecar::new(&self.report));
+        let mut theirs = std::mem::take(&mut next.claims);
+        reanchor_all(&mut theirs, &self.report);
+        let merged = merge(&self.base, &self.sidecar.claims, &theirs);
+        next.claims.clone_from(&merged.claims);
+        next.take_dismissed(&self.sidecar.dismissed);
+        // Keys another tool added to `[report]` on disk are kept; the hash is of our report.
+        next.report.file.clone_from(&self.sidecar.report.file);
+        next.report.describe(&self.report);
+        next.sort();
+        (next, merged)
+    }
+
+    /// Records the result of a save the event loop carried out: what was written (which may hold
+    /// other writers' claims too), or why nothing was.
+    pub fn saved(&mut self, result: Result<(Sidecar, Merged), String>) {
+        match result {
+            Ok((mut written, merged)) => {
+                // A suggestion dismissed while the save ran is not in what it wrote: keep it, and
+                // ask for the save that writes it.
+                let unwritten = self
+                    .sidecar
+                    .dismissed
+                    .iter()
+                    .any(|d| !written.dismissed.iter().any(|w| w.quote == d.quote));
+                written.take_dismissed(&self.sidecar.dismissed);
+                self.save_state = if unwritten {
+                    SaveState::Pending
+                } else {
+                    SaveState::Saved
+                };
+                self.base.clone_from(&written.claims);
+                self.sidecar = written;
+                self.refresh_claims();
+                self.follow_cursor();
+                self.report_merge(&merged);
+            }
+            Err(why) => self.save_state = SaveState::Failed(why),
+        }
+    }
+
+    /// Records a save that finished after the claims changed again: what was written becomes the
+    /// claims on disk, and the edits made since `sent` (the claims the save was given) are put
+    /// back on top of it, to be saved next.
+    pub fn saved_over(&mut self, written: (Sidecar, Merged), sent: &[Claim]) -> Effect {
+        let now = std::mem::take(&mut self.sidecar.claims);
+        self.saved(Ok(written));
+        let later = merge(sent, &now, &self.sidecar.claims);
+        self.sidecar.claims = later.claims;
+        self.refresh_claims();
+        self.follow_cursor();
+        self.save_state = SaveState::Pending;
+        Effect::Save
+    }
+
+    /// The sidecar changed on disk (another window, a script, `git pull`, a hand edit): takes the
+    /// change in, keeping our own edits not yet saved. Asks for a save when ours must be written.
+    pub fn disk_changed(&mut self, disk: Result<Option<Sidecar>, String>) -> Option<Effect> {
+        let disk = match disk {
+            Ok(disk) => disk,
+            Err(why) => {
+                self.message = Some(format!(
+                    "the sidecar on disk cannot be read (not overwritten): {why}"
+                ));
+                return None;
+            }
+        };
+        if matches!(self.save_state, SaveState::ReadOnly(_)) {
+            self.save_state = SaveState::Unchanged;
+        }
+        if let Some(d) = &disk {
+            self.sidecar.take_dismissed(&d.dismissed);
+        }
+        let theirs = disk.map(|d| self.anchor(d.claims).0).unwrap_or_default();
+        let merged = merge(&self.base, &self.sidecar.claims, &theirs);
+        self.base = theirs;
+        self.sidecar.claims.clone_from(&merged.claims);
+        self.refresh_claims();
+        self.follow_cursor();
+        self.report_merge(&merged);
+        if self.message.is_none() {
+            self.message = Some("the sidecar changed on disk; nothing new to take in".to_owned());
+        }
+        // Our claims are in document order now (`refresh_claims`); so must the disk's be to compare.
+        let mut on_disk = self.base.clone();
+        on_disk.sort_by(document_order);
+        (self.sidecar.claims != on_disk).then(|| {
+            self.save_state = SaveState::Pending;
+            Effect::Save
+        })
+    }
+
+    pub(super) fn report_merge(&mut self, merged: &Merged) {
+        let mut parts = Vec::new();
+        if merged.taken > 0 {
+            parts.push(format!(
+                "took in {} change(s) saved elsewhere",
+                merged.taken
+            ));
+        }
+        if merged.conflicts > 0 {
+            parts.push(format!(
+                "{} conflict(s): both versions kept, labelled \"{CONFLICT_LABEL}\"",
+                merged.conflicts
+            ));
+        }
+        if !parts.is_empty() {
+            self.message = Some(parts.join("; "));
+        }
+    }
+}
