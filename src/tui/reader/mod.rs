@@ -12,6 +12,7 @@ mod editor;
 pub mod external_editor;
 pub mod find;
 pub mod help;
+mod history;
 pub mod layout;
 pub mod loading;
 pub mod overlay;
@@ -41,10 +42,10 @@ use crate::config::keys::{Action, Key};
 use crate::report::Report;
 use crate::tui::input::TextInput;
 use find::Search;
+use history::Edit;
 use layout::Areas;
 pub use overlay::{Editor, Field, Overlay};
 use suggestion_cache::Suggestions;
-use undo::Edit;
 use wrap::WrappedDoc;
 
 /// Rows kept visible above and below the cursor when scrolling, as `scrolloff` does in vim.
