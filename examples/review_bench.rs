@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use sidenote::config::Config;
 use sidenote::config::keys::{Action, ReviewAction};
-use sidenote::review::{Reviewed, scan};
+use sidenote::corpus::{Reviewed, scan};
 use sidenote::tui::review::Message;
 use sidenote::tui::review::{Review, update};
 

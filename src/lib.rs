@@ -6,7 +6,7 @@
 pub mod annotate;
 pub mod cli;
 pub mod config;
+pub mod corpus;
 pub mod report;
-pub mod review;
 pub mod suggest;
 pub mod tui;

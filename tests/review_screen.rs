@@ -13,7 +13,7 @@ use ratatui::backend::TestBackend;
 use review_support::Folder;
 use sidenote::config::Config;
 use sidenote::config::keys::{Action, ReviewAction};
-use sidenote::review::Reviewed;
+use sidenote::corpus::Reviewed;
 use sidenote::tui::Input;
 use sidenote::tui::review::Message;
 use sidenote::tui::review::{Review, update};

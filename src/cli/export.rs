@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::{CliError, stats::failed_to_error, stats::load_all, write_out};
 use crate::config::Config;
+use crate::corpus::Reviewed;
+use crate::corpus::export::{claimreview, csv, json, markdown, w3c};
 use crate::report::safe_path;
-use crate::review::Reviewed;
-use crate::review::export::{claimreview, csv, json, markdown, w3c};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -285,7 +285,7 @@ impl Config {
     }
 
     /// The tag names, for error messages that list what is allowed.
-    pub fn tag_names(&self) -> String {
+    pub fn tag_list(&self) -> String {
         self.tags
             .iter()
             .map(|t| t.name.as_str())

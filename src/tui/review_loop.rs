@@ -15,7 +15,7 @@ use super::error::ReaderError;
 use super::events::Input;
 use super::review::{Effect, Message, Review, update};
 use crate::config::keys::Action;
-use crate::review::{Reviewed, scan};
+use crate::corpus::{Reviewed, scan};
 
 /// Finds and reads every report under `root`, in parallel, telling `tx` as it goes. Stops
 /// early when nobody listens any more (the screen was closed).

@@ -12,7 +12,7 @@ use super::overlay::{Adjudication, Editor, Field, Overlay};
 use super::{App, Effect};
 use crate::annotate::merge::{CONFLICT_KEY, CONFLICT_LABEL};
 use crate::annotate::{ADJUDICATED_BY, AGREED_LABEL, Claim, QUOTE_WAS, now};
-use crate::review::agree::{Item, Table};
+use crate::corpus::agree::{Item, Table};
 use crate::tui::input::TextInput;
 
 /// The extra key of an agreed claim naming the claim whose version was accepted.

@@ -16,7 +16,7 @@ use super::input::TextInput;
 use crate::config::Config;
 use crate::config::keys::Key;
 use crate::config::keys::{Action, ReviewAction};
-use crate::review::Reviewed;
+use crate::corpus::Reviewed;
 use rows::{ClaimColumn, ClaimFilter, Column};
 
 /// What the background scan tells the screen.
@@ -323,7 +323,7 @@ impl Review {
     pub fn scan_done(&mut self) {
         self.scan = Scan::Done;
         if self.reports.is_empty() && self.failed.is_empty() {
-            let endings = crate::review::scan::REPORT_EXTENSIONS.join(", .");
+            let endings = crate::corpus::scan::REPORT_EXTENSIONS.join(", .");
             self.message = Some(format!(
                 "no reports here (files ending .{endings}); run `sidenote FOLDER` on a folder of reports"
             ));

@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, BorderType, Paragraph};
 
 use super::parts::tag_style;
+use crate::corpus::grades::{LETTERS, UNGRADED};
+use crate::corpus::stats::{Counts, top_sources};
 use crate::report::safe;
-use crate::review::grade::{LETTERS, UNGRADED};
-use crate::review::stats::{Counts, top_sources};
 use crate::tui::review::Review;
 
 /// Sources in the sources chart.

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, HighlightSpacing, Row, Table};
 
 use super::parts::tag_style;
+use crate::corpus::grade_of;
 use crate::report::{one_line, safe};
-use crate::review::grade_of;
 use crate::tui::review::Review;
 use crate::tui::review::columns::{HIGHLIGHT, Shown, claim_columns};
 use crate::tui::review::rows::updated_at;

@@ -13,9 +13,9 @@ mod claims;
 mod parts;
 
 use crate::config::keys::{Action, ReviewAction};
+use crate::corpus::grades::{LETTERS, UNGRADED};
+use crate::corpus::stats::{Counts, scaled};
 use crate::report::safe;
-use crate::review::grade::{LETTERS, UNGRADED};
-use crate::review::stats::{Counts, scaled};
 use crate::tui::reader::layout::centered;
 use crate::tui::review::columns::{self, BAR, HIGHLIGHT};
 use crate::tui::review::layout::{self, Areas};

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 
 use super::Reviewed;
-use super::grade::{LETTERS, UNGRADED, reliability_of};
+use super::grades::{LETTERS, UNGRADED, reliability_of};
 use crate::annotate::Anchor;
 
 /// The counts of one report, or of many added up.
@@ -85,7 +85,7 @@ impl Counts {
     }
 
     /// The tags in display order: those of `tags` first, then the others by name.
-    pub fn tag_names(&self, tags: &[String]) -> Vec<String> {
+    pub fn tag_order(&self, tags: &[String]) -> Vec<String> {
         let mut names = tags.to_vec();
         names.extend(self.tags.keys().filter(|t| !tags.contains(t)).cloned());
         names
@@ -147,7 +147,7 @@ pub fn to_json(reports: &[Reviewed], tags: &[String]) -> Value {
     for c in &counts {
         total.add(c);
     }
-    let names = total.tag_names(tags);
+    let names = total.tag_order(tags);
     let rows: Vec<Value> = reports
         .iter()
         .zip(&counts)

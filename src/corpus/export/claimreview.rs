@@ -12,8 +12,8 @@ use serde_json::{Value, json};
 
 use super::{date, iri, report_name};
 use crate::annotate::Claim;
-use crate::review::grade::describe;
-use crate::review::{Reviewed, grade_of};
+use crate::corpus::grades::describe;
+use crate::corpus::{Reviewed, grade_of};
 
 /// The schema.org context.
 pub const CONTEXT: &str = "https://schema.org";

@@ -6,8 +6,8 @@
 use std::io::{self, Write};
 
 use super::{date, report_name};
+use crate::corpus::{Reviewed, grade_of};
 use crate::report::safe_lines;
-use crate::review::{Reviewed, grade_of};
 
 /// The header row.
 pub const HEADER: [&str; 14] = [

@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 
 use super::{date, report_name, toml_to_json};
 use crate::annotate::{Anchor, Claim};
-use crate::review::{Reviewed, grade_of};
+use crate::corpus::{Reviewed, grade_of};
 
 /// Writes `{"reports": [{"report": …, "claims": [...]}]}`.
 pub fn write(out: &mut dyn Write, reports: &[Reviewed]) -> io::Result<()> {

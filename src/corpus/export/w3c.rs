@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::{date, iri};
 use crate::annotate::Claim;
-use crate::review::{Reviewed, grade_of};
+use crate::corpus::{Reviewed, grade_of};
 
 /// The Web Annotation context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";

@@ -5,11 +5,11 @@
 use std::io::{self, Write};
 
 use super::report_name;
+use crate::corpus::grades::describe;
+use crate::corpus::scan::EXPORT_MARK;
+use crate::corpus::stats::Counts;
+use crate::corpus::{Reviewed, grade_of};
 use crate::report::{one_line, safe};
-use crate::review::grade::describe;
-use crate::review::scan::EXPORT_MARK;
-use crate::review::stats::Counts;
-use crate::review::{Reviewed, grade_of};
 
 /// Writes the document. `tags` orders the columns and groups (other tags follow by name).
 pub fn write(out: &mut dyn Write, reports: &[Reviewed], tags: &[String]) -> io::Result<()> {
@@ -18,7 +18,7 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed], tags: &[String]) -> io::
     for c in &counts {
         total.add(c);
     }
-    let names = total.tag_names(tags);
+    let names = total.tag_order(tags);
     writeln!(
         out,
         "{EXPORT_MARK}; sidenote's folder scans skip this file -->"
