@@ -23,7 +23,7 @@ mod search;
 mod selection;
 pub mod suggestion_cache;
 mod suggestions;
-mod sync;
+pub mod sync;
 mod team;
 pub mod ui;
 mod undo;

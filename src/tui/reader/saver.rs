@@ -2,8 +2,9 @@
 //!
 //! A save takes the sidecar's lock, reads and parses what is on disk, merges, writes a temporary
 //! file, syncs it and renames it: about 15 ms per 1,000 claims, most of it parsing. With 10,000
-//! claims that is far too long for the key-handling path. So the event loop hands a copy of the
-//! reader's claims (the report itself is shared, not copied) to a thread, keeps handling keys,
+//! claims that is far too long for the key-handling path. So the event loop hands a small
+//! [`SaveRequest`](super::sync::SaveRequest) (the claims, the merge's base and the dismissals; the
+//! report itself is shared, not copied) to a thread, keeps handling keys,
 //! and takes the result in when the thread is done ([`Saver::poll`]). One save runs at a time; a
 //! change made meanwhile is saved when it ends. A save that finishes after the claims changed
 //! again keeps those later edits ([`App::saved_over`]). The reader never ends with a save in
@@ -56,18 +57,16 @@ impl Saver {
             self.again = true;
             return;
         }
-        // The copy the thread merges with needs the claims, not the rows of a large report
-        // (16 bytes a row): they stay here.
-        let doc = std::mem::take(&mut app.doc);
-        let snapshot = app.clone();
-        app.doc = doc;
-        let sent = app.sidecar.claims.clone();
+        // The thread needs the claims to merge, not the reader: its undo history, settings,
+        // suggestions and the rows of a large report stay here.
+        let request = app.save_request();
+        let sent = request.claims.clone();
         let path = self.sidecar.clone();
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
             let mut merged = None;
             let result = store::update_within(&path, patience, &mut NoFaults, |disk| {
-                let (next, stats) = snapshot.merge_with_disk(disk);
+                let (next, stats) = request.merge_with_disk(disk);
                 merged = Some(stats);
                 next
             });

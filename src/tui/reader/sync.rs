@@ -1,9 +1,46 @@
 //! Keeping the claims in step with the sidecar on disk: merging with it before a save, taking in
 //! the result of a save and changes made elsewhere, and telling the user what a merge did.
 
+use std::sync::Arc;
+
 use super::{App, Effect, SaveState};
 use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
-use crate::annotate::{Anchor, Claim, QUOTE_WAS, Sidecar, document_order, reanchor_all};
+use crate::annotate::{Anchor, Claim, Dismissed, QUOTE_WAS, Sidecar, document_order, reanchor_all};
+use crate::report::Report;
+
+/// The part of the reader's state a save merges with the disk, sent to the saver's thread.
+#[derive(Debug, Clone)]
+pub struct SaveRequest {
+    /// The report, shared with the reader.
+    pub report: Arc<Report>,
+    /// The claims as last read from or written to disk: the common ancestor of the merge.
+    pub base: Vec<Claim>,
+    /// Our claims.
+    pub claims: Vec<Claim>,
+    /// The suggestions we dismissed.
+    pub dismissed: Vec<Dismissed>,
+    /// The report's file name, relative to the sidecar.
+    pub file: String,
+}
+
+impl SaveRequest {
+    /// What to write: the claims on disk now (`disk`), re-anchored, merged with ours against the
+    /// base ([`merge`]), so another writer's work is kept. Pure, so it runs under the sidecar's
+    /// lock on any thread.
+    pub fn merge_with_disk(&self, disk: Option<Sidecar>) -> (Sidecar, Merged) {
+        let mut next = disk.unwrap_or_else(|| Sidecar::new(&self.report));
+        let mut theirs = std::mem::take(&mut next.claims);
+        reanchor_all(&mut theirs, &self.report);
+        let merged = merge(&self.base, &self.claims, &theirs);
+        next.claims.clone_from(&merged.claims);
+        next.take_dismissed(&self.dismissed);
+        // Keys another tool added to `[report]` on disk are kept; the hash is of our report.
+        next.report.file.clone_from(&self.file);
+        next.report.describe(&self.report);
+        next.sort();
+        (next, merged)
+    }
+}
 
 impl App {
     /// Re-anchors claims read from disk to the report's current text. Returns the claims and how
@@ -27,21 +64,21 @@ impl App {
             .count()
     }
 
-    /// What to write when saving: the claims on disk now (`disk`), re-anchored, merged with ours
-    /// against the claims last read or written ([`merge`]), so another writer's work is kept.
-    /// Pure, so the event loop can run it under the sidecar's lock.
+    /// What a save needs of the reader, and no more: the shared report, the merge's base, our
+    /// claims and dismissals, and the report's file name as the sidecar records it.
+    pub fn save_request(&self) -> SaveRequest {
+        SaveRequest {
+            report: Arc::clone(&self.report),
+            base: self.base.clone(),
+            claims: self.sidecar.claims.clone(),
+            dismissed: self.sidecar.dismissed.clone(),
+            file: self.sidecar.report.file.clone(),
+        }
+    }
+
+    /// What to write when saving now: see [`SaveRequest::merge_with_disk`].
     pub fn merge_with_disk(&self, disk: Option<Sidecar>) -> (Sidecar, Merged) {
-        let mut next = disk.unwrap_or_else(|| Sidecar::new(&self.report));
-        let mut theirs = std::mem::take(&mut next.claims);
-        reanchor_all(&mut theirs, &self.report);
-        let merged = merge(&self.base, &self.sidecar.claims, &theirs);
-        next.claims.clone_from(&merged.claims);
-        next.take_dismissed(&self.sidecar.dismissed);
-        // Keys another tool added to `[report]` on disk are kept; the hash is of our report.
-        next.report.file.clone_from(&self.sidecar.report.file);
-        next.report.describe(&self.report);
-        next.sort();
-        (next, merged)
+        self.save_request().merge_with_disk(disk)
     }
 
     /// Records the result of a save the event loop carried out: what was written (which may hold
