@@ -142,7 +142,7 @@ where
     // Claims not saved matter more than why the reader ended.
     match app.save_state {
         SaveState::Failed(why) => Err(ReaderError::Unsaved(why)),
-        _ => ended.map_err(loading::load_error),
+        _ => ended,
     }
 }
 
@@ -172,7 +172,7 @@ pub fn run<B, E>(
     app: &mut App,
     sidecar: &Path,
     events: E,
-) -> io::Result<()>
+) -> Result<(), ReaderError>
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -195,7 +195,7 @@ pub fn run_with<B, E>(
     sidecar: &Path,
     events: E,
     screen: &mut dyn external_editor::Screen,
-) -> io::Result<()>
+) -> Result<(), ReaderError>
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -211,7 +211,7 @@ fn run_events<B>(
     sidecar: &Path,
     events: &mut dyn Events,
     screen: &mut dyn external_editor::Screen,
-) -> io::Result<()>
+) -> Result<(), ReaderError>
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -251,7 +251,7 @@ fn drive<B>(
     screen: &mut dyn external_editor::Screen,
     saver: &mut Saver,
     on_disk: &mut Option<store::Stamp>,
-) -> io::Result<()>
+) -> Result<(), ReaderError>
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -299,7 +299,7 @@ where
                 effect
             }
             Input::Loaded(loaded) => {
-                loading::take(app, loaded).map_err(io::Error::other)?;
+                loading::take(app, loaded)?;
                 None
             }
             Input::Tick => {

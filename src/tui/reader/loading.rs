@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 
 use super::find;
-use super::{App, Overlay, SaveState, update};
+use super::{App, Extent, Overlay, SaveState, update};
 use crate::annotate::{SaveError, Sidecar, sidecar_path};
 use crate::config::Config;
 use crate::config::keys::Action;
@@ -77,7 +77,7 @@ impl Opening {
     }
 }
 
-/// Why the reader on a report's head is read-only; it also tells the head from the whole report.
+/// Why the reader on a report's head is read-only.
 const HEAD_REASON: &str = "the report is still being indexed; tagging waits for it";
 /// Why the reader on a report's end is read-only, while the middle is still being indexed.
 const TAIL_REASON: &str =
@@ -86,14 +86,16 @@ const TAIL_REASON: &str =
 /// The reader on the head of a large report: read-only until the whole report is in, saying so.
 pub fn head_app(head: Report, config: Config) -> App {
     let mut app = App::new(head, None, config, Some(HEAD_REASON.to_owned()));
+    app.extent = Extent::Head;
     app.message = Some(indexing(0));
+    app.indexed = Some(0);
     app
 }
 
 /// Whether `app` shows only part of a large report (its head or its end) while the whole is
 /// being indexed: such a reader must not take in claims from disk, which point into the whole.
 pub fn is_partial(app: &App) -> bool {
-    matches!(&app.save_state, SaveState::ReadOnly(why) if why == HEAD_REASON || why == TAIL_REASON)
+    app.extent != Extent::Whole
 }
 
 /// After `G` (the last sentence) while the rest of the report is still being indexed: the
@@ -101,14 +103,15 @@ pub fn is_partial(app: &App) -> bool {
 /// ([`progressive::tail`]), at its last sentence. Nothing happens when the reader is not on a
 /// head, or when the end cannot be shown that way (the whole report then brings it).
 pub fn show_end(app: &mut App) {
-    let on_head = matches!(&app.save_state, SaveState::ReadOnly(why) if why == HEAD_REASON);
-    if !on_head || app.cursor + 1 < app.report.sentences.len() {
+    if app.extent != Extent::Head || app.cursor + 1 < app.report.sentences.len() {
         return;
     }
     let Ok(Some(tail)) = progressive::tail(&app.report.path) else {
         return;
     };
     let mut end = App::new(tail, None, app.config.clone(), Some(TAIL_REASON.to_owned()));
+    end.extent = Extent::Tail;
+    end.indexed = app.indexed;
     end.focus = app.focus;
     end.message = app.message.take();
     update(&mut end, Action::Resize(app.size.width, app.size.height));
@@ -142,9 +145,11 @@ pub fn open_sidecar(report: &Report) -> (Option<Sidecar>, Option<String>) {
 pub fn take(app: &mut App, loaded: Loaded) -> Result<(), LoadError> {
     match loaded {
         Loaded::Progress(percent) => {
-            if app.message.is_none() || app.message.as_deref().is_some_and(is_indexing) {
+            // The progress replaces only itself: a message the user has not read yet stays.
+            if app.message.is_none() || app.message == app.indexed.map(indexing) {
                 app.message = Some(indexing(percent));
             }
+            app.indexed = Some(percent);
             Ok(())
         }
         Loaded::Done(Err(e)) => Err(e),
@@ -191,37 +196,12 @@ pub fn take(app: &mut App, loaded: Loaded) -> Result<(), LoadError> {
     }
 }
 
-fn is_indexing(message: &str) -> bool {
-    message.starts_with("indexing ")
-}
-
-/// The reader's error for an event loop that ended with `error`: the report's own error when the
-/// whole report turned out not to load (a NUL byte far into it, a read error), else the terminal's.
-pub fn load_error(error: std::io::Error) -> crate::tui::error::ReaderError {
-    if !error
-        .get_ref()
-        .is_some_and(<dyn std::error::Error + Send + Sync>::is::<LoadError>)
-    {
-        return crate::tui::error::ReaderError::Terminal(error);
-    }
-    let kind = error.kind();
-    match error
-        .into_inner()
-        .map(<dyn std::error::Error + Send + Sync>::downcast::<LoadError>)
-    {
-        Some(Ok(load)) => crate::tui::error::ReaderError::Report(*load),
-        Some(Err(other)) => {
-            crate::tui::error::ReaderError::Terminal(std::io::Error::new(kind, other))
-        }
-        None => crate::tui::error::ReaderError::Terminal(kind.into()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::report::Encoding;
+    use crate::tui::error::ReaderError;
     use std::fmt::Write as _;
 
     fn report(text: &str) -> Report {
@@ -351,16 +331,12 @@ mod tests {
         let (mut head, _) = head_and_whole();
         let error = LoadError::NotFound(PathBuf::from("large.txt"));
         let failed = take(&mut head, Loaded::Done(Err(error))).unwrap_err();
-        let io = std::io::Error::other(failed);
         assert!(matches!(
-            load_error(io),
-            crate::tui::error::ReaderError::Report(LoadError::NotFound(_))
+            ReaderError::from(failed),
+            ReaderError::Report(LoadError::NotFound(_))
         ));
         let plain = std::io::Error::other("broken pipe");
-        assert!(matches!(
-            load_error(plain),
-            crate::tui::error::ReaderError::Terminal(_)
-        ));
+        assert!(matches!(ReaderError::from(plain), ReaderError::Terminal(_)));
     }
 
     #[test]

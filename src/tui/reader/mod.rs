@@ -159,6 +159,23 @@ pub struct App {
     pub wrap_wanted: Option<usize>,
     /// Suggested tags and sources, computed as sentences come into view.
     pub suggestions: Suggestions,
+    /// How much of the report this reader holds: all of it, or (while a large report is indexed
+    /// on another thread) its head or its end.
+    pub extent: Extent,
+    /// How much of a large report was indexed when last told (percent), while it loads.
+    pub indexed: Option<u8>,
+}
+
+/// How much of its report a reader holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Extent {
+    /// The whole report.
+    #[default]
+    Whole,
+    /// The head of a large report, shown while the whole is indexed.
+    Head,
+    /// The end of a large report (after `G`), shown while the whole is indexed.
+    Tail,
 }
 
 impl App {
@@ -191,6 +208,8 @@ impl App {
             redo: Vec::new(),
             before_change: None,
             save_state: read_only.map_or(SaveState::Unchanged, SaveState::ReadOnly),
+            extent: Extent::Whole,
+            indexed: None,
             quit_warned: false,
             message: None,
             size: Rect::default(),
