@@ -10,33 +10,6 @@ use crate::annotate::{ADJUDICATED_BY, Claim, QUOTE_WAS, now};
 use crate::config::keys::Key;
 use crate::tui::input::TextInput;
 
-/// Applies an editing key to a text field.
-pub(super) fn edit_text(input: &mut TextInput, event: KeyEvent, multiline: bool) {
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = event.modifiers.contains(KeyModifiers::ALT);
-    match event.code {
-        KeyCode::Char('w') if ctrl => input.delete_word(),
-        KeyCode::Char('u') if ctrl => input.delete_to_line_start(),
-        KeyCode::Char('a') if ctrl => input.home(),
-        KeyCode::Char('e') if ctrl => input.end(),
-        KeyCode::Char('b') if alt => input.word_left(),
-        KeyCode::Char('f') if alt => input.word_right(),
-        KeyCode::Char(c) if !ctrl && !alt => input.insert(c),
-        KeyCode::Enter if multiline => input.insert('\n'),
-        KeyCode::Backspace => input.backspace(),
-        KeyCode::Delete => input.delete(),
-        KeyCode::Left if ctrl => input.word_left(),
-        KeyCode::Right if ctrl => input.word_right(),
-        KeyCode::Left => input.left(),
-        KeyCode::Right => input.right(),
-        KeyCode::Up if multiline => input.up(),
-        KeyCode::Down if multiline => input.down(),
-        KeyCode::Home => input.home(),
-        KeyCode::End => input.end(),
-        _ => {}
-    }
-}
-
 impl App {
     pub(super) fn type_key(&mut self, event: KeyEvent) -> Option<Effect> {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
@@ -52,7 +25,7 @@ impl App {
                     }
                 }
                 _ => {
-                    edit_text(input, event, false);
+                    input.edit(event, false);
                     let query = input.text().to_owned();
                     self.run_search(&query, origin);
                 }
@@ -105,10 +78,10 @@ impl App {
                             (*name).clone_into(&mut editor.status);
                         }
                     }
-                    Field::Source => edit_text(&mut editor.source, event, false),
-                    Field::Grade => edit_text(&mut editor.grade, event, false),
-                    Field::Note => edit_text(&mut editor.note, event, true),
-                    Field::Labels => edit_text(&mut editor.labels, event, false),
+                    Field::Source => editor.source.edit(event, false),
+                    Field::Grade => editor.grade.edit(event, false),
+                    Field::Note => editor.note.edit(event, true),
+                    Field::Labels => editor.labels.edit(event, false),
                 }
             }
         }

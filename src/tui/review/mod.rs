@@ -369,13 +369,7 @@ impl Review {
                     self.set_filter(String::new());
                 }
                 KeyCode::Enter => self.prompt = None,
-                KeyCode::Backspace => prompt.backspace(),
-                KeyCode::Char('u') if ctrl => prompt.delete_to_line_start(),
-                KeyCode::Char('w') if ctrl => prompt.delete_word(),
-                KeyCode::Char(c) if !ctrl => prompt.insert(c),
-                KeyCode::Left => prompt.left(),
-                KeyCode::Right => prompt.right(),
-                _ => {}
+                _ => prompt.edit(event, false),
             }
             if let Some(prompt) = &self.prompt {
                 let text = prompt.text().to_owned();

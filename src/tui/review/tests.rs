@@ -131,6 +131,30 @@ fn the_name_filter_is_typed_live_and_esc_clears_it() {
 }
 
 #[test]
+fn the_filter_prompt_edits_like_every_other_input() {
+    let mut review = review();
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    review.on_key(key(KeyCode::Char('/')));
+    for c in "a.txt".chars() {
+        review.on_key(key(KeyCode::Char(c)));
+    }
+    assert_eq!(paths(&review), ["a.txt"]);
+    review.on_key(key(KeyCode::Home));
+    review.on_key(key(KeyCode::Delete));
+    assert_eq!(
+        review.name_filter, ".txt",
+        "Home, then Delete takes the first letter"
+    );
+    review.on_key(key(KeyCode::End));
+    review.on_key(KeyEvent::new(KeyCode::Char('b'), KeyModifiers::ALT));
+    review.on_key(key(KeyCode::Char('x')));
+    assert_eq!(
+        review.name_filter, "x.txt",
+        "End, then Alt-b goes back a word"
+    );
+}
+
+#[test]
 fn claims_filter_by_tag_query_and_weak_sources() {
     let mut review = review();
     assert_eq!(review.visible_claims().len(), 3);
