@@ -472,6 +472,12 @@ impl Keymap {
         keys
     }
 
+    /// The first of the keys bound to `action` (see [`Keymap::keys_for`]), for messages and hints
+    /// that name the key to press.
+    pub fn first_key(&self, action: Action) -> Option<String> {
+        self.keys_for(action).into_iter().next()
+    }
+
     /// Every bound reader action with its help line, in the order of [`BINDABLE`].
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         BINDABLE

@@ -3,6 +3,7 @@
 
 use super::{App, Effect, Focus, SaveState};
 use crate::annotate::{Claim, QUOTE_WAS, now};
+use crate::config::keys::Action;
 
 impl App {
     pub(super) fn refresh_claims(&mut self) {
@@ -90,7 +91,11 @@ impl App {
         };
         self.record_undo();
         let removed = self.sidecar.claims.remove(i);
-        self.message = Some(format!("removed {} claim (z undoes)", removed.status));
+        let undo = self.config.keys.first_key(Action::Undo);
+        self.message = Some(match undo {
+            Some(key) => format!("removed {} claim ({key} undoes)", removed.status),
+            None => format!("removed {} claim", removed.status),
+        });
         self.selected = None;
         Some(self.claims_changed())
     }

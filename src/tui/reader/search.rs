@@ -8,6 +8,7 @@ use super::App;
 use super::find::{
     self, COUNT_SLICE, Count, Search, count_slice, find_all, find_before, find_from, matches_text,
 };
+use crate::config::keys::Action;
 
 impl App {
     pub(super) fn run_search(&mut self, query: &str, from: usize) {
@@ -50,7 +51,10 @@ impl App {
         let n = self.search.matches.len();
         if n == 0 {
             self.message = Some(if self.search.query.is_empty() {
-                "no search yet: press / to search".to_owned()
+                match self.config.keys.first_key(Action::Search) {
+                    Some(key) => format!("no search yet: press {key} to search"),
+                    None => "no search yet".to_owned(),
+                }
             } else {
                 format!("not found: {}", self.search.query)
             });

@@ -1068,3 +1068,26 @@ fn help_scrolls_no_further_than_its_last_line() {
         "help that fits does not scroll"
     );
 }
+
+#[test]
+fn messages_name_the_keys_as_bound() {
+    let mut app = app();
+    keys(&mut app, "j s x");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("removed sourced claim (z undoes)")
+    );
+    let config = Config::from_str_with_defaults(
+        "[keys]\n\"z\" = \"none\"\n\"ctrl-z\" = \"none\"\n\"U\" = \"undo\"\n\"/\" = \"none\"\n",
+        Path::new("c.toml"),
+    )
+    .expect("valid");
+    app.config.keys = config.keys;
+    keys(&mut app, "s x");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("removed sourced claim (U undoes)")
+    );
+    keys(&mut app, "n");
+    assert_eq!(app.message.as_deref(), Some("no search yet"));
+}

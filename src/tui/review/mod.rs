@@ -177,9 +177,7 @@ impl Review {
     pub fn first_key(&self, action: Action) -> String {
         self.config
             .keys
-            .keys_for(action)
-            .into_iter()
-            .next()
+            .first_key(action)
             .unwrap_or_else(|| "-".to_owned())
     }
 
