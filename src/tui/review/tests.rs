@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::*;
 use crate::annotate::{Anchor, Claim, now};
+use crate::config::keys::ReviewAction;
 use crate::report::{Encoding, Report};
 use rows::ClaimColumn;
 

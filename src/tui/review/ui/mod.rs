@@ -18,6 +18,7 @@ use crate::corpus::stats::{Counts, scaled};
 use crate::report::safe;
 use crate::tui::reader::layout::centered;
 use crate::tui::review::columns::{self, BAR, HIGHLIGHT};
+use crate::tui::review::command;
 use crate::tui::review::layout::{self, Areas};
 use crate::tui::review::rows::Column;
 use crate::tui::review::{Review, Scan, View};
@@ -321,51 +322,9 @@ fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
 
 /// The keys of the review screen, as bound.
 fn draw_help(frame: &mut Frame, review: &Review) {
-    let rows: [(Action, &str); 16] = [
-        (Action::NextSentence, "next row"),
-        (Action::PrevSentence, "previous row"),
-        (Action::PageDown, "a page down"),
-        (Action::FirstSentence, "first row"),
-        (Action::LastSentence, "last row"),
-        (
-            Action::EditClaim,
-            "open the report (claims view: at the claim)",
-        ),
-        (Action::SwitchFocus, "next view: reports, claims, chart"),
-        (
-            Action::Review(ReviewAction::ViewReports),
-            "the reports table",
-        ),
-        (
-            Action::Review(ReviewAction::ViewClaims),
-            "all claims of all reports",
-        ),
-        (
-            Action::Review(ReviewAction::ViewChart),
-            "charts: tags, sources, grades",
-        ),
-        (Action::Search, "filter: report names, or quote/source/note"),
-        (
-            Action::CycleFilter,
-            "claims of the next tag (a tag's key: that tag)",
-        ),
-        (
-            Action::Review(ReviewAction::WeakSources),
-            "only claims on E/F sources or unsourced",
-        ),
-        (
-            Action::Review(ReviewAction::SortNext),
-            "sort by the next column, in either table (< back)",
-        ),
-        (
-            Action::Review(ReviewAction::SortReverse),
-            "reverse the sort",
-        ),
-        (Action::Cancel, "clear every filter"),
-    ];
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut lines = vec![Line::styled("Review screen keys", bold)];
-    for (action, doc) in rows {
+    for (action, doc) in command::help_rows() {
         let keys = review.config.keys.keys_for(action).join(" ");
         lines.push(Line::from(vec![
             Span::styled(format!("  {keys:<16} "), bold),
