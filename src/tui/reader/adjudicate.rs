@@ -6,8 +6,9 @@
 //! id of the version accepted. So the disagreement stays on record and `sidenote agree` still
 //! measures the annotators, not the adjudicator (agreed claims are left out of the figures).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
+use super::mode_keys::AdjudicationKey;
 use super::overlay::{Adjudication, Editor, Field, Overlay};
 use super::{App, Effect};
 use crate::annotate::merge::{CONFLICT_KEY, CONFLICT_LABEL};
@@ -60,22 +61,16 @@ impl App {
         let Overlay::Adjudicate(view) = &mut self.overlay else {
             return None;
         };
-        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         let count = view.sentences.len();
-        match event.code {
-            KeyCode::Char('j' | 'n') | KeyCode::Down => view.at = (view.at + 1) % count,
-            KeyCode::Char('k' | 'p') | KeyCode::Up => view.at = (view.at + count - 1) % count,
-            KeyCode::Char('c') if ctrl => self.overlay = Overlay::None,
-            KeyCode::Esc | KeyCode::Char('q' | 'A') => self.overlay = Overlay::None,
-            KeyCode::Char('e') | KeyCode::Enter => {
+        match AdjudicationKey::of(event)? {
+            AdjudicationKey::Next => view.at = (view.at + 1) % count,
+            AdjudicationKey::Prev => view.at = (view.at + count - 1) % count,
+            AdjudicationKey::Close => self.overlay = Overlay::None,
+            AdjudicationKey::Write => {
                 self.write_agreed();
                 return None;
             }
-            KeyCode::Char(c @ '1'..='9') => {
-                let column = c as usize - '1' as usize;
-                return self.accept(column);
-            }
-            _ => return None,
+            AdjudicationKey::Accept(column) => return self.accept(column),
         }
         if let Overlay::Adjudicate(view) = &self.overlay
             && let Some(n) = view.sentence()
@@ -215,6 +210,7 @@ mod tests {
     use crate::config::keys::Action;
     use crate::tui::reader::team::tests::{press, team_app};
     use crate::tui::reader::update;
+    use crossterm::event::{KeyCode, KeyModifiers};
 
     fn disagreeing() -> App {
         team_app(&[

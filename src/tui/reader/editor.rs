@@ -1,9 +1,10 @@
 //! The claim editor and the search prompt: keys typed into them, opening the editor on a claim
 //! or a selection, and saving what it holds.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
 use super::find::Search;
+use super::mode_keys::{EditorKey, SearchKey};
 use super::overlay::{Editor, Field, Overlay};
 use super::{App, Effect, Focus};
 use crate::annotate::{ADJUDICATED_BY, Claim, QUOTE_WAS, now};
@@ -12,19 +13,17 @@ use crate::tui::input::TextInput;
 
 impl App {
     pub(super) fn type_key(&mut self, event: KeyEvent) -> Option<Effect> {
-        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         if let Overlay::Search(input, origin) = &mut self.overlay {
             let origin = *origin;
-            match event.code {
-                KeyCode::Esc => self.cancel_search(origin),
-                KeyCode::Char('c') if ctrl => self.cancel_search(origin),
-                KeyCode::Enter => {
+            match SearchKey::of(event) {
+                Some(SearchKey::Cancel) => self.cancel_search(origin),
+                Some(SearchKey::Keep) => {
                     self.overlay = Overlay::None;
                     if self.search.matches.is_empty() && !self.search.query.is_empty() {
                         self.message = Some(format!("not found: {}", self.search.query));
                     }
                 }
-                _ => {
+                None => {
                     input.edit(event, false);
                     let query = input.text().to_owned();
                     self.run_search(&query, origin);
@@ -35,26 +34,19 @@ impl App {
         let Overlay::Editor(editor) = &mut self.overlay else {
             return None;
         };
-        match (event.code, ctrl) {
-            (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => {
+        match EditorKey::of(event, editor.field == Field::Note) {
+            Some(EditorKey::Cancel) => {
                 self.overlay = Overlay::None;
                 return None;
             }
-            (KeyCode::Char('s'), true) => return self.save_editor(),
-            (KeyCode::Char('o'), true) => {
+            Some(EditorKey::Save) => return self.save_editor(),
+            Some(EditorKey::ExternalNote) => {
                 editor.field = Field::Note;
                 return Some(Effect::EditNote);
             }
-            (KeyCode::Enter, false) if editor.field != Field::Note => return self.save_editor(),
-            (KeyCode::Tab, _) => editor.field = editor.field.step(true),
-            (KeyCode::BackTab, _) => editor.field = editor.field.step(false),
-            (KeyCode::Up, false) if editor.field != Field::Note => {
-                editor.field = editor.field.step(false);
-            }
-            (KeyCode::Down, false) if editor.field != Field::Note => {
-                editor.field = editor.field.step(true);
-            }
-            _ => {
+            Some(EditorKey::NextField) => editor.field = editor.field.step(true),
+            Some(EditorKey::PrevField) => editor.field = editor.field.step(false),
+            None => {
                 let names: Vec<&str> = self.config.tags.iter().map(|t| t.name.as_str()).collect();
                 let current = names.iter().position(|n| *n == editor.status);
                 let pressed = Key::new(event.code, event.modifiers);

@@ -8,21 +8,7 @@ use crate::annotate::grade::{CREDIBILITY, RELIABILITY};
 use crate::config::Config;
 use crate::config::keys::Action;
 use crate::tui::reader::layout::centered;
-
-/// Keys of the claim editor and the search prompt, which type text rather than run actions.
-const FIXED: &[(&str, &str)] = &[
-    ("Tab Shift-Tab", "editor: next / previous field"),
-    ("Left Right", "editor: change the tag (or press its key)"),
-    ("Enter", "editor: save (in the note: new line)"),
-    ("Ctrl-s", "editor: save from any field"),
-    ("Ctrl-o", "editor: write the note in $VISUAL / $EDITOR"),
-    ("Esc", "editor, search: cancel"),
-    ("Enter", "search: keep the matches highlighted"),
-    ("click, wheel", "mouse: move the cursor, scroll"),
-    ("1-9", "adjudicate: accept that author's version as agreed"),
-    ("e", "adjudicate: write the agreed claim in the editor"),
-    ("j k", "adjudicate: next / previous disagreement"),
-];
+use crate::tui::reader::mode_keys;
 
 /// One line of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,7 +73,7 @@ pub fn lines(config: &Config) -> Vec<HelpLine> {
     ));
     lines.push(HelpLine::Blank);
     lines.push(HelpLine::Heading("Editor, search, mouse, adjudication"));
-    for (keys, doc) in FIXED {
+    for (keys, doc) in mode_keys::HELP {
         lines.push(HelpLine::Keys((*keys).to_owned(), doc));
     }
     lines

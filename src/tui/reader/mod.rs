@@ -15,6 +15,7 @@ pub mod help;
 mod history;
 pub mod layout;
 pub mod loading;
+pub mod mode_keys;
 pub mod overlay;
 pub mod presence;
 pub(crate) mod rewrap;
