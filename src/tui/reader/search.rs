@@ -89,14 +89,7 @@ impl App {
             .current
             .is_some_and(|c| if forward { next <= c } else { next >= c });
         if wrapped {
-            self.message = Some(
-                if forward {
-                    "search wrapped to the top"
-                } else {
-                    "search wrapped to the bottom"
-                }
-                .to_owned(),
-            );
+            self.message = Some(wrapped_message(forward).to_owned());
         }
         self.search.current = Some(next);
         self.move_cursor(self.report.sentence_at(self.search.matches[next].start));
@@ -149,14 +142,7 @@ impl App {
             return;
         };
         if wrapped {
-            self.message = Some(
-                if forward {
-                    "search wrapped to the top"
-                } else {
-                    "search wrapped to the bottom"
-                }
-                .to_owned(),
-            );
+            self.message = Some(wrapped_message(forward).to_owned());
         }
         self.go_to_byte(hit.start);
         self.search.matches = vec![hit];
@@ -179,6 +165,15 @@ impl App {
                 self.search.query
             ));
         }
+    }
+}
+
+/// What the status bar says when `n` (`forward`) or `N` went round the end of the report.
+fn wrapped_message(forward: bool) -> &'static str {
+    if forward {
+        "search wrapped to the top"
+    } else {
+        "search wrapped to the bottom"
     }
 }
 
