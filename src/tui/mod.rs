@@ -21,7 +21,7 @@ use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 
 use crate::config::Config;
 pub use error::ReaderError;
-pub use events::{Events, Input};
+pub use events::{Events, Input, Workers};
 use reader::loading::Opening;
 pub use reader_loop::{read_on, run, run_with};
 

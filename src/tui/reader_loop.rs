@@ -12,8 +12,8 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::error::ReaderError;
-use super::events::{Events, Input};
-use super::reader::loading::{self, Loaded, Loading, Opening};
+use super::events::{Events, Input, Workers};
+use super::reader::loading::{self, Opening};
 use super::reader::saver::Saver;
 use super::reader::{App, Effect, SaveState, external_editor, presence, rewrap, ui, update};
 use super::tty;
@@ -35,23 +35,11 @@ const LOCK_PATIENCE: Duration = Duration::from_millis(200);
 /// How long the last save on the way out may wait for a lock.
 const LAST_SAVE_PATIENCE: Duration = Duration::from_secs(2);
 
-/// The reader's events on the real terminal: the terminal's, news from the thread loading a large
-/// report (waited for at [`BUSY_TICK`] while it loads), and ticks. Ends when `stop` is set or the
-/// terminal hangs up.
+/// The reader's events on the real terminal: the terminal's, and ticks. Ends when `stop` is set
+/// or the terminal hangs up.
 struct ReaderEvents<'a> {
     stop: &'a AtomicBool,
-    loading: Option<Loading>,
     terminal: tty::TtyEvents,
-}
-
-impl<'a> ReaderEvents<'a> {
-    fn new(stop: &'a AtomicBool, loading: Option<Loading>) -> io::Result<Self> {
-        Ok(Self {
-            stop,
-            loading,
-            terminal: tty::TtyEvents::new()?,
-        })
-    }
 }
 
 impl Events for ReaderEvents<'_> {
@@ -59,17 +47,6 @@ impl Events for ReaderEvents<'_> {
         if self.stop.load(Ordering::Relaxed) {
             return None;
         }
-        if let Some(loaded) = self.loading.as_ref().and_then(Loading::try_next) {
-            if matches!(loaded, Loaded::Done(_)) {
-                self.loading = None;
-            }
-            return Some(Ok(Input::Loaded(loaded)));
-        }
-        let tick = if self.loading.is_some() {
-            BUSY_TICK
-        } else {
-            tick
-        };
         self.terminal.next(tick)
     }
 }
@@ -103,18 +80,19 @@ where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let (mut app, loading) = match opening {
+    let workers = Workers::default();
+    let mut app = match opening {
         Opening::Whole(report) => {
             // A symbolic link is never written through: say so now, not at the first save.
             let (sidecar, read_only) = loading::open_sidecar(&report);
-            (App::new(report, sidecar, config, read_only), None)
+            App::new(report, sidecar, config, read_only)
         }
         Opening::Head(head) => {
             let size = terminal.size().map_err(io::Error::other)?;
             let whole = head.path.clone();
             let app = loading::head_app(head, config.clone());
-            let started = Loading::start(whole, config, (size.width, size.height));
-            (app, Some(started))
+            loading::start(whole, config, (size.width, size.height), &workers);
+            app
         }
     };
     let path = sidecar_path(&app.report.path);
@@ -126,13 +104,17 @@ where
     if presence.as_ref().is_some_and(|(_, others)| *others) {
         app.open_elsewhere();
     }
-    let mut events = ReaderEvents::new(stop, loading)?;
+    let mut events = ReaderEvents {
+        stop,
+        terminal: tty::TtyEvents::new()?,
+    };
     let ended = run_events(
         terminal,
         &mut app,
         &path,
         &mut events,
         &mut external_editor::Tty,
+        workers,
     );
     // The last chance to save comes whatever ended the reader: a terminal that failed or hung
     // up must not cost the claims made before it did.
@@ -201,7 +183,14 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
     E: IntoIterator<Item = io::Result<Input>>,
 {
-    run_events(terminal, app, sidecar, &mut events.into_iter(), screen)
+    run_events(
+        terminal,
+        app,
+        sidecar,
+        &mut events.into_iter(),
+        screen,
+        Workers::default(),
+    )
 }
 
 /// [`run_with`] on any source of input.
@@ -211,30 +200,31 @@ fn run_events<B>(
     sidecar: &Path,
     events: &mut dyn Events,
     screen: &mut dyn external_editor::Screen,
+    workers: Workers,
 ) -> Result<(), ReaderError>
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let mut on_disk = store::stamp(sidecar);
-    let mut saver = Saver::new(sidecar.to_path_buf());
-    let ended = drive(
-        terminal,
-        app,
-        sidecar,
-        events,
-        screen,
-        &mut saver,
-        &mut on_disk,
-    );
+    let mut background = Background {
+        saver: Saver::new(sidecar.to_path_buf(), &workers),
+        workers,
+        on_disk: store::stamp(sidecar),
+    };
+    let ended = drive(terminal, app, sidecar, events, screen, &mut background);
+    let Background {
+        mut saver,
+        workers,
+        mut on_disk,
+    } = background;
     // Whatever ended the loop (quit, no more input, a terminal that failed or hung up), the save
     // in flight is waited for: its claims reach the disk, or the app knows they did not.
-    let waited = saver.wait(app, &mut on_disk);
+    let waited = saver.wait(app, &mut on_disk, &workers);
     // A change made while that save ran is written now, so the loop leaves nothing unsaved and
     // its last frame says so.
     if waited && matches!(app.save_state, SaveState::Pending) {
         saver.start(app, LOCK_PATIENCE);
-        saver.wait(app, &mut on_disk);
+        saver.wait(app, &mut on_disk, &workers);
     }
     if waited && ended.is_ok() {
         let _ = terminal.draw(|frame| ui::draw(frame, app));
@@ -242,27 +232,36 @@ where
     ended
 }
 
-/// The loop of [`run_with`]; returns with a save perhaps still running on `saver`.
+/// What runs beside the screen: the one channel the workers send their news on, the saver, and
+/// the stamp of the sidecar as last written or read.
+struct Background {
+    workers: Workers,
+    saver: Saver,
+    on_disk: Option<store::Stamp>,
+}
+
+/// The loop of [`run_with`]; returns with a save perhaps still running on the saver.
 fn drive<B>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     sidecar: &Path,
     events: &mut dyn Events,
     screen: &mut dyn external_editor::Screen,
-    saver: &mut Saver,
-    on_disk: &mut Option<store::Stamp>,
+    background: &mut Background,
 ) -> Result<(), ReaderError>
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
 {
+    let Background {
+        workers,
+        saver,
+        on_disk,
+    } = background;
     let mut last_save: Option<Instant> = None;
-    let mut rewrap: Option<rewrap::Rewrap> = None;
+    // The width a wrap on another thread is making rows for.
+    let mut rewrapping: Option<usize> = None;
     loop {
-        if saver.poll(app, on_disk).is_some() {
-            saver.start(app, LOCK_PATIENCE);
-            last_save = Some(Instant::now());
-        }
         // A resize can happen before its event reaches us (or between draws): lay out for the
         // size the frame will really have.
         let size = terminal.size().map_err(io::Error::other)?;
@@ -270,23 +269,29 @@ where
             update(app, Action::Resize(size.width, size.height));
         }
         // A large report is wrapped to a new width on another thread.
-        if let Some(doc) = rewrap.as_ref().and_then(rewrap::Rewrap::poll) {
-            app.rewrapped(doc);
-            rewrap = None;
-        }
         if let Some(width) = app.wrap_wanted
-            && rewrap.as_ref().is_none_or(|r| r.width != width)
+            && rewrapping != Some(width)
         {
-            rewrap = Some(rewrap::Rewrap::start(Arc::clone(&app.report), width));
+            rewrap::start(Arc::clone(&app.report), width, workers);
+            rewrapping = Some(width);
         }
         terminal
             .draw(|frame| ui::draw(frame, app))
             .map_err(io::Error::other)?;
-        let busy = saver.busy() || rewrap.is_some() || app.search.counting(app.report.text.len());
-        let Some(input) = events.next_input(if busy { BUSY_TICK } else { TICK }) else {
-            return Ok(());
+        let busy = saver.busy()
+            || rewrapping.is_some()
+            || loading::is_partial(app)
+            || app.search.counting(app.report.text.len());
+        // The workers' news first, then the terminal's events (waited for briefly while a worker
+        // runs, so that its news shows at once).
+        let input = match workers.try_next() {
+            Some(news) => news,
+            None => match events.next_input(if busy { BUSY_TICK } else { TICK }) {
+                Some(input) => input?,
+                None => return Ok(()),
+            },
         };
-        let effect = match input? {
+        let effect = match input {
             Input::Terminal(event) => {
                 // Only `G` (or its other keys) asks for the end, not a step onto the head's last
                 // sentence: a reader going on sentence by sentence keeps their place.
@@ -300,6 +305,14 @@ where
             }
             Input::Loaded(loaded) => {
                 loading::take(app, loaded)?;
+                None
+            }
+            Input::Saved(outcome) => saver.finish(app, *outcome, on_disk),
+            Input::Rewrapped(width, doc) => {
+                if rewrapping == Some(width) {
+                    rewrapping = None;
+                }
+                app.rewrapped(doc);
                 None
             }
             Input::Tick => {

@@ -8,7 +8,6 @@
 //! terminal's width), so the event loop only swaps it in: no key waits for a large report.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver};
 
 use super::find;
 use super::{App, Extent, Overlay, SaveState, update};
@@ -16,46 +15,26 @@ use crate::annotate::{SaveError, Sidecar, sidecar_path};
 use crate::config::Config;
 use crate::config::keys::Action;
 use crate::report::{LoadError, Report, progressive};
+use crate::tui::events::{Input, Loaded, Workers};
 
-/// What the loading thread tells the event loop.
-#[derive(Debug)]
-pub enum Loaded {
-    /// This many percent of the report are indexed.
-    Progress(u8),
-    /// The reader on the whole report, or why the report could not be loaded after all.
-    Done(Result<Box<App>, LoadError>),
-}
-
-/// A report being loaded in the background.
-#[derive(Debug)]
-pub struct Loading {
-    receiver: Receiver<Loaded>,
-}
-
-impl Loading {
-    /// Starts loading the report at `path` for a reader of `size` (columns, rows) with `config`.
-    pub fn start(path: PathBuf, config: Config, size: (u16, u16)) -> Self {
-        let (sender, receiver) = mpsc::channel();
-        std::thread::spawn(move || {
-            let progress = sender.clone();
-            let report = progressive::load(&path, |p| {
-                let _ = progress.send(Loaded::Progress(p));
-            });
-            let done = report.map(|report| {
-                let (sidecar, read_only) = open_sidecar(&report);
-                let mut app = App::new(report, sidecar, config, read_only);
-                update(&mut app, Action::Resize(size.0, size.1));
-                Box::new(app)
-            });
-            let _ = sender.send(Loaded::Done(done));
+/// Starts loading the report at `path` on a thread, for a reader of `size` (columns, rows) with
+/// `config`; its progress and the reader on the whole report come to `workers` as
+/// [`Input::Loaded`].
+pub fn start(path: PathBuf, config: Config, size: (u16, u16), workers: &Workers) {
+    let sender = workers.sender();
+    std::thread::spawn(move || {
+        let progress = sender.clone();
+        let report = progressive::load(&path, |p| {
+            let _ = progress.send(Input::Loaded(Loaded::Progress(p)));
         });
-        Self { receiver }
-    }
-
-    /// The next message, if one is waiting; `None` also once the thread has finished.
-    pub fn try_next(&self) -> Option<Loaded> {
-        self.receiver.try_recv().ok()
-    }
+        let done = report.map(|report| {
+            let (sidecar, read_only) = open_sidecar(&report);
+            let mut app = App::new(report, sidecar, config, read_only);
+            update(&mut app, Action::Resize(size.0, size.1));
+            Box::new(app)
+        });
+        let _ = sender.send(Input::Loaded(Loaded::Done(done)));
+    });
 }
 
 /// How the reader opens a report: whole, or its head first.

@@ -2,35 +2,20 @@
 //! holds up the keys (at 100 MiB a whole wrap takes about a fifth of a second).
 
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver};
 
 use super::wrap::WrappedDoc;
 use crate::report::Report;
+use crate::tui::events::{Input, Workers};
 
-/// One wrap of a report to a width, running on its thread.
-#[derive(Debug)]
-pub struct Rewrap {
-    /// The width it wraps to.
-    pub width: usize,
-    receiver: Receiver<WrappedDoc>,
-}
-
-impl Rewrap {
-    /// Starts wrapping `report` to `width`.
-    pub fn start(report: Arc<Report>, width: usize) -> Self {
-        let (sender, receiver) = mpsc::channel();
-        std::thread::spawn(move || {
-            let doc = WrappedDoc::new(&report.text, &report.sentences, width);
-            // The reader may have gone, or asked for another width: then nobody listens.
-            let _ = sender.send(doc);
-        });
-        Self { width, receiver }
-    }
-
-    /// The rows, once they are ready.
-    pub fn poll(&self) -> Option<WrappedDoc> {
-        self.receiver.try_recv().ok()
-    }
+/// Starts wrapping `report` to `width` on a thread, which sends the rows to `workers` as
+/// [`Input::Rewrapped`] (the reader takes in only rows of the width it still wants).
+pub fn start(report: Arc<Report>, width: usize, workers: &Workers) {
+    let sender = workers.sender();
+    std::thread::spawn(move || {
+        let doc = WrappedDoc::new(&report.text, &report.sentences, width);
+        // The reader may have gone: then nobody listens.
+        let _ = sender.send(Input::Rewrapped(width, doc));
+    });
 }
 
 #[cfg(test)]
@@ -70,13 +55,12 @@ mod tests {
         assert_eq!(app.doc.width, wide, "the old rows are kept meanwhile");
         update(&mut app, Action::PrevSentence);
         let cursor = app.cursor;
-        let job = Rewrap::start(Arc::clone(&app.report), narrow);
-        let doc = loop {
-            if let Some(doc) = job.poll() {
-                break doc;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
+        let workers = Workers::default();
+        start(Arc::clone(&app.report), narrow, &workers);
+        let Some(Input::Rewrapped(width, doc)) = workers.next() else {
+            panic!("the rows come back as news")
         };
+        assert_eq!(width, narrow);
         let there = WrappedDoc::new(&app.report.text, &app.report.sentences, narrow);
         assert_eq!(doc.rows, there.rows, "the same rows as a wrap made at once");
         app.rewrapped(doc);

@@ -5,28 +5,25 @@
 //! claims that is far too long for the key-handling path. So the event loop hands a small
 //! [`SaveRequest`](super::sync::SaveRequest) (the claims, the merge's base and the dismissals; the
 //! report itself is shared, not copied) to a thread, keeps handling keys,
-//! and takes the result in when the thread is done ([`Saver::poll`]). One save runs at a time; a
+//! and takes the result in when the thread says it is done
+//! ([`Input::Saved`] on the loop's one channel for workers, [`Saver::finish`]). One save runs at a time; a
 //! change made meanwhile is saved when it ends. A save that finishes after the claims changed
 //! again keeps those later edits ([`App::saved_over`]). The reader never ends with a save in
 //! flight: [`Saver::wait`] lets it finish first.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::Sender;
 use std::time::Duration;
 
+use super::sync::SaveOutcome;
 use super::{App, Effect, SaveState};
 use crate::annotate::Claim;
-use crate::annotate::Sidecar;
-use crate::annotate::merge::Merged;
 use crate::annotate::store::{self, NoFaults, Stamp};
-
-/// What a save thread sends back: the stamp and content of what it wrote, or why it wrote nothing.
-type Outcome = Result<(Option<Stamp>, Sidecar, Merged), String>;
+use crate::tui::events::{Input, Workers};
 
 /// A save running on its thread.
 #[derive(Debug)]
 struct Job {
-    receiver: Receiver<Outcome>,
     /// The claims the save was given.
     sent: Vec<Claim>,
 }
@@ -35,16 +32,19 @@ struct Job {
 #[derive(Debug)]
 pub struct Saver {
     sidecar: PathBuf,
+    /// Where the save's thread says how it ended ([`Input::Saved`]).
+    news: Sender<Input>,
     job: Option<Job>,
     /// The claims changed while a save was running: save again when it ends.
     again: bool,
 }
 
 impl Saver {
-    /// A saver for the sidecar at `sidecar`.
-    pub fn new(sidecar: PathBuf) -> Self {
+    /// A saver for the sidecar at `sidecar`, telling `workers` when each save ends.
+    pub fn new(sidecar: PathBuf, workers: &Workers) -> Self {
         Self {
             sidecar,
+            news: workers.sender(),
             job: None,
             again: false,
         }
@@ -62,7 +62,7 @@ impl Saver {
         let request = app.save_request();
         let sent = request.claims.clone();
         let path = self.sidecar.clone();
-        let (sender, receiver) = mpsc::channel();
+        let sender = self.news.clone();
         std::thread::spawn(move || {
             let mut merged = None;
             let result = store::update_within(&path, patience, &mut NoFaults, |disk| {
@@ -75,9 +75,9 @@ impl Saver {
                 (Err(e), _) => Err(e.to_string()),
                 (Ok(_), None) => Err("the save did not run".to_owned()),
             };
-            let _ = sender.send(outcome);
+            let _ = sender.send(Input::Saved(Box::new(outcome)));
         });
-        self.job = Some(Job { receiver, sent });
+        self.job = Some(Job { sent });
     }
 
     /// Whether a save is running.
@@ -85,27 +85,29 @@ impl Saver {
         self.job.is_some()
     }
 
-    /// Takes in the running save's result if it is done. A successful save sets `on_disk` to the
-    /// stamp of the file it wrote. Asks for another save when the claims changed meanwhile.
-    pub fn poll(&mut self, app: &mut App, on_disk: &mut Option<Stamp>) -> Option<Effect> {
-        let outcome = self.job.as_ref()?.receiver.try_recv().ok()?;
-        self.finish(app, outcome, on_disk)
-    }
-
     /// Waits for the running save, if any, and takes in its result; whether there was one.
-    pub fn wait(&mut self, app: &mut App, on_disk: &mut Option<Stamp>) -> bool {
-        let Some(outcome) = self.job.as_ref().and_then(|job| job.receiver.recv().ok()) else {
+    /// Other news on `workers` meanwhile is dropped: this is for the end of the loop.
+    pub fn wait(&mut self, app: &mut App, on_disk: &mut Option<Stamp>, workers: &Workers) -> bool {
+        if self.job.is_none() {
             return false;
-        };
-        // A later change is left to the caller: it saves whatever is still pending.
-        let _ = self.finish(app, outcome, on_disk);
-        true
+        }
+        while let Some(input) = workers.next() {
+            if let Input::Saved(outcome) = input {
+                // A later change is left to the caller: it saves whatever is still pending.
+                let _ = self.finish(app, *outcome, on_disk);
+                return true;
+            }
+        }
+        false
     }
 
-    fn finish(
+    /// Takes in how the running save ended ([`Input::Saved`]). A successful save sets `on_disk`
+    /// to the stamp of the file it wrote. Asks for another save when the claims changed
+    /// meanwhile.
+    pub fn finish(
         &mut self,
         app: &mut App,
-        outcome: Outcome,
+        outcome: SaveOutcome,
         on_disk: &mut Option<Stamp>,
     ) -> Option<Effect> {
         let job = self.job.take()?;
@@ -133,6 +135,7 @@ impl Saver {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::annotate::Sidecar;
     use crate::config::Config;
     use crate::config::keys::Action;
     use crate::report::{Encoding, Report};
@@ -168,17 +171,18 @@ mod tests {
         let path = dir.path().join("report.txt.sidenote.toml");
         let mut app = app(dir.path());
         assert!(matches!(tag_and_step(&mut app), Some(Effect::Save)));
-        let mut saver = Saver::new(path.clone());
+        let workers = Workers::default();
+        let mut saver = Saver::new(path.clone(), &workers);
         let mut on_disk = None;
         saver.start(&mut app, Duration::from_secs(1));
         assert!(saver.busy());
-        assert!(saver.wait(&mut app, &mut on_disk));
+        assert!(saver.wait(&mut app, &mut on_disk, &workers));
         assert!(!saver.busy());
         assert_eq!(app.save_state, SaveState::Saved);
         assert!(on_disk.is_some(), "the stamp of the file written");
         assert_eq!(Sidecar::load(&path).unwrap().unwrap().claims.len(), 1);
         assert!(
-            !saver.wait(&mut app, &mut on_disk),
+            !saver.wait(&mut app, &mut on_disk, &workers),
             "nothing left to wait for"
         );
     }
@@ -189,14 +193,18 @@ mod tests {
         let path = dir.path().join("report.txt.sidenote.toml");
         let mut app = app(dir.path());
         tag_and_step(&mut app);
-        let mut saver = Saver::new(path.clone());
+        let workers = Workers::default();
+        let mut saver = Saver::new(path.clone(), &workers);
         let mut on_disk = None;
         saver.start(&mut app, Duration::from_secs(1));
         // Two more tags while the first save runs: the second start only notes a save is due.
         tag_and_step(&mut app);
         saver.start(&mut app, Duration::from_secs(1));
         tag_and_step(&mut app);
-        let outcome = saver.job.as_ref().unwrap().receiver.recv().unwrap();
+        let Some(Input::Saved(outcome)) = workers.next() else {
+            panic!("the save's end comes as news")
+        };
+        let outcome = *outcome;
         let again = saver.finish(&mut app, outcome, &mut on_disk);
         assert!(
             matches!(again, Some(Effect::Save)),
@@ -206,7 +214,7 @@ mod tests {
         assert_eq!(app.sidecar.claims.len(), 3, "no edit lost");
         assert_eq!(Sidecar::load(&path).unwrap().unwrap().claims.len(), 1);
         saver.start(&mut app, Duration::from_secs(1));
-        saver.wait(&mut app, &mut on_disk);
+        saver.wait(&mut app, &mut on_disk, &workers);
         assert_eq!(app.save_state, SaveState::Saved);
         assert_eq!(Sidecar::load(&path).unwrap().unwrap().claims.len(), 3);
     }
@@ -218,9 +226,10 @@ mod tests {
         std::fs::write(&blocked, "not a folder").unwrap();
         let mut app = app(dir.path());
         tag_and_step(&mut app);
-        let mut saver = Saver::new(blocked.join("report.txt.sidenote.toml"));
+        let workers = Workers::default();
+        let mut saver = Saver::new(blocked.join("report.txt.sidenote.toml"), &workers);
         saver.start(&mut app, Duration::from_millis(50));
-        saver.wait(&mut app, &mut None);
+        saver.wait(&mut app, &mut None, &workers);
         assert!(matches!(app.save_state, SaveState::Failed(_)));
         assert_eq!(app.sidecar.claims.len(), 1, "the claims are kept");
     }
@@ -238,7 +247,8 @@ mod tests {
         let key = app.config.tags[0].key;
         let effect = app.on_key(KeyEvent::new(key.code, key.modifiers));
         assert!(matches!(effect, Some(Effect::Save)));
-        let mut saver = Saver::new(path.clone());
+        let workers = Workers::default();
+        let mut saver = Saver::new(path.clone(), &workers);
         let mut on_disk = None;
         saver.start(&mut app, Duration::from_secs(1));
         // While that save runs, a suggestion is dismissed.
@@ -248,13 +258,16 @@ mod tests {
             Some(Effect::Save)
         );
         saver.start(&mut app, Duration::from_secs(1));
-        let outcome = saver.job.as_ref().unwrap().receiver.recv().unwrap();
+        let Some(Input::Saved(outcome)) = workers.next() else {
+            panic!("the save's end comes as news")
+        };
+        let outcome = *outcome;
         let next = saver.finish(&mut app, outcome, &mut on_disk);
         assert_eq!(app.sidecar.dismissed.len(), 1, "kept in memory");
         assert_eq!(next, Some(Effect::Save), "and saved next");
         assert!(matches!(app.save_state, SaveState::Pending));
         saver.start(&mut app, Duration::from_secs(1));
-        assert!(saver.wait(&mut app, &mut on_disk));
+        assert!(saver.wait(&mut app, &mut on_disk, &workers));
         let disk = Sidecar::load(&path).unwrap().unwrap();
         assert_eq!(disk.dismissed.len(), 1, "on disk");
         assert_eq!(disk.claims.len(), 1);

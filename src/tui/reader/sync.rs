@@ -8,6 +8,9 @@ use crate::annotate::merge::{CONFLICT_LABEL, Merged, merge};
 use crate::annotate::{Anchor, Claim, Dismissed, QUOTE_WAS, Sidecar, document_order, reanchor_all};
 use crate::report::Report;
 
+/// How a save ended: the stamp and content of what it wrote, or why it wrote nothing.
+pub type SaveOutcome = Result<(Option<crate::annotate::store::Stamp>, Sidecar, Merged), String>;
+
 /// The part of the reader's state a save merges with the disk, sent to the saver's thread.
 #[derive(Debug, Clone)]
 pub struct SaveRequest {
