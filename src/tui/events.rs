@@ -1,5 +1,5 @@
-//! What the event loops react to: terminal events, ticks and news from worker threads, from a
-//! source the loop tells how long to wait.
+//! What the event loops react to: terminal events and ticks from a source the loop tells how long
+//! to wait, and news from worker threads on one channel ([`Workers`]).
 
 use std::io;
 use std::sync::mpsc::{self, Receiver, Sender};
