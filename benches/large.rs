@@ -17,13 +17,13 @@ use ratatui::backend::TestBackend;
 use sidenote::annotate::store::{self, NoFaults};
 use sidenote::annotate::{Claim, Sidecar, now};
 use sidenote::config::Config;
+use sidenote::config::keys::Action;
 use sidenote::report::{Encoding, Report, progressive};
-use sidenote::tui::action::Action;
-use sidenote::tui::app::{App, update};
-use sidenote::tui::find;
-use sidenote::tui::saver::Saver;
-use sidenote::tui::ui;
-use sidenote::tui::wrap::WrappedDoc;
+use sidenote::tui::reader::find;
+use sidenote::tui::reader::saver::Saver;
+use sidenote::tui::reader::ui;
+use sidenote::tui::reader::wrap::WrappedDoc;
+use sidenote::tui::reader::{App, update};
 
 /// Size of the report the per-key benchmarks run on.
 const REPORT_BYTES: usize = 64 << 20;
@@ -154,14 +154,15 @@ fn saves(
     group.bench_function(
         "hand a save of 10,000 claims to its thread (the key's share)",
         |b| {
-            let mut saver = Saver::new(path.clone());
+            let workers = sidenote::tui::Workers::default();
+            let mut saver = Saver::new(path.clone(), &workers);
             b.iter_custom(|iters| {
                 let mut spent = Duration::ZERO;
                 for _ in 0..iters {
                     let start = std::time::Instant::now();
                     saver.start(app, Duration::from_secs(1));
                     spent += start.elapsed();
-                    saver.wait(app, &mut None);
+                    saver.wait(app, &mut None, &workers);
                 }
                 spent
             });
@@ -183,7 +184,8 @@ fn saves(
         });
     });
     group.bench_function("tag a sentence: update, hand the save over, draw", |b| {
-        let mut saver = Saver::new(path.clone());
+        let workers = sidenote::tui::Workers::default();
+        let mut saver = Saver::new(path.clone(), &workers);
         b.iter_custom(|iters| {
             let mut spent = Duration::ZERO;
             for _ in 0..iters {
@@ -193,10 +195,10 @@ fn saves(
                 saver.start(app, Duration::from_secs(1));
                 terminal.draw(|frame| ui::draw(frame, app)).expect("draws");
                 spent += start.elapsed();
-                saver.wait(app, &mut None);
+                saver.wait(app, &mut None, &workers);
                 assert!(update(app, Action::RemoveClaim).is_some());
                 saver.start(app, Duration::from_secs(1));
-                saver.wait(app, &mut None);
+                saver.wait(app, &mut None, &workers);
                 assert_eq!(app.sidecar.claims.len(), CLAIMS);
             }
             spent

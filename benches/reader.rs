@@ -10,11 +10,11 @@ use ratatui::backend::TestBackend;
 use sidenote::annotate::store::{self, NoFaults};
 use sidenote::annotate::{Claim, Sidecar, now};
 use sidenote::config::Config;
+use sidenote::config::keys::Action;
 use sidenote::report::{Encoding, Report, segment};
-use sidenote::tui::action::Action;
-use sidenote::tui::app::{App, update};
-use sidenote::tui::ui;
-use sidenote::tui::wrap::WrappedDoc;
+use sidenote::tui::reader::ui;
+use sidenote::tui::reader::wrap::WrappedDoc;
+use sidenote::tui::reader::{App, update};
 
 const NEWS: &str = "assets/samples/harbour-blackout.txt";
 const BRIEF: &str = "assets/samples/analyst-brief.txt";

@@ -12,9 +12,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use sidenote::config::Config;
-use sidenote::review::{Reviewed, scan};
-use sidenote::tui::action::{Action, ReviewAction};
-use sidenote::tui::review::run::Message;
+use sidenote::config::keys::{Action, ReviewAction};
+use sidenote::corpus::{Reviewed, scan};
+use sidenote::tui::review::Message;
 use sidenote::tui::review::{Review, update};
 
 fn main() -> ExitCode {

@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 
 use sidenote::annotate::{Claim, Sidecar, sidecar_path};
 use sidenote::cli::stats::load_all;
+use sidenote::corpus::stats;
 use sidenote::report::Report;
-use sidenote::review::stats;
 
 /// Sentences written into each report, varied by its number so no two files are alike.
 const SUBJECTS: [&str; 6] = [

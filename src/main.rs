@@ -7,6 +7,26 @@ use clap::{CommandFactory as _, Parser, Subcommand};
 use sidenote::cli::{self, CliError};
 use sidenote::config::Config;
 use sidenote::report::{safe, safe_path};
+use sidenote::tui::ReaderError;
+
+/// Why a run failed: a command without a terminal, or the reader. The one place where an error
+/// becomes an exit code.
+#[derive(Debug, thiserror::Error)]
+enum Failure {
+    #[error(transparent)]
+    Cli(#[from] CliError),
+    #[error(transparent)]
+    Reader(#[from] ReaderError),
+}
+
+impl Failure {
+    fn exit_code(&self) -> u8 {
+        match self {
+            Self::Cli(error) => error.exit_code(),
+            Self::Reader(error) => error.exit_code(),
+        }
+    }
+}
 
 /// Read a report, tag its claims (sourced, unsourced, …), and keep the tags in a TOML sidecar
 /// beside it (`report.txt` -> `report.txt.sidenote.toml`).
@@ -212,20 +232,21 @@ fn main() -> ExitCode {
     }
 }
 
-fn dispatch(args: Args) -> Result<ExitCode, CliError> {
+fn dispatch(args: Args) -> Result<ExitCode, Failure> {
     // Only the commands that use the settings read them: a broken config.toml must not stop
     // git's merges (`merge-driver`), `check`, `completions` or `man`.
     let settings = args.config;
-    let config = || Config::load(settings.as_deref());
+    let config = || Config::load(settings.as_deref()).map_err(CliError::from);
     // `--config` is global, so clap takes a REPORT and a subcommand together: refuse the pair.
     if let (Some(report), Some(_)) = (&args.report, &args.command) {
         return Err(CliError::BadInput(format!(
             "{}: give a report to read or a command, not both (see `sidenote --help`)",
             safe_path(report)
-        )));
+        ))
+        .into());
     }
     let done = match args.command {
-        Some(Command::Check { paths }) => return cli::check::run(&paths),
+        Some(Command::Check { paths }) => return Ok(cli::check::run(&paths)?),
         Some(Command::Agree { paths, format }) => cli::agree::run(&paths, format),
         Some(Command::MergeDriver {
             ancestor,
@@ -298,14 +319,17 @@ fn dispatch(args: Args) -> Result<ExitCode, CliError> {
             cli::completions::completions(shell, &mut Args::command())
         }
         Some(Command::Man) => cli::completions::man(Args::command()),
-        None => match args.report {
-            // A folder, or nothing (the current folder), opens the review screen.
-            Some(folder) if folder.is_dir() => Ok(sidenote::tui::review(&folder, config()?)?),
-            Some(report) => Ok(sidenote::tui::read(&cli::report_path(&report), config()?)?),
-            None => Ok(sidenote::tui::review(std::path::Path::new("."), config()?)?),
-        },
+        None => {
+            let read = match args.report {
+                // A folder, or nothing (the current folder), opens the review screen.
+                Some(folder) if folder.is_dir() => sidenote::tui::review(&folder, config()?),
+                Some(report) => sidenote::tui::read(&cli::report_path(&report), config()?),
+                None => sidenote::tui::review(std::path::Path::new("."), config()?),
+            };
+            return Ok(read.map(|()| ExitCode::SUCCESS)?);
+        }
     };
-    done.map(|()| ExitCode::SUCCESS)
+    Ok(done.map(|()| ExitCode::SUCCESS)?)
 }
 
 /// Prints the one-line error. Standard error may be a terminal that has just hung up (the reader's

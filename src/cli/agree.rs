@@ -10,8 +10,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::{CliError, load_annotated, write_out};
+use crate::corpus::agree::{self, Figures, Table, UNTAGGED};
 use crate::report::{one_line, safe, safe_path};
-use crate::review::agree::{self, Figures, Table, UNTAGGED};
 
 /// Output formats of `agree`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -8,6 +8,7 @@ use clap_mangen::roff::{Inline, Roff, bold, italic, roman};
 
 use super::{CliError, EXIT_BAD_INPUT, EXIT_FAILURE, write_out};
 use crate::config::Config;
+use crate::config::keys::BINDABLE;
 
 /// Prints the completion script for `shell` for the command `cli`.
 pub fn completions(shell: Shell, cli: &mut Command) -> Result<(), CliError> {
@@ -140,20 +141,15 @@ fn keys(roff: &mut Roff, config: &Config) {
     )]);
     for tag in &config.tags {
         let meaning = format!("tag the sentence {}: {}", tag.name, tag.description);
-        entry(roff, bold(tag.key.as_str()), meaning);
+        entry(roff, bold(tag.key.config_name()), meaning);
     }
-    // The other actions are named in snake case; a tag's key is bound to `tag:NAME`, listed above.
-    let mut actions: Vec<(&str, Vec<&str>)> = Vec::new();
-    for (key, action) in config.keys.iter().filter(|(_, a)| !a.contains(':')) {
-        match actions.iter_mut().find(|(a, _)| a == action) {
-            Some((_, keys)) => keys.push(key),
-            None => actions.push((action, vec![key])),
+    // The other actions by their names in the config (snake case), as the keymap binds them.
+    for (name, action, _) in BINDABLE {
+        let keys = config.keys.config_names_for(*action);
+        if keys.is_empty() {
+            continue;
         }
-    }
-    for (action, mut keys) in actions {
-        // As the help screen orders them: single characters first.
-        keys.sort_by_key(|k| (k.chars().count(), *k));
-        let words: Vec<&str> = action
+        let words: Vec<&str> = name
             .split('_')
             .map(|w| if w == "prev" { "previous" } else { w })
             .collect();

@@ -9,9 +9,9 @@ use serde::Serialize;
 use super::stats::{Progress, failed_to_error};
 use super::{CliError, write_out};
 use crate::config::Config;
+use crate::corpus::scan;
 use crate::corroborate::{self, Corroboration, Group, Member};
 use crate::report::safe_lines;
-use crate::review::scan;
 
 /// Output formats of `corroborate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

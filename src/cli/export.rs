@@ -8,9 +8,9 @@ use super::{CliError, stats::failed_to_error, stats::load_all, write_out};
 use crate::annotate::atomic::{Replacement, folder_of};
 use crate::annotate::sidecar_path;
 use crate::config::Config;
+use crate::corpus::Reviewed;
+use crate::corpus::export::{claimreview, csv, json, markdown, w3c};
 use crate::report::safe_path;
-use crate::review::Reviewed;
-use crate::review::export::{claimreview, csv, json, markdown, w3c};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

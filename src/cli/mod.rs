@@ -19,7 +19,6 @@ use std::path::Path;
 use crate::annotate::{Anchor, SaveError, Sidecar, SidecarError, reanchor_all, sidecar_path};
 use crate::config::ConfigError;
 use crate::report::{LoadError, Report};
-use crate::tui::ReaderError;
 
 /// Exit code for bad input: a missing file, an unknown tag, a number out of range, a file that
 /// is not text or a sidecar that does not parse.
@@ -42,9 +41,6 @@ pub enum CliError {
     /// The sidecar could not be written.
     #[error(transparent)]
     Save(#[from] SaveError),
-    /// The reader failed.
-    #[error(transparent)]
-    Reader(#[from] ReaderError),
     /// An argument is wrong; the message names it and what to do.
     #[error("{0}")]
     BadInput(String),
@@ -61,9 +57,9 @@ impl CliError {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Save(SaveError::Io { .. } | SaveError::Locked { .. })
-            | Self::Output(_)
-            | Self::Reader(ReaderError::Terminal(_) | ReaderError::Unsaved(_)) => EXIT_FAILURE,
+            Self::Save(SaveError::Io { .. } | SaveError::Locked { .. }) | Self::Output(_) => {
+                EXIT_FAILURE
+            }
             _ => EXIT_BAD_INPUT,
         }
     }
@@ -86,7 +82,7 @@ pub struct Annotated {
 /// report (`r.txt`), as in `stats`, `check` and `agree`, so no command ever takes a sidecar for
 /// a report of its own (and writes `r.txt.sidenote.toml.sidenote.toml`).
 pub fn report_path(path: &Path) -> std::path::PathBuf {
-    crate::review::scan::report_of(path)
+    crate::corpus::scan::report_of(path)
 }
 
 /// Loads the report a command argument names ([`report_path`]) for a command on one report:

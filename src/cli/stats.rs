@@ -14,10 +14,10 @@ use rayon::prelude::*;
 use super::{CliError, write_out};
 use crate::annotate::SourceKind;
 use crate::config::Config;
+use crate::corpus::grades::{LETTERS, UNGRADED};
+use crate::corpus::stats::{self, Counts};
+use crate::corpus::{Reviewed, scan};
 use crate::report::safe;
-use crate::review::grade::{LETTERS, UNGRADED};
-use crate::review::stats::{self, Counts};
-use crate::review::{Reviewed, scan};
 
 /// Output formats of `stats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -136,7 +136,7 @@ fn table(reports: &[Reviewed], tags: &[String]) -> String {
     for c in &counts {
         total.add(c);
     }
-    let names = total.tag_names(tags);
+    let names = total.tag_order(tags);
     let grades: Vec<String> = LETTERS
         .iter()
         .map(char::to_string)

@@ -175,7 +175,7 @@ fn check_tags(config: &Config) -> Result<(), CliError> {
         if config.tag_index(status).is_none() {
             return Err(CliError::BadInput(format!(
                 "the config has no tag \"{status}\" for suggestions; add it (tags: {})",
-                config.tag_names()
+                config.tag_list()
             )));
         }
     }

@@ -48,7 +48,7 @@ pub fn tag(
     if config.tag_index(status).is_none() {
         return Err(CliError::BadInput(format!(
             "unknown tag \"{status}\"; use one of: {} (or add it to the config)",
-            config.tag_names()
+            config.tag_list()
         )));
     }
     let report = load_report(report)?;

@@ -1,5 +1,7 @@
-//! A small text field for the claim editor and the search prompt: insert, delete, move by
-//! character, word and line.
+//! A small text field for every input of the terminal app (the claim editor, the search prompt,
+//! the review screen's filter): insert, delete, move by character, word and line.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Editable text with a cursor (a byte offset on a char boundary).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -9,6 +11,35 @@ pub struct TextInput {
 }
 
 impl TextInput {
+    /// Applies an editing key: characters, Backspace and Delete, Ctrl-w and Ctrl-u, the arrows
+    /// (with Ctrl, or Alt-b and Alt-f, by word), Home and End (Ctrl-a, Ctrl-e); in a `multiline`
+    /// field Enter, Up and Down too. Every one-line input of both screens types through this.
+    pub fn edit(&mut self, event: KeyEvent, multiline: bool) {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        match event.code {
+            KeyCode::Char('w') if ctrl => self.delete_word(),
+            KeyCode::Char('u') if ctrl => self.delete_to_line_start(),
+            KeyCode::Char('a') if ctrl => self.home(),
+            KeyCode::Char('e') if ctrl => self.end(),
+            KeyCode::Char('b') if alt => self.word_left(),
+            KeyCode::Char('f') if alt => self.word_right(),
+            KeyCode::Char(c) if !ctrl && !alt => self.insert(c),
+            KeyCode::Enter if multiline => self.insert('\n'),
+            KeyCode::Backspace => self.backspace(),
+            KeyCode::Delete => self.delete(),
+            KeyCode::Left if ctrl => self.word_left(),
+            KeyCode::Right if ctrl => self.word_right(),
+            KeyCode::Left => self.left(),
+            KeyCode::Right => self.right(),
+            KeyCode::Up if multiline => self.up(),
+            KeyCode::Down if multiline => self.down(),
+            KeyCode::Home => self.home(),
+            KeyCode::End => self.end(),
+            _ => {}
+        }
+    }
+
     /// A field holding `text`, with the cursor at its end.
     pub fn new(text: &str) -> Self {
         Self {

@@ -11,56 +11,8 @@
 
 use std::io::IsTerminal as _;
 
-use ratatui::style::Color;
-
-use crate::config::{Config, Theme};
-
-/// The colours of the light theme, for each `[theme]` colour the user did not set. Dark
-/// backgrounds take the defaults in `assets/config.toml`.
-pub const LIGHT: Theme = Theme {
-    accent: Color::Blue,
-    search_fg: Color::Black,
-    search_bg: Color::LightYellow,
-    selection_fg: Color::Black,
-    selection_bg: Color::LightCyan,
-};
-
-/// The colours for a light background: each colour the user set (`user_set`, in the order of
-/// [`Theme`]'s fields) as in `dark`, the others from [`LIGHT`].
-pub fn light(dark: Theme, user_set: [bool; 5]) -> Theme {
-    let keep = |i: usize, dark: Color, light: Color| if user_set[i] { dark } else { light };
-    Theme {
-        accent: keep(0, dark.accent, LIGHT.accent),
-        search_fg: keep(1, dark.search_fg, LIGHT.search_fg),
-        search_bg: keep(2, dark.search_bg, LIGHT.search_bg),
-        selection_fg: keep(3, dark.selection_fg, LIGHT.selection_fg),
-        selection_bg: keep(4, dark.selection_bg, LIGHT.selection_bg),
-    }
-}
-
-/// The background the colours are chosen for (`[theme] background` in the config).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Background {
-    /// Ask the terminal; dark when it does not say.
-    #[default]
-    Auto,
-    /// A dark background with light text.
-    Dark,
-    /// A light background with dark text.
-    Light,
-}
-
-impl Background {
-    /// The setting's value as written in the config, or `None` for anything else.
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "auto" => Some(Self::Auto),
-            "dark" => Some(Self::Dark),
-            "light" => Some(Self::Light),
-            _ => None,
-        }
-    }
-}
+use crate::config::Config;
+use crate::config::theme::Background;
 
 /// Settles `config.background` (asking the terminal when it is `auto`) and puts the light
 /// colours in `config.theme` when the background is light.
@@ -87,6 +39,8 @@ fn terminal_background() -> Option<Background> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::theme::LIGHT;
+    use ratatui::style::Color;
 
     #[test]
     fn an_explicit_light_background_takes_the_light_colours() {

@@ -21,7 +21,7 @@
 use std::io;
 use std::time::Duration;
 
-use super::Input;
+use super::events::Input;
 
 /// Makes a read of the terminal return at once when it has nothing (`VMIN` and `VTIME` 0), once
 /// raw mode is on. crossterm's reader reads again after bytes that start an escape sequence
@@ -233,4 +233,19 @@ impl TtyEvents {
             Err(e) => Err(e),
         })
     }
+}
+
+/// The terminal's events, with a [`Input::Tick`] after `tick` without one; ends when `stop` is
+/// set or the terminal hangs up (its window closed, the SSH connection dropped).
+pub fn terminal_events(
+    stop: &std::sync::atomic::AtomicBool,
+    tick: Duration,
+) -> io::Result<impl Iterator<Item = io::Result<Input>>> {
+    let mut terminal = TtyEvents::new()?;
+    Ok(std::iter::from_fn(move || {
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            return None;
+        }
+        terminal.next(tick)
+    }))
 }

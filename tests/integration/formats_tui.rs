@@ -10,8 +10,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sidenote::config::Config;
 use sidenote::report::Report;
-use sidenote::tui::app::App;
-use sidenote::tui::external_editor::Screen;
+use sidenote::tui::reader::App;
+use sidenote::tui::reader::external_editor::Screen;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 

@@ -9,7 +9,7 @@ use sidenote::annotate::{Claim, Sidecar, now, sidecar_path};
 use sidenote::config::Config;
 use sidenote::report::Report;
 use sidenote::tui::Input;
-use sidenote::tui::app::App;
+use sidenote::tui::reader::App;
 
 const FIRST: &str = "The minister said the port would reopen. Dockers disputed it.\n";
 const OTHER: &str =

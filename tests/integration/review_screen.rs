@@ -11,11 +11,12 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sidenote::config::Config;
-use sidenote::review::Reviewed;
+use sidenote::config::keys::{Action, ReviewAction};
+use sidenote::corpus::Reviewed;
 use sidenote::tui::Input;
-use sidenote::tui::action::{Action, ReviewAction};
-use sidenote::tui::review::run::{Message, run};
+use sidenote::tui::review::Message;
 use sidenote::tui::review::{Review, update};
+use sidenote::tui::review_loop::run;
 
 /// Reads the folder's reports, named relative to it and with a fixed time, so the screens do not
 /// depend on where or when the test runs.
@@ -41,7 +42,7 @@ fn review_of(folder: &Folder) -> Review {
 fn draw(review: &Review, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
-        .draw(|frame| sidenote::tui::ui::review::draw(frame, review))
+        .draw(|frame| sidenote::tui::review::ui::draw(frame, review))
         .expect("draws");
     terminal
 }

@@ -11,7 +11,7 @@ use ratatui::style::{Color, Modifier};
 use sidenote::config::Config;
 use sidenote::report::Report;
 use sidenote::tui::Input;
-use sidenote::tui::app::App;
+use sidenote::tui::reader::App;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 
@@ -157,7 +157,10 @@ fn help_screen_lists_the_bound_keys() {
     }
     for tag in &config().tags {
         assert!(
-            listed(&tag.key, &format!("{} {}", tag.key, tag.name)),
+            listed(
+                &tag.key.label(),
+                &format!("{} {}", tag.key.label(), tag.name)
+            ),
             "tag {} not in the help",
             tag.name
         );
@@ -309,8 +312,8 @@ fn no_color_uses_no_colour() {
 fn overview_marks_claims_in_their_colours() {
     let mut screen = open(120, 32, config());
     screen.keys("G u");
-    let areas =
-        sidenote::tui::layout::areas(ratatui::layout::Rect::new(0, 0, 120, 32)).expect("areas");
+    let areas = sidenote::tui::reader::layout::areas(ratatui::layout::Rect::new(0, 0, 120, 32))
+        .expect("areas");
     let bar = areas.scrollbar;
     let marks: Vec<Color> = (bar.y..bar.bottom())
         .filter(|&y| screen.buffer()[(bar.x, y)].symbol() == "u")
@@ -405,14 +408,14 @@ fn a_read_only_reader_says_why_in_the_panel() {
 #[test]
 fn the_save_state_is_readable_on_light_and_dark_backgrounds() {
     let mut light = config();
-    light.background = sidenote::tui::theme::Background::Light;
+    light.background = sidenote::config::theme::Background::Light;
     for (config, saved) in [(config(), Color::Green), (light, Color::Indexed(28))] {
         let mut screen = open(120, 32, config);
         screen.keys("] ] s");
         let (x, y) = screen.find("saved").expect("the save is shown");
         assert_eq!(screen.buffer()[(x, y)].fg, saved);
 
-        screen.app.save_state = sidenote::tui::app::SaveState::Failed("disk full".into());
+        screen.app.save_state = sidenote::tui::reader::SaveState::Failed("disk full".into());
         screen.keys("j");
         let (x, y) = screen.find("NOT SAVED").expect("the failure is shown");
         let cell = &screen.buffer()[(x, y)];

@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 use sidenote::annotate::{Claim, Sidecar, now};
 use sidenote::config::Config;
 use sidenote::report::Report;
-use sidenote::tui::app::App;
+use sidenote::tui::reader::App;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 

@@ -12,7 +12,7 @@ use sidenote::annotate::Sidecar;
 use sidenote::config::Config;
 use sidenote::report::{Encoding, Report};
 use sidenote::tui::Input;
-use sidenote::tui::app::App;
+use sidenote::tui::reader::App;
 
 const SAMPLE: &str = "assets/samples/harbour-blackout.txt";
 

@@ -7,8 +7,8 @@ use unicode_width::UnicodeWidthStr as _;
 
 use super::rows::{ClaimColumn, Column};
 use super::{Review, View};
+use crate::config::keys::{Action, ReviewAction};
 use crate::report::safe;
-use crate::tui::action::{Action, ReviewAction};
 
 /// Cells of the small bars in the reports table.
 pub const BAR: usize = 10;

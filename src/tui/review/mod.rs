@@ -1,37 +1,40 @@
 //! The review screen (`sidenote DIR`): every report under a folder in a table, every claim of
-//! them in a list, and charts. State and [`update`] only; the event loop ([`run`]) scans the
-//! folder in the background and opens the reader.
+//! them in a list, and charts. State and [`update`] only; the event loop (`tui::review_loop`)
+//! scans the folder in the background and opens the reader.
 
 pub mod columns;
+pub mod command;
 pub mod layout;
 pub mod rows;
-pub mod run;
+pub mod ui;
+mod view;
 
 use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, ReviewAction};
 use super::input::TextInput;
-use super::keymap::{Key, Keymap};
 use crate::config::Config;
-use crate::review::Reviewed;
+use crate::config::keys::{Action, Key};
+use crate::corpus::Reviewed;
+use command::Command;
 use rows::{ClaimColumn, ClaimFilter, Column};
+pub use view::View;
+
+/// What the background scan tells the screen.
+#[derive(Debug)]
+pub enum Message {
+    /// This many reports were found and will be read.
+    Found(usize),
+    /// One report was read, or why it could not be.
+    Read(Result<Reviewed, String>),
+    /// Every report was read.
+    Done,
+}
 
 /// Rows moved by a page key.
 const PAGE: usize = 10;
-
-/// Which of the three views is on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    /// One row per report.
-    Reports,
-    /// One row per claim, across all reports.
-    Claims,
-    /// Charts: tags per report, most cited sources, grades.
-    Chart,
-}
 
 /// How far the background scan got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,8 +91,6 @@ pub struct Review {
     pub root: PathBuf,
     /// Settings (tags, colours, keys).
     pub config: Config,
-    /// The keys, as configured.
-    pub keymap: Keymap,
     /// Every report read so far, in the order found.
     pub reports: Vec<Reviewed>,
     /// Reports that could not be read, one message each.
@@ -134,11 +135,9 @@ pub struct Review {
 impl Review {
     /// A review of `root` with nothing read yet.
     pub fn new(root: PathBuf, config: Config) -> Self {
-        let keymap = Keymap::from_config(&config);
         Self {
             root,
             config,
-            keymap,
             reports: Vec::new(),
             failed: Vec::new(),
             scan: Scan::Finding,
@@ -168,10 +167,9 @@ impl Review {
 
     /// The first key bound to `action`, for the hints and the tabs' labels.
     pub fn first_key(&self, action: Action) -> String {
-        self.keymap
-            .keys_for(action)
-            .into_iter()
-            .next()
+        self.config
+            .keys
+            .first_key(action)
             .unwrap_or_else(|| "-".to_owned())
     }
 
@@ -278,7 +276,7 @@ impl Review {
     /// Takes in what the background scan sent since the last frame. The rows it adds sort in
     /// among the others, so each view's selection is kept on its report and claim, not on its
     /// row number (which would point at another report as rows arrive above it).
-    pub fn receive(&mut self, messages: impl IntoIterator<Item = run::Message>) {
+    pub fn receive(&mut self, messages: impl IntoIterator<Item = Message>) {
         let mut messages = messages.into_iter().peekable();
         if messages.peek().is_none() {
             return;
@@ -286,9 +284,9 @@ impl Review {
         self.keeping(|review| {
             for message in messages {
                 match message {
-                    run::Message::Found(total) => review.scan_found(total),
-                    run::Message::Read(read) => review.scanned(read),
-                    run::Message::Done => review.scan_done(),
+                    Message::Found(total) => review.scan_found(total),
+                    Message::Read(read) => review.scanned(read),
+                    Message::Done => review.scan_done(),
                 }
             }
         });
@@ -315,7 +313,7 @@ impl Review {
     pub fn scan_done(&mut self) {
         self.scan = Scan::Done;
         if self.reports.is_empty() && self.failed.is_empty() {
-            let endings = crate::review::scan::REPORT_EXTENSIONS.join(", .");
+            let endings = crate::corpus::scan::REPORT_EXTENSIONS.join(", .");
             self.message = Some(format!(
                 "no reports here (files ending .{endings}); run `sidenote FOLDER` on a folder of reports"
             ));
@@ -361,13 +359,7 @@ impl Review {
                     self.set_filter(String::new());
                 }
                 KeyCode::Enter => self.prompt = None,
-                KeyCode::Backspace => prompt.backspace(),
-                KeyCode::Char('u') if ctrl => prompt.delete_to_line_start(),
-                KeyCode::Char('w') if ctrl => prompt.delete_word(),
-                KeyCode::Char(c) if !ctrl => prompt.insert(c),
-                KeyCode::Left => prompt.left(),
-                KeyCode::Right => prompt.right(),
-                _ => {}
+                _ => prompt.edit(event, false),
             }
             if let Some(prompt) = &self.prompt {
                 let text = prompt.text().to_owned();
@@ -376,7 +368,7 @@ impl Review {
             self.settle();
             return None;
         }
-        let action = self.keymap.action(Key::from(event))?;
+        let action = self.config.keys.action(Key::from(event))?;
         update(self, action)
     }
 
@@ -547,35 +539,38 @@ impl Review {
     }
 }
 
-/// Applies one action to the review state; returns what the event loop must do next.
+/// Applies one action to the review state; returns what the event loop must do next. Any key
+/// closes the help; an action that means nothing here (see [`Command::of`]) does nothing.
 pub fn update(review: &mut Review, action: Action) -> Option<Effect> {
-    let effect = apply(review, action);
+    if review.help && !matches!(action, Action::Resize(..) | Action::Quit) {
+        review.help = false;
+        review.settle();
+        return None;
+    }
+    let effect = Command::of(action).and_then(|command| apply(review, command));
     review.settle();
     effect
 }
 
 /// [`update`] before the tables are scrolled to their selections.
-fn apply(review: &mut Review, action: Action) -> Option<Effect> {
-    if review.help && !matches!(action, Action::Resize(..) | Action::Quit) {
-        review.help = false;
-        return None;
-    }
-    match action {
-        Action::NextSentence | Action::ScrollDown => review.step(1),
-        Action::PrevSentence | Action::ScrollUp => review.step(-1),
-        Action::PageDown | Action::HalfPageDown => review.step(PAGE.cast_signed()),
-        Action::PageUp | Action::HalfPageUp => review.step(-PAGE.cast_signed()),
-        Action::FirstSentence => *review.row_mut() = 0,
-        Action::LastSentence => review.step(isize::MAX),
-        Action::EditClaim => return review.open(),
-        Action::SwitchFocus => {
+fn apply(review: &mut Review, command: Command) -> Option<Effect> {
+    match command {
+        Command::Down => review.step(1),
+        Command::Up => review.step(-1),
+        Command::PageDown => review.step(PAGE.cast_signed()),
+        Command::PageUp => review.step(-PAGE.cast_signed()),
+        Command::First => *review.row_mut() = 0,
+        Command::Last => review.step(isize::MAX),
+        Command::Open => return review.open(),
+        Command::NextView => {
             review.view = match review.view {
                 View::Reports => View::Claims,
                 View::Claims => View::Chart,
                 View::Chart => View::Reports,
             };
         }
-        Action::Search if review.view != View::Chart => {
+        Command::Show(view) => review.view = view,
+        Command::Filter if review.view != View::Chart => {
             let current = if review.view == View::Claims {
                 &review.query
             } else {
@@ -583,7 +578,8 @@ fn apply(review: &mut Review, action: Action) -> Option<Effect> {
             };
             review.prompt = Some(TextInput::new(current));
         }
-        Action::CycleFilter => review.keeping(|review| {
+        Command::Filter => {}
+        Command::NextTag => review.keeping(|review| {
             let n = review.config.tags.len();
             review.tag_filter = match review.tag_filter {
                 None if n > 0 => Some(0),
@@ -592,47 +588,34 @@ fn apply(review: &mut Review, action: Action) -> Option<Effect> {
             };
             review.view = View::Claims;
         }),
-        Action::Tag(i) => review.keeping(|review| {
+        Command::OnlyTag(i) => review.keeping(|review| {
             review.tag_filter = (review.tag_filter != Some(i)).then_some(i);
             review.view = View::Claims;
         }),
-        Action::Help => review.help = true,
-        Action::Cancel => review.keeping(|review| {
+        Command::WeakSources => review.keeping(|review| {
+            review.weak_only = !review.weak_only;
+            review.view = View::Claims;
+        }),
+        Command::SortNext | Command::SortPrev | Command::SortReverse => {
+            review.keeping(|review| sort(review, command));
+        }
+        Command::Help => review.help = true,
+        Command::ClearFilters => review.keeping(|review| {
             review.name_filter.clear();
             review.query.clear();
             review.tag_filter = None;
             review.weak_only = false;
             review.message = None;
         }),
-        Action::Quit => return Some(Effect::Quit),
-        Action::Click(column, row) => return review.click(column, row),
-        Action::Resize(w, h) => review.size = Rect::new(0, 0, w, h),
-        Action::Review(action) => review_action(review, action),
-        _ => {}
+        Command::Quit => return Some(Effect::Quit),
+        Command::Click(column, row) => return review.click(column, row),
+        Command::Resize(w, h) => review.size = Rect::new(0, 0, w, h),
     }
     None
 }
 
-/// The keys only the review screen has. The sort keys sort the claims in the claims view and
-/// the reports elsewhere (the chart view turns to the reports table); the selection stays on
-/// its report or claim as the rows move.
-fn review_action(review: &mut Review, action: ReviewAction) {
-    match action {
-        ReviewAction::ViewReports => review.view = View::Reports,
-        ReviewAction::ViewClaims => review.view = View::Claims,
-        ReviewAction::ViewChart => review.view = View::Chart,
-        ReviewAction::SortNext | ReviewAction::SortPrev | ReviewAction::SortReverse => {
-            review.keeping(|review| sort(review, action));
-        }
-        ReviewAction::WeakSources => review.keeping(|review| {
-            review.weak_only = !review.weak_only;
-            review.view = View::Claims;
-        }),
-    }
-}
-
 /// Changes the sort of the claims view (when it is on screen) or of the reports table.
-fn sort(review: &mut Review, action: ReviewAction) {
+fn sort(review: &mut Review, command: Command) {
     let (column, descending, columns) = if review.view == View::Claims {
         (
             &mut review.claim_sort.column,
@@ -644,9 +627,9 @@ fn sort(review: &mut Review, action: ReviewAction) {
         let columns = review.columns().len();
         (&mut review.sort, &mut review.descending, columns)
     };
-    match action {
-        ReviewAction::SortNext => *column = (*column + 1) % columns,
-        ReviewAction::SortPrev => *column = (*column + columns - 1) % columns,
+    match command {
+        Command::SortNext => *column = (*column + 1) % columns,
+        Command::SortPrev => *column = (*column + columns - 1) % columns,
         _ => *descending = !*descending,
     }
 }

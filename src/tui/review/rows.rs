@@ -4,9 +4,9 @@
 use std::cmp::Ordering;
 
 use crate::annotate::Claim;
-use crate::review::grade::{UNGRADED, is_weak};
-use crate::review::stats::{Counts, share};
-use crate::review::{Reviewed, grade_of};
+use crate::corpus::grades::{UNGRADED, is_weak};
+use crate::corpus::stats::{Counts, share};
+use crate::corpus::{Reviewed, grade_of};
 
 /// A column of the reports table the rows can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

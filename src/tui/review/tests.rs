@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::*;
 use crate::annotate::{Anchor, Claim, now};
+use crate::config::keys::ReviewAction;
 use crate::report::{Encoding, Report};
 use rows::ClaimColumn;
 
@@ -128,6 +129,30 @@ fn the_name_filter_is_typed_live_and_esc_clears_it() {
     assert_eq!(review.name_filter, "B");
     update(&mut review, Action::Cancel);
     assert_eq!(paths(&review).len(), 2);
+}
+
+#[test]
+fn the_filter_prompt_edits_like_every_other_input() {
+    let mut review = review();
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    review.on_key(key(KeyCode::Char('/')));
+    for c in "a.txt".chars() {
+        review.on_key(key(KeyCode::Char(c)));
+    }
+    assert_eq!(paths(&review), ["a.txt"]);
+    review.on_key(key(KeyCode::Home));
+    review.on_key(key(KeyCode::Delete));
+    assert_eq!(
+        review.name_filter, ".txt",
+        "Home, then Delete takes the first letter"
+    );
+    review.on_key(key(KeyCode::End));
+    review.on_key(KeyEvent::new(KeyCode::Char('b'), KeyModifiers::ALT));
+    review.on_key(key(KeyCode::Char('x')));
+    assert_eq!(
+        review.name_filter, "x.txt",
+        "End, then Alt-b goes back a word"
+    );
 }
 
 #[test]
@@ -275,7 +300,7 @@ fn the_claims_view_sorts_by_its_own_columns_ties_in_reading_order() {
 
 #[test]
 fn rows_arriving_from_the_scan_keep_the_selection_on_its_report_and_claim() {
-    use run::Message;
+    use super::Message;
     let mut review = Review::new(".".into(), Config::default());
     review.receive([
         Message::Found(4),

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use sidenote::config::keys::Key;
 use sidenote::tui::Input;
-use sidenote::tui::keymap::Key;
 
 /// The built `sidenote` binary.
 pub const SIDENOTE: &str = env!("CARGO_BIN_EXE_sidenote");

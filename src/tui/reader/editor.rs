@@ -1,0 +1,255 @@
+//! The claim editor and the search prompt: keys typed into them, opening the editor on a claim
+//! or a selection, and saving what it holds.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::find::Search;
+use super::mode_keys::{EditorKey, SearchKey};
+use super::overlay::{Editor, Field, Overlay};
+use super::{App, Effect, Focus};
+use crate::annotate::{ADJUDICATED_BY, Claim, QUOTE_WAS, SourceKind, now};
+use crate::config::keys::Key;
+use crate::tui::input::TextInput;
+
+impl App {
+    pub(super) fn type_key(&mut self, event: KeyEvent) -> Option<Effect> {
+        if let Overlay::Search(input, origin) = &mut self.overlay {
+            let origin = *origin;
+            match SearchKey::of(event) {
+                Some(SearchKey::Cancel) => self.cancel_search(origin),
+                Some(SearchKey::Keep) => {
+                    self.overlay = Overlay::None;
+                    if self.search.matches.is_empty() && !self.search.query.is_empty() {
+                        self.message = Some(format!("not found: {}", self.search.query));
+                    }
+                }
+                None => {
+                    input.edit(event, false);
+                    let query = input.text().to_owned();
+                    self.run_search(&query, origin);
+                }
+            }
+            return None;
+        }
+        let Overlay::Editor(editor) = &mut self.overlay else {
+            return None;
+        };
+        match EditorKey::of(event, editor.field == Field::Note) {
+            Some(EditorKey::Cancel) => {
+                self.overlay = Overlay::None;
+                return None;
+            }
+            Some(EditorKey::Save) => return self.save_editor(),
+            Some(EditorKey::ExternalNote) => {
+                editor.field = Field::Note;
+                return Some(Effect::EditNote);
+            }
+            Some(EditorKey::NextField) => editor.field = editor.field.step(true),
+            Some(EditorKey::PrevField) => editor.field = editor.field.step(false),
+            None => {
+                let names: Vec<&str> = self.config.tags.iter().map(|t| t.name.as_str()).collect();
+                let current = names.iter().position(|n| *n == editor.status);
+                let pressed = Key::new(event.code, event.modifiers);
+                let by_key = self.config.tags.iter().position(|t| t.key == pressed);
+                match editor.field {
+                    Field::Tag => {
+                        let chosen = match (by_key, event.code) {
+                            (Some(i), _) => Some(i),
+                            (None, KeyCode::Left | KeyCode::Char('h')) => Some(
+                                current
+                                    .map_or(names.len(), |c| c + names.len())
+                                    .saturating_sub(1)
+                                    % names.len().max(1),
+                            ),
+                            (None, KeyCode::Right | KeyCode::Char('l' | ' ')) => {
+                                Some(current.map_or(0, |c| (c + 1) % names.len().max(1)))
+                            }
+                            _ => None,
+                        };
+                        if let Some(name) = chosen.and_then(|i| names.get(i)) {
+                            (*name).clone_into(&mut editor.status);
+                        }
+                    }
+                    Field::Source => editor.source.edit(event, false),
+                    Field::Kind => {
+                        editor.source_kind = match event.code {
+                            KeyCode::Left | KeyCode::Char('h') => {
+                                cycle_kind(editor.source_kind, false)
+                            }
+                            KeyCode::Right | KeyCode::Char('l' | ' ') => {
+                                cycle_kind(editor.source_kind, true)
+                            }
+                            _ => editor.source_kind,
+                        };
+                    }
+                    Field::Grade => editor.grade.edit(event, false),
+                    Field::Note => editor.note.edit(event, true),
+                    Field::Labels => editor.labels.edit(event, false),
+                }
+            }
+        }
+        None
+    }
+
+    /// The note in the open claim editor, for the user's `$EDITOR`.
+    pub fn editor_note(&self) -> Option<&str> {
+        match &self.overlay {
+            Overlay::Editor(editor) => Some(editor.note.text()),
+            _ => None,
+        }
+    }
+
+    /// Puts the note edited in `$EDITOR` back into the claim editor (saved, as any change
+    /// there, with Ctrl-s or Enter), or says why it is unchanged.
+    pub fn note_edited(&mut self, result: Result<String, String>) {
+        match (&mut self.overlay, result) {
+            (Overlay::Editor(editor), Ok(note)) => {
+                editor.note = TextInput::new(&note);
+                editor.field = Field::Note;
+                self.message = Some("note edited; Ctrl-s saves the claim".to_owned());
+            }
+            (_, Err(why)) => self.message = Some(why),
+            (_, Ok(_)) => {}
+        }
+    }
+
+    pub(super) fn cancel_search(&mut self, origin: usize) {
+        self.overlay = Overlay::None;
+        self.search = Search::default();
+        self.move_cursor(origin);
+    }
+
+    pub(super) fn save_editor(&mut self) -> Option<Effect> {
+        let Overlay::Editor(mut editor) = std::mem::replace(&mut self.overlay, Overlay::None)
+        else {
+            return None;
+        };
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        let grade = match crate::annotate::Grade::parse_optional(editor.grade.text()) {
+            Ok(grade) => grade,
+            Err(error) => {
+                self.message = Some(error.to_string());
+                editor.field = Field::Grade;
+                self.overlay = Overlay::Editor(editor);
+                return None;
+            }
+        };
+        let status = editor.status.clone();
+        if status.is_empty() {
+            return None;
+        }
+        let labels: Vec<String> = editor
+            .labels
+            .text()
+            .split(',')
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let index = editor
+            .claim
+            .as_ref()
+            .and_then(|id| self.sidecar.claims.iter().position(|c| &c.id == id));
+        let mut claim = match index {
+            Some(i) => self.sidecar.claims[i].clone(),
+            None => Claim::new(
+                &self.report,
+                editor.span.clone(),
+                &status,
+                &self.config.author,
+                now(),
+            ),
+        };
+        let before = claim.clone();
+        claim.status = status;
+        claim.set_details(editor.source.text(), editor.note.text(), labels);
+        claim.source_kind = editor.source_kind;
+        claim.grade = grade;
+        if claim.is_agreed() && !claim.extra.contains_key(ADJUDICATED_BY) {
+            claim
+                .extra
+                .insert(ADJUDICATED_BY.to_owned(), self.config.author.clone().into());
+        }
+        claim.extra.remove(QUOTE_WAS);
+        if index.is_some() && claim == before {
+            return None;
+        }
+        claim.updated = now();
+        self.record_undo();
+        let i = match index {
+            Some(i) => {
+                self.sidecar.claims[i] = claim;
+                i
+            }
+            None => self.sidecar.add(claim),
+        };
+        self.selected = Some(self.sidecar.claims[i].id.clone());
+        self.selection = None;
+        Some(self.claims_changed())
+    }
+
+    pub(super) fn open_editor(&mut self) {
+        if self.focus == Focus::Panel {
+            self.focus = Focus::Article;
+            if let Some(span) = self
+                .selected_index()
+                .and_then(|i| self.claim_span(i).cloned())
+            {
+                self.move_cursor(self.report.sentence_at(span.start));
+            }
+            return;
+        }
+        if self.refuse_if_read_only() || self.report.sentences.is_empty() {
+            return;
+        }
+        let editor = if let Some(i) = self
+            .own_claim_under_cursor()
+            .filter(|_| self.selection.is_none())
+        {
+            let claim = &self.sidecar.claims[i];
+            Editor {
+                claim: Some(claim.id.clone()),
+                span: self.claim_span(i).cloned().unwrap_or(0..0),
+                status: claim.status.clone(),
+                field: Field::Source,
+                source: TextInput::new(claim.source.as_deref().unwrap_or("")),
+                source_kind: claim.source_kind,
+                grade: TextInput::new(&claim.grade.map(|g| g.to_string()).unwrap_or_default()),
+                note: TextInput::new(claim.note.as_deref().unwrap_or("")),
+                labels: TextInput::new(&claim.labels.join(", ")),
+            }
+        } else {
+            let (status, source, source_kind) = self
+                .suggested_fields()
+                .filter(|_| self.selection.is_none())
+                .unwrap_or_else(|| {
+                    let first = self.config.tags.first().map(|t| t.name.clone());
+                    (first.unwrap_or_default(), String::new(), None)
+                });
+            Editor {
+                claim: None,
+                span: self
+                    .selection
+                    .map_or_else(|| self.sentence(self.cursor), |s| s.start..s.end),
+                status,
+                field: Field::Tag,
+                source: TextInput::new(&source),
+                source_kind,
+                grade: TextInput::default(),
+                note: TextInput::default(),
+                labels: TextInput::default(),
+            }
+        };
+        self.overlay = Overlay::Editor(Box::new(editor));
+    }
+}
+
+/// The editor's kind of source after a Right (`forward`) or Left: not said, named, anonymous,
+/// round again.
+fn cycle_kind(kind: Option<SourceKind>, forward: bool) -> Option<SourceKind> {
+    let order = [None, Some(SourceKind::Named), Some(SourceKind::Anonymous)];
+    let i = order.iter().position(|k| *k == kind).unwrap_or(0);
+    let step = if forward { 1 } else { order.len() - 1 };
+    order[(i + step) % order.len()]
+}

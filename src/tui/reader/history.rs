@@ -1,0 +1,66 @@
+//! The undo history's unit: one change to the claims, as the claims it replaced and the claims
+//! it made.
+
+use crate::annotate::Claim;
+
+/// One undoable change: each claim it touched, before and after (`None`: absent). Undo and redo
+/// put back only these claims, so undoing never removes a claim another writer added meanwhile.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Edit(pub(super) Vec<(Option<Claim>, Option<Claim>)>);
+
+impl Edit {
+    pub(super) fn between(before: &[Claim], after: &[Claim]) -> Self {
+        // Both lists are in document order and a change touches few claims: only the part
+        // between their common start and end needs comparing by id, with thousands of claims.
+        let same_start = before.iter().zip(after).take_while(|(b, a)| b == a).count();
+        let (before, after) = (&before[same_start..], &after[same_start..]);
+        let same_end = before
+            .iter()
+            .rev()
+            .zip(after.iter().rev())
+            .take_while(|(b, a)| b == a)
+            .count();
+        let (before, after) = (
+            &before[..before.len() - same_end],
+            &after[..after.len() - same_end],
+        );
+        let by_id = |claims: &'_ [Claim]| -> std::collections::HashMap<String, Claim> {
+            claims.iter().map(|c| (c.id.clone(), c.clone())).collect()
+        };
+        let (mut before, mut after) = (by_id(before), by_id(after));
+        let mut ids: Vec<String> = before.keys().chain(after.keys()).cloned().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Self(
+            ids.iter()
+                .map(|id| (before.remove(id), after.remove(id)))
+                .filter(|(b, a)| b != a)
+                .collect(),
+        )
+    }
+
+    /// The state each touched claim must be in for the edit to apply (backwards: as after it).
+    pub(super) fn applies_to(&self, claims: &[Claim], backwards: bool) -> bool {
+        self.0.iter().all(|(before, after)| {
+            let expected = if backwards { after } else { before };
+            let id = before.as_ref().or(after.as_ref()).map(|c| c.id.as_str());
+            claims.iter().find(|c| Some(c.id.as_str()) == id) == expected.as_ref()
+        })
+    }
+
+    /// Applies the edit to `claims`, backwards (undo) or forwards (redo).
+    pub(super) fn apply(&self, claims: &mut Vec<Claim>, backwards: bool) {
+        for (before, after) in &self.0 {
+            let (from, to) = if backwards {
+                (after, before)
+            } else {
+                (before, after)
+            };
+            let id = from.as_ref().or(to.as_ref()).map(|c| c.id.clone());
+            claims.retain(|c| Some(&c.id) != id.as_ref());
+            if let Some(claim) = to {
+                claims.push(claim.clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Suggestions in the reader: shown until accepted, overridden by a tag, or dismissed.
+
+use super::{App, Effect, SaveState};
+use crate::annotate::SourceKind;
+
+impl App {
+    /// The suggestion waiting on sentence `n`: not for a heading or the like, not on a sentence
+    /// that has a claim, not dismissed.
+    ///
+    /// A colleague's claim leaves it pending (each author tags for themselves, as the tag keys
+    /// do); a suggested tag the config does not have is never offered.
+    pub fn pending_suggestion(&self, n: usize) -> Option<crate::suggest::Suggestion> {
+        let suggestion = self.suggestions.get(&self.report, n)?;
+        let mine = self
+            .claims_overlapping(&self.sentence(n))
+            .any(|i| self.sidecar.claims[i].author == self.config.author);
+        (suggestion
+            .status()
+            .is_some_and(|status| self.config.tag_index(status).is_some())
+            && !mine
+            && !self
+                .sidecar
+                .is_dismissed(&self.report, &suggestion.sentence))
+        .then_some(suggestion)
+    }
+
+    /// The tag, source and kind of source a new claim on the cursor sentence starts with in the
+    /// editor: the pending suggestion's, so correcting a suggestion is a few keys.
+    pub(super) fn suggested_fields(&self) -> Option<(String, String, Option<SourceKind>)> {
+        let suggestion = self.pending_suggestion(self.cursor)?;
+        let status = suggestion.status()?.to_owned();
+        let source = suggestion
+            .source_text(&self.report.text)
+            .map(crate::report::one_line)
+            .unwrap_or_default();
+        Some((status, source, suggestion.kind.map(Into::into)))
+    }
+
+    pub(super) fn accept_suggestion(&mut self) -> Option<Effect> {
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        let Some(suggestion) = self.pending_suggestion(self.cursor) else {
+            self.message = Some("no suggestion on this sentence".to_owned());
+            return None;
+        };
+        let claim = crate::suggest::claim_for(&self.report, &suggestion, &self.config.author)?;
+        self.message = Some(match &claim.source {
+            Some(source) => format!(
+                "accepted: {} — {}",
+                claim.status,
+                crate::report::one_line(source)
+            ),
+            None => format!("accepted: {}", claim.status),
+        });
+        self.record_undo();
+        let i = self.sidecar.add(claim);
+        self.selected = Some(self.sidecar.claims[i].id.clone());
+        Some(self.claims_changed())
+    }
+
+    pub(super) fn dismiss_suggestion(&mut self) -> Option<Effect> {
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        if self.pending_suggestion(self.cursor).is_none() {
+            self.message = Some("no suggestion on this sentence".to_owned());
+            return None;
+        }
+        let span = self.sentence(self.cursor);
+        self.sidecar.dismiss(&self.report, &span);
+        self.message = Some("suggestion dismissed".to_owned());
+        self.save_state = SaveState::Pending;
+        Some(Effect::Save)
+    }
+
+    pub(super) fn next_suggestion(&mut self) {
+        let n = self.report.sentences.len();
+        match (self.cursor + 1..n).find(|&s| self.pending_suggestion(s).is_some()) {
+            Some(s) => self.move_cursor(s),
+            None => self.message = Some("no pending suggestion after this".to_owned()),
+        }
+    }
+}

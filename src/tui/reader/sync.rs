@@ -1,0 +1,224 @@
+//! Keeping the claims in step with the sidecar on disk: merging with it before a save, taking in
+//! the result of a save and changes made elsewhere, and telling the user what a merge did.
+
+use std::sync::Arc;
+
+use super::{App, Effect, SaveState, update};
+use crate::annotate::merge::{CONFLICT_LABEL, Merged, deleted_elsewhere, merge};
+use crate::annotate::{Anchor, Claim, Dismissed, QUOTE_WAS, Sidecar, document_order, reanchor_all};
+use crate::config::keys::Action;
+use crate::report::Report;
+
+/// How a save ended: the stamp and content of what it wrote, or why it wrote nothing.
+pub type SaveOutcome = Result<(Option<crate::annotate::store::Stamp>, Sidecar, Merged), String>;
+
+/// The part of the reader's state a save merges with the disk, sent to the saver's thread.
+#[derive(Debug, Clone)]
+pub struct SaveRequest {
+    /// The report, shared with the reader.
+    pub report: Arc<Report>,
+    /// The claims as last read from or written to disk: the common ancestor of the merge.
+    pub base: Vec<Claim>,
+    /// Our claims.
+    pub claims: Vec<Claim>,
+    /// The suggestions we dismissed.
+    pub dismissed: Vec<Dismissed>,
+    /// The report's file name, relative to the sidecar.
+    pub file: String,
+}
+
+impl SaveRequest {
+    /// What to write: the claims on disk now (`disk`), re-anchored, merged with ours against the
+    /// base ([`merge`]), so another writer's work is kept. Pure, so it runs under the sidecar's
+    /// lock on any thread.
+    pub fn merge_with_disk(&self, disk: Option<Sidecar>) -> (Sidecar, Merged) {
+        let mut next = disk.unwrap_or_else(|| Sidecar::new(&self.report));
+        let mut theirs = std::mem::take(&mut next.claims);
+        reanchor_all(&mut theirs, &self.report);
+        let merged = merge(&self.base, &self.claims, &theirs);
+        next.claims.clone_from(&merged.claims);
+        next.take_dismissed(&self.dismissed);
+        // Keys another tool added to `[report]` on disk are kept; the hash is of our report.
+        next.report.file.clone_from(&self.file);
+        next.report.describe(&self.report);
+        next.sort();
+        (next, merged)
+    }
+}
+
+impl App {
+    /// Re-anchors claims read from disk to the report's current text. Returns the claims and how
+    /// many of them moved with their text unchanged.
+    pub(super) fn anchor(&mut self, mut claims: Vec<Claim>) -> (Vec<Claim>, usize) {
+        let anchors = reanchor_all(&mut claims, &self.report);
+        let moved = anchors.iter().filter(|a| **a == Anchor::Moved).count();
+        (claims, moved)
+    }
+
+    /// The text claim `i` had before the report changed, while the user has not confirmed the
+    /// claim's new text.
+    pub fn old_quote(&self, i: usize) -> Option<&str> {
+        self.sidecar.claims.get(i)?.extra.get(QUOTE_WAS)?.as_str()
+    }
+
+    /// How many claims were found with changed text and are not confirmed yet.
+    pub(super) fn changed_text(&self) -> usize {
+        (0..self.sidecar.claims.len())
+            .filter(|&i| self.old_quote(i).is_some())
+            .count()
+    }
+
+    /// What a save needs of the reader, and no more: the shared report, the merge's base, our
+    /// claims and dismissals, and the report's file name as the sidecar records it.
+    pub fn save_request(&self) -> SaveRequest {
+        SaveRequest {
+            report: Arc::clone(&self.report),
+            base: self.base.clone(),
+            claims: self.sidecar.claims.clone(),
+            dismissed: self.sidecar.dismissed.clone(),
+            file: self.sidecar.report.file.clone(),
+        }
+    }
+
+    /// What to write when saving now: see [`SaveRequest::merge_with_disk`].
+    pub fn merge_with_disk(&self, disk: Option<Sidecar>) -> (Sidecar, Merged) {
+        self.save_request().merge_with_disk(disk)
+    }
+
+    /// Records the result of a save the event loop carried out: what was written (which may hold
+    /// other writers' claims too), or why nothing was.
+    pub fn saved(&mut self, result: Result<(Sidecar, Merged), String>) {
+        match result {
+            Ok((mut written, merged)) => {
+                // A suggestion dismissed while the save ran is not in what it wrote: keep it, and
+                // ask for the save that writes it.
+                let unwritten = self
+                    .sidecar
+                    .dismissed
+                    .iter()
+                    .any(|d| !written.dismissed.iter().any(|w| w.quote == d.quote));
+                written.take_dismissed(&self.sidecar.dismissed);
+                self.save_state = if unwritten {
+                    SaveState::Pending
+                } else {
+                    SaveState::Saved
+                };
+                self.base.clone_from(&written.claims);
+                self.sidecar = written;
+                self.refresh_claims();
+                self.follow_cursor();
+                self.report_merge(&merged);
+            }
+            Err(why) => self.save_state = SaveState::Failed(why),
+        }
+    }
+
+    /// Records a save that finished after the claims changed again: what was written becomes the
+    /// claims on disk, and the edits made since `sent` (the claims the save was given) are put
+    /// back on top of it, to be saved next.
+    pub fn saved_over(&mut self, written: (Sidecar, Merged), sent: &[Claim]) -> Effect {
+        let now = std::mem::take(&mut self.sidecar.claims);
+        self.saved(Ok(written));
+        let later = merge(sent, &now, &self.sidecar.claims);
+        self.sidecar.claims = later.claims;
+        self.refresh_claims();
+        self.follow_cursor();
+        self.save_state = SaveState::Pending;
+        Effect::Save
+    }
+
+    /// The sidecar changed on disk (another window, a script, `git pull`, a hand edit): takes the
+    /// change in, keeping our own edits not yet saved. Asks for a save when ours must be written.
+    pub fn disk_changed(&mut self, disk: Result<Option<Sidecar>, String>) -> Option<Effect> {
+        let disk = match disk {
+            Ok(disk) => disk,
+            Err(why) => {
+                self.message = Some(format!(
+                    "the sidecar on disk cannot be read (not overwritten): {why}"
+                ));
+                return None;
+            }
+        };
+        if matches!(self.save_state, SaveState::ReadOnly(_)) {
+            self.save_state = SaveState::Unchanged;
+        }
+        if deleted_elsewhere(&self.base, disk.as_ref()) {
+            // Nothing on disk to merge with: our claims are kept, and written again on the next
+            // change, as to a new sidecar.
+            self.base.clear();
+            self.message = Some(format!(
+                "the sidecar was deleted elsewhere; its {} claim(s) are kept here and written again with your next change",
+                self.sidecar.claims.len()
+            ));
+            return None;
+        }
+        if let Some(d) = &disk {
+            self.sidecar.take_dismissed(&d.dismissed);
+        }
+        let theirs = disk.map(|d| self.anchor(d.claims).0).unwrap_or_default();
+        let merged = merge(&self.base, &self.sidecar.claims, &theirs);
+        self.base = theirs;
+        self.sidecar.claims.clone_from(&merged.claims);
+        self.refresh_claims();
+        self.follow_cursor();
+        self.report_merge(&merged);
+        if self.message.is_none() {
+            self.message = Some("the sidecar changed on disk; nothing new to take in".to_owned());
+        }
+        // Our claims are in document order now (`refresh_claims`); so must the disk's be to compare.
+        let mut on_disk = self.base.clone();
+        on_disk.sort_by(document_order);
+        (self.sidecar.claims != on_disk).then(|| {
+            self.save_state = SaveState::Pending;
+            Effect::Save
+        })
+    }
+
+    /// The report's file was replaced by another (see [`ReportIdentity`]): the claims are
+    /// re-anchored to the report now there, as when a changed report is opened (what is not
+    /// found is kept, orphaned), and written with its hash on the next change.
+    ///
+    /// [`ReportIdentity`]: crate::annotate::identity::ReportIdentity
+    pub fn report_replaced(&mut self, report: Report) {
+        let read_only = match &self.save_state {
+            SaveState::ReadOnly(why) => Some(why.clone()),
+            _ => None,
+        };
+        // What was last read or written, moved the same way, so that the next merge with the
+        // sidecar on disk sees no change where there was none.
+        let mut base = self.base.clone();
+        reanchor_all(&mut base, &report);
+        let mut next = App::new(
+            report,
+            Some(self.sidecar.clone()),
+            self.config.clone(),
+            read_only,
+        );
+        next.base = base;
+        update(&mut next, Action::Resize(self.size.width, self.size.height));
+        let orphans = next.spans.iter().filter(|s| s.is_none()).count();
+        next.message = Some(format!(
+            "the report was replaced or changed on disk: claims re-anchored to its text, {orphans} orphaned"
+        ));
+        *self = next;
+    }
+
+    pub(super) fn report_merge(&mut self, merged: &Merged) {
+        let mut parts = Vec::new();
+        if merged.taken > 0 {
+            parts.push(format!(
+                "took in {} change(s) saved elsewhere",
+                merged.taken
+            ));
+        }
+        if merged.conflicts > 0 {
+            parts.push(format!(
+                "{} conflict(s): both versions kept, labelled \"{CONFLICT_LABEL}\"",
+                merged.conflicts
+            ));
+        }
+        if !parts.is_empty() {
+            self.message = Some(parts.join("; "));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! Drawing the review screen's charts: per report, the share of claims resting on named and
+//! anonymous sources, unsourced and other claims as one stacked bar; the most cited sources; and how many claims rest on sources of
+//! each reliability grade.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, BorderType, Paragraph};
+
+use super::parts::tag_style;
+use crate::annotate::SourceKind;
+use crate::corpus::grades::{LETTERS, UNGRADED};
+use crate::corpus::stats::{Counts, top_sources};
+use crate::report::safe;
+use crate::tui::review::Review;
+
+/// Sources in the sources chart.
+const TOP: usize = 8;
+
+/// Draws the charts into `area`.
+pub fn draw(frame: &mut Frame, review: &Review, area: Rect) {
+    let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Length(12)]).areas(area);
+    let [sources, grades] =
+        Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(bottom);
+    draw_shares(frame, review, top);
+    draw_sources(frame, review, sources);
+    draw_grades(frame, review, grades);
+}
+
+fn block(title: String) -> Block<'static> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(title)
+}
+
+/// One line per report: its name and a bar of its claims split by what they rest on: a named
+/// source, an anonymous one, a source of a kind not said (the first tag), none (the second tag,
+/// unsourced), and the rest (other tags).
+fn draw_shares(frame: &mut Frame, review: &Review, area: Rect) {
+    let tags = review.tag_names();
+    let first = tags.first().cloned().unwrap_or_default();
+    let second = tags.get(1).cloned().unwrap_or_default();
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let glyphs = [
+        ("█", tag_style(review, &first)),
+        ("▓", tag_style(review, &first)),
+        ("▚", tag_style(review, &first)),
+        ("▒", tag_style(review, &second)),
+        ("░", dim),
+    ];
+    let mut legend = vec![Span::raw(" ")];
+    for ((glyph, style), name) in glyphs.iter().zip([
+        "named",
+        "anonymous",
+        &format!("{}, kind not said", safe(&first)),
+        &safe(&second),
+        "other",
+    ]) {
+        legend.push(Span::styled(*glyph, *style));
+        legend.push(Span::raw(format!(" {name} ")));
+    }
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let name_width = (inner_width / 3).clamp(8, 32);
+    let bar_width = inner_width.saturating_sub(name_width + 19).max(1);
+    let mut lines = vec![];
+    for i in review.visible_reports() {
+        let report = &review.reports[i];
+        let name: String = safe(&report.path.to_string_lossy())
+            .chars()
+            .take(name_width)
+            .collect();
+        let mut spans = vec![Span::raw(format!("{name:name_width$} "))];
+        let total = report.claims.len();
+        if total == 0 {
+            spans.push(Span::styled("no claims", dim));
+        } else {
+            // A sourced claim saved before kinds were kept (or by hand) has no kind: it is
+            // still sourced, so it gets its own share rather than hiding under "other".
+            let mut parts = [0usize; 5];
+            for claim in &report.claims {
+                parts[match claim.source_kind {
+                    Some(SourceKind::Named) => 0,
+                    Some(SourceKind::Anonymous) => 1,
+                    None if claim.status == first => 2,
+                    None if claim.status == second => 3,
+                    None => 4,
+                }] += 1;
+            }
+            let cells = |n: usize| n * bar_width / total;
+            let mut before = 0;
+            for (n, (glyph, style)) in parts.iter().zip(glyphs) {
+                let width = cells(before + n) - cells(before);
+                spans.push(Span::styled(glyph.repeat(width), style));
+                before += n;
+            }
+            let shown: Vec<String> = parts.iter().map(usize::to_string).collect();
+            spans.push(Span::raw(format!(" {}", shown.join("/"))));
+        }
+        lines.push(Line::from(spans));
+    }
+    let paragraph =
+        Paragraph::new(lines).block(block(" Claims per report ".to_owned()).title_bottom(legend));
+    frame.render_widget(paragraph, area);
+}
+
+/// The most cited sources, longest bar first.
+fn draw_sources(frame: &mut Frame, review: &Review, area: Rect) {
+    let top = top_sources(&review.reports, TOP);
+    let label_width = usize::from(area.width / 3).max(6);
+    let bars: Vec<Bar> = top
+        .iter()
+        .map(|(source, n)| {
+            let label: String = safe(source).chars().take(label_width).collect();
+            Bar::default()
+                .value(*n as u64)
+                .label(Line::raw(label))
+                .text_value(n.to_string())
+        })
+        .collect();
+    let title = if top.is_empty() {
+        " Most cited sources: none yet ".to_owned()
+    } else {
+        " Most cited sources (claims) ".to_owned()
+    };
+    let chart = BarChart::default()
+        .block(block(title))
+        .direction(Direction::Horizontal)
+        .bar_width(1)
+        .bar_gap(0)
+        .data(BarGroup::default().bars(&bars));
+    frame.render_widget(chart, area);
+}
+
+/// Claims per reliability letter, and ungraded.
+fn draw_grades(frame: &mut Frame, review: &Review, area: Rect) {
+    let mut total = Counts::zero(&review.tag_names());
+    for report in &review.reports {
+        total.add(&Counts::of(report, &review.tag_names()));
+    }
+    let mut keys: Vec<(String, String)> = LETTERS
+        .iter()
+        .map(|l| (l.to_string(), l.to_string()))
+        .collect();
+    keys.push((UNGRADED.to_owned(), "?".to_owned()));
+    let bars: Vec<Bar> = keys
+        .iter()
+        .map(|(key, label)| {
+            let n = total.reliability.get(key).copied().unwrap_or(0);
+            Bar::default()
+                .value(n as u64)
+                .label(Line::raw(label.clone()))
+                .text_value(n.to_string())
+        })
+        .collect();
+    let chart = BarChart::default()
+        .block(block(" Claims per source grade (? ungraded) ".to_owned()))
+        .bar_width(3)
+        .bar_gap(1)
+        .data(BarGroup::default().bars(&bars));
+    frame.render_widget(chart, area);
+}

@@ -1,0 +1,358 @@
+//! Drawing the review screen: the header with the views, the reports table with its total row,
+//! the status line, the filter prompt and the key help. The claims list and the charts are in
+//! their own files.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, HighlightSpacing, Paragraph, Row, Table};
+
+mod chart;
+mod claims;
+mod parts;
+
+use crate::config::keys::{Action, ReviewAction};
+use crate::corpus::grades::{LETTERS, UNGRADED};
+use crate::corpus::stats::{Counts, scaled};
+use crate::report::safe;
+use crate::tui::reader::layout::centered;
+use crate::tui::review::columns::{self, BAR, HIGHLIGHT};
+use crate::tui::review::command;
+use crate::tui::review::layout::{self, Areas};
+use crate::tui::review::rows::Column;
+use crate::tui::review::{Review, Scan, View};
+use parts::{table_state, tag_style};
+
+/// Draws the whole review screen.
+pub fn draw(frame: &mut Frame, review: &Review) {
+    let area = frame.area();
+    let Some(areas) = layout::areas(area) else {
+        frame.render_widget(
+            Paragraph::new(format!(
+                "sidenote needs a bigger terminal (at least {}x{})",
+                layout::MIN_WIDTH,
+                layout::MIN_HEIGHT
+            )),
+            area,
+        );
+        return;
+    };
+    draw_header(frame, review, areas.header);
+    match review.view {
+        View::Reports => draw_reports(frame, review, &areas),
+        View::Claims => claims::draw(frame, review, areas.body),
+        View::Chart => chart::draw(frame, review, areas.body),
+    }
+    draw_status(frame, review, areas.status);
+    if review.help {
+        draw_help(frame, review);
+    }
+}
+
+fn draw_header(frame: &mut Frame, review: &Review, area: Rect) {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let (title, tabs) = columns::header(review);
+    let mut spans = vec![Span::styled(title, bold)];
+    for (view, label) in tabs {
+        let style = if view == review.view {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(label, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A column's title with the sort mark after it, the title cut short when the column is too
+/// narrow for both, so that the mark always shows (a tag's column is as wide as its name).
+fn marked(title: &str, mark: char, width: Constraint) -> String {
+    use unicode_width::UnicodeWidthChar as _;
+    let room = match width {
+        Constraint::Length(n) => usize::from(n).saturating_sub(1),
+        _ => usize::MAX,
+    };
+    let mut used = 0;
+    let mut out: String = title
+        .chars()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= room
+        })
+        .collect();
+    out.push(mark);
+    out
+}
+
+/// The cells of one row (a report, or the total).
+fn cells<'a>(
+    review: &Review,
+    columns: &[Column],
+    name: &str,
+    counts: &Counts,
+    modified: Option<std::time::SystemTime>,
+) -> Vec<Line<'a>> {
+    let tags = review.tag_names();
+    columns
+        .iter()
+        .map(|column| match column {
+            Column::Path => Line::raw(name.to_owned()),
+            Column::Sentences => Line::raw(counts.sentences.to_string()).right_aligned(),
+            Column::Claims => Line::raw(counts.claims.to_string()).right_aligned(),
+            Column::Tag(i) => {
+                let tag = tags.get(*i).map_or("", String::as_str);
+                Line::raw(counts.tag(tag).to_string()).right_aligned()
+            }
+            Column::Reviewed => reviewed_gauge(counts),
+            Column::Sourced => sourced_bar(review, counts, &tags),
+            Column::Modified => Line::raw(modified.map_or_else(String::new, utc)),
+            Column::Grades => Line::raw(grades(counts)),
+        })
+        .collect()
+}
+
+/// A time as `2026-11-25 17:30` in UTC (the same on every machine, so screens can be compared).
+fn utc(time: std::time::SystemTime) -> String {
+    jiff::Timestamp::try_from(time).map_or_else(
+        |_| String::new(),
+        |t| t.strftime("%Y-%m-%d %H:%M").to_string(),
+    )
+}
+
+/// `█████░░░░░ 50%`: the share of sentences touched by a claim.
+fn reviewed_gauge(counts: &Counts) -> Line<'static> {
+    let full = scaled(counts.tagged_sentences, counts.sentences, BAR);
+    Line::raw(format!(
+        "{}{}{:>4}",
+        "█".repeat(full),
+        "░".repeat(BAR - full),
+        format!(
+            "{}%",
+            scaled(counts.tagged_sentences, counts.sentences, 100)
+        )
+    ))
+}
+
+/// A bar of the claims: sourced (first tag), unsourced (second tag), the rest; and the
+/// sourced share.
+fn sourced_bar(review: &Review, counts: &Counts, tags: &[String]) -> Line<'static> {
+    if counts.claims == 0 {
+        return Line::raw(format!("{:BAR$}    –", ""));
+    }
+    let first = tags.first().map_or(0, |t| counts.tag(t));
+    let second = tags.get(1).map_or(0, |t| counts.tag(t));
+    let a = scaled(first, counts.claims, BAR);
+    let b = scaled(first + second, counts.claims, BAR) - a;
+    let rest = BAR - a - b;
+    let style = |i: usize| {
+        tags.get(i)
+            .map_or_else(Style::new, |t| tag_style(review, t))
+    };
+    Line::from(vec![
+        Span::styled("█".repeat(a), style(0)),
+        Span::styled("▓".repeat(b), style(1)),
+        Span::styled("░".repeat(rest), Style::new().add_modifier(Modifier::DIM)),
+        Span::raw(format!(" {:>3}%", scaled(first, counts.claims, 100))),
+    ])
+}
+
+/// The compact grade rollup of a report: `B2 E1 ?3` (letters with claims; `?` ungraded).
+pub(super) fn grades(counts: &Counts) -> String {
+    let mut parts: Vec<String> = LETTERS
+        .iter()
+        .filter_map(|l| {
+            let n = counts.reliability.get(&l.to_string()).copied().unwrap_or(0);
+            (n > 0).then(|| format!("{l}{n}"))
+        })
+        .collect();
+    let ungraded = counts.reliability.get(UNGRADED).copied().unwrap_or(0);
+    if ungraded > 0 {
+        parts.push(format!("?{ungraded}"));
+    }
+    parts.join(" ")
+}
+
+fn draw_reports(frame: &mut Frame, review: &Review, areas: &Areas) {
+    let tags = review.tag_names();
+    let columns = columns::report_columns(review, areas.body.width);
+    let widths: Vec<Constraint> = columns
+        .iter()
+        .map(|c| columns::report_width(*c, &tags))
+        .collect();
+    let sorted = review.columns().get(review.sort).copied();
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let header = Row::new(columns.iter().map(|c| {
+        let title = safe(&c.title(&tags)).into_owned();
+        if Some(*c) != sorted {
+            return Line::styled(title, bold);
+        }
+        let mark = if review.descending { '▼' } else { '▲' };
+        Line::styled(marked(&title, mark, columns::report_width(*c, &tags)), bold)
+    }));
+    let visible = review.visible_reports();
+    let mut total = Counts::zero(&tags);
+    let rows: Vec<Row> = visible
+        .iter()
+        .map(|&i| {
+            let report = &review.reports[i];
+            let counts = Counts::of(report, &tags);
+            total.add(&counts);
+            let name = safe(&report.path.to_string_lossy()).into_owned();
+            Row::new(cells(review, &columns, &name, &counts, report.modified))
+        })
+        .collect();
+    let (table_area, total_area) = (areas.reports, areas.total);
+    let title = if review.name_filter.is_empty() {
+        format!(" {} reports ", visible.len())
+    } else {
+        format!(
+            " {} of {} reports matching “{}” ",
+            visible.len(),
+            review.reports.len(),
+            safe(&review.name_filter)
+        )
+    };
+    let table = Table::new(rows, widths.clone())
+        .header(header)
+        .column_spacing(1)
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .title(title)
+                .title_bottom(format!(" grades: {} ", grades(&total))),
+        )
+        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
+        .highlight_symbol(HIGHLIGHT)
+        .highlight_spacing(HighlightSpacing::Always);
+    frame.render_stateful_widget(
+        table,
+        table_area,
+        &mut table_state(
+            table_area,
+            review.report_top,
+            review.report_row,
+            visible.len(),
+        ),
+    );
+    let total_row = Row::new(cells(review, &columns, "total", &total, None)).style(bold);
+    // Under the table's columns: inside its border, after the highlight symbol's room.
+    let indent = 1 + HIGHLIGHT.chars().count() as u16;
+    let inner = Rect {
+        x: total_area.x + indent,
+        width: total_area.width.saturating_sub(indent + 1),
+        ..total_area
+    };
+    frame.render_widget(Table::new([total_row], widths).column_spacing(1), inner);
+}
+
+fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
+    if let Some(prompt) = &review.prompt {
+        let what = if review.view == View::Claims {
+            "quote, source or note"
+        } else {
+            "report name"
+        };
+        let line = Line::from(vec![
+            Span::raw("/"),
+            Span::raw(safe(prompt.text()).into_owned()),
+            Span::styled(
+                format!("   filter by {what}; Enter keeps it, Esc clears it"),
+                Style::new().add_modifier(Modifier::DIM),
+            ),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        let col = prompt.text().chars().count() + 1;
+        let x = area
+            .x
+            .saturating_add(u16::try_from(col).unwrap_or(u16::MAX));
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        return;
+    }
+    let progress = match review.scan {
+        Scan::Finding => " looking for reports… ".to_owned(),
+        Scan::Reading { done, total } => format!(" reading {done}/{total} reports… "),
+        Scan::Done => String::new(),
+    };
+    let claims: usize = review.reports.iter().map(|r| r.claims.len()).sum();
+    let mut spans = vec![
+        Span::styled(progress, Style::new().add_modifier(Modifier::REVERSED)),
+        Span::raw(format!(
+            " {} reports · {claims} claims ",
+            review.reports.len()
+        )),
+    ];
+    if let Some(message) = &review.message {
+        spans.push(Span::styled(
+            format!(" {} ", safe(&crate::report::one_line(message))),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
+    let hints = format!(
+        " {} open · {} view · {} filter · {} sort · {} help · {} quit ",
+        review.first_key(Action::EditClaim),
+        review.first_key(Action::SwitchFocus),
+        review.first_key(Action::Search),
+        review.first_key(Action::Review(ReviewAction::SortNext)),
+        review.first_key(Action::Help),
+        review.first_key(Action::Quit),
+    );
+    // The hints give way to the counts and the message; `?` is always there.
+    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    let hints = if used + hints.chars().count() <= usize::from(area.width) {
+        hints
+    } else {
+        format!(" {} help ", review.first_key(Action::Help))
+    };
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(hints.chars().count() as u16),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(Line::from(spans)), left);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            hints,
+            Style::new().add_modifier(Modifier::DIM),
+        )),
+        right,
+    );
+}
+
+/// The keys of the review screen, as bound.
+fn draw_help(frame: &mut Frame, review: &Review) {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut lines = vec![Line::styled("Review screen keys", bold)];
+    for (action, doc) in command::help_rows() {
+        let keys = review.config.keys.keys_for(action).join(" ");
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<16} "), bold),
+            Span::raw(doc),
+        ]));
+    }
+    lines.push(Line::raw(format!(
+        "  {:<16} quit",
+        review.first_key(Action::Quit)
+    )));
+    lines.push(Line::raw(format!(
+        "  {:<16} select a row; on the selected row: open it",
+        "click"
+    )));
+    lines.push(Line::raw(format!(
+        "  {:<16} sort by that column; again: reverse",
+        "click a header"
+    )));
+    lines.push(Line::raw(format!("  {:<16} open that view", "click a tab")));
+    lines.push(Line::raw(format!("  {:<16} move the selection", "wheel")));
+    let area = centered(frame.area(), 74, lines.len() as u16 + 2);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .title(" Help — any key closes "),
+        ),
+        area,
+    );
+}

@@ -1,0 +1,130 @@
+//! The review screen's event loop, beside the reader's: reads the folder in a background thread (so the screen
+//! stays responsive and shows progress), draws, handles keys, and opens the reader on the same
+//! terminal, coming back to a refreshed list when it closes.
+
+use std::io;
+use std::path::Path;
+use std::sync::mpsc::{Receiver, Sender};
+
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use rayon::prelude::*;
+
+use super::error::ReaderError;
+use super::events::Input;
+use super::review::{Effect, Message, Review, update};
+use crate::config::keys::Action;
+use crate::corpus::{Reviewed, scan};
+
+/// Finds and reads every report under `root`, in parallel, telling `tx` as it goes. Stops
+/// early when nobody listens any more (the screen was closed).
+pub fn scan(root: &Path, tx: &Sender<Message>) {
+    let found = scan::find_reports(&[root.to_path_buf()]).unwrap_or_default();
+    if tx.send(Message::Found(found.len())).is_err() {
+        return;
+    }
+    let sent = found.par_iter().try_for_each_with(tx.clone(), |tx, path| {
+        let read = Reviewed::load(path).map_err(|e| e.to_string());
+        // Only whether the screen still listens matters, not the message it did not take.
+        tx.send(Message::Read(read)).map_err(drop)
+    });
+    if sent.is_ok() {
+        let _ = tx.send(Message::Done);
+    }
+}
+
+/// The loop: take in what the scan sent, draw, wait for input, update, carry out the effect.
+/// Ends on quit or when `events` runs out, so tests drive it on a `TestBackend`.
+///
+/// `open` runs the reader on the terminal for a report, at a claim when one is given, until the
+/// user quits it; `Ok(Some(why))` when the report could not be opened (the list says why).
+pub fn run<B, E>(
+    terminal: &mut Terminal<B>,
+    review: &mut Review,
+    events: E,
+    messages: &Receiver<Message>,
+    mut open: impl FnMut(&mut Terminal<B>, &Path, Option<&str>) -> Result<Option<String>, ReaderError>,
+) -> Result<(), ReaderError>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+    E: IntoIterator<Item = io::Result<Input>>,
+{
+    let mut events = events.into_iter();
+    loop {
+        review.receive(messages.try_iter());
+        let size = terminal.size().map_err(io::Error::other)?;
+        update(review, Action::Resize(size.width, size.height));
+        terminal
+            .draw(|frame| crate::tui::review::ui::draw(frame, review))
+            .map_err(io::Error::other)?;
+        let Some(input) = events.next() else {
+            return Ok(());
+        };
+        let effect = match input? {
+            Input::Terminal(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                review.on_key(key)
+            }
+            Input::Terminal(Event::Mouse(mouse)) => match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    update(review, Action::Click(mouse.column, mouse.row))
+                }
+                MouseEventKind::ScrollDown => update(review, Action::ScrollDown),
+                MouseEventKind::ScrollUp => update(review, Action::ScrollUp),
+                _ => None,
+            },
+            _ => None,
+        };
+        match effect {
+            Some(Effect::Open { path, claim }) => {
+                // The reader drew on the same terminal, so the next draw's diff is exact: no
+                // clearing (which would ask the terminal where its cursor is).
+                let failed = open(terminal, &path, claim.as_deref())?;
+                review.reloaded(&path, reload(&path));
+                if let Some(why) = failed {
+                    review.message = Some(why);
+                }
+            }
+            Some(Effect::Quit) => return Ok(()),
+            None => {}
+        }
+    }
+}
+
+/// Reads one report again, after the reader may have changed its claims.
+fn reload(path: &Path) -> Result<Reviewed, String> {
+    Reviewed::load(path).map_err(|e| e.to_string())
+}
+
+/// How often the screen redraws while waiting for keys, to show the scan's progress.
+const TICK: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// The review screen on the real terminal: starts the scan of `root` in the background and runs
+/// the loop, opening the reader with [`super::reader_loop::read_on`].
+pub fn live(
+    terminal: &mut ratatui::DefaultTerminal,
+    root: &Path,
+    config: crate::config::Config,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Result<(), ReaderError> {
+    let reader_config = config.clone();
+    let mut review = Review::new(root.to_path_buf(), config);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let folder = root.to_path_buf();
+    std::thread::spawn(move || scan(&folder, &tx));
+    let events = super::tty::terminal_events(stop, TICK)?;
+    run(
+        terminal,
+        &mut review,
+        events,
+        &rx,
+        |terminal, path, claim| match crate::report::Report::load(path) {
+            Ok(report) => {
+                super::reader_loop::read_on(terminal, report, reader_config.clone(), claim, stop)?;
+                Ok(None)
+            }
+            Err(e) => Ok(Some(e.to_string())),
+        },
+    )
+}
