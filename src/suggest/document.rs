@@ -470,6 +470,23 @@ mod tests {
     }
 
     #[test]
+    fn the_main_clause_attribution_beats_a_with_participle() {
+        let text = "Councillor Petra Lind spoke first. With surveys showing most riders want later buses, she has promised that the timetable will change.";
+        let got = run(text);
+        assert_eq!(got[1].2, "Councillor Petra Lind", "{got:?}");
+        let alone = run("The vote was put off, with the chair saying the count was incomplete.");
+        assert_eq!(alone[0].2, "the chair", "{alone:?}");
+    }
+
+    #[test]
+    fn an_agentless_passive_inside_a_quotation_keeps_the_speaker() {
+        let text = "Manager Tove Berg said: \u{201c}We are a small club.\n\n\u{201c}The cup is seen as a distraction here.\u{201d}";
+        let got = run(text);
+        assert_eq!(got[1].1, Some("named"), "{got:?}");
+        assert_eq!(got[1].2, "Manager Tove Berg", "{got:?}");
+    }
+
+    #[test]
     fn a_verb_after_a_closing_quote_names_the_speaker() {
         for (text, source) in [
             (

@@ -265,12 +265,14 @@ fn participle_source(tokens: &Tokens, cues: &Cues, i: usize) -> Option<(Attribut
     let word = tokens.lower(i);
     // "with the minister saying …": the phrase between "with" and the participle.
     if let Some(mut np) = backward_np(tokens, cues, i) {
+        // A subordinate frame: the main clause's own attribution comes first ("With polls
+        // suggesting …, the minister has said …").
         if tokens.lower(np.0) == "with" && np.0 < np.1 {
             np.0 += 1;
-            return Some((found(tokens, cues, np, None), Frame::Main));
+            return Some((found(tokens, cues, np, None), Frame::Fallback));
         }
         if np.0 > 0 && tokens.lower(np.0 - 1) == "with" {
-            return Some((found(tokens, cues, np, None), Frame::Main));
+            return Some((found(tokens, cues, np, None), Frame::Fallback));
         }
     }
     // "…, saying that …", "has written to the watchdog saying: …": the sentence's subject.
@@ -370,6 +372,16 @@ fn naming_frame(tokens: &Tokens, cues: &Cues, i: usize) -> bool {
 /// with no agent, anonymous with no source for the verbs of agentless reporting and belief ("is
 /// expected to", "were reported", "it is thought that").
 fn passive_source(tokens: &Tokens, cues: &Cues, i: usize) -> Option<(Attribution, Frame)> {
+    let word = tokens.lower(i);
+    // Verbs that report only in a frame: "is seen as", "was described as", "are told to", also
+    // after the agent ("was described by the coach as …"); "was seen by a neighbour" is
+    // perception, with or without an agent.
+    let framed = matches!(tokens.lower(i + 1), "as" | "to" | "that")
+        || (tokens.lower(i + 1) == "by"
+            && (i + 2..tokens.len().min(i + 8)).any(|k| tokens.lower(k) == "as"));
+    if cues.grammar.agentless_framed.contains(word) && !framed {
+        return None;
+    }
     // "was described as unsafe by inspectors": the frame's "as" is no clause boundary.
     let mut k = if tokens.lower(i + 1) == "as" {
         i + 2
@@ -379,6 +391,13 @@ fn passive_source(tokens: &Tokens, cues: &Cues, i: usize) -> Option<(Attribution
     while k < tokens.len() && k - i <= 6 && tokens.is_word(k) {
         let w = tokens.lower(k);
         if w == "by" {
+            // "seen by 50% fewer people", "cut by a third": a measure, not an agent.
+            if tokens
+                .lower(k + 1)
+                .starts_with(|c: char| c.is_ascii_digit())
+            {
+                return None;
+            }
             let np = forward_np(tokens, cues, k + 1, false)?;
             return Some((found(tokens, cues, np, None), Frame::Main));
         }
@@ -389,17 +408,14 @@ fn passive_source(tokens: &Tokens, cues: &Cues, i: usize) -> Option<(Attribution
         }
         k += 1;
     }
-    let word = tokens.lower(i);
-    // Verbs that report only in a frame: "is seen as", "was described as", "are told to".
-    let framed = cues.grammar.agentless_framed.contains(word)
-        && matches!(tokens.lower(i + 1), "as" | "to" | "that");
-    (cues.grammar.agentless.contains(word) || framed).then_some((
-        Attribution {
-            source: None,
-            who: Who::Anonymous,
-        },
-        Frame::Fallback,
-    ))
+    (cues.grammar.agentless.contains(word) || cues.grammar.agentless_framed.contains(word))
+        .then_some((
+            Attribution {
+                source: None,
+                who: Who::Anonymous,
+            },
+            Frame::Fallback,
+        ))
 }
 
 #[cfg(test)]
@@ -590,6 +606,42 @@ mod tests {
                 S,
                 NAMED,
                 "The bureau",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn perception_and_measures_after_a_passive_are_no_agent() {
+        expect_first(&[
+            (
+                "The play was seen by 40% more people than last year.",
+                U,
+                None,
+                "",
+            ),
+            (
+                "The van was seen by a neighbour near the dock.",
+                U,
+                None,
+                "",
+            ),
+            (
+                "The stadium was described by its architect as a “bowl of light”.",
+                S,
+                NAMED,
+                "its architect",
+            ),
+            (
+                "Wales, third in the league with zero points, face Italy on Sunday.",
+                U,
+                None,
+                "",
+            ),
+            (
+                "For a week there was speculation the striker would leave.",
+                S,
+                ANON,
+                "",
             ),
         ]);
     }
