@@ -19,12 +19,14 @@ struct Named {
 }
 
 /// What a source is, as far as pronouns go: "he"/"she" point at people, "it" at bodies and
-/// documents, "they" at either.
+/// documents, "they" at either, and only "they" at a vague group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Referent {
     Person,
     Thing,
     Either,
+    /// "many", "critics", "officials": never "he" or "she".
+    Group,
 }
 
 /// Titles and nouns that make a source phrase a person.
@@ -95,6 +97,9 @@ fn referent(words: &str, cues: &Cues) -> Referent {
     if cues.roles.contains(head) || cues.documents.contains(head) {
         return Referent::Thing;
     }
+    if cues.weasels.contains(head) || (head.ends_with('s') && cues.anonymous.contains(head)) {
+        return Referent::Group;
+    }
     if before_preposition
         .iter()
         .any(|w| PERSON_WORDS.contains(&w.as_str()))
@@ -126,10 +131,12 @@ fn antecedent<'a>(seen: &'a [Named], pronoun: &str, paragraph: usize) -> Option<
         seen.iter()
             .rev()
             .take_while(move |l| paragraph.saturating_sub(l.paragraph) <= 1)
+            .filter(move |l| !(want == Referent::Person && l.what == Referent::Group))
     };
+    // The latest that fits or may fit: a bare surname ("Osbourne") said last beats an older
+    // titled name.
     recent()
-        .find(|l| want == Referent::Either || l.what == want)
-        .or_else(|| recent().find(|l| l.what == Referent::Either))
+        .find(|l| want == Referent::Either || l.what == want || l.what == Referent::Either)
         .or_else(|| recent().next())
 }
 
@@ -476,6 +483,22 @@ mod tests {
         assert_eq!(got[1].2, "Councillor Petra Lind", "{got:?}");
         let alone = run("The vote was put off, with the chair saying the count was incomplete.");
         assert_eq!(alone[0].2, "the chair", "{alone:?}");
+    }
+
+    #[test]
+    fn he_and_she_never_point_at_a_vague_group() {
+        let text = "Coach Rafa Lind praised Mr Ode Sane. Many believe the team will win.\n\n\u{201c}We are ready,\u{201d} he said.";
+        let got = run(text);
+        assert_eq!(got[1].2, "Many", "{got:?}");
+        assert_eq!(got[2].1, Some("named"), "{got:?}");
+        assert_ne!(got[2].2, "Many", "{got:?}");
+    }
+
+    #[test]
+    fn he_points_at_the_latest_speaker_even_a_bare_surname() {
+        let text = "Coach Ines Roa praised the pack. Keane said the forwards were tired.\n\nHe said: \u{201c}We need a rest.\u{201d}";
+        let got = run(text);
+        assert_eq!(got[2].2, "Keane", "{got:?}");
     }
 
     #[test]
