@@ -260,6 +260,34 @@ fn quoted_source(locals: &[Local], paragraphs: &[usize], n: usize) -> Option<Att
         return None;
     }
     let same = |k: usize| paragraphs[k] == paragraphs[n] && locals[k].quoted;
+    let forward = || {
+        let mut k = n + 1;
+        while k < locals.len() && same(k) {
+            if let Some(a) = &locals[k].attribution {
+                return Some(a.clone());
+            }
+            if !locals[k].starts_quoted {
+                break;
+            }
+            k += 1;
+        }
+        None
+    };
+    // A new quotation that runs on past this sentence belongs to the speaker named in the
+    // sentence where it closes ("“That was a disaster. “I froze,” Ms Roe said."), not to the
+    // quotation before.
+    if (n == 0 || !locals[n - 1].ends_inside) && local.ends_inside {
+        let mut k = n + 1;
+        while k < locals.len() && same(k) {
+            if let Some(a) = &locals[k].attribution {
+                return Some(a.clone());
+            }
+            if !locals[k].ends_inside {
+                break;
+            }
+            k += 1;
+        }
+    }
     let mut k = n;
     while k > 0 && same(k - 1) {
         k -= 1;
@@ -268,15 +296,8 @@ fn quoted_source(locals: &[Local], paragraphs: &[usize], n: usize) -> Option<Att
         }
     }
     let first = k;
-    let mut k = n + 1;
-    while k < locals.len() && same(k) {
-        if let Some(a) = &locals[k].attribution {
-            return Some(a.clone());
-        }
-        if !locals[k].starts_quoted {
-            break;
-        }
-        k += 1;
+    if let Some(a) = forward() {
+        return Some(a);
     }
     // A paragraph that is only quotation continues the speaker who ends the paragraph before
     // ("X, from the charity, said the plans were late. ¶ “We would like …”").
@@ -499,6 +520,18 @@ mod tests {
         let text = "Coach Ines Roa praised the pack. Keane said the forwards were tired.\n\nHe said: \u{201c}We need a rest.\u{201d}";
         let got = run(text);
         assert_eq!(got[2].2, "Keane", "{got:?}");
+    }
+
+    #[test]
+    fn a_new_quotation_takes_the_speaker_named_where_it_closes() {
+        let text = "\u{201c}The ferry is late,\u{201d} said Captain Ivo Marsh. \u{201c}The harbour is a mess. \u{201c}Nobody has fixed the crane,\u{201d} said docker Una Bell. Trade fell.";
+        let got = run(text);
+        assert_eq!(got[1].2, "docker Una Bell", "{got:?}");
+        let confided = run("\u{201c}It was bad. I froze,\u{201d} Mr Ode Roe confided to the host.");
+        assert_eq!(confided[0].2, "Mr Ode Roe", "{confided:?}");
+        let closed = "\u{201c}The ferry is late,\u{201d} said Captain Ivo Marsh. \u{201c}The harbour is a mess.\u{201d} Docker Una Bell said: \u{201c}Nobody fixed it.\u{201d}";
+        let got = run(closed);
+        assert_eq!(got[1].2, "Captain Ivo Marsh", "{got:?}");
     }
 
     #[test]
