@@ -364,7 +364,11 @@ fn attribution(
                 });
                 return Some(attribution);
             }
-            Some((attribution, Frame::Fallback)) if fallback.is_none() => {
+            // An agentless passive inside a quotation is the speaker's words ("“The plan is
+            // seen as a first step,” she said"), not an attribution of its own.
+            Some((attribution, Frame::Fallback))
+                if fallback.is_none() && !(in_quote(i) && attribution.source.is_none()) =>
+            {
                 fallback = Some((attribution, i));
             }
             _ => {}

@@ -19,12 +19,14 @@ struct Named {
 }
 
 /// What a source is, as far as pronouns go: "he"/"she" point at people, "it" at bodies and
-/// documents, "they" at either.
+/// documents, "they" at either, and only "they" at a vague group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Referent {
     Person,
     Thing,
     Either,
+    /// "many", "critics", "officials": never "he" or "she".
+    Group,
 }
 
 /// Titles and nouns that make a source phrase a person.
@@ -95,6 +97,9 @@ fn referent(words: &str, cues: &Cues) -> Referent {
     if cues.roles.contains(head) || cues.documents.contains(head) {
         return Referent::Thing;
     }
+    if cues.weasels.contains(head) || (head.ends_with('s') && cues.anonymous.contains(head)) {
+        return Referent::Group;
+    }
     if before_preposition
         .iter()
         .any(|w| PERSON_WORDS.contains(&w.as_str()))
@@ -126,10 +131,12 @@ fn antecedent<'a>(seen: &'a [Named], pronoun: &str, paragraph: usize) -> Option<
         seen.iter()
             .rev()
             .take_while(move |l| paragraph.saturating_sub(l.paragraph) <= 1)
+            .filter(move |l| !(want == Referent::Person && l.what == Referent::Group))
     };
+    // The latest that fits or may fit: a bare surname ("Osbourne") said last beats an older
+    // titled name.
     recent()
-        .find(|l| want == Referent::Either || l.what == want)
-        .or_else(|| recent().find(|l| l.what == Referent::Either))
+        .find(|l| want == Referent::Either || l.what == want || l.what == Referent::Either)
         .or_else(|| recent().next())
 }
 
@@ -253,6 +260,34 @@ fn quoted_source(locals: &[Local], paragraphs: &[usize], n: usize) -> Option<Att
         return None;
     }
     let same = |k: usize| paragraphs[k] == paragraphs[n] && locals[k].quoted;
+    let forward = || {
+        let mut k = n + 1;
+        while k < locals.len() && same(k) {
+            if let Some(a) = &locals[k].attribution {
+                return Some(a.clone());
+            }
+            if !locals[k].starts_quoted {
+                break;
+            }
+            k += 1;
+        }
+        None
+    };
+    // A new quotation that runs on past this sentence belongs to the speaker named in the
+    // sentence where it closes ("“That was a disaster. “I froze,” Ms Roe said."), not to the
+    // quotation before.
+    if (n == 0 || !locals[n - 1].ends_inside) && local.ends_inside {
+        let mut k = n + 1;
+        while k < locals.len() && same(k) {
+            if let Some(a) = &locals[k].attribution {
+                return Some(a.clone());
+            }
+            if !locals[k].ends_inside {
+                break;
+            }
+            k += 1;
+        }
+    }
     let mut k = n;
     while k > 0 && same(k - 1) {
         k -= 1;
@@ -261,15 +296,8 @@ fn quoted_source(locals: &[Local], paragraphs: &[usize], n: usize) -> Option<Att
         }
     }
     let first = k;
-    let mut k = n + 1;
-    while k < locals.len() && same(k) {
-        if let Some(a) = &locals[k].attribution {
-            return Some(a.clone());
-        }
-        if !locals[k].starts_quoted {
-            break;
-        }
-        k += 1;
+    if let Some(a) = forward() {
+        return Some(a);
     }
     // A paragraph that is only quotation continues the speaker who ends the paragraph before
     // ("X, from the charity, said the plans were late. ¶ “We would like …”").
@@ -467,6 +495,51 @@ mod tests {
         let got = run(text);
         assert_eq!(got[1].2, "Engineer Rui Costa", "{got:?}");
         assert_eq!(got[2].0, Some("unsourced"), "{got:?}");
+    }
+
+    #[test]
+    fn the_main_clause_attribution_beats_a_with_participle() {
+        let text = "Councillor Petra Lind spoke first. With surveys showing most riders want later buses, she has promised that the timetable will change.";
+        let got = run(text);
+        assert_eq!(got[1].2, "Councillor Petra Lind", "{got:?}");
+        let alone = run("The vote was put off, with the chair saying the count was incomplete.");
+        assert_eq!(alone[0].2, "the chair", "{alone:?}");
+    }
+
+    #[test]
+    fn he_and_she_never_point_at_a_vague_group() {
+        let text = "Coach Rafa Lind praised Mr Ode Sane. Many believe the team will win.\n\n\u{201c}We are ready,\u{201d} he said.";
+        let got = run(text);
+        assert_eq!(got[1].2, "Many", "{got:?}");
+        assert_eq!(got[2].1, Some("named"), "{got:?}");
+        assert_ne!(got[2].2, "Many", "{got:?}");
+    }
+
+    #[test]
+    fn he_points_at_the_latest_speaker_even_a_bare_surname() {
+        let text = "Coach Ines Roa praised the pack. Keane said the forwards were tired.\n\nHe said: \u{201c}We need a rest.\u{201d}";
+        let got = run(text);
+        assert_eq!(got[2].2, "Keane", "{got:?}");
+    }
+
+    #[test]
+    fn a_new_quotation_takes_the_speaker_named_where_it_closes() {
+        let text = "\u{201c}The ferry is late,\u{201d} said Captain Ivo Marsh. \u{201c}The harbour is a mess. \u{201c}Nobody has fixed the crane,\u{201d} said docker Una Bell. Trade fell.";
+        let got = run(text);
+        assert_eq!(got[1].2, "docker Una Bell", "{got:?}");
+        let confided = run("\u{201c}It was bad. I froze,\u{201d} Mr Ode Roe confided to the host.");
+        assert_eq!(confided[0].2, "Mr Ode Roe", "{confided:?}");
+        let closed = "\u{201c}The ferry is late,\u{201d} said Captain Ivo Marsh. \u{201c}The harbour is a mess.\u{201d} Docker Una Bell said: \u{201c}Nobody fixed it.\u{201d}";
+        let got = run(closed);
+        assert_eq!(got[1].2, "Captain Ivo Marsh", "{got:?}");
+    }
+
+    #[test]
+    fn an_agentless_passive_inside_a_quotation_keeps_the_speaker() {
+        let text = "Manager Tove Berg said: \u{201c}We are a small club.\n\n\u{201c}The cup is seen as a distraction here.\u{201d}";
+        let got = run(text);
+        assert_eq!(got[1].1, Some("named"), "{got:?}");
+        assert_eq!(got[1].2, "Manager Tove Berg", "{got:?}");
     }
 
     #[test]
