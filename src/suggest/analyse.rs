@@ -4,36 +4,12 @@
 use std::ops::Range;
 
 use super::cues::{Cues, Phrases, flag};
-use super::phrase::{backward_np, classify, forward_np, head_run, head_word, subject};
+use super::phrase::{
+    Attribution, Who, backward_np, classify, forward_np, found, head_run, head_word, subject,
+};
 use super::tokens::{Kind, Tokens};
 use super::verb::{Frame, verb_source};
 use super::{Cue, CueKind, SourceKind};
-
-/// Who a source phrase points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Who {
-    /// A specific person, body or document.
-    Named,
-    /// An unnamed or vague speaker.
-    Anonymous,
-    /// "he", "she", "they", "it": someone named earlier.
-    Pronoun,
-    /// "I", "we": the writer, so no outside source.
-    Writer,
-    /// "critics", "some": a vague group, an anonymous source shown with a `weasel` cue.
-    Weasel,
-    /// A named speaker whose words come second-hand ("X reportedly said"): unsourced.
-    Hedged,
-}
-
-/// An attribution found in the sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Attribution {
-    /// The source's byte range, when there are words for it.
-    pub source: Option<Range<usize>>,
-    /// What kind of source it is.
-    pub who: Who,
-}
 
 /// What the sentence shows on its own.
 #[derive(Debug, Default)]
@@ -419,18 +395,6 @@ fn source_like(tokens: &Tokens, cues: &Cues, np: (usize, usize)) -> bool {
         || cues.documents.contains(w)
         || cues.roles.contains(w)
         || cues.weasels.contains(w)
-}
-
-pub(super) fn found(
-    tokens: &Tokens,
-    cues: &Cues,
-    np: (usize, usize),
-    who: Option<Who>,
-) -> Attribution {
-    Attribution {
-        source: Some(tokens.range(np.0, np.1)),
-        who: who.unwrap_or_else(|| classify(tokens, cues, np)),
-    }
 }
 
 /// "In a statement, the ministry rejected …": the source named after the phrase.

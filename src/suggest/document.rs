@@ -3,8 +3,9 @@
 
 use std::ops::Range;
 
-use super::analyse::{Attribution, Local, Who, analyse};
+use super::analyse::{Local, analyse};
 use super::cues::Cues;
+use super::phrase::{Attribution, Who};
 use super::tokens::Tokens;
 use super::{Cue, CueKind, SourceKind, Suggestion, Verdict};
 

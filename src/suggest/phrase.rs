@@ -1,9 +1,50 @@
 //! Source phrases: the noun phrase a reporting verb points at, read backwards from the verb or
 //! forwards after it, cut to its edges, and what kind of source it names.
 
-use super::analyse::Who;
+use std::ops::Range;
+
 use super::cues::Cues;
 use super::tokens::{Kind, Tokens};
+
+/// Who a source phrase points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Who {
+    /// A specific person, body or document.
+    Named,
+    /// An unnamed or vague speaker.
+    Anonymous,
+    /// "he", "she", "they", "it": someone named earlier.
+    Pronoun,
+    /// "I", "we": the writer, so no outside source.
+    Writer,
+    /// "critics", "some": a vague group, an anonymous source shown with a `weasel` cue.
+    Weasel,
+    /// A named speaker whose words come second-hand ("X reportedly said"): unsourced.
+    Hedged,
+}
+
+/// An attribution found in the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Attribution {
+    /// The source's byte range, when there are words for it.
+    pub source: Option<Range<usize>>,
+    /// What kind of source it is.
+    pub who: Who,
+}
+
+/// The attribution of the noun phrase `np`: its words as the source, of the kind `who` when the
+/// caller knows it, else as the phrase reads.
+pub(super) fn found(
+    tokens: &Tokens,
+    cues: &Cues,
+    np: (usize, usize),
+    who: Option<Who>,
+) -> Attribution {
+    Attribution {
+        source: Some(tokens.range(np.0, np.1)),
+        who: who.unwrap_or_else(|| classify(tokens, cues, np)),
+    }
+}
 
 /// The subject ending just before token `end` (exclusive), with an appositive when one sits
 /// between it and the verb ("Jane Smith, the commander, said").

@@ -3,9 +3,10 @@
 
 use std::ops::Range;
 
-use super::analyse::{Attribution, Who, found};
 use super::cues::Cues;
-use super::phrase::{backward_np, classify, forward_np, sentence_subject, subject};
+use super::phrase::{
+    Attribution, Who, backward_np, classify, forward_np, found, sentence_subject, subject,
+};
 use super::tokens::{Kind, Tokens};
 
 /// How much a verb's attribution counts.
