@@ -121,11 +121,11 @@ fn exit_status(roff: &mut Roff) {
         (0, "Done; for check, nothing to fix."),
         (
             EXIT_FAILURE,
-            "check found something (a finding per line on standard output), or the system failed: a write refused, the sidecar's lock held too long, a change the reader could not save.",
+            "The system failed: a write refused, the sidecar's lock held too long, a change the reader could not save, output that could not be written (export -o too). For check: it found something (a finding per line on standard output).",
         ),
         (
             EXIT_BAD_INPUT,
-            "Bad input: a wrong argument, no such file, a file that is not text, a PDF, a web page with no article, an unknown tag, N out of range, a sidecar or config that does not parse. The message is one line on standard error naming the file and what to do.",
+            "Bad input: a wrong argument, no such file, a file that is not text, a PDF, a web page with no article, an unknown tag, N out of range, a sidecar or config that does not parse, an input over its limit, export -o naming a file it reads, a linked or missing version given to merge-driver; for check, also a file or folder it could not read, or findings it could not print. The message is one line on standard error naming the file and what to do.",
         ),
     ] {
         entry(roff, bold(code.to_string()), meaning);

@@ -121,7 +121,15 @@ pub fn run(files: Versions<'_>) -> Result<Outcome, CliError> {
 }
 
 /// One version of the sidecar, named `name` in errors; `None` when git passes an empty file (the
-/// file is new on both sides, so there is no ancestor) or none at all.
+/// file is new on both sides, so there is no ancestor). Git always passes three files, so a
+/// missing one is a mistyped call by hand: taken as empty, a missing `%B` would read as "theirs
+/// removed every claim" and the merge would delete them from `%A`.
 fn read(path: &Path, name: &Path) -> Result<Option<Sidecar>, CliError> {
+    if matches!(path.symlink_metadata(), Err(e) if e.kind() == std::io::ErrorKind::NotFound) {
+        return Err(CliError::BadInput(format!(
+            "{}: no such file; give the three versions git passes (%O %A %B), which all exist",
+            safe_path(name)
+        )));
+    }
     Ok(Sidecar::load_version(path, name)?)
 }

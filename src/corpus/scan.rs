@@ -66,13 +66,27 @@ pub fn is_export(path: &Path) -> bool {
 }
 
 /// The report a path stands for: a sidecar stands for its report, anything else for itself.
+/// The name is cut as bytes, so a report whose name is not UTF-8 is found as it is named.
 pub fn report_of(path: &Path) -> PathBuf {
-    if is_sidecar(path) {
-        let name = path.as_os_str().to_string_lossy();
-        PathBuf::from(&name[..name.len() - SIDECAR_SUFFIX.len()])
-    } else {
-        path.to_path_buf()
+    match path.file_name().and_then(report_name) {
+        Some(name) => path.with_file_name(name),
+        None => path.to_path_buf(),
     }
+}
+
+/// A sidecar's file name without [`SIDECAR_SUFFIX`]; `None` for any other name.
+#[cfg(unix)]
+fn report_name(name: &OsStr) -> Option<&OsStr> {
+    use std::os::unix::ffi::OsStrExt as _;
+    name.as_bytes()
+        .strip_suffix(SIDECAR_SUFFIX.as_bytes())
+        .map(OsStr::from_bytes)
+}
+
+/// A sidecar's file name without [`SIDECAR_SUFFIX`]; `None` for any other name.
+#[cfg(not(unix))]
+fn report_name(name: &OsStr) -> Option<&OsStr> {
+    name.to_str()?.strip_suffix(SIDECAR_SUFFIX).map(OsStr::new)
 }
 
 /// Every report named by `paths`: a file is taken as it is (a sidecar as its report), a folder
@@ -154,6 +168,19 @@ mod tests {
         assert_eq!(
             report_of(Path::new("d/a.txt.sidenote.toml")),
             PathBuf::from("d/a.txt")
+        );
+    }
+
+    /// A name that is not UTF-8 was cut from its lossy form: `\xff.txt.sidenote.toml` stood
+    /// for `\u{fffd}.txt`, a file that does not exist, and every command refused it.
+    #[cfg(unix)]
+    #[test]
+    fn a_sidecar_whose_name_is_not_utf8_stands_for_its_report() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let sidecar = Path::new(OsStr::from_bytes(b"d/\xff.txt.sidenote.toml"));
+        assert_eq!(
+            report_of(sidecar).as_os_str().as_bytes(),
+            b"d/\xff.txt".as_slice()
         );
     }
 

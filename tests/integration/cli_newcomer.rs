@@ -405,6 +405,16 @@ fn the_manual_is_one_page_with_every_command_and_the_sections_a_user_needs() {
     for code in ["\\fB0\\fR", "\\fB1\\fR", "\\fB2\\fR"] {
         assert!(exit.contains(code), "{code}: {exit}");
     }
+    // As the README's table: check exits 2, not 1, when a file could not be read, and output
+    // that could not be written is 1 for every other command.
+    let (one, two) = exit.split_once("\\fB2\\fR").expect("an entry for 2");
+    assert!(one.contains("output that could not be written"), "{one}");
+    assert!(!one.contains("or the system failed"), "{one}");
+    assert!(
+        two.contains("for check, also a file or folder it could not read"),
+        "{two}"
+    );
+    assert!(two.contains("an input over its limit"), "{two}");
     // The keys are the built-in ones (assets/config.toml), tags included.
     let keys = section(".SH KEYS");
     for (key, meaning) in [

@@ -470,3 +470,50 @@ fn one_claim_per_author_per_span_and_moves_are_no_conflict() {
     );
     assert!(!merged.contains("conflict"), "{merged}");
 }
+
+/// A version that does not exist (a typo in a call by hand; git always passes three files) is
+/// bad input naming it, not an empty side: taken as empty, a missing `%B` read as "theirs
+/// removed every claim" and the driver deleted the ancestor's claims from `%A`, exit 0.
+#[test]
+fn a_missing_version_is_refused_and_ours_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let claim = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n\n[[claim]]\n\
+        id = \"a1\"\nstatus = \"sourced\"\nstart = 0\nend = 3\nquote = \"The\"\nauthor = \"ana\"\n\
+        created = 2026-01-01T00:00:00Z\nupdated = 2026-01-01T00:00:00Z\n";
+    let base = dir.path().join("base");
+    let ours = dir.path().join("ours");
+    std::fs::write(&base, claim).expect("base");
+    std::fs::write(&ours, claim).expect("ours");
+    for (args, missing) in [
+        (
+            [base.clone(), ours.clone(), dir.path().join("thiers")],
+            "thiers",
+        ),
+        (
+            [dir.path().join("bsae"), ours.clone(), base.clone()],
+            "bsae",
+        ),
+    ] {
+        let out = Command::new(SIDENOTE)
+            .arg("merge-driver")
+            .args(&args)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(missing) && stderr.contains("no such file"),
+            "{stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert_eq!(std::fs::read_to_string(&ours).expect("ours"), claim);
+    }
+    let absent = dir.path().join("absent");
+    let out = Command::new(SIDENOTE)
+        .arg("merge-driver")
+        .args([&base, &absent, &base])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(!absent.exists(), "a missing %A was created");
+}
