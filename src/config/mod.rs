@@ -383,6 +383,18 @@ fn resolve_tags(raw: Vec<RawTag>, text: &str, path: &Path) -> Result<Vec<Tag>, C
                 format!("tag.key: \"{}\" is not a key", tag.key.get_ref()),
             ));
         };
+        // Two tags on one key would leave one of them out of reach, and help would show it
+        // with no key: refuse, naming both.
+        if let Some(other) = tags.iter().find(|t| t.key == key) {
+            return Err(invalid(
+                tag.key.span(),
+                format!(
+                    "tag.key: \"{}\" is the key of both \"{}\" and \"{name}\"",
+                    tag.key.get_ref(),
+                    other.name
+                ),
+            ));
+        }
         let color = parse_color(tag.color.get_ref()).ok_or_else(|| {
             invalid(
                 tag.color.span(),
@@ -575,6 +587,23 @@ mod tests {
         let text = "[keys]\n\"t\" = \"tag:rumour\"\n";
         let err = Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("bad tag");
         assert!(err.to_string().contains("no tag named \"rumour\""), "{err}");
+    }
+
+    #[test]
+    fn two_tags_on_one_key_are_refused_naming_both_and_the_key() {
+        let text = "[[tag]]\nname = \"alpha\"\nkey = \"s\"\ncolor = \"green\"\n\
+                    [[tag]]\nname = \"beta\"\nkey = \"s\"\ncolor = \"red\"\n";
+        let err = Config::from_str_with_defaults(text, Path::new("c.toml")).expect_err("one key");
+        assert_eq!(
+            err.to_string(),
+            "c.toml:7: tag.key: \"s\" is the key of both \"alpha\" and \"beta\"; fix the config file (see config.example.toml)"
+        );
+        let text = text.replace(
+            "key = \"s\"\ncolor = \"red\"",
+            "key = \"t\"\ncolor = \"red\"",
+        );
+        let config = Config::from_str_with_defaults(&text, Path::new("c.toml")).expect("two keys");
+        assert_eq!(config.tags.len(), 2);
     }
 
     #[test]

@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::report::Encoding;
 use proptest::prelude::*;
