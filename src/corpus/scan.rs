@@ -66,7 +66,9 @@ pub fn is_export(path: &Path) -> bool {
 }
 
 /// The report a path stands for: a sidecar stands for its report, anything else for itself.
-/// The name is cut as bytes, so a report whose name is not UTF-8 is found as it is named.
+/// The name is cut as bytes, so a report whose name is not UTF-8 is found as it is named. A
+/// name that is only the ending (`.sidenote.toml`) is no report's sidecar and stands for itself,
+/// so that a message about it names the file given, not an empty name or its folder.
 pub fn report_of(path: &Path) -> PathBuf {
     match path.file_name().and_then(report_name) {
         Some(name) => path.with_file_name(name),
@@ -74,19 +76,25 @@ pub fn report_of(path: &Path) -> PathBuf {
     }
 }
 
-/// A sidecar's file name without [`SIDECAR_SUFFIX`]; `None` for any other name.
+/// A sidecar's file name without [`SIDECAR_SUFFIX`]; `None` for any other name, and for the
+/// ending alone.
 #[cfg(unix)]
 fn report_name(name: &OsStr) -> Option<&OsStr> {
     use std::os::unix::ffi::OsStrExt as _;
     name.as_bytes()
         .strip_suffix(SIDECAR_SUFFIX.as_bytes())
+        .filter(|report| !report.is_empty())
         .map(OsStr::from_bytes)
 }
 
-/// A sidecar's file name without [`SIDECAR_SUFFIX`]; `None` for any other name.
+/// A sidecar's file name without [`SIDECAR_SUFFIX`]; `None` for any other name, and for the
+/// ending alone.
 #[cfg(not(unix))]
 fn report_name(name: &OsStr) -> Option<&OsStr> {
-    name.to_str()?.strip_suffix(SIDECAR_SUFFIX).map(OsStr::new)
+    name.to_str()?
+        .strip_suffix(SIDECAR_SUFFIX)
+        .filter(|report| !report.is_empty())
+        .map(OsStr::new)
 }
 
 /// Every report named by `paths`: a file is taken as it is (a sidecar as its report), a folder

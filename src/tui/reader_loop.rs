@@ -101,10 +101,18 @@ where
         app.start_at_claim(id);
     }
     // Held until the reader returns: other windows on this report see it while it is open.
-    let presence = presence::Presence::enter(&path);
-    if presence.as_ref().is_some_and(|(_, others)| *others) {
-        app.open_elsewhere();
-    }
+    let _presence = match presence::Presence::enter(&path) {
+        Ok((mark, others)) => {
+            if others {
+                app.open_elsewhere();
+            }
+            Some(mark)
+        }
+        Err(why) => {
+            app.not_marked_open(&why);
+            None
+        }
+    };
     let mut events = ReaderEvents {
         stop,
         terminal: tty::TtyEvents::new()?,

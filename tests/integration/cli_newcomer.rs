@@ -158,6 +158,37 @@ fn a_sidecar_whose_report_is_missing_is_refused_naming_the_report() {
     assert_eq!(sandbox.listing(), before, "nothing written");
 }
 
+/// A name that is only the sidecar ending (`.sidenote.toml`) is no report's sidecar: it is taken
+/// as the file it names, so a message about it names what the user typed, not an empty name
+/// or the folder it is in.
+#[test]
+fn a_bare_sidecar_ending_is_taken_as_the_file_given() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir(sandbox.path("q")).expect("mkdir");
+    let before = sandbox.listing();
+    for name in [".sidenote.toml", "q/.sidenote.toml"] {
+        for args in [
+            &["claims", name][..],
+            &["tag", name, "1", "sourced"],
+            &["sentences", name],
+        ] {
+            let message = sandbox.refused(args);
+            assert!(
+                message.contains(&format!("{name}: no such file")),
+                "{args:?}: {message}"
+            );
+        }
+    }
+    assert_eq!(sandbox.listing(), before, "nothing written");
+
+    sandbox.write("q/.sidenote.toml", "The port reopened on Monday.\n");
+    let text = sandbox.ok(&["text", "q/.sidenote.toml"]);
+    assert_eq!(
+        text, "The port reopened on Monday.\n",
+        "read as a plain file"
+    );
+}
+
 // Item 7: `--config` is global.
 
 #[test]

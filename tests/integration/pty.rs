@@ -650,6 +650,32 @@ fn a_symlinked_sidecar_opens_read_only() {
     );
 }
 
+/// Issue 15 item 2: a link planted where the reader's presence mark goes is not followed, and
+/// the reader says so, naming the mark, while it opens the report as usual.
+#[cfg(unix)]
+#[test]
+fn a_link_planted_as_the_open_mark_is_named_and_not_followed() {
+    let dir = folder();
+    let target = dir.path().join("planted");
+    std::os::unix::fs::symlink(&target, dir.path().join("report.txt.sidenote.toml.open"))
+        .expect("link");
+    let mut reader = Session::start(dir.path(), &["report.txt"]);
+    reader.wait_for(SENTENCES[0]);
+    reader.wait_for_status("report.txt.sidenote.toml.open is a link; not followed");
+    reader.press("s");
+    reader.wait_for_status("1 claim");
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0);
+    assert!(
+        std::fs::symlink_metadata(&target).is_err(),
+        "the link's target was created"
+    );
+    assert!(
+        dir.path().join("report.txt.sidenote.toml").exists(),
+        "the claim was saved as usual"
+    );
+}
+
 // Hostile text: what the reader sends to the terminal when the report (or its name) is an attack.
 
 /// A report that tries every trick a terminal falls for: colours and cursor moves (CSI), a window

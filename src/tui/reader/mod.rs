@@ -356,8 +356,19 @@ impl App {
     /// Tells the user that another sidenote window has this report open (the event loop found
     /// out, see [`super::presence`]), before anything else there is to say.
     pub fn open_elsewhere(&mut self) {
-        let note =
-            "another sidenote window has this report open: each save merges the other's changes";
+        self.say_first(
+            "another sidenote window has this report open: each save merges the other's changes",
+        );
+    }
+
+    /// Tells the user that this window could not mark the report as open (`why` names the mark,
+    /// see [`super::presence`]), before anything else there is to say; the reader works as usual.
+    pub fn not_marked_open(&mut self, why: &str) {
+        self.say_first(why);
+    }
+
+    /// Puts `note` in the message line ahead of whatever is there already.
+    fn say_first(&mut self, note: &str) {
         self.message = Some(match self.message.take() {
             Some(other) => format!("{note}; {other}"),
             None => note.to_owned(),

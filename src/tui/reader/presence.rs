@@ -24,29 +24,46 @@ pub struct Presence {
 
 impl Presence {
     /// Marks the report of `sidecar` as open in this reader, and says whether another reader
-    /// has it open too. `None` when no mark can be made (a read-only folder): then nobody can
-    /// be told, and nothing else changes.
-    pub fn enter(sidecar: &Path) -> Option<(Self, bool)> {
+    /// has it open too. When no mark can be made (a link planted where it goes, a read-only
+    /// folder), the error is one line naming the mark for the status bar: nobody else can be
+    /// told that this window is open, and nothing else changes. A link is never followed, so
+    /// its target is never created.
+    pub fn enter(sidecar: &Path) -> Result<(Self, bool), String> {
         let mut name = sidecar.as_os_str().to_owned();
         name.push(".open");
         let path = PathBuf::from(name);
+        let unmarked = |why: &str| {
+            let shown = path.file_name().map_or(path.as_path(), Path::new);
+            format!(
+                "{} {why} (other windows will not see this one)",
+                crate::report::safe_path(shown)
+            )
+        };
         for _ in 0..ATTEMPTS {
-            let file = crate::annotate::atomic::open_marker(&path).ok()?;
+            let file = crate::annotate::atomic::open_marker(&path).map_err(|e| {
+                if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                    unmarked("is a link; not followed")
+                } else {
+                    unmarked(&format!("cannot be made: {e}"))
+                }
+            })?;
             let others = match file.try_lock() {
                 Ok(()) => {
                     let _ = file.unlock();
                     false
                 }
                 Err(TryLockError::WouldBlock) => true,
-                Err(TryLockError::Error(_)) => return None,
+                Err(TryLockError::Error(e)) => {
+                    return Err(unmarked(&format!("cannot be locked: {e}")));
+                }
             };
             // The last reader out removes the file; one removed after we opened it is no mark.
             if file.try_lock_shared().is_ok() && same_file(&file, &path) {
-                return Some((Self { file, path }, others));
+                return Ok((Self { file, path }, others));
             }
             std::thread::sleep(RETRY);
         }
-        None
+        Err(unmarked("kept being replaced"))
     }
 }
 
@@ -117,5 +134,22 @@ mod tests {
             disk.unwrap_or_else(|| crate::annotate::Sidecar::new(&report))
         });
         assert!(saved.is_ok(), "{saved:?}");
+    }
+
+    /// Issue 15 item 2: a link planted as the mark is refused by name and never followed.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_as_the_mark_is_named_and_not_followed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let sidecar = dir.path().join("r.txt.sidenote.toml");
+        let target = dir.path().join("planted");
+        std::os::unix::fs::symlink(&target, dir.path().join("r.txt.sidenote.toml.open"))
+            .expect("link");
+        let why = Presence::enter(&sidecar).expect_err("no mark through a link");
+        assert!(
+            why.starts_with("r.txt.sidenote.toml.open is a link; not followed"),
+            "{why}"
+        );
+        assert!(std::fs::symlink_metadata(&target).is_err(), "target made");
     }
 }
