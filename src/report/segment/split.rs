@@ -35,6 +35,14 @@ pub(super) fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<u
             (pos, marker) = skip_list_marker(s, item);
             continue;
         }
+        // An enumeration that starts inside the sentence: the text before
+        // its first item is a sentence of its own.
+        if let Some(item) = inline_enumeration(s, pos, found) {
+            push_trimmed(text, sentence_start..item, out);
+            sentence_start = item;
+            (pos, marker) = skip_list_marker(s, item);
+            continue;
+        }
         let Some(found) = found else { break };
         let run = Run::scan(s, found);
         if run.ends_sentence(s, block.start, sentence_start) {
@@ -59,6 +67,17 @@ fn skip_list_marker(s: &str, pos: usize) -> (usize, Option<Marker>) {
         Some(marker) => (marker.end, Some(marker)),
         None => (pos, None),
     }
+}
+
+/// Where an enumeration starts in `s[pos..]` before or at the stop `found`
+/// (`Next steps: 1) seal the site 2) …`, `… as follows: a. the log b. …`):
+/// a first label closed by a `)` before the stop, or by the stop itself.
+fn inline_enumeration(s: &str, pos: usize, found: Option<usize>) -> Option<usize> {
+    let end = found.unwrap_or(s.len());
+    let limit = |from: usize| next_stop(s, from).map_or(s.len(), |f| f + 3);
+    memchr::memchr_iter(b')', &s.as_bytes()[pos..end])
+        .find_map(|at| Marker::inline_start(s, pos + at, limit))
+        .or_else(|| found.and_then(|f| Marker::inline_start(s, f, limit)))
 }
 
 /// The offset of the next character at or after `pos` that can end a
