@@ -72,6 +72,97 @@ pub const ENUMERATIONS: &[Case] = &[
             "Nothing else changed",
         ],
     ),
+    (
+        "Next steps: 1) seal the site 2) recover the logs 3) brief the ministry",
+        &[
+            "Next steps:",
+            "1) seal the site",
+            "2) recover the logs",
+            "3) brief the ministry",
+        ],
+    ),
+    (
+        "The crew must 1. secure the hold 2. log the cargo before dawn.",
+        &[
+            "The crew must",
+            "1. secure the hold",
+            "2. log the cargo before dawn.",
+        ],
+    ),
+    (
+        "Three leads remain: a. the harbour log b. the radio log c. the receipts.",
+        &[
+            "Three leads remain:",
+            "a. the harbour log",
+            "b. the radio log",
+            "c. the receipts.",
+        ],
+    ),
+    (
+        "Two demands followed: 1.) Close the port 2.) Count the crates",
+        &[
+            "Two demands followed:",
+            "1.) Close the port",
+            "2.) Count the crates",
+        ],
+    ),
+    (
+        "Orders were clear: a) ask Varga b) ask Osei. Nobody asked.",
+        &[
+            "Orders were clear:",
+            "a) ask Varga",
+            "b) ask Osei.",
+            "Nobody asked.",
+        ],
+    ),
+    (
+        "The plan: • 1. Map the depots • 2. Name the drivers",
+        &["The plan:", "• 1. Map the depots", "• 2. Name the drivers"],
+    ),
+    (
+        "The plan: ⁃1. Trace the wire ⁃2. Freeze the account",
+        &["The plan:", "⁃1. Trace the wire", "⁃2. Freeze the account"],
+    ),
+    (
+        "The fault appeared in 2) cases out of forty.",
+        &["The fault appeared in 2) cases out of forty."],
+    ),
+    (
+        "See note 1) for the method and the appendix for the data.",
+        &["See note 1) for the method and the appendix for the data."],
+    ),
+    (
+        "Exports rose 3. Imports fell to version 2. Nobody cared.",
+        &[
+            "Exports rose 3.",
+            "Imports fell to version 2.",
+            "Nobody cared.",
+        ],
+    ),
+    (
+        "Steps: 1) seal the site 3) brief the ministry",
+        &["Steps: 1) seal the site 3) brief the ministry"],
+    ),
+    (
+        "Ranked 2) second and 3) third behind the leader.",
+        &["Ranked 2) second and 3) third behind the leader."],
+    ),
+    (
+        "Section 1.) of the act and section 2.1 apply here.",
+        &["Section 1.) of the act and section 2.1 apply here."],
+    ),
+    (
+        "Two options remained: 1) to pack the board, or 2) to remove the chair.",
+        &["Two options remained: 1) to pack the board, or 2) to remove the chair."],
+    ),
+    (
+        "The convoy needs 1) a permit and 2) a driver by Monday.",
+        &["The convoy needs 1) a permit and 2) a driver by Monday."],
+    ),
+    (
+        "Cases11) and 2) were closed in March.",
+        &["Cases11) and 2) were closed in March."],
+    ),
 ];
 
 /// Abbreviations that end a sentence before a capitalised word that is no common opener.

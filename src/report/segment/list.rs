@@ -107,6 +107,62 @@ impl Marker {
         })
     }
 
+    /// Where an enumeration that starts inside a sentence begins, looking at
+    /// the label that ends at `close` (the byte of its `.` or `)`): a first
+    /// label (`1)`, `1.`, `1.)`, `a.`, `a)`, perhaps after a bullet, as in
+    /// `• 1.` or `⁃1.`) standing after white space, whose next item (`2)`,
+    /// `b.`) follows. A lone `1)` or `2.` in prose (`in 2)
+    /// cases`, `version 2.`) is no enumeration, and nor are items that a
+    /// conjunction joins into one sentence (`we need 1) a permit and 2) a
+    /// driver`, `either 1) to wait, or 2) to leave`).
+    /// `limit` gives, for the offset just past the first marker, where its
+    /// next item must start by.
+    pub(super) fn inline_start(
+        s: &str,
+        close: usize,
+        limit: impl FnOnce(usize) -> usize,
+    ) -> Option<usize> {
+        let bytes = s.as_bytes();
+        let label = close.checked_sub(1)?;
+        if !matches!(bytes[label], b'1' | b'a') || !matches!(bytes[close], b'.' | b')') {
+            return None;
+        }
+        let before = &s[..label];
+        let last = before.chars().next_back()?;
+        let start = if last.is_whitespace() {
+            // `• 1.`: the item starts at its bullet.
+            let trimmed = before.trim_end_matches(' ');
+            match trimmed.chars().next_back() {
+                Some(c)
+                    if is_bullet(c)
+                        && trimmed.len() + 1 == before.len()
+                        && trimmed[..trimmed.len() - c.len_utf8()]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_whitespace) =>
+                {
+                    trimmed.len() - c.len_utf8()
+                }
+                _ => label,
+            }
+        } else if is_bullet(last)
+            && before[..before.len() - last.len_utf8()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace)
+        {
+            label - last.len_utf8()
+        } else {
+            return None;
+        };
+        let marker = Self::at(s, start)?;
+        if marker.value != 1 {
+            return None;
+        }
+        let next = marker.next_item(s, limit(marker.end))?;
+        (!joined_by_conjunction(&s[marker.end..next])).then_some(start)
+    }
+
     /// Where the next item of this marker's enumeration is in
     /// `s[self.end..limit]`, given as where it starts: the next label of the same kind (`2)` after
     /// `1)`, `c.` after `b.`), perhaps after the same bullet, standing after
@@ -167,6 +223,20 @@ impl Marker {
                 .then(|| at - last.len_utf8())
         })
     }
+}
+
+/// Whether `item` ends with `and`, `or` or `nor`, perhaps before a comma:
+/// the next item continues the same sentence.
+fn joined_by_conjunction(item: &str) -> bool {
+    let last = item
+        .trim_end()
+        .trim_end_matches(',')
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    ["and", "or", "nor", "and/or"]
+        .iter()
+        .any(|word| last.eq_ignore_ascii_case(word))
 }
 
 /// The byte length of the list marker that `line` starts with, if any,

@@ -104,7 +104,12 @@ use layout::{Break, Line, Lines};
 ///   sentence, never a sentence of its own. When a sentence opens with a
 ///   numbered or lettered marker, the next label in sequence with the same
 ///   closer, set off by spaces, starts the next item even on the same line
-///   (`1) seal the site 2) recover the logs` is two sentences).
+///   (`1) seal the site 2) recover the logs` is two sentences). Inside a
+///   sentence, a run that starts at `1` or `a` after white space and goes on
+///   in sequence (`Next steps: 1) seal the site 2) recover the logs`) starts
+///   a sentence at each item, and the text before it is a sentence of its
+///   own; a lone label (`in 2) cases`), a run out of sequence, and items a
+///   conjunction joins (`1) a permit and 2) a driver`) do not.
 ///
 /// # Line breaks: hard-wrapped text and one paragraph per line
 ///

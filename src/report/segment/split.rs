@@ -26,10 +26,21 @@ pub(super) fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<u
     let s = &text[..block.end];
     let mut sentence_start = block.start;
     let (mut pos, mut marker) = skip_list_marker(s, block.start);
+    // The next `)` at or after `pos`, searched for once per `)`, not once
+    // per stop.
+    let mut paren = None;
     loop {
         let found = next_stop(s, pos);
         // An enumeration on one line: the next item starts a sentence.
         if let Some(item) = marker.and_then(|m| m.next_item(s, found.map_or(s.len(), |f| f + 3))) {
+            push_trimmed(text, sentence_start..item, out);
+            sentence_start = item;
+            (pos, marker) = skip_list_marker(s, item);
+            continue;
+        }
+        // An enumeration that starts inside the sentence: the text before
+        // its first item is a sentence of its own.
+        if let Some(item) = inline_enumeration(s, pos, found, &mut paren) {
             push_trimmed(text, sentence_start..item, out);
             sentence_start = item;
             (pos, marker) = skip_list_marker(s, item);
@@ -59,6 +70,37 @@ fn skip_list_marker(s: &str, pos: usize) -> (usize, Option<Marker>) {
         Some(marker) => (marker.end, Some(marker)),
         None => (pos, None),
     }
+}
+
+/// Where an enumeration starts in `s[pos..]` before or at the stop `found`
+/// (`Next steps: 1) seal the site 2) …`, `… as follows: a. the log b. …`):
+/// a first label closed by a `)` before the stop, or by the stop itself.
+/// `paren` keeps the next `)` from one call to the next.
+fn inline_enumeration(
+    s: &str,
+    pos: usize,
+    found: Option<usize>,
+    paren: &mut Option<usize>,
+) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let end = found.unwrap_or(s.len());
+    let limit = |from: usize| next_stop(s, from).map_or(s.len(), |f| f + 3);
+    let after = |from: usize| memchr::memchr(b')', &bytes[from..]).map_or(s.len(), |at| from + at);
+    loop {
+        let at = match *paren {
+            Some(at) if at >= pos => at,
+            _ => after(pos),
+        };
+        *paren = Some(at);
+        if at >= end {
+            break;
+        }
+        if let Some(start) = Marker::inline_start(s, at, limit) {
+            return Some(start);
+        }
+        *paren = Some(after(at + 1));
+    }
+    found.and_then(|f| Marker::inline_start(s, f, limit))
 }
 
 /// The offset of the next character at or after `pos` that can end a
