@@ -172,18 +172,11 @@ impl App {
             return;
         }
         let editor = if let Some(i) = self.agreed_in(item.sentence) {
-            let claim = &self.sidecar.claims[i];
-            Editor {
-                claim: Some(claim.id.clone()),
-                span: self.claim_span(i).cloned().unwrap_or(0..0),
-                status: claim.status.clone(),
-                field: Field::Tag,
-                source: TextInput::new(claim.source.as_deref().unwrap_or("")),
-                source_kind: claim.source_kind,
-                grade: TextInput::new(&claim.grade.map(|g| g.to_string()).unwrap_or_default()),
-                note: TextInput::new(claim.note.as_deref().unwrap_or("")),
-                labels: TextInput::new(&claim.labels.join(", ")),
-            }
+            Editor::of_claim(
+                &self.sidecar.claims[i],
+                self.claim_span(i).cloned().unwrap_or(0..0),
+                Field::Tag,
+            )
         } else {
             let first = item.claims.iter().flatten().next();
             let span = first

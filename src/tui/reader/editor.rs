@@ -207,18 +207,11 @@ impl App {
             .own_claim_under_cursor()
             .filter(|_| self.selection.is_none())
         {
-            let claim = &self.sidecar.claims[i];
-            Editor {
-                claim: Some(claim.id.clone()),
-                span: self.claim_span(i).cloned().unwrap_or(0..0),
-                status: claim.status.clone(),
-                field: Field::Source,
-                source: TextInput::new(claim.source.as_deref().unwrap_or("")),
-                source_kind: claim.source_kind,
-                grade: TextInput::new(&claim.grade.map(|g| g.to_string()).unwrap_or_default()),
-                note: TextInput::new(claim.note.as_deref().unwrap_or("")),
-                labels: TextInput::new(&claim.labels.join(", ")),
-            }
+            Editor::of_claim(
+                &self.sidecar.claims[i],
+                self.claim_span(i).cloned().unwrap_or(0..0),
+                Field::Source,
+            )
         } else {
             let (status, source, source_kind) = self
                 .suggested_fields()

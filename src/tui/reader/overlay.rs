@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::annotate::{ClaimId, SourceKind};
+use crate::annotate::{Claim, ClaimId, SourceKind};
 use crate::tui::input::TextInput;
 
 /// A field of the claim editor.
@@ -51,7 +51,6 @@ pub struct Editor {
     pub claim: Option<ClaimId>,
     /// The byte range the claim covers.
     pub span: Range<usize>,
-    /// Index of the chosen tag in the config.
     /// The chosen tag. It may be one the config does not know (a colleague's), which is kept
     /// unless the user picks another.
     pub status: String,
@@ -67,6 +66,24 @@ pub struct Editor {
     pub note: TextInput,
     /// The labels field, comma-separated.
     pub labels: TextInput,
+}
+
+impl Editor {
+    /// An editor over `claim` (which covers `span`), its fields filled from it, the cursor on
+    /// `field`.
+    pub fn of_claim(claim: &Claim, span: Range<usize>, field: Field) -> Self {
+        Self {
+            claim: Some(claim.id.clone()),
+            span,
+            status: claim.status.clone(),
+            field,
+            source: TextInput::new(claim.source.as_deref().unwrap_or("")),
+            source_kind: claim.source_kind,
+            grade: TextInput::new(&claim.grade.map(|g| g.to_string()).unwrap_or_default()),
+            note: TextInput::new(claim.note.as_deref().unwrap_or("")),
+            labels: TextInput::new(&claim.labels.join(", ")),
+        }
+    }
 }
 
 /// What covers the main screen, if anything.
