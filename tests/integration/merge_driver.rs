@@ -147,6 +147,23 @@ fn field<'a>(claim: &'a serde_json::Value, key: &str) -> &'a str {
     claim[key].as_str().unwrap_or_default()
 }
 
+/// `sidenote merge-driver`, with the tests' settings file; the caller adds the versions.
+fn merge_driver() -> Command {
+    let mut command = Command::new(SIDENOTE);
+    command
+        .arg("--config")
+        .arg(crate::support::default_config())
+        .arg("merge-driver");
+    command
+}
+
+/// Writes `text` to `name` in `dir`; returns its path.
+fn write_in(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
 #[test]
 fn two_analysts_tagging_different_sentences_merge_cleanly_with_their_grades() {
     let team = Team::new(&[]);
@@ -255,20 +272,13 @@ fn both_changing_one_claim_keeps_both_versions_marked_as_a_conflict() {
 #[test]
 fn a_broken_side_fails_and_leaves_ours_as_it_was() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let write = |name: &str, text: &str| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).expect("write");
-        path
-    };
+    let write = |name: &str, text: &str| write_in(dir.path(), name, text);
     let good = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
     let base = write("base", "");
     let ours = write("ours", good);
     let theirs = write("theirs", "version = 1\n<<<<<<< HEAD\n");
-    let out = Command::new(SIDENOTE)
-        .args(["merge-driver"])
+    let out = merge_driver()
         .args([&base, &ours, &theirs])
-        .arg("--config")
-        .arg(crate::support::default_config())
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
@@ -280,11 +290,7 @@ fn a_broken_side_fails_and_leaves_ours_as_it_was() {
 #[test]
 fn dismissed_suggestions_on_either_side_are_kept() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let write = |name: &str, text: &str| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).expect("write");
-        path
-    };
+    let write = |name: &str, text: &str| write_in(dir.path(), name, text);
     let top = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
     let dismissed = |quote: &str, start: usize| {
         format!(
@@ -301,11 +307,8 @@ fn dismissed_suggestions_on_either_side_are_kept() {
         "theirs",
         &format!("{top}{}", dismissed("It is believed to be true.", 19)),
     );
-    let out = Command::new(SIDENOTE)
-        .args(["merge-driver"])
+    let out = merge_driver()
         .args([&base, &ours, &theirs])
-        .arg("--config")
-        .arg(crate::support::default_config())
         .output()
         .expect("runs");
     assert!(out.status.success(), "{out:?}");
@@ -327,19 +330,14 @@ fn dismissed_suggestions_on_either_side_are_kept() {
 fn a_linked_ours_is_refused_and_a_plain_one_keeps_its_mode() {
     use std::os::unix::fs::PermissionsExt as _;
     let dir = tempfile::tempdir().expect("tempdir");
-    let write = |name: &str, text: &str| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).expect("write");
-        path
-    };
+    let write = |name: &str, text: &str| write_in(dir.path(), name, text);
     let good = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
     let base = write("base", "");
     let target = write("target.toml", good);
     let theirs = write("theirs", good);
     let link = dir.path().join("ours");
     std::os::unix::fs::symlink(&target, &link).expect("symlink");
-    let out = Command::new(SIDENOTE)
-        .arg("merge-driver")
+    let out = merge_driver()
         .args([&base, &link, &theirs])
         .output()
         .expect("runs");
@@ -359,8 +357,7 @@ fn a_linked_ours_is_refused_and_a_plain_one_keeps_its_mode() {
 
     let ours = write("ours2", good);
     std::fs::set_permissions(&ours, std::fs::Permissions::from_mode(0o644)).expect("chmod");
-    let out = Command::new(SIDENOTE)
-        .arg("merge-driver")
+    let out = merge_driver()
         .args([&base, &ours, &theirs])
         .output()
         .expect("runs");
@@ -375,11 +372,7 @@ fn a_linked_ours_is_refused_and_a_plain_one_keeps_its_mode() {
 #[test]
 fn versions_are_bounded_regular_files_and_messages_name_the_path() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let write = |name: &str, text: &[u8]| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).expect("write");
-        path
-    };
+    let write = |name: &str, text: &[u8]| write_in(dir.path(), name, text);
     let good = b"version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
     let base = write(".merge_file_a1", b"");
     let ours = write(".merge_file_b2", good);
@@ -388,8 +381,7 @@ fn versions_are_bounded_regular_files_and_messages_name_the_path() {
     std::fs::File::create(&big)
         .and_then(|f| f.set_len(9 << 20))
         .expect("sparse file");
-    let out = Command::new(SIDENOTE)
-        .arg("merge-driver")
+    let out = merge_driver()
         .args([&base, &ours, &big])
         .arg("notes/r.txt.sidenote.toml")
         .output()
@@ -405,8 +397,7 @@ fn versions_are_bounded_regular_files_and_messages_name_the_path() {
     assert!(!stderr.contains(".merge_file"), "{stderr}");
     assert_eq!(std::fs::read(&ours).expect("ours"), good);
     // A device is refused without being read (git never passes one; a hand call might).
-    let out = Command::new(SIDENOTE)
-        .arg("merge-driver")
+    let out = merge_driver()
         .args([base.as_path(), ours.as_path(), Path::new("/dev/zero")])
         .output()
         .expect("runs");
@@ -424,11 +415,7 @@ fn versions_are_bounded_regular_files_and_messages_name_the_path() {
 #[test]
 fn one_claim_per_author_per_span_and_moves_are_no_conflict() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let write = |name: &str, text: &str| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).expect("write");
-        path
-    };
+    let write = |name: &str, text: &str| write_in(dir.path(), name, text);
     let top = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
     let claim = |id: &str, start: usize, note: &str| {
         format!(
@@ -437,8 +424,7 @@ fn one_claim_per_author_per_span_and_moves_are_no_conflict() {
         )
     };
     let run = |base: &Path, ours: &Path, theirs: &Path| {
-        let out = Command::new(SIDENOTE)
-            .arg("merge-driver")
+        let out = merge_driver()
             .args([base, ours, theirs])
             .output()
             .expect("runs");
@@ -494,11 +480,7 @@ fn a_missing_version_is_refused_and_ours_kept() {
             "bsae",
         ),
     ] {
-        let out = Command::new(SIDENOTE)
-            .arg("merge-driver")
-            .args(&args)
-            .output()
-            .expect("runs");
+        let out = merge_driver().args(&args).output().expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(
@@ -509,8 +491,7 @@ fn a_missing_version_is_refused_and_ours_kept() {
         assert_eq!(std::fs::read_to_string(&ours).expect("ours"), claim);
     }
     let absent = dir.path().join("absent");
-    let out = Command::new(SIDENOTE)
-        .arg("merge-driver")
+    let out = merge_driver()
         .args([&base, &absent, &base])
         .output()
         .expect("runs");
