@@ -309,11 +309,10 @@ fn output_through_a_link_keeps_the_link_and_permissions_are_kept() {
     );
 }
 
-/// A file with other hard links is written in place, so that every name has the new export; a
-/// file written by root keeps its owner.
+/// A file with other hard links is written in place, so that every name has the new export.
 #[cfg(unix)]
 #[test]
-fn output_to_a_hard_linked_file_reaches_every_name_and_keeps_its_owner() {
+fn output_to_a_hard_linked_file_reaches_every_name() {
     use std::os::unix::fs::MetadataExt as _;
     let folder = Folder::new();
     let stdout = export(&folder, "csv");
@@ -342,62 +341,72 @@ fn output_to_a_hard_linked_file_reaches_every_name_and_keeps_its_owner() {
         .filter(|n| n.starts_with('.') || n.contains("tmp") || n.ends_with("sidenote-export"))
         .collect();
     assert!(names.is_empty(), "temporary files left: {names:?}");
+}
 
-    // Someone who may write a shared file but does not own it (here: anyone may write it, and
-    // the export runs as another user) gets it written, with its mode and owner as they were.
-    // Only root can run a command as someone else, so only root can check this.
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        use std::os::unix::process::CommandExt as _;
-        let shared = folder.path("shared.csv");
-        std::fs::write(&shared, "old\n").expect("write");
-        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o666)).expect("chmod");
-        std::fs::hard_link(&shared, folder.path("shared-too.csv")).expect("link");
-        std::fs::set_permissions(folder.path("."), std::fs::Permissions::from_mode(0o777))
-            .expect("chmod folder");
-        let mut as_another = std::process::Command::new(env!("CARGO_BIN_EXE_sidenote"));
-        as_another
-            .args([
-                "export",
-                ".",
-                "--format",
-                "csv",
-                "-o",
-                "shared.csv",
-                "--config",
-            ])
-            .arg(folder.path("config.toml"))
-            .current_dir(folder.path("."))
-            .env("XDG_CONFIG_HOME", folder.path("."))
-            .uid(1)
-            .gid(1);
-        if let Ok(out) = as_another.output() {
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            for name in ["shared.csv", "shared-too.csv"] {
-                assert_eq!(
-                    std::fs::read_to_string(folder.path(name)).expect("read"),
-                    stdout,
-                    "{name}"
-                );
-            }
-            let meta = std::fs::metadata(&shared).expect("stat");
-            assert_eq!(meta.permissions().mode() & 0o777, 0o666);
-        }
+/// Someone who may write a shared file but does not own it (here: anyone may write it, and the
+/// export runs as another user) gets it written, with its mode and owner as they were.
+#[cfg(unix)]
+#[test]
+#[ignore = "needs root (runs the export as another user): cargo test -- --ignored, as root"]
+fn output_to_a_shared_file_owned_by_another_user_is_written_in_place() {
+    use std::os::unix::fs::PermissionsExt as _;
+    use std::os::unix::process::CommandExt as _;
+    let folder = Folder::new();
+    let stdout = export(&folder, "csv");
+    let shared = folder.path("shared.csv");
+    std::fs::write(&shared, "old\n").expect("write");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o666)).expect("chmod");
+    std::fs::hard_link(&shared, folder.path("shared-too.csv")).expect("link");
+    std::fs::set_permissions(folder.path("."), std::fs::Permissions::from_mode(0o777))
+        .expect("chmod folder");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sidenote"))
+        .args([
+            "export",
+            ".",
+            "--format",
+            "csv",
+            "-o",
+            "shared.csv",
+            "--config",
+        ])
+        .arg(folder.path("config.toml"))
+        .current_dir(folder.path("."))
+        .env("XDG_CONFIG_HOME", folder.path("."))
+        .uid(1)
+        .gid(1)
+        .output()
+        .expect("run the export as user 1 (this test needs root)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for name in ["shared.csv", "shared-too.csv"] {
+        assert_eq!(
+            std::fs::read_to_string(folder.path(name)).expect("read"),
+            stdout,
+            "{name}"
+        );
     }
+    let meta = std::fs::metadata(&shared).expect("stat");
+    assert_eq!(meta.permissions().mode() & 0o777, 0o666);
+}
 
-    // Only root can hand a file to someone else, so only root can check that it stays theirs.
+/// A file that belongs to someone else, written by root, stays theirs.
+#[cfg(unix)]
+#[test]
+#[ignore = "needs root (hands the file to another user): cargo test -- --ignored, as root"]
+fn output_to_a_file_root_writes_for_another_user_keeps_its_owner() {
+    use std::os::unix::fs::MetadataExt as _;
+    let folder = Folder::new();
+    let stdout = export(&folder, "csv");
     folder.write("theirs.csv", "old\n");
     let theirs = folder.path("theirs.csv");
-    if std::os::unix::fs::chown(&theirs, Some(1), Some(1)).is_ok() {
-        folder.ok(&["export", ".", "--format", "csv", "-o", "theirs.csv"]);
-        let meta = std::fs::metadata(&theirs).expect("stat");
-        assert_eq!((meta.uid(), meta.gid()), (1, 1));
-        assert_eq!(std::fs::read_to_string(&theirs).expect("read"), stdout);
-    }
+    std::os::unix::fs::chown(&theirs, Some(1), Some(1)).expect("chown (this test needs root)");
+    folder.ok(&["export", ".", "--format", "csv", "-o", "theirs.csv"]);
+    let meta = std::fs::metadata(&theirs).expect("stat");
+    assert_eq!((meta.uid(), meta.gid()), (1, 1));
+    assert_eq!(std::fs::read_to_string(&theirs).expect("read"), stdout);
 }
 
 #[test]
