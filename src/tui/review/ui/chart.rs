@@ -104,18 +104,19 @@ fn draw_shares(frame: &mut Frame, review: &Review, area: Rect) {
     frame.render_widget(paragraph, area);
 }
 
-/// The most cited sources, longest bar first.
+/// The most cited sources, longest bar first, spellings of one source counted as one (see
+/// [`crate::corpus::sources`]); under the bars, the spellings each merged source includes.
 fn draw_sources(frame: &mut Frame, review: &Review, area: Rect) {
     let top = top_sources(&review.reports, TOP);
     let label_width = usize::from(area.width / 3).max(6);
     let bars: Vec<Bar> = top
         .iter()
-        .map(|(source, n)| {
-            let label: String = safe(source).chars().take(label_width).collect();
+        .map(|source| {
+            let label: String = safe(&source.name).chars().take(label_width).collect();
             Bar::default()
-                .value(*n as u64)
+                .value(source.count as u64)
                 .label(Line::raw(label))
-                .text_value(n.to_string())
+                .text_value(source.count.to_string())
         })
         .collect();
     let title = if top.is_empty() {
@@ -123,13 +124,31 @@ fn draw_sources(frame: &mut Frame, review: &Review, area: Rect) {
     } else {
         " Most cited sources (claims) ".to_owned()
     };
+    let block = block(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = u16::try_from(bars.len()).unwrap_or(u16::MAX);
+    let [bars_area, merged_area] =
+        Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(inner);
     let chart = BarChart::default()
-        .block(block(title))
         .direction(Direction::Horizontal)
         .bar_width(1)
         .bar_gap(0)
         .data(BarGroup::default().bars(&bars));
-    frame.render_widget(chart, area);
+    frame.render_widget(chart, bars_area);
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let merged: Vec<Line> = top
+        .iter()
+        .filter(|source| !source.variants.is_empty())
+        .map(|source| {
+            Line::from(vec![
+                Span::raw(safe(&source.name).into_owned()),
+                Span::styled(" includes ", dim),
+                Span::styled(safe(&source.variants.join(", ")).into_owned(), dim),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(merged), merged_area);
 }
 
 /// Claims per reliability letter, and ungraded.
