@@ -197,7 +197,7 @@ fn prune(folder: &Path, keep: usize) {
     if places.len() <= keep {
         return;
     }
-    places.sort_by(|a, b| b.0.cmp(&a.0));
+    places.sort_by_key(|place| std::cmp::Reverse(place.0));
     for (_, old) in places.drain(keep..) {
         let _ = std::fs::remove_file(old);
     }

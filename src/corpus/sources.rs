@@ -281,11 +281,19 @@ pub fn group(spellings: &[(String, usize)]) -> Vec<Source> {
     sources
 }
 
-/// The most used of `spellings` (the first of those used as often).
+/// The most used of `spellings`; of those used as often, one not shouted in capitals (`the
+/// ministry` rather than `THE MINISTRY`; an acronym such as `CTD` or `UNHCR` is no shout), else
+/// the first.
 fn most_used(spellings: &[(String, usize)]) -> String {
+    let shouted = |s: &str| {
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        letters > 5 && !s.chars().any(char::is_lowercase)
+    };
     let mut best: Option<&(String, usize)> = None;
     for s in spellings {
-        if best.is_none_or(|b| s.1 > b.1) {
+        let better =
+            best.is_none_or(|b| s.1 > b.1 || (s.1 == b.1 && shouted(&b.0) && !shouted(&s.0)));
+        if better {
             best = Some(s);
         }
     }

@@ -69,3 +69,160 @@ impl App {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::path::Path;
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use crate::annotate::{Claim, Sidecar, now};
+    use crate::config::Config;
+    use crate::config::keys::{Action, Key};
+    use crate::report::{Encoding, Report};
+    use crate::tui::reader::{App, Field, Overlay, update};
+
+    const TEXT: &str =
+        "The port will reopen. Repairs are done. The cost is unknown. Nobody was hurt.";
+
+    /// A reader whose first two sentences cite `Rafael T. Osei` and `Reuters`.
+    fn app() -> App {
+        let report = Report::from_text(
+            Path::new("r.txt"),
+            TEXT.to_owned(),
+            Encoding::Utf8,
+            String::new(),
+        );
+        let mut sidecar = Sidecar::new(&report);
+        for (n, source) in ["Rafael T. Osei", "Reuters"].into_iter().enumerate() {
+            let span = report.sentences[n].clone();
+            let mut claim = Claim::new(&report, span, "sourced", "tester", now());
+            claim.source = Some(source.to_owned());
+            sidecar.add(claim);
+        }
+        let mut config = Config {
+            author: "tester".to_owned(),
+            ..Config::default()
+        };
+        config.suggest.enabled = false;
+        let mut app = App::new(report, Some(sidecar), config, None);
+        update(&mut app, Action::Resize(120, 30));
+        app
+    }
+
+    fn press(app: &mut App, name: &str) {
+        let key = Key::parse(name).unwrap();
+        app.on_key(KeyEvent::new(key.code, key.modifiers));
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+
+    /// Tags the third sentence and opens the editor on its (empty) Source field.
+    fn editing_third(app: &mut App) {
+        update(app, Action::NextSentence);
+        update(app, Action::NextSentence);
+        press(app, "s");
+        update(app, Action::EditClaim);
+        assert_eq!(field(app), Some(Field::Source));
+    }
+
+    fn field(app: &App) -> Option<Field> {
+        match &app.overlay {
+            Overlay::Editor(editor) => Some(editor.field),
+            _ => None,
+        }
+    }
+
+    fn source(app: &App) -> String {
+        match &app.overlay {
+            Overlay::Editor(editor) => editor.source.text().to_owned(),
+            _ => String::new(),
+        }
+    }
+
+    #[test]
+    fn a_known_source_is_offered_and_tab_takes_it_then_moves_on() {
+        let mut app = app();
+        editing_third(&mut app);
+        assert_eq!(
+            app.source_completion(),
+            None,
+            "nothing typed, nothing offered"
+        );
+        typed(&mut app, "raf");
+        assert_eq!(app.source_completion().as_deref(), Some("Rafael T. Osei"));
+        press(&mut app, "Tab");
+        assert_eq!(source(&app), "Rafael T. Osei");
+        assert_eq!(field(&app), Some(Field::Source), "Tab took the offer");
+        assert_eq!(app.source_completion(), None);
+        press(&mut app, "Tab");
+        assert_eq!(field(&app), Some(Field::Kind), "Tab again moves on");
+        assert_eq!(
+            app.source_completion(),
+            None,
+            "offered in the Source field only"
+        );
+    }
+
+    #[test]
+    fn right_takes_the_offer_only_at_the_end_of_the_field() {
+        let mut app = app();
+        editing_third(&mut app);
+        typed(&mut app, "Reu");
+        press(&mut app, "Left");
+        press(&mut app, "Right");
+        assert_eq!(
+            source(&app),
+            "Reu",
+            "Right moved the cursor back to the end"
+        );
+        press(&mut app, "Right");
+        assert_eq!(source(&app), "Reuters");
+    }
+
+    #[test]
+    fn another_spelling_offers_the_known_one() {
+        let mut app = app();
+        editing_third(&mut app);
+        typed(&mut app, "Mr Osei");
+        assert_eq!(app.source_completion().as_deref(), Some("Rafael T. Osei"));
+        press(&mut app, "Tab");
+        press(&mut app, "Enter");
+        assert_eq!(
+            app.sidecar.claims[2].source.as_deref(),
+            Some("Rafael T. Osei"),
+            "saved as the known spelling"
+        );
+    }
+
+    #[test]
+    fn nothing_offered_leaves_tab_moving_between_fields() {
+        let mut app = app();
+        editing_third(&mut app);
+        typed(&mut app, "Amina Yusuf");
+        assert_eq!(app.source_completion(), None);
+        press(&mut app, "Tab");
+        assert_eq!(field(&app), Some(Field::Kind));
+        assert_eq!(source(&app), "Amina Yusuf");
+    }
+
+    #[test]
+    fn the_folders_sources_count_with_the_reports_own() {
+        let mut app = app();
+        app.folder_sources = vec![("Reuters Health".to_owned(), 5), ("Reuters".to_owned(), 1)];
+        editing_third(&mut app);
+        typed(&mut app, "re");
+        assert_eq!(
+            app.source_completion().as_deref(),
+            Some("Reuters Health"),
+            "the most used first: 5 in the folder against 2"
+        );
+        typed(&mut app, "uters ");
+        assert_eq!(app.source_completion().as_deref(), Some("Reuters Health"));
+    }
+}

@@ -179,3 +179,81 @@ fn draw_grades(frame: &mut Frame, review: &Review, area: Rect) {
         .data(BarGroup::default().bars(&bars));
     frame.render_widget(chart, area);
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::annotate::{Claim, Sidecar, now, sidecar_path};
+    use crate::config::Config;
+    use crate::config::keys::{Action, ReviewAction};
+    use crate::corpus::Reviewed;
+    use crate::report::Report;
+    use crate::tui::review::{Review, update};
+
+    /// A report in `dir` whose sentences cite `sources`, one claim each.
+    fn cited(dir: &std::path::Path, name: &str, sources: &[&str]) -> Reviewed {
+        let path = dir.join(name);
+        std::fs::write(&path, "One here. Two here. Three here. Four here.").unwrap();
+        let report = Report::load(&path).unwrap();
+        let mut sidecar = Sidecar::new(&report);
+        for (span, source) in report.sentences.iter().zip(sources) {
+            let mut claim = Claim::new(&report, span.clone(), "sourced", "ana", now());
+            claim.source = Some((*source).to_owned());
+            sidecar.add(claim);
+        }
+        std::fs::write(sidecar_path(&path), sidecar.to_toml().unwrap()).unwrap();
+        Reviewed::load(&path).unwrap()
+    }
+
+    #[test]
+    fn spellings_of_one_source_are_one_bar_and_listed_under_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut review = Review::new(dir.path().to_path_buf(), Config::default());
+        review.scan_found(2);
+        let a = ["Rafael T. Osei", "Mr Osei", "the ministry", "Reuters"];
+        review.scanned(Ok(cited(dir.path(), "a.txt", &a)));
+        let b = ["osei", "Kwame Mensah", "THE MINISTRY"];
+        review.scanned(Ok(cited(dir.path(), "b.txt", &b)));
+        review.scan_done();
+        update(&mut review, Action::Resize(100, 30));
+        update(&mut review, Action::Review(ReviewAction::ViewChart));
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal
+            .draw(|frame| crate::tui::review::ui::draw(frame, &review))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let rows: Vec<String> = (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect()
+            })
+            .collect();
+        let row = |needle: &str| {
+            rows.iter()
+                .find(|r| r.contains(needle))
+                .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", rows.join("\n")))
+                .clone()
+        };
+        let osei = row("Rafael T. Osei ");
+        assert!(osei.contains(" 3█"), "three claims, one bar: {osei}");
+        let ministry = row("the ministry ");
+        assert!(ministry.contains(" 2█"), "{ministry}");
+        assert!(row("Kwame Mensah").contains(" 1█"));
+        assert!(row("Reuters").contains(" 1█"));
+        assert!(
+            row("Rafael T. Osei includes").contains("Rafael T. Osei includes Mr Osei, osei"),
+            "the variants merged"
+        );
+        assert!(row("the ministry includes").contains("the ministry includes THE MINISTRY"));
+        assert!(
+            !rows
+                .iter()
+                .any(|r| r.contains("Mr Osei ") && r.contains('█')),
+            "no bar of its own for a variant"
+        );
+    }
+}

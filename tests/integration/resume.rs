@@ -1,0 +1,112 @@
+//! Places and sources across sessions, end to end in a pseudo-terminal: the reader reopens on
+//! the sentence it was left on (and starts at the top when its place is corrupt), and the claim
+//! editor's Source field offers a source cited earlier in the report.
+
+use std::path::Path;
+
+use crate::support::listing;
+use crate::support::pty::Session;
+
+/// A folder holding a copy of the harbour sample, and a state folder of its own.
+fn sample() -> (tempfile::TempDir, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/harbour-blackout.txt");
+    std::fs::copy(sample, dir.path().join("harbour.txt")).expect("copy the sample");
+    (dir, tempfile::tempdir().expect("state tempdir"))
+}
+
+fn open(dir: &Path, state: &Path) -> Session {
+    let state = state.to_str().expect("a UTF-8 temp path");
+    Session::start_env(dir, &["harbour.txt"], &[("SIDENOTE_STATE_DIR", state)])
+}
+
+#[test]
+fn the_reader_reopens_on_the_sentence_it_was_left_on() {
+    let (dir, state) = sample();
+    let mut reader = open(dir.path(), state.path());
+    reader.wait_for_status("sentence 1/");
+    for n in 2..=7 {
+        reader.press("j");
+        reader.wait_for_status(&format!("sentence {n}/"));
+    }
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
+    drop(reader);
+    assert_eq!(
+        listing(dir.path()),
+        ["harbour.txt"],
+        "nothing is kept beside the report"
+    );
+    assert_eq!(listing(&state.path().join("reader")).len(), 1, "one place");
+
+    let mut again = open(dir.path(), state.path());
+    again.wait_for_status("sentence 7/");
+    again.press("q");
+    assert_eq!(again.wait_exit(), 0, "screen:\n{}", again.screen());
+}
+
+#[test]
+fn a_corrupt_place_opens_at_the_start_without_a_word() {
+    let (dir, state) = sample();
+    let mut reader = open(dir.path(), state.path());
+    reader.wait_for_status("sentence 1/");
+    reader.press("jjj");
+    reader.wait_for_status("sentence 4/");
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
+    drop(reader);
+    let places = state.path().join("reader");
+    for name in listing(&places) {
+        std::fs::write(places.join(name), "sentence = [\u{0}").expect("corrupt the place");
+    }
+
+    let mut again = open(dir.path(), state.path());
+    again.wait_for_status("sentence 1/");
+    let status = again.screen().lines().last().unwrap_or_default().to_owned();
+    assert!(!status.contains("place"), "silent: {status}");
+    again.press("q");
+    assert_eq!(again.wait_exit(), 0, "screen:\n{}", again.screen());
+}
+
+#[test]
+fn the_source_field_offers_a_source_cited_earlier_in_the_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("report.txt"),
+        "The harbour lights failed at nine.\n\nCrews restored power by midnight.\n",
+    )
+    .expect("write report");
+    let mut reader = Session::start(dir.path(), &["report.txt"]);
+    reader.wait_for("The harbour lights failed at nine.");
+    // Tag the first sentence and give it a source in the editor (which opens on the Source
+    // field of one's own claim).
+    reader.press("s");
+    reader.wait_for_status("1 claim");
+    reader.press("\r");
+    reader.wait_for("Edit claim");
+    reader.press("Rafael T. Osei\r");
+    reader.wait_for_status("saved");
+    reader.press("j");
+    reader.wait_for_status("sentence 2/2");
+    reader.press("s");
+    reader.wait_for_status("2 claims");
+    reader.press("\r");
+    reader.wait_for("Edit claim");
+    reader.press("Mr Osei");
+    reader.wait_for("Mr Osei  → Rafael T. Osei (Tab)");
+    reader.press("\t");
+    reader.wait_until("the source taken", |screen| {
+        screen.contains("Rafael T. Osei") && !screen.contains("Mr Osei")
+    });
+    reader.press("\r");
+    reader.wait_for_status("saved");
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
+    let saved =
+        std::fs::read_to_string(dir.path().join("report.txt.sidenote.toml")).expect("the sidecar");
+    assert_eq!(
+        saved.matches("source = \"Rafael T. Osei\"").count(),
+        2,
+        "{saved}"
+    );
+}
