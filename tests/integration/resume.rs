@@ -110,3 +110,48 @@ fn the_source_field_offers_a_source_cited_earlier_in_the_report() {
         "{saved}"
     );
 }
+
+#[test]
+fn the_review_screen_reopens_on_the_same_row_and_view() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = tempfile::tempdir().expect("state tempdir");
+    std::fs::write(dir.path().join("a.md"), "One line here. Another.\n").expect("write");
+    std::fs::write(dir.path().join("report.txt"), "The port reopened.\n").expect("write");
+    let state_dir = state.path().to_str().expect("a UTF-8 temp path");
+    let env = [("SIDENOTE_STATE_DIR", state_dir)];
+    let selected = |screen: &str| screen.lines().any(|row| row.contains("› report.txt"));
+
+    let mut review = Session::start_env(dir.path(), &[], &env);
+    review.wait_for("2 reports · 0 claims");
+    review.wait_until("a.md selected first", |screen| {
+        screen.lines().any(|row| row.contains("› a.md"))
+    });
+    review.press("j");
+    review.wait_until("report.txt selected", selected);
+    review.press("q");
+    assert_eq!(review.wait_exit(), 0, "screen:\n{}", review.screen());
+    drop(review);
+
+    let mut again = Session::start_env(dir.path(), &[], &env);
+    again.wait_for("2 reports · 0 claims");
+    again.wait_until("report.txt selected again", selected);
+    again.press("3");
+    again.wait_for("Most cited sources");
+    again.press("q");
+    assert_eq!(again.wait_exit(), 0, "screen:\n{}", again.screen());
+    drop(again);
+
+    let mut third = Session::start_env(dir.path(), &[], &env);
+    third.wait_for("Most cited sources");
+    // A key pressed before the rows arrive would win over the kept row: wait for them.
+    third.wait_for("2 reports · 0 claims");
+    third.press("1");
+    third.wait_until("report.txt still selected", selected);
+    third.press("q");
+    assert_eq!(third.wait_exit(), 0, "screen:\n{}", third.screen());
+    assert_eq!(
+        listing(dir.path()),
+        ["a.md", "report.txt"],
+        "nothing beside the reports"
+    );
+}

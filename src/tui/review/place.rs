@@ -8,6 +8,14 @@ use super::{ClaimSort, Review, Selection, View};
 use crate::resume::ReviewPlace;
 use crate::tui::review::rows::ClaimColumn;
 
+impl Review {
+    /// The folder as the paths the scan finds start with: without a leading `./` (the scan
+    /// drops it, so `sidenote .` finds `a.md`).
+    fn found_under(&self) -> &Path {
+        self.root.strip_prefix(".").unwrap_or(&self.root)
+    }
+}
+
 /// The views a place can name, by their debug names in lower case.
 const VIEWS: [View; 3] = [View::Reports, View::Claims, View::Chart];
 
@@ -20,8 +28,9 @@ impl Review {
     /// relative to the folder, so that the place holds however the folder is named next time.
     pub fn place(&self) -> ReviewPlace {
         let selection = self.resuming.clone().unwrap_or_else(|| self.selection());
+        let root = self.found_under();
         let relative = |path: PathBuf| {
-            path.strip_prefix(&self.root)
+            path.strip_prefix(root)
                 .map(Path::to_path_buf)
                 .unwrap_or(path)
         };
@@ -49,7 +58,7 @@ impl Review {
         if column < ClaimColumn::ALL.len() {
             self.claim_sort = ClaimSort { column, descending };
         }
-        let under_root = |path: PathBuf| self.root.join(path);
+        let under_root = |path: PathBuf| self.found_under().join(path);
         self.resuming = Some(Selection {
             report: place.report.map(under_root),
             claim: place.claim.map(|(path, id)| (under_root(path), id)),
