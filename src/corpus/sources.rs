@@ -28,6 +28,8 @@ const TITLES: &[&str] = &[
     "dame",
     "lord",
     "lady",
+    "baron",
+    "baroness",
     "president",
     "vice",
     "minister",

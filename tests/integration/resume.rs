@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::support::listing;
-use crate::support::pty::Session;
+use crate::support::pty::{LEAVE_ALTERNATE_SCREEN, Session};
 
 /// A folder holding a copy of the harbour sample, and a state folder of its own.
 fn sample() -> (tempfile::TempDir, tempfile::TempDir) {
@@ -154,4 +154,27 @@ fn the_review_screen_reopens_on_the_same_row_and_view() {
         ["a.md", "report.txt"],
         "nothing beside the reports"
     );
+}
+
+#[test]
+fn a_place_that_cannot_be_kept_costs_one_line_and_no_claim() {
+    let (dir, state) = sample();
+    let blocked = state.path().join("not-a-folder");
+    std::fs::write(&blocked, "a file where the state folder should be").expect("write");
+    let mut reader = open(dir.path(), &blocked);
+    reader.wait_for_status("sentence 1/");
+    reader.press("js");
+    reader.wait_for_status("saved");
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
+    let said = String::from_utf8_lossy(&reader.bytes()).into_owned();
+    let line = "sidenote: could not keep your place in";
+    assert_eq!(said.matches(line).count(), 1, "one line: {said:?}");
+    let left = String::from_utf8_lossy(LEAVE_ALTERNATE_SCREEN).into_owned();
+    let left_at = said.rfind(&left).expect("the screen was left");
+    let line_at = said.find(line).expect("the line");
+    assert!(left_at < line_at, "once the screen is gone: {said:?}");
+    let sidecar = std::fs::read_to_string(dir.path().join("harbour.txt.sidenote.toml"))
+        .expect("the claim was saved");
+    assert!(sidecar.contains("status = \"sourced\""), "{sidecar}");
 }
