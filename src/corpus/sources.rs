@@ -244,14 +244,19 @@ pub fn group(spellings: &[(String, usize)]) -> Vec<Source> {
             .then_with(|| total(&b.1).cmp(&total(&a.1)))
     });
     let mut roots: Vec<(Name, Vec<(String, usize)>)> = Vec::new();
+    // Names in different buckets agree only with the same last word: only those are compared,
+    // so a folder citing thousands of sources is grouped in about linear time.
+    let mut by_last: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (name, spellings) in buckets {
-        let mut fitting = roots
-            .iter()
-            .enumerate()
-            .filter(|(_, (root, _))| root.agrees(&name));
+        let last = name.words.last().cloned().unwrap_or_default();
+        let same_last = by_last.entry(last).or_default();
+        let mut fitting = same_last.iter().filter(|&&i| roots[i].0.agrees(&name));
         match (fitting.next(), fitting.next()) {
-            (Some((i, _)), None) => roots[i].1.extend(spellings),
-            _ => roots.push((name, spellings)),
+            (Some(&i), None) => roots[i].1.extend(spellings),
+            _ => {
+                same_last.push(roots.len());
+                roots.push((name, spellings));
+            }
         }
     }
     let mut sources: Vec<Source> = roots

@@ -4,6 +4,8 @@
 //! (see [`crate::corpus::sources::complete`]), so there is no state to keep in step: once taken,
 //! the text is the offer, nothing more is offered, and `Tab` moves on as usual.
 
+use std::collections::BTreeMap;
+
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::App;
@@ -21,14 +23,14 @@ impl App {
                 .iter()
                 .filter_map(|c| c.source.as_deref()),
         );
-        let mut known = own;
-        for (source, n) in &self.folder_sources {
-            match known.iter_mut().find(|(s, _)| s == source) {
-                Some((_, count)) => *count += n,
-                None => known.push((source.clone(), *n)),
-            }
+        let mut known: BTreeMap<&str, usize> = BTreeMap::new();
+        for (source, n) in own.iter().chain(&self.folder_sources) {
+            *known.entry(source.as_str()).or_default() += n;
         }
         known
+            .into_iter()
+            .map(|(source, n)| (source.to_owned(), n))
+            .collect()
     }
 
     /// The source the editor offers for what its Source field holds, while the cursor is there.
