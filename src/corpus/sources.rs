@@ -251,12 +251,11 @@ pub fn group(spellings: &[(String, usize)]) -> Vec<Source> {
         let last = name.words.last().cloned().unwrap_or_default();
         let same_last = by_last.entry(last).or_default();
         let mut fitting = same_last.iter().filter(|&&i| roots[i].0.agrees(&name));
-        match (fitting.next(), fitting.next()) {
-            (Some(&i), None) => roots[i].1.extend(spellings),
-            _ => {
-                same_last.push(roots.len());
-                roots.push((name, spellings));
-            }
+        if let (Some(&i), None) = (fitting.next(), fitting.next()) {
+            roots[i].1.extend(spellings);
+        } else {
+            same_last.push(roots.len());
+            roots.push((name, spellings));
         }
     }
     let mut sources: Vec<Source> = roots
