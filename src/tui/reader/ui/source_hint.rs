@@ -45,3 +45,87 @@ pub fn draw(frame: &mut Frame, app: &App, field: &TextInput, area: Rect) {
         },
     );
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::path::Path;
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+
+    use crate::annotate::{Claim, Sidecar, now};
+    use crate::config::Config;
+    use crate::config::keys::Action;
+    use crate::report::{Encoding, Report};
+    use crate::tui::reader::{App, update};
+
+    /// The screen with the editor open on the second sentence and `typed` in its Source field,
+    /// the first sentence's claim citing `Rafael T. Osei`; and the rows as text.
+    fn screen(typed: &str) -> (Terminal<TestBackend>, Vec<String>) {
+        let report = Report::from_text(
+            Path::new("r.txt"),
+            "The port will reopen. Repairs are done.".to_owned(),
+            Encoding::Utf8,
+            String::new(),
+        );
+        let mut sidecar = Sidecar::new(&report);
+        let mut claim = Claim::new(&report, report.sentences[0].clone(), "sourced", "t", now());
+        claim.source = Some("Rafael T. Osei".to_owned());
+        sidecar.add(claim);
+        let mut config = Config {
+            author: "t".to_owned(),
+            ..Config::default()
+        };
+        config.suggest.enabled = false;
+        let mut app = App::new(report, Some(sidecar), config, None);
+        update(&mut app, Action::Resize(100, 30));
+        update(&mut app, Action::NextSentence);
+        app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE));
+        update(&mut app, Action::EditClaim);
+        for c in typed.chars() {
+            app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal
+            .draw(|frame| super::super::draw(frame, &app))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let rows = (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect()
+            })
+            .collect();
+        (terminal, rows)
+    }
+
+    #[test]
+    fn the_rest_of_a_known_source_shows_dim_after_the_text() {
+        let (terminal, rows) = screen("raf");
+        let (y, row) = rows
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.contains("Source"))
+            .unwrap();
+        assert!(row.contains("rafael T. Osei"), "{row}");
+        let at = row.find("rafael").unwrap();
+        let x = row[..at].chars().count();
+        let cell = |dx: usize| &terminal.backend().buffer()[((x + dx) as u16, y as u16)];
+        assert!(!cell(0).modifier.contains(Modifier::DIM), "typed: not dim");
+        assert!(cell(3).modifier.contains(Modifier::DIM), "offered: dim");
+    }
+
+    #[test]
+    fn another_spelling_shows_the_known_one_beside_it() {
+        let (_, rows) = screen("Mr Osei");
+        let row = rows.iter().find(|r| r.contains("Source")).unwrap();
+        assert!(row.contains("Mr Osei  → Rafael T. Osei (Tab)"), "{row}");
+        let (_, rows) = screen("Amina");
+        let row = rows.iter().find(|r| r.contains("Source")).unwrap();
+        assert!(!row.contains('→'), "nothing offered: {row}");
+    }
+}
