@@ -9,6 +9,7 @@
 //! - [`corpus`]: a folder of reports: scan, stats, agreement, exports.
 //! - [`corroborate`]: beside [`corpus`]: which reports tell the same claim, and from how many
 //!   independent sources.
+//! - [`resume`]: where the user left off in each report and folder, kept per user.
 //! - [`config`]: settings parsed into typed keys and theme; data the app reads, never importing it.
 //! - [`tui`]: the terminal app: one folder per screen (`reader/`, `review/`) with its state,
 //!   `update` and drawing, and the event loops.
@@ -19,5 +20,6 @@ pub mod config;
 pub mod corpus;
 pub mod corroborate;
 pub mod report;
+pub mod resume;
 pub mod suggest;
 pub mod tui;

@@ -164,7 +164,7 @@ fn entry(roff: &mut Roff, term: Inline, meaning: impl Into<String>) {
     roff.text([roman(meaning)]);
 }
 
-/// FILES: the settings and the sidecars.
+/// FILES: the settings, the sidecars and the places kept per user.
 fn files(roff: &mut Roff) {
     roff.control("SH", ["FILES"]);
     for (file, meaning) in [
@@ -175,6 +175,10 @@ fn files(roff: &mut Roff) {
         (
             "REPORT.sidenote.toml",
             "The sidecar beside each report (report.txt.sidenote.toml for report.txt): its claims, as plain TOML. Every command that takes a REPORT takes its sidecar as the report too.",
+        ),
+        (
+            "~/.local/state/sidenote/",
+            "Where you left off, per user and never beside the reports: reader/ holds the sentence and scroll of each report opened, review/ the view, sort and row of each folder reviewed, one small TOML file each, named by a hash of the report's or folder's canonical path; the 1,000 most recent of each are kept. This is the platform's state folder (this path on Linux; the local data folder on macOS and Windows); SIDENOTE_STATE_DIR names another. A missing or damaged file only means starting at the top; deleting the folder forgets every place.",
         ),
     ] {
         entry(roff, italic(file), meaning);
@@ -192,6 +196,10 @@ fn environment(roff: &mut Roff) {
         (
             "VISUAL, EDITOR",
             "The editor Ctrl-o opens for a claim's note: VISUAL, else EDITOR, else vi.",
+        ),
+        (
+            "SIDENOTE_STATE_DIR",
+            "The folder where sidenote keeps where you left off (see FILES), instead of the platform's state folder.",
         ),
     ] {
         entry(roff, bold(variable), meaning);
@@ -224,6 +232,10 @@ mod tests {
         assert!(page.contains("\\-\\-note <TEXT>"), "{page}");
         assert!(page.contains("REPORT"), "{page}");
         assert!(!page.contains("demo\\-tag(1)"), "{page}");
+        assert!(
+            page.contains("SIDENOTE_STATE_DIR"),
+            "the places' folder: {page}"
+        );
         for section in ["COMMANDS", "EXIT STATUS", "KEYS", "FILES", "ENVIRONMENT"] {
             assert!(
                 page.contains(&format!(".SH \"{section}\""))

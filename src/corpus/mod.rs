@@ -8,6 +8,7 @@ pub mod export;
 pub mod grades;
 pub mod reviewed;
 pub mod scan;
+pub mod sources;
 pub mod stats;
 
 pub use grades::{grade_of, reliability_of};

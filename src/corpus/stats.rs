@@ -193,32 +193,14 @@ pub fn to_json(reports: &[Reviewed], tags: &[String]) -> Value {
     json!({"reports": rows, "total": total.to_json(&names, first)})
 }
 
-/// The most cited sources: `(source, claims)`, most claims first (then by name), at most `n`.
-/// Sources are compared trimmed and case-blind, shown as first written.
+/// The most cited sources, most claims first (then by name), at most `n`: the spellings of one
+/// source (`Mr Osei`, `Rafael T. Osei`) counted as one, listed as its variants (see
+/// [`super::sources::group`]).
 pub fn top_sources<'a>(
     reports: impl IntoIterator<Item = &'a Reviewed>,
     n: usize,
-) -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    for claim in reports.into_iter().flat_map(|r| &r.claims) {
-        let Some(source) = claim
-            .source
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        else {
-            continue;
-        };
-        counts
-            .entry(source.to_lowercase())
-            .or_insert_with(|| (source.to_owned(), 0))
-            .1 += 1;
-    }
-    let mut top: Vec<(String, usize)> = counts.into_values().collect();
-    top.sort_by(|a, b| {
-        let name = |s: &str| s.to_lowercase();
-        b.1.cmp(&a.1).then_with(|| name(&a.0).cmp(&name(&b.0)))
-    });
+) -> Vec<super::sources::Source> {
+    let mut top = super::sources::group(&super::sources::cited(reports));
     top.truncate(n);
     top
 }
@@ -359,8 +341,13 @@ mod tests {
             ],
         );
         let top = top_sources([&a, &b], 5);
-        let want = [("CTD", 2), ("army", 1), ("Police", 1)].map(|(s, n)| (s.to_owned(), n));
-        assert_eq!(top, want, "ties in name order, whatever the case");
+        let counted: Vec<(&str, usize)> = top.iter().map(|s| (s.name.as_str(), s.count)).collect();
+        assert_eq!(
+            counted,
+            [("CTD", 2), ("army", 1), ("Police", 1)],
+            "ties in name order, whatever the case"
+        );
+        assert_eq!(top[0].variants, ["ctd"], "the other spelling, trimmed");
         assert_eq!(top_sources([&a, &b], 1).len(), 1);
     }
 

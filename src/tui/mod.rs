@@ -23,25 +23,41 @@ use crate::config::Config;
 pub use error::ReaderError;
 pub use events::{Events, Input, Workers};
 use reader::loading::Opening;
-pub use reader_loop::{read_on, run, run_with};
+pub use reader_loop::{Context, read_on, run, run_with};
 
 /// Opens `report` in the reader on the real terminal and returns when the user quits, or when
 /// the process gets SIGTERM, SIGHUP or SIGINT (the terminal is restored either way).
 ///
 /// A sidecar that cannot be read is never written: the reader then opens read-only and says why.
+///
+/// The reader starts where the user left this report and keeps where they leave it (see
+/// [`crate::resume`]); a place that cannot be kept costs one line on standard error, nothing
+/// more.
 pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
     let opening = Opening::of(report)?;
-    on_terminal(config, |terminal, config, stop| {
-        reader_loop::read_opening(terminal, opening, config, None, stop)
-    })
+    let mut context = reader_loop::Context::default();
+    let result = on_terminal(config, |terminal, config, stop| {
+        context.places = crate::resume::Places::user();
+        reader_loop::read_opening(terminal, opening, config, None, stop, &mut context)
+    });
+    if let Some(warning) = context.warning {
+        let _ = writeln!(io::stderr(), "sidenote: {warning}");
+    }
+    result
 }
 
 /// Opens the review screen of the folder `root` on the real terminal (see [`review`]); returns
 /// when the user quits it or a signal arrives.
 pub fn review(root: &Path, config: Config) -> Result<(), ReaderError> {
-    on_terminal(config, |terminal, config, stop| {
-        review_loop::live(terminal, root, config, stop)
-    })
+    let mut warning = None;
+    let result = on_terminal(config, |terminal, config, stop| {
+        warning = review_loop::live(terminal, root, config, stop)?;
+        Ok(())
+    });
+    if let Some(warning) = warning {
+        let _ = writeln!(io::stderr(), "sidenote: {warning}");
+    }
+    result
 }
 
 /// Sets up the real terminal (raw mode, alternate screen, mouse, signals) and the theme for its

@@ -15,7 +15,9 @@ use super::error::ReaderError;
 use super::events::{Events, Input, Workers};
 use super::reader::loading::{self, Opening};
 use super::reader::saver::Saver;
-use super::reader::{App, Effect, SaveState, external_editor, presence, rewrap, ui, update};
+use super::reader::{
+    App, Effect, Extent, SaveState, external_editor, presence, rewrap, ui, update,
+};
 use super::tty;
 use crate::annotate::identity::ReportIdentity;
 use crate::annotate::store::{self, NoFaults};
@@ -23,6 +25,7 @@ use crate::annotate::{Sidecar, sidecar_path};
 use crate::config::Config;
 use crate::config::keys::Action;
 use crate::report::Report;
+use crate::resume::Places;
 
 /// How often the reader looks at the sidecar on disk for changes made elsewhere (and at signals).
 const TICK: Duration = Duration::from_millis(250);
@@ -52,6 +55,19 @@ impl Events for ReaderEvents<'_> {
     }
 }
 
+/// What the reader is told besides its report: where the user's places are kept (none in a
+/// test), and the sources cited in the folder it was opened from; and, after it ran, why its
+/// place could not be kept (one line for whoever shows it).
+#[derive(Debug, Default)]
+pub struct Context {
+    /// The user's places: the reader starts where it was left and keeps where it ends.
+    pub places: Option<Places>,
+    /// The sources the folder's other reports cite, with how many claims cite each.
+    pub folder_sources: Vec<(String, usize)>,
+    /// Why the reader's place could not be kept, after it ran.
+    pub warning: Option<String>,
+}
+
 /// Runs the reader on `report` on the real terminal, already set up, starting at the claim `at`
 /// when given, until the user quits or `stop` is set; then saves what is still unsaved. (Generic
 /// over the backend only so that the review screen can hand over its terminal.)
@@ -61,12 +77,13 @@ pub fn read_on<B>(
     config: Config,
     at: Option<&str>,
     stop: &AtomicBool,
+    context: &mut Context,
 ) -> Result<(), ReaderError>
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    read_opening(terminal, Opening::Whole(report), config, at, stop)
+    read_opening(terminal, Opening::Whole(report), config, at, stop, context)
 }
 
 /// [`read_on`] for a report opened whole, or by its head while the rest loads on a thread.
@@ -76,6 +93,7 @@ pub(super) fn read_opening<B>(
     config: Config,
     at: Option<&str>,
     stop: &AtomicBool,
+    context: &mut Context,
 ) -> Result<(), ReaderError>
 where
     B: Backend,
@@ -97,8 +115,17 @@ where
         }
     };
     let path = sidecar_path(&app.report.path);
+    app.folder_sources = std::mem::take(&mut context.folder_sources);
     if let Some(id) = at {
         app.start_at_claim(id);
+    } else if let Some(place) = context
+        .places
+        .as_ref()
+        .and_then(|p| p.reader(&app.report.path))
+    {
+        let size = terminal.size().map_err(io::Error::other)?;
+        update(&mut app, Action::Resize(size.width, size.height));
+        app.resume(&place);
     }
     // Held until the reader returns: other windows on this report see it while it is open.
     let _presence = match presence::Presence::enter(&path) {
@@ -129,6 +156,17 @@ where
     // up must not cost the claims made before it did.
     if matches!(app.save_state, SaveState::Failed(_) | SaveState::Pending) {
         save(&mut app, &path, LAST_SAVE_PATIENCE, &mut None);
+    }
+    // The report's end shown while the rest loads counts its sentences from there: no place.
+    if let Some(places) = &context.places
+        && app.extent != Extent::Tail
+        && let Err(why) = places.keep_reader(&app.report.path, app.place())
+    {
+        context.warning = Some(format!(
+            "could not keep your place in {} (in {}): {why}",
+            app.report.path.display(),
+            places.dir().display()
+        ));
     }
     // Claims not saved matter more than why the reader ended.
     match app.save_state {

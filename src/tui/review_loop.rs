@@ -38,13 +38,19 @@ pub fn scan(root: &Path, tx: &Sender<Message>) {
 /// Ends on quit or when `events` runs out, so tests drive it on a `TestBackend`.
 ///
 /// `open` runs the reader on the terminal for a report, at a claim when one is given, until the
-/// user quits it; `Ok(Some(why))` when the report could not be opened (the list says why).
+/// user quits it; `Ok(Some(why))` when the report could not be opened (the list says why). It
+/// is shown the review, for what the reader may want from the folder (its sources).
 pub fn run<B, E>(
     terminal: &mut Terminal<B>,
     review: &mut Review,
     events: E,
     messages: &Receiver<Message>,
-    mut open: impl FnMut(&mut Terminal<B>, &Path, Option<&str>) -> Result<Option<String>, ReaderError>,
+    mut open: impl FnMut(
+        &mut Terminal<B>,
+        &Path,
+        Option<&str>,
+        &Review,
+    ) -> Result<Option<String>, ReaderError>,
 ) -> Result<(), ReaderError>
 where
     B: Backend,
@@ -80,7 +86,7 @@ where
             Some(Effect::Open { path, claim }) => {
                 // The reader drew on the same terminal, so the next draw's diff is exact: no
                 // clearing (which would ask the terminal where its cursor is).
-                let failed = open(terminal, &path, claim.as_deref())?;
+                let failed = open(terminal, &path, claim.as_deref(), review)?;
                 review.reloaded(&path, reload(&path));
                 if let Some(why) = failed {
                     review.message = Some(why);
@@ -101,30 +107,62 @@ fn reload(path: &Path) -> Result<Reviewed, String> {
 const TICK: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// The review screen on the real terminal: starts the scan of `root` in the background and runs
-/// the loop, opening the reader with [`super::reader_loop::read_on`].
+/// the loop, opening the reader with [`super::reader_loop::read_on`]. The screen starts on the
+/// view, sort and row it was left on ([`crate::resume`]) and keeps them when it closes; the
+/// reader it opens does the same with its report. Returns why the screen's place could not be
+/// kept, if it could not, for a line once the terminal is restored.
 pub fn live(
     terminal: &mut ratatui::DefaultTerminal,
     root: &Path,
     config: crate::config::Config,
     stop: &std::sync::atomic::AtomicBool,
-) -> Result<(), ReaderError> {
+) -> Result<Option<String>, ReaderError> {
     let reader_config = config.clone();
+    let places = crate::resume::Places::user();
     let mut review = Review::new(root.to_path_buf(), config);
+    if let Some(place) = places.as_ref().and_then(|p| p.review(root)) {
+        review.resume(place);
+    }
     let (tx, rx) = std::sync::mpsc::channel();
     let folder = root.to_path_buf();
     std::thread::spawn(move || scan(&folder, &tx));
     let events = super::tty::terminal_events(stop, TICK)?;
-    run(
+    let result = run(
         terminal,
         &mut review,
         events,
         &rx,
-        |terminal, path, claim| match crate::report::Report::load(path) {
+        |terminal, path, claim, review| match crate::report::Report::load(path) {
             Ok(report) => {
-                super::reader_loop::read_on(terminal, report, reader_config.clone(), claim, stop)?;
-                Ok(None)
+                let mut context = super::reader_loop::Context {
+                    places: places.clone(),
+                    folder_sources: crate::corpus::sources::cited(
+                        review.reports.iter().filter(|r| r.path != path),
+                    ),
+                    warning: None,
+                };
+                super::reader_loop::read_on(
+                    terminal,
+                    report,
+                    reader_config.clone(),
+                    claim,
+                    stop,
+                    &mut context,
+                )?;
+                Ok(context.warning)
             }
             Err(e) => Ok(Some(e.to_string())),
         },
-    )
+    );
+    result?;
+    // A place that cannot be kept is worth a line once the screen is gone, never a failure.
+    Ok(places.and_then(|places| {
+        let kept = places.keep_review(root, review.place());
+        kept.err().map(|why| {
+            format!(
+                "could not keep the review's place (in {}): {why}",
+                places.dir().display()
+            )
+        })
+    }))
 }

@@ -20,6 +20,7 @@ mod hostile;
 mod merge_driver;
 mod pty;
 mod reader_replaced;
+mod resume;
 mod review_screen;
 mod review_support;
 mod screen;

@@ -31,6 +31,9 @@ impl App {
             }
             return None;
         }
+        if self.accept_source_completion(event) {
+            return None;
+        }
         let Overlay::Editor(editor) = &mut self.overlay else {
             return None;
         };

@@ -18,10 +18,12 @@ pub mod loading;
 pub mod mode_keys;
 pub mod overlay;
 pub mod presence;
+mod resume;
 pub(crate) mod rewrap;
 pub mod saver;
 mod search;
 mod selection;
+mod source_completion;
 pub mod suggestion_cache;
 mod suggestions;
 pub mod sync;
@@ -165,6 +167,10 @@ pub struct App {
     pub extent: Extent,
     /// How much of a large report was indexed when last told (percent), while it loads.
     pub indexed: Option<u8>,
+    /// The sources cited in the other reports of the folder the reader was opened from (the
+    /// review screen's), with how many claims cite each; the Source field completes from them
+    /// after this report's own.
+    pub folder_sources: Vec<(String, usize)>,
 }
 
 /// How much of its report a reader holds.
@@ -219,6 +225,7 @@ impl App {
             doc: WrappedDoc::default(),
             wrap_wanted: None,
             suggestions,
+            folder_sources: Vec::new(),
         };
         let (claims, moved) = app.anchor(claims);
         app.sidecar.claims = claims;

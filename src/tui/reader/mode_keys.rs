@@ -95,6 +95,10 @@ impl AdjudicationKey {
 /// The help's lines for these keys, and the mouse's.
 pub const HELP: &[(&str, &str)] = &[
     ("Tab Shift-Tab", "editor: next / previous field"),
+    (
+        "Tab Right",
+        "editor: take the offered source (Tab again: next field)",
+    ),
     ("Left Right", "editor: change the tag (or press its key)"),
     ("Enter", "editor: save (in the note: new line)"),
     ("Ctrl-s", "editor: save from any field"),

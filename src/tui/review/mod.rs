@@ -5,6 +5,7 @@
 pub mod columns;
 pub mod command;
 pub mod layout;
+mod place;
 pub mod rows;
 pub mod ui;
 mod view;
@@ -130,6 +131,9 @@ pub struct Review {
     pub message: Option<String>,
     /// The terminal's size.
     pub size: Rect,
+    /// The selection the screen had when it was last closed on this folder, looked for as the
+    /// scan brings rows in, until the user moves or the scan ends (see [`Review::resume`]).
+    pub resuming: Option<Selection>,
 }
 
 impl Review {
@@ -157,6 +161,7 @@ impl Review {
             help: false,
             message: None,
             size: Rect::default(),
+            resuming: None,
         }
     }
 
@@ -263,7 +268,7 @@ impl Review {
     /// Applies `change` (which may add, remove, filter or reorder rows) and keeps the same
     /// report and claim selected.
     fn keeping(&mut self, change: impl FnOnce(&mut Self)) {
-        let selection = self.selection();
+        let selection = self.resuming.clone().unwrap_or_else(|| self.selection());
         change(self);
         let (reports, claims) = self.reselect(&selection);
         self.settle_at(if self.view == View::Claims {
@@ -312,6 +317,7 @@ impl Review {
     /// The scan is over.
     pub fn scan_done(&mut self) {
         self.scan = Scan::Done;
+        self.resuming = None;
         if self.reports.is_empty() && self.failed.is_empty() {
             let endings = crate::corpus::scan::REPORT_EXTENSIONS.join(", .");
             self.message = Some(format!(
@@ -542,6 +548,9 @@ impl Review {
 /// Applies one action to the review state; returns what the event loop must do next. Any key
 /// closes the help; an action that means nothing here (see [`Command::of`]) does nothing.
 pub fn update(review: &mut Review, action: Action) -> Option<Effect> {
+    if !matches!(action, Action::Resize(..)) {
+        review.resuming = None;
+    }
     if review.help && !matches!(action, Action::Resize(..) | Action::Quit) {
         review.help = false;
         review.settle();

@@ -27,6 +27,20 @@ pub fn default_config() -> &'static Path {
     })
 }
 
+/// The folder where the binary keeps its places (where the reader and the review screen were
+/// left, `SIDENOTE_STATE_DIR`) in every test that opens a screen, so that no test reads or
+/// writes the user's own; emptied once per test run. (Commands without a terminal never touch
+/// places: the screens look for them only once they know they have a terminal.)
+pub fn state_dir() -> &'static Path {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sidenote-state");
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("make the tests' state folder");
+        path
+    })
+}
+
 /// The names in `folder`, sorted: what a command left behind.
 pub fn listing(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(folder)

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-use super::{SIDENOTE, default_config};
+use super::{SIDENOTE, default_config, state_dir};
 
 /// How long any one thing may take to show up.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
@@ -319,8 +319,8 @@ impl<C: vt100::Callbacks + Send + 'static> Session<C> {
 }
 
 /// `sidenote ARGS --config DEFAULTS` run in `dir`, as in a user's xterm, with `env` set: no
-/// `NO_COLOR` or `VISUAL` of the user's, and short panic messages (one fits on the screen that
-/// a failure shows).
+/// `NO_COLOR` or `VISUAL` of the user's, places kept in the tests' folder ([`state_dir`], unless
+/// `env` names another), and short panic messages (one fits on the screen that a failure shows).
 pub fn command(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
     let mut command = CommandBuilder::new(SIDENOTE);
     command.args(args);
@@ -332,6 +332,7 @@ pub fn command(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> CommandBuilde
     command.env_remove("NO_COLOR");
     command.env_remove("VISUAL");
     command.env("RUST_BACKTRACE", "0");
+    command.env("SIDENOTE_STATE_DIR", state_dir());
     for (key, value) in env {
         command.env(key, value);
     }

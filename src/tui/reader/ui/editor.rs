@@ -81,7 +81,10 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
                 ]);
                 frame.render_widget(Paragraph::new(line), value);
             }
-            Field::Source => input(frame, &editor.source, value, focused),
+            Field::Source => {
+                input(frame, &editor.source, value, focused);
+                super::source_hint::draw(frame, app, &editor.source, value);
+            }
             Field::Kind => {
                 let kind = editor.source_kind.map_or("not said", |k| k.name());
                 frame.render_widget(Paragraph::new(format!("◀ {kind} ▶")), value);

@@ -104,18 +104,19 @@ fn draw_shares(frame: &mut Frame, review: &Review, area: Rect) {
     frame.render_widget(paragraph, area);
 }
 
-/// The most cited sources, longest bar first.
+/// The most cited sources, longest bar first, spellings of one source counted as one (see
+/// [`crate::corpus::sources`]); under the bars, the spellings each merged source includes.
 fn draw_sources(frame: &mut Frame, review: &Review, area: Rect) {
     let top = top_sources(&review.reports, TOP);
     let label_width = usize::from(area.width / 3).max(6);
     let bars: Vec<Bar> = top
         .iter()
-        .map(|(source, n)| {
-            let label: String = safe(source).chars().take(label_width).collect();
+        .map(|source| {
+            let label: String = safe(&source.name).chars().take(label_width).collect();
             Bar::default()
-                .value(*n as u64)
+                .value(source.count as u64)
                 .label(Line::raw(label))
-                .text_value(n.to_string())
+                .text_value(source.count.to_string())
         })
         .collect();
     let title = if top.is_empty() {
@@ -123,13 +124,31 @@ fn draw_sources(frame: &mut Frame, review: &Review, area: Rect) {
     } else {
         " Most cited sources (claims) ".to_owned()
     };
+    let block = block(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = u16::try_from(bars.len()).unwrap_or(u16::MAX);
+    let [bars_area, merged_area] =
+        Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(inner);
     let chart = BarChart::default()
-        .block(block(title))
         .direction(Direction::Horizontal)
         .bar_width(1)
         .bar_gap(0)
         .data(BarGroup::default().bars(&bars));
-    frame.render_widget(chart, area);
+    frame.render_widget(chart, bars_area);
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let merged: Vec<Line> = top
+        .iter()
+        .filter(|source| !source.variants.is_empty())
+        .map(|source| {
+            Line::from(vec![
+                Span::raw(safe(&source.name).into_owned()),
+                Span::styled(" includes ", dim),
+                Span::styled(safe(&source.variants.join(", ")).into_owned(), dim),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(merged), merged_area);
 }
 
 /// Claims per reliability letter, and ungraded.
@@ -159,4 +178,82 @@ fn draw_grades(frame: &mut Frame, review: &Review, area: Rect) {
         .bar_gap(1)
         .data(BarGroup::default().bars(&bars));
     frame.render_widget(chart, area);
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::annotate::{Claim, Sidecar, now, sidecar_path};
+    use crate::config::Config;
+    use crate::config::keys::{Action, ReviewAction};
+    use crate::corpus::Reviewed;
+    use crate::report::Report;
+    use crate::tui::review::{Review, update};
+
+    /// A report in `dir` whose sentences cite `sources`, one claim each.
+    fn cited(dir: &std::path::Path, name: &str, sources: &[&str]) -> Reviewed {
+        let path = dir.join(name);
+        std::fs::write(&path, "One here. Two here. Three here. Four here.").unwrap();
+        let report = Report::load(&path).unwrap();
+        let mut sidecar = Sidecar::new(&report);
+        for (span, source) in report.sentences.iter().zip(sources) {
+            let mut claim = Claim::new(&report, span.clone(), "sourced", "ana", now());
+            claim.source = Some((*source).to_owned());
+            sidecar.add(claim);
+        }
+        std::fs::write(sidecar_path(&path), sidecar.to_toml().unwrap()).unwrap();
+        Reviewed::load(&path).unwrap()
+    }
+
+    #[test]
+    fn spellings_of_one_source_are_one_bar_and_listed_under_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut review = Review::new(dir.path().to_path_buf(), Config::default());
+        review.scan_found(2);
+        let a = ["Rafael T. Osei", "Mr Osei", "the ministry", "Reuters"];
+        review.scanned(Ok(cited(dir.path(), "a.txt", &a)));
+        let b = ["osei", "Kwame Mensah", "THE MINISTRY"];
+        review.scanned(Ok(cited(dir.path(), "b.txt", &b)));
+        review.scan_done();
+        update(&mut review, Action::Resize(100, 30));
+        update(&mut review, Action::Review(ReviewAction::ViewChart));
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal
+            .draw(|frame| crate::tui::review::ui::draw(frame, &review))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let rows: Vec<String> = (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect()
+            })
+            .collect();
+        let row = |needle: &str| {
+            rows.iter()
+                .find(|r| r.contains(needle))
+                .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", rows.join("\n")))
+                .clone()
+        };
+        let osei = row("Rafael T. Osei ");
+        assert!(osei.contains(" 3█"), "three claims, one bar: {osei}");
+        let ministry = row("the ministry ");
+        assert!(ministry.contains(" 2█"), "{ministry}");
+        assert!(row("Kwame Mensah").contains(" 1█"));
+        assert!(row("Reuters").contains(" 1█"));
+        assert!(
+            row("Rafael T. Osei includes").contains("Rafael T. Osei includes Mr Osei, osei"),
+            "the variants merged"
+        );
+        assert!(row("the ministry includes").contains("the ministry includes THE MINISTRY"));
+        assert!(
+            !rows
+                .iter()
+                .any(|r| r.contains("Mr Osei ") && r.contains('█')),
+            "no bar of its own for a variant"
+        );
+    }
 }
