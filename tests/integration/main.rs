@@ -9,6 +9,7 @@ mod cli;
 mod cli_check;
 mod cli_corroborate;
 mod cli_export;
+mod cli_labels;
 mod cli_newcomer;
 mod cli_stats;
 mod cli_stdin;
