@@ -188,17 +188,8 @@ enum Command {
     Export {
         /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum)]
-        format: cli::export::Format,
-        /// Write to FILE (atomically) instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// With --format claimreview: where the reports are published; each review's `url` and
-        /// its claim's `appearance` become this base joined with the report's path below the
-        /// folder given (each segment percent-encoded).
-        #[arg(long, value_name = "URL")]
-        url_base: Option<String>,
+        #[command(flatten)]
+        options: cli::export::Options,
     },
     /// Print the text sidenote reads from a file (the article of a web page, Markdown without
     /// its markup): what sentence numbers and claim offsets count into.
@@ -319,15 +310,8 @@ fn dispatch(args: Args) -> Result<ExitCode, Failure> {
             author,
             labels,
         }) => {
-            let author = match author {
-                Some(author) => author,
-                None => config()?.author,
-            };
-            if labels.is_empty() {
-                cli::tag::untag(&report, n, &author)
-            } else {
-                cli::tag::unlabel(&report, n, &author, &labels)
-            }
+            let author = author.map_or_else(|| config().map(|c| c.author), Ok)?;
+            cli::tag::remove(&report, n, &author, &labels)
         }
         Some(Command::Stats { paths, format }) => cli::stats::run(&paths, format, &config()?),
         Some(Command::Corroborate {
@@ -335,18 +319,7 @@ fn dispatch(args: Args) -> Result<ExitCode, Failure> {
             format,
             claims_only,
         }) => cli::corroborate::run(&paths, format, claims_only, &config()?),
-        Some(Command::Export {
-            paths,
-            format,
-            output,
-            url_base,
-        }) => cli::export::run(
-            &paths,
-            format,
-            output.as_deref(),
-            url_base.as_deref(),
-            &config()?,
-        ),
+        Some(Command::Export { paths, options }) => cli::export::run(&paths, &options, &config()?),
         Some(Command::Text { report }) => cli::text::run(&report),
         Some(Command::Completions { shell }) => {
             cli::completions::completions(shell, &mut Args::command())

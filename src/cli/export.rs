@@ -27,16 +27,29 @@ pub enum Format {
     Claimreview,
 }
 
-/// Exports every report under `paths` to `output` (standard output when `None`). A file is
-/// written whole or not at all: into a temporary file beside it, renamed over it at the end.
-/// `url_base` (`--url-base`) gives the `claimreview` format each report's published address.
-pub fn run(
-    paths: &[PathBuf],
-    format: Format,
-    output: Option<&Path>,
-    url_base: Option<&str>,
-    config: &Config,
-) -> Result<(), CliError> {
+/// How to export: the command's options besides the paths.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Options {
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --format claimreview: where the reports are published; each review's `url` and
+    /// its claim's `appearance` become this base joined with the report's path below the
+    /// folder given (each segment percent-encoded).
+    #[arg(long, value_name = "URL")]
+    pub url_base: Option<String>,
+}
+
+/// Exports every report under `paths` to `--output` (standard output when there is none). A
+/// file is written whole or not at all: into a temporary file beside it, renamed over it at the
+/// end. `--url-base` gives the `claimreview` format each report's published address.
+pub fn run(paths: &[PathBuf], options: &Options, config: &Config) -> Result<(), CliError> {
+    let format = options.format;
+    let output = options.output.as_deref();
+    let url_base = options.url_base.as_deref();
     if url_base.is_some() && format != Format::Claimreview {
         return Err(CliError::BadInput(
             "--url-base is for --format claimreview (the other formats keep report paths); drop it or change the format".to_owned(),

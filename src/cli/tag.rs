@@ -61,8 +61,7 @@ pub fn labels(given: &[String]) -> Result<Vec<String>, CliError> {
         }
         if MARKERS.iter().any(|m| m.eq_ignore_ascii_case(label)) {
             return Err(CliError::BadInput(format!(
-                "--label \"{shown}\": sidenote sets this label itself ({}: adjudication, {}: merges); choose another name",
-                AGREED_LABEL, CONFLICT_LABEL
+                "--label \"{shown}\": sidenote sets this label itself ({AGREED_LABEL}: adjudication, {CONFLICT_LABEL}: merges); choose another name"
             )));
         }
         if !labels.iter().any(|l| l == label) {
@@ -208,6 +207,16 @@ pub fn untag(report: &Path, n: usize, author: &str) -> Result<(), CliError> {
         );
     }
     Ok(())
+}
+
+/// `untag`: takes `labels` off `author`'s claim in sentence `n` ([`unlabel`]), or, with no
+/// labels, removes the claim ([`untag`]).
+pub fn remove(report: &Path, n: usize, author: &str, labels: &[String]) -> Result<(), CliError> {
+    if labels.is_empty() {
+        untag(report, n, author)
+    } else {
+        unlabel(report, n, author, labels)
+    }
 }
 
 /// Takes `labels` off `author`'s own claim in sentence `n`, leaving the claim and its other

@@ -357,3 +357,18 @@ fn a_body_is_an_organization_and_an_anonymous_person_has_no_name() {
     assert_eq!(author(3)["@type"], "Organization");
     assert_eq!(author(3)["name"], "the port authority");
 }
+
+#[test]
+fn the_manual_and_the_help_name_the_new_flags() {
+    let folder = Folder::new();
+    let page = folder.ok(&["man"]);
+    for flag in ["\\-\\-label", "\\-\\-url\\-base"] {
+        assert!(page.contains(flag), "{flag} in the manual");
+    }
+    assert!(
+        page.contains("a label sidenote sets itself (agreed, conflict)"),
+        "exit 2 names a refused label"
+    );
+    let help = folder.ok(&["untag", "--help"]);
+    assert!(help.contains("--label <NAME>"), "{help}");
+}

@@ -2,6 +2,8 @@
 //! the status line, the filter prompt and the key help. The claims list and the charts are in
 //! their own files.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -275,7 +277,7 @@ fn claims_hint(review: &Review, typed: &str) -> String {
         "   filter by quote, source, note or label:NAME; Enter keeps it, Esc clears it".to_owned();
     if !labels.is_empty() {
         let all: Vec<&(String, usize)> = labels.iter().collect();
-        hint.push_str(&format!(" · labels: {}", listed(&all)));
+        let _ = write!(hint, " · labels: {}", listed(&all));
     }
     hint
 }
