@@ -211,6 +211,28 @@ Officials said repairs were done. The cost is unknown.";
     }
 
     #[test]
+    fn the_panel_title_names_the_label_filter() {
+        let (mut app, mut terminal) = screen(120, |n, claim| {
+            if n != 1 {
+                claim.labels = vec!["ports".into()];
+            }
+        });
+        while app.label_filter.is_none() {
+            update(&mut app, Action::CycleFilter);
+        }
+        terminal
+            .draw(|frame| super::super::draw(frame, &app))
+            .expect("draws");
+        let (_, y) = at(&terminal, "[#ports]");
+        assert_eq!(y, 0, "in the panel's title");
+        let panel_rows = rows(&terminal)
+            .iter()
+            .filter(|r| r.contains(" s sourced"))
+            .count();
+        assert_eq!(panel_rows, 2, "the two labelled claims, not the third");
+    }
+
+    #[test]
     fn a_narrow_panel_cuts_the_chips_and_keeps_the_source_in_sight() {
         let long = |n: usize| format!("a-rather-long-label-{n}");
         let (_, terminal) = screen(60, |n, claim| {
