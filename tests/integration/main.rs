@@ -24,6 +24,7 @@ mod reader_replaced;
 mod review_screen;
 mod review_support;
 mod screen;
+mod screen_labels;
 mod screen_team;
 mod segment_cases;
 mod source_kind;
