@@ -52,9 +52,10 @@ fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
 
 /// Where `needle` is (column in cells, row), or a failure listing the screen.
 fn at(terminal: &Terminal<TestBackend>, needle: &str) -> (usize, u16) {
-    find(terminal.backend().buffer(), needle)
-        .map(|(x, y)| (usize::from(x), y))
-        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", rows(terminal).join("\n")))
+    let Some((x, y)) = find(terminal.backend().buffer(), needle) else {
+        panic!("{needle:?} not on screen:\n{}", rows(terminal).join("\n"))
+    };
+    (usize::from(x), y)
 }
 
 #[test]
