@@ -6,8 +6,8 @@
 //! the grade in words is the `ratingExplanation`. The claim's source is the `author` of the
 //! reviewed `Claim` ([`source_author`]): an `Organization` when it is a body, else a `Person`,
 //! whose `description` says whether it is a `named` or an `anonymous` source; the annotator is
-//! the review's `author`. With a [`super::UrlBase`], the report's address is the review's `url` and the
-//! `url` of the `appearance` the claim was made in.
+//! the review's `author`. With a [`super::UrlBase`], the report's address is the review's `url`
+//! and the `url` of the `appearance` the claim was made in.
 
 use std::io::{self, Write};
 

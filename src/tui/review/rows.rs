@@ -215,8 +215,8 @@ pub fn updated_at(claim: &Claim) -> Option<jiff::Timestamp> {
 
 /// The claims with `tag` (any when `None`) that pass the filter text `query` ([`Query`]: text
 /// in the quote, source, note or labels, `label:NAME` words), only weak ones when `weak_only`;
-/// sorted by `column` (reversed when
-/// `descending`), ties in reading order: by report path, then in document order.
+/// sorted by `column` (reversed when `descending`), ties in reading order: by report path, then
+/// in document order.
 pub fn claims(
     reports: &[Reviewed],
     filter: &ClaimFilter,
