@@ -149,6 +149,20 @@ mod tests {
     }
 
     #[test]
+    fn the_config_adds_bodies() {
+        for body in ["the prefecture", "Médecins Sans Frontières"] {
+            assert!(!is_body(body, &Cues::builtin()), "{body} is not built in");
+        }
+        let extra = super::super::Extra {
+            organisations: vec!["prefecture".into(), "Médecins Sans Frontières".into()],
+            ..super::super::Extra::default()
+        };
+        let cues = Cues::new(&extra).expect("valid");
+        assert!(is_body("the prefecture", &cues));
+        assert!(is_body("Médecins sans frontières", &cues), "any case");
+    }
+
+    #[test]
     fn capitals_only_names_need_capitals() {
         let un = Body::new("UN").expect("an entry");
         assert!(un.ends(&["the".into(), "UN".into()]));
