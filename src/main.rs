@@ -86,6 +86,10 @@ enum Command {
         /// The source's grade on the Admiralty scale: reliability A-F, credibility 1-6 (`B2`).
         #[arg(long)]
         grade: Option<sidenote::annotate::Grade>,
+        /// Add a label to the claim (repeatable; the labels it has stay). Not `agreed` or
+        /// `conflict`, which sidenote sets itself.
+        #[arg(long = "label", value_name = "NAME")]
+        labels: Vec<String>,
     },
     /// Remove your own claim on sentence N (a colleague's stays).
     Untag {
@@ -96,6 +100,9 @@ enum Command {
         /// Whose claim to remove (default: the config's `author`, else the login name).
         #[arg(long)]
         author: Option<String>,
+        /// Remove only this label from the claim, which stays (repeatable).
+        #[arg(long = "label", value_name = "NAME")]
+        labels: Vec<String>,
     },
     /// Print the saved claims of a report.
     Claims {
@@ -181,12 +188,8 @@ enum Command {
     Export {
         /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum)]
-        format: cli::export::Format,
-        /// Write to FILE (atomically) instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        options: cli::export::Options,
     },
     /// Print the text sidenote reads from a file (the article of a web page, Markdown without
     /// its markup): what sentence numbers and claim offsets count into.
@@ -272,6 +275,7 @@ fn dispatch(args: Args) -> Result<ExitCode, Failure> {
             note,
             author,
             grade,
+            labels,
         }) => {
             let details = cli::tag::Details {
                 source,
@@ -279,6 +283,7 @@ fn dispatch(args: Args) -> Result<ExitCode, Failure> {
                 note,
                 author,
                 grade,
+                labels,
             };
             match status {
                 Some(status) if !accept => cli::tag::tag(&report, n, &status, details, &config()?),
@@ -299,21 +304,22 @@ fn dispatch(args: Args) -> Result<ExitCode, Failure> {
             };
             cli::suggest::run(&report, format, mode, author.as_deref(), &config()?)
         }
-        Some(Command::Untag { report, n, author }) => match author {
-            Some(author) => cli::tag::untag(&report, n, &author),
-            None => cli::tag::untag(&report, n, &config()?.author),
-        },
+        Some(Command::Untag {
+            report,
+            n,
+            author,
+            labels,
+        }) => {
+            let author = author.map_or_else(|| config().map(|c| c.author), Ok)?;
+            cli::tag::remove(&report, n, &author, &labels)
+        }
         Some(Command::Stats { paths, format }) => cli::stats::run(&paths, format, &config()?),
         Some(Command::Corroborate {
             paths,
             format,
             claims_only,
         }) => cli::corroborate::run(&paths, format, claims_only, &config()?),
-        Some(Command::Export {
-            paths,
-            format,
-            output,
-        }) => cli::export::run(&paths, format, output.as_deref(), &config()?),
+        Some(Command::Export { paths, options }) => cli::export::run(&paths, &options, &config()?),
         Some(Command::Text { report }) => cli::text::run(&report),
         Some(Command::Completions { shell }) => {
             cli::completions::completions(shell, &mut Args::command())

@@ -125,7 +125,7 @@ fn exit_status(roff: &mut Roff) {
         ),
         (
             EXIT_BAD_INPUT,
-            "Bad input: a wrong argument, no such file, a file that is not text, a PDF, a web page with no article, an unknown tag, N out of range, a sidecar or config that does not parse, an input over its limit, export -o naming a file it reads, a linked or missing version given to merge-driver; for check, also a file or folder it could not read, or findings it could not print. The message is one line on standard error naming the file and what to do.",
+            "Bad input: a wrong argument, no such file, a file that is not text, a PDF, a web page with no article, an unknown tag, N out of range, a sidecar or config that does not parse, an input over its limit, export -o naming a file it reads, a --label that is empty, holds a comma or is a label sidenote sets itself (agreed, conflict), a --url-base that is not an absolute URL, a linked or missing version given to merge-driver; for check, also a file or folder it could not read, or findings it could not print. The message is one line on standard error naming the file and what to do.",
         ),
     ] {
         entry(roff, bold(code.to_string()), meaning);

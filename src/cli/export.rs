@@ -9,7 +9,7 @@ use crate::annotate::atomic::{Replacement, folder_of};
 use crate::annotate::sidecar_path;
 use crate::config::Config;
 use crate::corpus::Reviewed;
-use crate::corpus::export::{claimreview, csv, json, markdown, w3c};
+use crate::corpus::export::{UrlBase, claimreview, csv, json, markdown, w3c};
 use crate::report::safe_path;
 
 /// Export formats.
@@ -27,21 +27,55 @@ pub enum Format {
     Claimreview,
 }
 
-/// Exports every report under `paths` to `output` (standard output when `None`). A file is
-/// written whole or not at all: into a temporary file beside it, renamed over it at the end.
-pub fn run(
-    paths: &[PathBuf],
-    format: Format,
-    output: Option<&Path>,
-    config: &Config,
-) -> Result<(), CliError> {
+/// How to export: the command's options besides the paths.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Options {
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --format claimreview: where the reports are published; each review's `url` and
+    /// its claim's `appearance` become this base joined with the report's path below the
+    /// folder given (each segment percent-encoded).
+    #[arg(long, value_name = "URL")]
+    pub url_base: Option<String>,
+}
+
+/// Exports every report under `paths` to `--output` (standard output when there is none). A
+/// file is written whole or not at all: into a temporary file beside it, renamed over it at the
+/// end. `--url-base` gives the `claimreview` format each report's published address.
+pub fn run(paths: &[PathBuf], options: &Options, config: &Config) -> Result<(), CliError> {
+    let format = options.format;
+    let output = options.output.as_deref();
+    let url_base = options.url_base.as_deref();
+    if url_base.is_some() && format != Format::Claimreview {
+        return Err(CliError::BadInput(
+            "--url-base is for --format claimreview (the other formats keep report paths); drop it or change the format".to_owned(),
+        ));
+    }
+    let url_base = url_base
+        .map(UrlBase::new)
+        .transpose()
+        .map_err(CliError::BadInput)?;
     let (reports, failed) = load_all(paths)?;
     if !failed.is_empty() {
         // An export with reports missing would mislead whoever reads it: nothing is written.
         return failed_to_error(failed);
     }
     let tags: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
-    let write = |out: &mut dyn std::io::Write| write(out, format, &reports, &tags);
+    let cues = super::suggest::cues(config)?;
+    let context = claimreview::Context {
+        cues: &cues,
+        urls: url_base.map(|base| {
+            reports
+                .iter()
+                .map(|r| base.url(&below_scanned(&r.path, paths)))
+                .collect()
+        }),
+    };
+    let write = |out: &mut dyn std::io::Write| write(out, format, &reports, &tags, &context);
     match output {
         None => write_out(write),
         Some(path) if names_standard_output(path) => write_out(write),
@@ -110,18 +144,37 @@ impl Place {
     }
 }
 
+/// A report's path below the folder it was found in: below the outermost folder among `paths`
+/// that holds it, else (a report named on its own) as it was given.
+fn below_scanned(report: &Path, paths: &[PathBuf]) -> PathBuf {
+    // The scan writes `./a.txt` as `a.txt`: compare the folders the same way.
+    let plain = |p: &Path| {
+        p.strip_prefix(".")
+            .map_or_else(|_| p.to_path_buf(), Path::to_path_buf)
+    };
+    paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| plain(p))
+        .filter(|folder| report.starts_with(folder))
+        .min_by_key(|folder| folder.components().count())
+        .and_then(|folder| report.strip_prefix(folder).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| report.to_path_buf())
+}
+
 fn write(
     out: &mut dyn std::io::Write,
     format: Format,
     reports: &[Reviewed],
     tags: &[String],
+    context: &claimreview::Context,
 ) -> std::io::Result<()> {
     match format {
         Format::Markdown => markdown::write(out, reports, tags),
         Format::Csv => csv::write(out, reports),
         Format::Json => json::write(out, reports),
         Format::W3c => w3c::write(out, reports),
-        Format::Claimreview => claimreview::write(out, reports),
+        Format::Claimreview => claimreview::write(out, reports, context),
     }
 }
 

@@ -1,13 +1,15 @@
 //! `sidenote tag REPORT N STATUS` and `sidenote untag REPORT N`: change one sentence's claim from
 //! a script. Both read, change and write the sidecar under its lock, so any number of them can run
-//! at once on one report without losing a claim.
+//! at once on one report without losing a claim. `--label` adds labels to the claim (`tag`) or
+//! takes them off it (`untag`), as the editor's Labels field does.
 
 use std::path::Path;
 
 use super::{CliError, load_report, sentence_span};
+use crate::annotate::merge::CONFLICT_LABEL;
 use crate::annotate::store::{self, NoFaults};
 use crate::annotate::{
-    Claim, Grade, QUOTE_WAS, Sidecar, SourceKind, now, reanchor_all, sidecar_path,
+    AGREED_LABEL, Claim, Grade, QUOTE_WAS, Sidecar, SourceKind, now, reanchor_all, sidecar_path,
 };
 use crate::config::Config;
 use crate::report::{Report, safe_path};
@@ -25,6 +27,48 @@ pub struct Details {
     pub author: Option<String>,
     /// The source's grade on the Admiralty scale (`B2`); `None` leaves it as it is.
     pub grade: Option<Grade>,
+    /// Labels to add to the claim (those it has stay); checked by [`labels`].
+    pub labels: Vec<String>,
+}
+
+/// Labels sidenote sets itself: an adjudicator's agreed claim and a merge's conflicting copy.
+/// They mean something to the program, so `--label` neither adds nor removes them.
+const MARKERS: [&str; 2] = [AGREED_LABEL, CONFLICT_LABEL];
+
+/// The labels given with `--label`, trimmed, checked and without repeats: none empty, none
+/// with a comma (the editor's Labels field splits on commas, so such a label could not be
+/// edited there), none with a control character, and none of sidenote's own [`MARKERS`].
+pub fn labels(given: &[String]) -> Result<Vec<String>, CliError> {
+    let mut labels: Vec<String> = Vec::new();
+    for raw in given {
+        let label = raw.trim();
+        let shown = crate::report::safe(label);
+        if label.is_empty() {
+            return Err(CliError::BadInput(
+                "--label: a label cannot be empty; give a word such as --label follow-up"
+                    .to_owned(),
+            ));
+        }
+        if label.contains(',') {
+            return Err(CliError::BadInput(format!(
+                "--label \"{shown}\": a label cannot hold a comma (the editor separates labels with commas); give each label its own --label"
+            )));
+        }
+        if label.chars().any(char::is_control) {
+            return Err(CliError::BadInput(format!(
+                "--label \"{shown}\": a label cannot hold a control character or a line break"
+            )));
+        }
+        if MARKERS.iter().any(|m| m.eq_ignore_ascii_case(label)) {
+            return Err(CliError::BadInput(format!(
+                "--label \"{shown}\": sidenote sets this label itself ({AGREED_LABEL}: adjudication, {CONFLICT_LABEL}: merges); choose another name"
+            )));
+        }
+        if !labels.iter().any(|l| l == label) {
+            labels.push(label.to_owned());
+        }
+    }
+    Ok(labels)
 }
 
 /// The sidecar as it is on disk now, re-anchored to the report's current text.
@@ -51,6 +95,7 @@ pub fn tag(
             config.tag_list()
         )));
     }
+    let added = labels(&details.labels)?;
     let report = load_report(report)?;
     let span = sentence_span(&report, n)?;
     let author = details
@@ -76,7 +121,12 @@ pub fn tag(
             .note
             .or_else(|| claim.note.clone())
             .unwrap_or_default();
-        let labels = std::mem::take(&mut claim.labels);
+        let mut labels = std::mem::take(&mut claim.labels);
+        for label in &added {
+            if !labels.contains(label) {
+                labels.push(label.clone());
+            }
+        }
         claim.set_details(&source, &note, labels);
         if details.source_kind.is_some() {
             claim.source_kind = details.source_kind;
@@ -154,6 +204,59 @@ pub fn untag(report: &Path, n: usize, author: &str) -> Result<(), CliError> {
             "sidenote: sentence {n} of {} has no claim by {}; nothing removed",
             safe_path(&report.path),
             crate::report::safe(author)
+        );
+    }
+    Ok(())
+}
+
+/// `untag`: takes `labels` off `author`'s claim in sentence `n` ([`unlabel`]), or, with no
+/// labels, removes the claim ([`untag`]).
+pub fn remove(report: &Path, n: usize, author: &str, labels: &[String]) -> Result<(), CliError> {
+    if labels.is_empty() {
+        untag(report, n, author)
+    } else {
+        unlabel(report, n, author, labels)
+    }
+}
+
+/// Takes `labels` off `author`'s own claim in sentence `n`, leaving the claim and its other
+/// labels. A label the claim does not have, or a sentence without a claim of theirs, is said on
+/// standard error and changes nothing.
+pub fn unlabel(report: &Path, n: usize, author: &str, given: &[String]) -> Result<(), CliError> {
+    let wanted = labels(given)?;
+    let report = load_report(report)?;
+    let span = sentence_span(&report, n)?;
+    let mut found = false;
+    let mut missing: Vec<String> = Vec::new();
+    store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
+        let mut sidecar = current(disk, &report);
+        if let Some(index) = sidecar.claim_of(&report, &span, author) {
+            found = true;
+            let claim = &mut sidecar.claims[index];
+            missing = wanted
+                .iter()
+                .filter(|l| !claim.labels.contains(l))
+                .cloned()
+                .collect();
+            let before = claim.labels.len();
+            claim.labels.retain(|l| !wanted.contains(l));
+            if claim.labels.len() != before {
+                claim.updated = now();
+            }
+        }
+        sidecar
+    })?;
+    let file = safe_path(&report.path);
+    if !found {
+        eprintln!(
+            "sidenote: sentence {n} of {file} has no claim by {}; no label removed",
+            crate::report::safe(author)
+        );
+    }
+    for label in missing {
+        eprintln!(
+            "sidenote: the claim on sentence {n} of {file} has no label \"{}\"; nothing to remove",
+            crate::report::safe(&label)
         );
     }
     Ok(())

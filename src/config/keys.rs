@@ -193,7 +193,7 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     (
         "cycle_filter",
         Action::CycleFilter,
-        "filter the panel by tag",
+        "filter the panel by tag, then by label",
     ),
     (
         "cycle_reliability",

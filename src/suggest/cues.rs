@@ -4,6 +4,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
+use super::body::Body;
+
 /// The embedded lists.
 const BUILTIN: &str = include_str!("../../assets/cues.toml");
 
@@ -31,6 +33,10 @@ pub struct Extra {
     /// More page furniture, matched at the start of a sentence ("read the full story").
     #[serde(default)]
     pub furniture: Vec<String>,
+    /// More bodies, by noun or by name ("prefecture", "Port Valmere Harbour Board"): sources
+    /// the exports type as an organisation rather than a person.
+    #[serde(default)]
+    pub organisations: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -47,6 +53,7 @@ struct Lists {
     furniture: Vec<String>,
     labels: Vec<String>,
     roles: Vec<String>,
+    organisations: Vec<String>,
     grammar: GrammarLists,
 }
 
@@ -202,6 +209,8 @@ pub struct Cues {
     pub(super) weasels: Set,
     pub(super) labels: Set,
     pub(super) roles: Set,
+    /// Bodies by noun or name, for [`super::body::is_body`].
+    pub(super) organisations: Vec<Body>,
     pub(super) anonymous_phrases: Phrases,
     pub(super) anonymous_attributions: Phrases,
     pub(super) hedges: Phrases,
@@ -240,6 +249,12 @@ impl Cues {
             weasels: set(&lists.weasels),
             labels: set(&lists.labels),
             roles: set(&lists.roles),
+            organisations: lists
+                .organisations
+                .iter()
+                .chain(&extra.organisations)
+                .filter_map(|entry| Body::new(entry))
+                .collect(),
             anonymous_phrases: phrases(&lists.anonymous_phrases),
             anonymous_attributions: phrases(&lists.anonymous_attributions),
             hedges: phrases(&lists.hedges),

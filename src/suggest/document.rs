@@ -31,7 +31,7 @@ enum Referent {
 }
 
 /// Titles and nouns that make a source phrase a person.
-const PERSON_WORDS: &[&str] = &[
+pub(super) const PERSON_WORDS: &[&str] = &[
     "mr",
     "mrs",
     "ms",

@@ -7,6 +7,7 @@
 //! be extended from the config.
 
 mod analyse;
+mod body;
 mod claim;
 mod cues;
 mod document;
@@ -16,6 +17,7 @@ mod verb;
 
 use std::ops::Range;
 
+pub use body::is_body;
 pub use claim::claim_for;
 pub use cues::{CueError, Cues, Extra};
 pub use document::suggest;

@@ -148,6 +148,48 @@ fn claims_view_of_every_report() {
 }
 
 #[test]
+fn claims_view_filters_by_label_and_the_prompt_lists_the_labels() {
+    let folder = Folder::new();
+    folder.ok(&["tag", "port.txt", "2", "unsourced", "--label", "audit"]);
+    let mut review = review_of(&folder);
+    press(&mut review, Action::Review(ReviewAction::ViewClaims));
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    review.on_key(key(KeyCode::Char('/')));
+    let terminal = draw(&review, 120, 11);
+    let status = rows(terminal.backend().buffer()).pop().unwrap_or_default();
+    assert!(
+        status.contains("label:NAME") && status.contains("labels: audit 2 · follow-up 1"),
+        "the labels in use, most used first: {status}"
+    );
+    for c in "label:f".chars() {
+        review.on_key(key(KeyCode::Char(c)));
+    }
+    let terminal = draw(&review, 120, 11);
+    let status = rows(terminal.backend().buffer()).pop().unwrap_or_default();
+    assert!(
+        status.starts_with("/label:f   labels: follow-up 1 · Tab completes"),
+        "{status}"
+    );
+    review.on_key(key(KeyCode::Tab));
+    review.on_key(key(KeyCode::Enter));
+    let terminal = draw(&review, 120, 11);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        row_with(buffer, "1 of 5 claims: matching “label:follow-up ”").is_some(),
+        "{:#?}",
+        rows(buffer)
+    );
+    assert!(row_with(buffer, "Officials said the budget").is_some());
+    assert!(row_with(buffer, "The strike cost the city").is_none());
+    review.query = "label:audit".into();
+    let terminal = draw(&review, 120, 11);
+    let buffer = terminal.backend().buffer();
+    assert!(row_with(buffer, "2 of 5 claims").is_some());
+    assert!(row_with(buffer, "The strike cost the city").is_some());
+    assert!(row_with(buffer, "Officials said the budget").is_some());
+}
+
+#[test]
 fn claims_view_sorted_by_grade_then_by_author() {
     let folder = Folder::new();
     let mut review = review_of(&folder);

@@ -1,6 +1,6 @@
 //! `--format markdown`: a review document an editor reads: a summary table, then per report its
-//! claims grouped by tag, with quote, source, kind of source, grade and note. Its first line is
-//! [`EXPORT_MARK`], so a folder scan never takes the document for a report.
+//! claims grouped by tag, with quote, source, kind of source, grade, author, labels and note.
+//! Its first line is [`EXPORT_MARK`], so a folder scan never takes the document for a report.
 
 use std::io::{self, Write};
 
@@ -93,6 +93,7 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed], tags: &[String]) -> io::
                 if !details.is_empty() {
                     writeln!(out, "  — {}", details.join(" · "))?;
                 }
+                writeln!(out, "  — {}", who_and_labels(claim))?;
                 if let Some(note) = &claim.note {
                     for line in note.lines().filter(|l| !l.trim().is_empty()) {
                         writeln!(out, "  > {}", text(line))?;
@@ -103,6 +104,20 @@ pub fn write(out: &mut dyn Write, reports: &[Reviewed], tags: &[String]) -> io::
         }
     }
     Ok(())
+}
+
+/// The line naming who made the claim and its labels: `by ana · labels: ports, follow-up`.
+fn who_and_labels(claim: &crate::annotate::Claim) -> String {
+    let author = if claim.author.trim().is_empty() {
+        "by an unnamed author".to_owned()
+    } else {
+        format!("by {}", cell(&claim.author))
+    };
+    if claim.labels.is_empty() {
+        return author;
+    }
+    let labels: Vec<String> = claim.labels.iter().map(|l| cell(l)).collect();
+    format!("{author} · labels: {}", labels.join(", "))
 }
 
 /// Report text made inert for Markdown: control characters shown as stand-ins, and the

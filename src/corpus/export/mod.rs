@@ -51,6 +51,81 @@ fn iri(path: &Path) -> String {
     out
 }
 
+/// Where the reports are published (`export --url-base URL`): a report's address is the base
+/// joined with the report's path below the folder it was found in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlBase(String);
+
+impl UrlBase {
+    /// Checks `base`: an absolute URL (`https://example.org/reports/`) with no query, fragment,
+    /// white space or control character. It is taken as a folder: a missing final `/` is added,
+    /// so `https://example.org/reports` does not lose its last segment in the join.
+    pub fn new(base: &str) -> Result<Self, String> {
+        let shown = crate::report::safe(base);
+        let scheme = base.split_once("://").map(|(scheme, _)| scheme);
+        let scheme_ok = scheme.is_some_and(|s| {
+            s.starts_with(|c: char| c.is_ascii_alphabetic())
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        });
+        let host = base.split_once("://").map_or("", |(_, rest)| rest);
+        if !scheme_ok || host.is_empty() || host.starts_with('/') {
+            return Err(format!(
+                "--url-base \"{shown}\": not an absolute URL; give one such as https://example.org/reports/"
+            ));
+        }
+        if base.chars().any(|c| c.is_whitespace() || c.is_control()) || base.contains(['?', '#']) {
+            return Err(format!(
+                "--url-base \"{shown}\": a base URL holds no spaces, query (?) or fragment (#); give the folder's address, such as https://example.org/reports/"
+            ));
+        }
+        let mut base = base.to_owned();
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        Ok(Self(base))
+    }
+
+    /// The address of the report at `relative` (its path below the scanned folder): each segment
+    /// percent-encoded (every byte outside `A-Z a-z 0-9 - . _ ~`), joined with `/`. `.` segments
+    /// are skipped; a path that climbs out (`..`) or is absolute keeps only its file name.
+    pub fn url(&self, relative: &Path) -> String {
+        use std::path::Component;
+        let climbs = relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+        let segments: Vec<String> = if climbs {
+            relative
+                .file_name()
+                .map(|name| segment(&name.to_string_lossy()))
+                .into_iter()
+                .collect()
+        } else {
+            relative
+                .components()
+                .filter_map(|c| match c {
+                    Component::Normal(name) => Some(segment(&name.to_string_lossy())),
+                    _ => None,
+                })
+                .collect()
+        };
+        format!("{}{}", self.0, segments.join("/"))
+    }
+}
+
+/// One path segment percent-encoded: every byte outside the unreserved set.
+fn segment(name: &str) -> String {
+    let mut out = String::new();
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
 /// A TOML value (a key of the sidecar this version does not know) as JSON; dates become RFC
 /// 3339 strings.
 fn toml_to_json(value: &toml::Value) -> Value {
@@ -78,6 +153,42 @@ mod tests {
     fn iri_encodes_what_is_not_safe() {
         assert_eq!(iri(Path::new("./a b/é.txt")), "a%20b/%C3%A9.txt");
         assert_eq!(iri(Path::new("reports/x-1_~.md")), "reports/x-1_~.md");
+    }
+
+    #[test]
+    fn url_base_joins_encoded_segments_as_a_folder() {
+        let base = UrlBase::new("https://example.org/reports").expect("valid");
+        assert_eq!(
+            base.url(Path::new("city hall/é #1.txt")),
+            "https://example.org/reports/city%20hall/%C3%A9%20%231.txt"
+        );
+        let slash = UrlBase::new("https://example.org/reports/").expect("valid");
+        assert_eq!(
+            slash.url(Path::new("./a.txt")),
+            "https://example.org/reports/a.txt"
+        );
+        assert_eq!(
+            slash.url(Path::new("../elsewhere/b c.txt")),
+            "https://example.org/reports/b%20c.txt",
+            "a path that climbs out keeps its name only"
+        );
+    }
+
+    #[test]
+    fn url_base_refuses_what_is_not_a_folder_address() {
+        for bad in [
+            "example.org/reports",
+            "/reports/",
+            "https://",
+            "https:///x",
+            "https://example.org/a b/",
+            "https://example.org/?page=1",
+            "https://example.org/#top",
+            "1http://example.org/",
+        ] {
+            assert!(UrlBase::new(bad).is_err(), "{bad} is refused");
+        }
+        assert!(UrlBase::new("http://localhost:8080").is_ok());
     }
 
     #[test]

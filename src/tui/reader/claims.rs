@@ -191,15 +191,51 @@ impl App {
         Effect::Save
     }
 
-    /// Shows the next tag's claims only in the panel, then all of them again.
+    /// Shows only the next tag's claims in the panel, then (after the last tag) only the next
+    /// label's, then all of them again: one key walks every way the panel can be narrowed.
     pub(super) fn cycle_filter(&mut self) {
         let n = self.config.tags.len();
-        self.filter = match self.filter {
-            None if n > 0 => Some(0),
-            Some(i) if i + 1 < n => Some(i + 1),
-            _ => None,
+        let labels = self.labels();
+        let next_label = |after: Option<&String>| {
+            labels
+                .iter()
+                .find(|l| after.is_none_or(|a| label_order(l, a).is_gt()))
+                .cloned()
         };
+        (self.filter, self.label_filter) = match (self.filter, &self.label_filter) {
+            (_, Some(label)) => (None, next_label(Some(label))),
+            (None, None) if n > 0 => (Some(0), None),
+            (Some(i), None) if i + 1 < n => (Some(i + 1), None),
+            _ => (None, next_label(None)),
+        };
+        if let Some(label) = &self.label_filter {
+            self.message = Some(format!(
+                "showing claims labelled #{} (f: next label, then all)",
+                crate::report::safe(label)
+            ));
+        }
         self.panel_scroll = 0;
         self.keep_panel_selection_visible();
     }
+
+    /// Every label on a claim, each once, in [`label_order`].
+    pub fn labels(&self) -> Vec<String> {
+        let mut labels: Vec<String> = self
+            .sidecar
+            .claims
+            .iter()
+            .flat_map(|c| c.labels.iter().cloned())
+            .collect();
+        labels.sort_by(|a, b| label_order(a, b));
+        labels.dedup();
+        labels
+    }
+}
+
+/// Labels in alphabetical order, case-blind (then as written, so no two differ and compare
+/// equal).
+fn label_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.to_lowercase()
+        .cmp(&b.to_lowercase())
+        .then_with(|| a.cmp(b))
 }

@@ -134,6 +134,8 @@ pub struct App {
     pub filter: Option<usize>,
     /// The panel shows only this author's claims, when set.
     pub author_filter: Option<String>,
+    /// The panel shows only claims with this label, when set (`f` after the last tag).
+    pub label_filter: Option<String>,
     /// The last search.
     pub search: Search,
     /// Changes that can be undone, newest last.
@@ -210,6 +212,7 @@ impl App {
             selection: None,
             filter: None,
             author_filter: None,
+            label_filter: None,
             search: Search::default(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -297,7 +300,7 @@ impl App {
         self.sidecar.claims.iter().position(|c| &c.id == id)
     }
 
-    /// Indices of the claims the panel shows (all, or those of the filtered tag).
+    /// Indices of the claims the panel shows (all, or those of the filtered tag, author or label).
     ///
     /// Orphaned claims (their text is no longer in the report) come last, as a section of their
     /// own, since they can no longer be found by reading.
@@ -312,6 +315,11 @@ impl App {
                 self.author_filter
                     .as_ref()
                     .is_none_or(|a| self.sidecar.claims[i].author == *a)
+            })
+            .filter(|&i| {
+                self.label_filter
+                    .as_ref()
+                    .is_none_or(|l| self.sidecar.claims[i].labels.contains(l))
             })
             .partition(|&i| self.claim_span(i).is_some());
         anchored.extend(orphaned);

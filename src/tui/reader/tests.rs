@@ -530,6 +530,51 @@ fn filter_cycles_through_tags_and_back() {
 }
 
 #[test]
+fn filter_cycles_through_tags_then_labels_and_back() {
+    let mut app = app();
+    keys(&mut app, "s j u j s");
+    app.sidecar.claims[0].labels = vec!["ports".into(), "Energy".into()];
+    app.sidecar.claims[2].labels = vec!["ports".into()];
+    for _ in 0..app.config.tags.len() {
+        update(&mut app, Action::CycleFilter);
+        assert!(app.filter.is_some() && app.label_filter.is_none());
+    }
+    update(&mut app, Action::CycleFilter);
+    assert_eq!(app.filter, None, "after the last tag, the labels");
+    assert_eq!(
+        app.label_filter.as_deref(),
+        Some("Energy"),
+        "case-blind order"
+    );
+    assert_eq!(app.visible_claims(), vec![0]);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("#Energy")),
+        "{:?}",
+        app.message
+    );
+    update(&mut app, Action::CycleFilter);
+    assert_eq!(app.label_filter.as_deref(), Some("ports"));
+    assert_eq!(app.visible_claims(), vec![0, 2]);
+    update(&mut app, Action::CycleFilter);
+    assert_eq!((app.filter, app.label_filter.as_deref()), (None, None));
+    assert_eq!(app.visible_claims().len(), 3, "then all again");
+}
+
+#[test]
+fn a_label_filter_whose_label_is_gone_moves_on_to_the_next() {
+    let mut app = app();
+    keys(&mut app, "s j u");
+    app.sidecar.claims[0].labels = vec!["b".into()];
+    app.label_filter = Some("a".into());
+    assert!(app.visible_claims().is_empty(), "nothing carries the label");
+    update(&mut app, Action::CycleFilter);
+    assert_eq!(app.label_filter.as_deref(), Some("b"));
+    assert_eq!(app.visible_claims(), vec![0]);
+}
+
+#[test]
 fn help_opens_and_any_key_closes_it() {
     let mut app = app();
     update(&mut app, Action::Help);

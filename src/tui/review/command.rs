@@ -93,7 +93,7 @@ const TABLE: &[(Action, Command, Option<&str>)] = &[
     (
         Action::Search,
         Command::Filter,
-        Some("filter: report names, or quote/source/note"),
+        Some("filter: report names, or claim text or label:NAME"),
     ),
     (
         Action::CycleFilter,

@@ -6,6 +6,7 @@ pub mod columns;
 pub mod command;
 pub mod layout;
 mod place;
+pub mod query;
 pub mod rows;
 pub mod ui;
 mod view;
@@ -108,7 +109,8 @@ pub struct Review {
     pub claim_sort: ClaimSort,
     /// Reports view: only reports whose path holds this text (case-blind).
     pub name_filter: String,
-    /// Claims view: only claims whose quote, source or note holds this text (case-blind).
+    /// Claims view: only claims that pass this filter text: words in the quote, source, note
+    /// or labels, `label:NAME` for one label ([`query::Query`]).
     pub query: String,
     /// Claims view: only claims with this tag (an index into the config's tags).
     pub tag_filter: Option<usize>,
@@ -365,6 +367,13 @@ impl Review {
                     self.set_filter(String::new());
                 }
                 KeyCode::Enter => self.prompt = None,
+                // The label being typed after `label:`, completed from the labels in use.
+                KeyCode::Tab if self.view == View::Claims => {
+                    let labels = query::labels_in_use(&self.reports);
+                    if let Some(done) = query::complete(prompt.text(), &labels) {
+                        *prompt = TextInput::new(&done);
+                    }
+                }
                 _ => prompt.edit(event, false),
             }
             if let Some(prompt) = &self.prompt {

@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 
+use super::query::Query;
 use crate::annotate::Claim;
 use crate::corpus::grades::{UNGRADED, is_weak};
 use crate::corpus::stats::{Counts, share};
@@ -212,9 +213,10 @@ pub fn updated_at(claim: &Claim) -> Option<jiff::Timestamp> {
     claim.updated.to_string().parse().ok()
 }
 
-/// The claims with `tag` (any when `None`) whose quote, source or note holds `query`
-/// (case-blind), only weak ones when `weak_only`; sorted by `column` (reversed when
-/// `descending`), ties in reading order: by report path, then in document order.
+/// The claims with `tag` (any when `None`) that pass the filter text `query` ([`Query`]: text
+/// in the quote, source, note or labels, `label:NAME` words), only weak ones when `weak_only`;
+/// sorted by `column` (reversed when `descending`), ties in reading order: by report path, then
+/// in document order.
 pub fn claims(
     reports: &[Reviewed],
     filter: &ClaimFilter,
@@ -222,8 +224,7 @@ pub fn claims(
     descending: bool,
     tags: &[String],
 ) -> Vec<(usize, usize)> {
-    let query = filter.query.to_lowercase();
-    let holds = |text: Option<&str>| text.is_some_and(|t| t.to_lowercase().contains(&query));
+    let query = Query::parse(&filter.query);
     let mut order: Vec<usize> = (0..reports.len()).collect();
     order.sort_by(|&a, &b| reports[a].path.cmp(&reports[b].path));
     let mut rows: Vec<(ClaimKey, (usize, usize))> = order
@@ -233,10 +234,7 @@ pub fn claims(
             let claim = &reports[r].claims[c];
             filter.tag.as_deref().is_none_or(|t| claim.status == t)
                 && (!filter.weak_only || is_weak(claim))
-                && (query.is_empty()
-                    || holds(Some(&claim.quote))
-                    || holds(claim.source.as_deref())
-                    || holds(claim.note.as_deref()))
+                && query.matches(claim)
         })
         .map(|(r, c)| (claim_key(&reports[r].claims[c], column, tags), (r, c)))
         .collect();
@@ -262,7 +260,7 @@ pub fn claims(
 pub struct ClaimFilter {
     /// Only claims with this tag.
     pub tag: Option<String>,
-    /// Only claims whose quote, source or note holds this text (case-blind).
+    /// Only claims that pass this filter text ([`Query`]).
     pub query: String,
     /// Only claims resting on E/F sources or unsourced.
     pub weak_only: bool,

@@ -156,6 +156,50 @@ fn the_filter_prompt_edits_like_every_other_input() {
 }
 
 #[test]
+fn claims_filter_by_label_typed_and_completed_in_the_prompt() {
+    let mut review = review();
+    review.reports[0].claims[0].labels = vec!["needs-check".into()];
+    review.reports[1].claims[1].labels = vec!["Ports".into(), "needs-check".into()];
+    update(&mut review, Action::Review(ReviewAction::ViewClaims));
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    review.on_key(key(KeyCode::Char('/')));
+    for c in "label:ne".chars() {
+        review.on_key(key(KeyCode::Char(c)));
+    }
+    assert!(
+        review.visible_claims().is_empty(),
+        "no label is called `ne`"
+    );
+    review.on_key(key(KeyCode::Tab));
+    assert_eq!(
+        review.query, "label:needs-check ",
+        "Tab completes the label"
+    );
+    assert_eq!(review.visible_claims().len(), 2);
+    for c in "label:ports".chars() {
+        review.on_key(key(KeyCode::Char(c)));
+    }
+    assert_eq!(
+        review.visible_claims(),
+        vec![(1, 1)],
+        "both labels, case-blind"
+    );
+    review.on_key(key(KeyCode::Enter));
+    assert!(review.prompt.is_none());
+    assert_eq!(
+        review.visible_claims(),
+        vec![(1, 1)],
+        "Enter keeps the filter"
+    );
+    review.query = "PORTS".into();
+    assert_eq!(
+        review.visible_claims(),
+        vec![(1, 1)],
+        "plain text finds a label too"
+    );
+}
+
+#[test]
 fn claims_filter_by_tag_query_and_weak_sources() {
     let mut review = review();
     assert_eq!(review.visible_claims().len(), 3);

@@ -1,4 +1,5 @@
-//! The claims panel: every claim in document order with its tag, quote, source and note mark.
+//! The claims panel: every claim in document order with its tag, labels, quote, source and the
+//! first line of its note.
 
 use std::fmt::Write as _;
 
@@ -7,6 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
+use super::labels::{chip_spans, note_line, spans_width};
 use super::{badge, border_style, color, grade_badge};
 use crate::annotate::merge::CONFLICT_KEY;
 use crate::config::keys::Action;
@@ -42,7 +44,8 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
                 keys.join(", ")
             )
         } else {
-            "No claims with this filter; f shows the next tag, a the next author.".to_owned()
+            "No claims with this filter; f shows the next tag or label, a the next author."
+                .to_owned()
         };
         frame.render_widget(
             Paragraph::new(hint).wrap(ratatui::widgets::Wrap { trim: true }),
@@ -71,12 +74,6 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         };
         let mut head = vec![marker.clone(), badge(app, &claim.status)];
         head.extend(grade_and_author(app, claim, several_authors));
-        if claim.note.is_some() {
-            head.push(Span::styled(
-                " ✎",
-                Style::new().add_modifier(Modifier::BOLD),
-            ));
-        }
         let warning = if app.claim_span(i).is_none() {
             Some(" ⚠ orphaned")
         } else if claim
@@ -97,28 +94,73 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
                 Style::new().add_modifier(Modifier::BOLD),
             ));
         }
-        // The source comes last: the longest part, it is the one a narrow panel cuts short.
-        if let Some(source) = source_and_kind(claim) {
-            head.push(Span::raw(format!(" — {source}")));
-        }
+        labels_and_source(app, claim, &mut head, width);
         lines.push(Line::from(head));
-        let quote_style = if is_selected {
-            Style::new().add_modifier(Modifier::BOLD)
-        } else {
-            Style::new()
-        };
-        for text in quote_lines(&safe(&one_line(&claim.quote)), width.saturating_sub(2), 2) {
-            lines.push(Line::from(vec![
-                marker.clone(),
-                Span::raw(" "),
-                Span::styled(text, quote_style),
-            ]));
-        }
+        lines.extend(quote_and_note(claim, &marker, width, is_selected));
         while !lines.len().is_multiple_of(PANEL_ITEM_ROWS) {
             lines.push(Line::from(marker.clone()));
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Ends a claim's first row: its labels as chips, then its source. The source comes last: the
+/// longest part, it is the one a narrow panel cuts short; the chips leave it a few columns.
+fn labels_and_source(
+    app: &App,
+    claim: &crate::annotate::Claim,
+    head: &mut Vec<Span<'static>>,
+    width: usize,
+) {
+    let source = source_and_kind(claim).map(|s| format!(" — {s}"));
+    let keep = source.as_ref().map_or(0, |s| s.chars().count().min(12));
+    let room = width.saturating_sub(spans_width(head) + keep);
+    head.extend(chip_spans(app, &claim.labels, room));
+    if let Some(source) = source {
+        head.push(Span::raw(source));
+    }
+}
+
+/// A claim's next rows: two of its quote, or, when it has a note, one of its quote and the
+/// note's first line, dim, after `✎`.
+fn quote_and_note(
+    claim: &crate::annotate::Claim,
+    marker: &Span<'static>,
+    width: usize,
+    is_selected: bool,
+) -> Vec<Line<'static>> {
+    let quote_style = if is_selected {
+        Style::new().add_modifier(Modifier::BOLD)
+    } else {
+        Style::new()
+    };
+    let note = claim
+        .note
+        .as_deref()
+        .and_then(|n| note_line(n, width.saturating_sub(4)));
+    let quote_rows = if note.is_some() { 1 } else { 2 };
+    let mut lines: Vec<Line<'static>> = quote_lines(
+        &safe(&one_line(&claim.quote)),
+        width.saturating_sub(2),
+        quote_rows,
+    )
+    .into_iter()
+    .map(|text| {
+        Line::from(vec![
+            marker.clone(),
+            Span::raw(" "),
+            Span::styled(text, quote_style),
+        ])
+    })
+    .collect();
+    if let Some(note) = note {
+        lines.push(Line::from(vec![
+            marker.clone(),
+            Span::styled(" ✎ ", Style::new().add_modifier(Modifier::BOLD)),
+            Span::styled(note, Style::new().add_modifier(Modifier::DIM)),
+        ]));
+    }
+    lines
 }
 
 /// The claim's source and whether it is named or anonymous (`officials · anonymous`), either
@@ -240,6 +282,9 @@ fn title(app: &App) -> String {
     }
     if let Some(author) = &app.author_filter {
         let _ = write!(title, "[by {}] ", safe(&one_line(author)));
+    }
+    if let Some(label) = &app.label_filter {
+        let _ = write!(title, "[#{}] ", safe(&one_line(label)));
     }
     title
 }

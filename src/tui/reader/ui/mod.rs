@@ -5,6 +5,7 @@ mod article;
 mod claims;
 mod editor;
 mod help;
+mod labels;
 mod source_hint;
 mod status;
 

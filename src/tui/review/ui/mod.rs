@@ -2,6 +2,8 @@
 //! the status line, the filter prompt and the key help. The claims list and the charts are in
 //! their own files.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -20,6 +22,7 @@ use crate::tui::reader::layout::centered;
 use crate::tui::review::columns::{self, BAR, HIGHLIGHT};
 use crate::tui::review::command;
 use crate::tui::review::layout::{self, Areas};
+use crate::tui::review::query;
 use crate::tui::review::rows::Column;
 use crate::tui::review::{Review, Scan, View};
 use parts::{table_state, tag_style};
@@ -247,20 +250,49 @@ fn draw_reports(frame: &mut Frame, review: &Review, areas: &Areas) {
     frame.render_widget(Table::new([total_row], widths).column_spacing(1), inner);
 }
 
+/// The claims view's prompt hint: what the filter looks in and the labels in use with their
+/// counts, or, while a `label:` word is typed, the labels it may become and that `Tab`
+/// completes it.
+fn claims_hint(review: &Review, typed: &str) -> String {
+    let labels = query::labels_in_use(&review.reports);
+    let listed = |labels: &[&(String, usize)]| {
+        labels
+            .iter()
+            .map(|(l, n)| format!("{} {n}", safe(&crate::report::one_line(l))))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    if let Some(name) = query::typed_label(typed) {
+        let fit = query::candidates(typed, &labels);
+        return if fit.is_empty() {
+            format!(
+                "   no label starts with “{}”",
+                safe(&crate::report::one_line(name))
+            )
+        } else {
+            format!("   labels: {} · Tab completes", listed(&fit))
+        };
+    }
+    let mut hint =
+        "   filter by quote, source, note or label:NAME; Enter keeps it, Esc clears it".to_owned();
+    if !labels.is_empty() {
+        let all: Vec<&(String, usize)> = labels.iter().collect();
+        let _ = write!(hint, " · labels: {}", listed(&all));
+    }
+    hint
+}
+
 fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
     if let Some(prompt) = &review.prompt {
-        let what = if review.view == View::Claims {
-            "quote, source or note"
+        let hint = if review.view == View::Claims {
+            claims_hint(review, prompt.text())
         } else {
-            "report name"
+            "   filter by report name; Enter keeps it, Esc clears it".to_owned()
         };
         let line = Line::from(vec![
             Span::raw("/"),
             Span::raw(safe(prompt.text()).into_owned()),
-            Span::styled(
-                format!("   filter by {what}; Enter keeps it, Esc clears it"),
-                Style::new().add_modifier(Modifier::DIM),
-            ),
+            Span::styled(hint, Style::new().add_modifier(Modifier::DIM)),
         ]);
         frame.render_widget(Paragraph::new(line), area);
         let col = prompt.text().chars().count() + 1;
