@@ -65,12 +65,16 @@ enum Command {
         /// The sentence number, from 1 (as `sidenote sentences` numbers them).
         n: usize,
         /// A tag from the config (default tags: sourced, unsourced, disputed, opinion).
-        #[arg(required_unless_present = "accept")]
+        #[arg(required_unless_present_any = ["accept", "no_claim"])]
         status: Option<String>,
         /// Accept the suggested tag, source and kind of source instead of giving a STATUS (see
         /// `sidenote suggest`).
         #[arg(long, conflicts_with = "status")]
         accept: bool,
+        /// Mark the sentence read, no claim, instead of giving a STATUS: it counts as reviewed,
+        /// and replaces your claim there (`untag` removes the mark).
+        #[arg(long, conflicts_with_all = ["status", "accept", "source", "source_kind", "note", "grade"])]
+        no_claim: bool,
         /// Who or what the claim is attributed to.
         #[arg(long)]
         source: Option<String>,
@@ -87,7 +91,7 @@ enum Command {
         #[arg(long)]
         grade: Option<sidenote::annotate::Grade>,
     },
-    /// Remove your own claim on sentence N (a colleague's stays).
+    /// Remove your own claim and no-claim mark on sentence N (a colleague's stay).
     Untag {
         /// The report.
         report: PathBuf,
@@ -267,6 +271,7 @@ fn dispatch(args: Args) -> Result<ExitCode, Failure> {
             n,
             status,
             accept,
+            no_claim,
             source,
             source_kind,
             note,
@@ -281,6 +286,10 @@ fn dispatch(args: Args) -> Result<ExitCode, Failure> {
                 grade,
             };
             match status {
+                _ if no_claim => match details.author {
+                    Some(author) => cli::tag::no_claim(&report, n, &author),
+                    None => cli::tag::no_claim(&report, n, &config()?.author),
+                },
                 Some(status) if !accept => cli::tag::tag(&report, n, &status, details, &config()?),
                 _ => cli::tag::accept(&report, n, details, &config()?),
             }

@@ -33,6 +33,8 @@ fn reviewed(
         path: name.into(),
         sentences,
         tagged_sentences: claims.len().min(sentences),
+        reviewed_sentences: claims.len().min(sentences),
+        unfinished: sentences - claims.len().min(sentences),
         modified: None,
         anchors: vec![Anchor::Exact; claims.len()],
         extracted: None,
