@@ -511,13 +511,17 @@ impl Sidecar {
 
     /// Removes `author`'s no-claim marks whose text (found in `report`) overlaps the byte range
     /// `span`: a claim made there, or `untag`, replaces them. Returns how many were removed.
-    pub fn unmark(&mut self, report: &Report, span: &std::ops::Range<usize>, author: &str) -> usize {
+    pub fn unmark(
+        &mut self,
+        report: &Report,
+        span: &std::ops::Range<usize>,
+        author: &str,
+    ) -> usize {
         let probe = span.start..span.end.max(span.start + 1);
         let before = self.no_claim.len();
         self.no_claim.retain(|m| {
             m.author != author
-                || m
-                    .span(report)
+                || m.span(report)
                     .is_none_or(|s| s.start >= probe.end || probe.start >= s.end.max(s.start + 1))
         });
         before - self.no_claim.len()

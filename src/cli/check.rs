@@ -11,9 +11,7 @@ use std::process::ExitCode;
 
 use super::{CliError, write_out};
 use crate::annotate::merge::{CONFLICT_KEY, duplicates};
-use crate::annotate::{
-    Anchor, Sidecar, SidecarError, reanchor_all, reanchor_marks, sidecar_path,
-};
+use crate::annotate::{Anchor, Sidecar, SidecarError, reanchor_all, reanchor_marks, sidecar_path};
 use crate::report::{LoadError, Report, one_line, safe, safe_path};
 
 /// Exit code when something was found, so scripts and CI can fail on it. Like `diff` and `grep`:

@@ -335,7 +335,10 @@ mod tests {
         assert_eq!(value["total"]["reviewed"], 6);
         assert_eq!(value["total"]["done"], 2, "a count of done reports");
         let b = Counts::of(&reviewed("b.txt", &[]), &tags());
-        assert!((b.reviewed_share() - 2.0 / 3.0).abs() < 1e-9, "the gauge's share");
+        assert!(
+            (b.reviewed_share() - 2.0 / 3.0).abs() < 1e-9,
+            "the gauge's share"
+        );
     }
 
     #[test]
