@@ -121,17 +121,19 @@ fn utc(time: std::time::SystemTime) -> String {
     )
 }
 
-/// `█████░░░░░ 50%`: the share of sentences touched by a claim.
+/// `█████░░░░░ 50%`: the share of sentences reviewed (touched by a claim or a no-claim mark);
+/// `done` instead of the share once every sentence that could hold a claim is reviewed.
 fn reviewed_gauge(counts: &Counts) -> Line<'static> {
-    let full = scaled(counts.tagged_sentences, counts.sentences, BAR);
+    let full = scaled(counts.reviewed, counts.sentences, BAR);
+    let figure = if counts.is_done() && counts.sentences > 0 {
+        "done".to_owned()
+    } else {
+        format!("{}%", scaled(counts.reviewed, counts.sentences, 100))
+    };
     Line::raw(format!(
-        "{}{}{:>4}",
+        "{}{}{figure:>4}",
         "█".repeat(full),
-        "░".repeat(BAR - full),
-        format!(
-            "{}%",
-            scaled(counts.tagged_sentences, counts.sentences, 100)
-        )
+        "░".repeat(BAR - full)
     ))
 }
 
@@ -204,11 +206,22 @@ fn draw_reports(frame: &mut Frame, review: &Review, areas: &Areas) {
         })
         .collect();
     let (table_area, total_area) = (areas.reports, areas.total);
-    let title = if review.name_filter.is_empty() {
+    let unfinished = if review.unfinished_only {
+        ", unfinished only"
+    } else {
+        ""
+    };
+    let title = if review.name_filter.is_empty() && !review.unfinished_only {
         format!(" {} reports ", visible.len())
+    } else if review.name_filter.is_empty() {
+        format!(
+            " {} of {} reports{unfinished} ",
+            visible.len(),
+            review.reports.len()
+        )
     } else {
         format!(
-            " {} of {} reports matching “{}” ",
+            " {} of {} reports matching “{}”{unfinished} ",
             visible.len(),
             review.reports.len(),
             safe(&review.name_filter)
