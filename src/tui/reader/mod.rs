@@ -16,6 +16,7 @@ mod history;
 pub mod layout;
 pub mod loading;
 pub mod mode_keys;
+mod no_claim;
 pub mod overlay;
 pub mod presence;
 pub(crate) mod rewrap;
@@ -165,6 +166,8 @@ pub struct App {
     pub extent: Extent,
     /// How much of a large report was indexed when last told (percent), while it loads.
     pub indexed: Option<u8>,
+    /// The no-claim marks' merge base and undo record, and which sentences are reviewed.
+    marks: no_claim::Marks,
 }
 
 /// How much of its report a reader holds.
@@ -219,10 +222,13 @@ impl App {
             doc: WrappedDoc::default(),
             wrap_wanted: None,
             suggestions,
+            marks: no_claim::Marks::default(),
         };
         let (claims, moved) = app.anchor(claims);
         app.sidecar.claims = claims;
         app.base.clone_from(&app.sidecar.claims);
+        crate::annotate::reanchor_marks(&mut app.sidecar.no_claim, &app.report);
+        app.marks.base.clone_from(&app.sidecar.no_claim);
         app.refresh_claims();
         let orphans = app.spans.iter().filter(|s| s.is_none()).count();
         if let SaveState::ReadOnly(why) = &app.save_state {
@@ -425,6 +431,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevClaim => app.jump_claim(false),
         Action::Tag(i) => return app.tag(i),
         Action::RemoveClaim => return app.remove_claim(),
+        Action::MarkNoClaim => return app.mark_no_claim(),
         Action::EditClaim => app.open_editor(),
         Action::ToggleSelect => app.toggle_select(),
         Action::StartWordLeft => app.narrow(true, false),
