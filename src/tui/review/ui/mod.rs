@@ -352,11 +352,11 @@ fn draw_help(frame: &mut Frame, review: &Review) {
         "  {:<16} select a row; on the selected row: open it",
         "click"
     )));
+    // Headers and tabs share a line, so the help still fits a terminal of 24 rows.
     lines.push(Line::raw(format!(
-        "  {:<16} sort by that column; again: reverse",
+        "  {:<16} sort by that column, again: reverse; a tab: its view",
         "click a header"
     )));
-    lines.push(Line::raw(format!("  {:<16} open that view", "click a tab")));
     lines.push(Line::raw(format!("  {:<16} move the selection", "wheel")));
     let area = centered(frame.area(), 74, lines.len() as u16 + 2);
     frame.render_widget(Clear, area);
