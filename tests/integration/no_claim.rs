@@ -347,3 +347,54 @@ fn the_merge_driver_keeps_both_sides_marks_once_and_applies_a_removal() {
     assert_eq!(merged.matches("[[no_claim]]").count(), 1, "{merged}");
     assert!(merged.contains("quote = \"Two.\""), "{merged}");
 }
+
+/// The walk-through of issue 18, as a new user would do it: open a sample, tag a few
+/// sentences, mark the rest read, no claim with `-` (jumping with `]`), quit; `stats` then says
+/// the report is done.
+#[test]
+fn a_sample_tagged_and_marked_to_the_end_is_done() {
+    use crate::support::pty::Session;
+    let desk = Desk::new();
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/samples/harbour-blackout.txt"
+    );
+    std::fs::copy(sample, desk.path("report.txt")).expect("copy the sample");
+    let total = desk.reviewed("report.txt").len();
+    let mut reader = Session::start(desk.dir.path(), &["report.txt"]);
+    reader.wait_for_status(&format!("sentence 1/{total} · reviewed 0/{total}"));
+    // Tag sentences 2 and 4.
+    reader.press("j");
+    reader.wait_for_status(&format!("sentence 2/{total}"));
+    reader.press("s");
+    reader.wait_for_status(&format!("reviewed 1/{total}"));
+    reader.press("jj");
+    reader.wait_for_status(&format!("sentence 4/{total}"));
+    reader.press("u");
+    reader.wait_for_status(&format!("reviewed 2/{total}"));
+    // Back to the top: mark the first sentence, then jump to each sentence left and mark it.
+    reader.press("g");
+    reader.wait_for_status(&format!("sentence 1/{total}"));
+    reader.press("-");
+    reader.wait_for_status(&format!("reviewed 3/{total}"));
+    reader.wait_for("·");
+    for reviewed in 4..=total {
+        reader.press("]");
+        reader.press("-");
+        reader.wait_for_status(&format!("reviewed {reviewed}/{total}"));
+    }
+    reader.press("]");
+    reader.wait_for_status("every sentence that way is reviewed");
+    reader.wait_for_status("saved");
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
+    drop(reader);
+    let stats = desk.stats();
+    let report = &stats["reports"][0];
+    assert_eq!(report["report"], "report.txt");
+    assert_eq!(report["reviewed"], total);
+    assert_eq!(report["claims"], 2);
+    assert_eq!(report["done"], true, "{stats}");
+    assert_eq!(stats["total"]["done"], 1);
+    assert!(desk.reviewed("report.txt").iter().all(|r| *r));
+}

@@ -104,10 +104,7 @@ fn wide_screen() {
         "{status}"
     );
     // Progress: the three tagged sentences are reviewed.
-    assert!(
-        status.contains("sentence 6/38 · reviewed 3/38"),
-        "{status}"
-    );
+    assert!(status.contains("sentence 6/38 · reviewed 3/38"), "{status}");
 }
 
 #[test]
