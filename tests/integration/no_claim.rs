@@ -398,3 +398,23 @@ fn a_sample_tagged_and_marked_to_the_end_is_done() {
     assert_eq!(stats["total"]["done"], 1);
     assert!(desk.reviewed("report.txt").iter().all(|r| *r));
 }
+
+#[test]
+fn suggest_apply_leaves_a_sentence_marked_no_claim_alone() {
+    let desk = Desk::new();
+    desk.ok(&["tag", "report.txt", "4", "--no-claim"]);
+    let applied = desk.ok(&["suggest", "report.txt", "--apply"]);
+    assert_eq!(applied.trim(), "2 suggestion(s) accepted", "{applied}");
+    let statuses: Vec<Value> = desk
+        .ok(&["sentences", "report.txt", "--format", "jsonl"])
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).expect("row")["status"].clone())
+        .collect();
+    assert!(statuses[3].is_null(), "the marked sentence: {statuses:?}");
+    assert!(
+        statuses[2].is_string() && statuses[4].is_string(),
+        "{statuses:?}"
+    );
+    let sidecar = desk.sidecar().expect("sidecar");
+    assert_eq!(sidecar.matches("[[no_claim]]").count(), 1, "{sidecar}");
+}

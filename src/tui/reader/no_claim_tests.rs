@@ -263,3 +263,28 @@ fn marks_merge_with_the_sidecar_on_disk() {
     app.disk_changed(Ok(Some(theirs)));
     assert_eq!(marks(&app), [(2, "tester".to_owned())]);
 }
+
+#[test]
+fn marks_follow_their_text_when_the_report_changed() {
+    // Marked on a report without the heading; opened on the report as it is now.
+    let old = Report::from_text(
+        Path::new("report.txt"),
+        TEXT.replace("Port Reopens\n\n", ""),
+        Encoding::Utf8,
+        "old".into(),
+    );
+    let mut sidecar = Sidecar::new(&old);
+    sidecar.no_claim.push(NoClaim::new(
+        &old,
+        old.sentences[2].clone(),
+        "tester",
+        crate::annotate::now(),
+    ));
+    let app = app_with(Some(sidecar.clone()));
+    assert_eq!(marks(&app), [(3, "tester".to_owned())]);
+    assert_eq!(app.sidecar.no_claim[0].quote, "The cost is unknown.");
+    assert!(app.is_reviewed(3) && !app.is_reviewed(2));
+    // The merge's base moved with it: saving over the old sidecar keeps the mark, moved.
+    let (written, _) = app.merge_with_disk(Some(sidecar));
+    assert_eq!(written.no_claim, app.sidecar.no_claim);
+}
