@@ -239,10 +239,11 @@ mod tests {
         assert_eq!(merged, std::slice::from_ref(&a));
         // Removed on one side, untouched on the other: removed, whichever side.
         let base = [a.clone(), b.clone()];
-        assert_eq!(merge_marks(&base, &[a.clone()], &base), [a.clone()]);
-        assert_eq!(merge_marks(&base, &base, &[b.clone()]), [b.clone()]);
+        let (only_a, only_b) = (std::slice::from_ref(&a), std::slice::from_ref(&b));
+        assert_eq!(merge_marks(&base, only_a, &base), only_a);
+        assert_eq!(merge_marks(&base, &base, only_b), only_b);
         // Removed on one side while the other added one: the removal and the addition stand.
-        let merged = merge_marks(&base, &[b.clone()], &[a.clone(), b.clone(), c.clone()]);
+        let merged = merge_marks(&base, only_b, &[a.clone(), b.clone(), c.clone()]);
         assert_eq!(merged, [b, c]);
     }
 

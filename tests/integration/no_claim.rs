@@ -2,6 +2,7 @@
 //! field of `sentences`, `reviewed` and `done` in `stats`, `check` on a mark that lost its text,
 //! and the merge driver with marks on both sides.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -177,7 +178,10 @@ fn no_claim_takes_no_status_or_details() {
     let out = desk.run(&["tag", "report.txt", "9", "--no-claim"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("5"), "names the valid range: {stderr}");
+    assert!(
+        stderr.contains("N must be between 1 and 5"),
+        "names the valid range: {stderr}"
+    );
 }
 
 #[test]
@@ -291,9 +295,10 @@ fn check_reports_a_mark_that_lost_its_text_and_one_whose_text_changed() {
 fn with_marks(marks: &[(usize, usize, &str, &str)]) -> String {
     let mut text = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n".to_owned();
     for (start, end, quote, author) in marks {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "\n[[no_claim]]\nstart = {start}\nend = {end}\nquote = \"{quote}\"\nprefix = \"\"\nsuffix = \"\"\nauthor = \"{author}\"\ncreated = 2026-11-24T18:00:00Z\n"
-        ));
+        );
     }
     text
 }

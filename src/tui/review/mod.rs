@@ -86,6 +86,10 @@ pub struct Selection {
 
 /// The review screen's whole state.
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of the screen: help, sort order and two filters"
+)]
 pub struct Review {
     /// The folder being reviewed.
     pub root: PathBuf,
