@@ -156,7 +156,7 @@ pub fn untag(report: &Path, n: usize, author: &str) -> Result<(), CliError> {
     })?;
     if !removed {
         eprintln!(
-            "sidenote: sentence {n} of {} has no claim or no-claim mark by {}; nothing removed",
+            "sidenote: sentence {n} of {} has no claim by {} (nor a no-claim mark); nothing removed",
             safe_path(&report.path),
             crate::report::safe(author)
         );

@@ -137,7 +137,7 @@ fn tag_no_claim_writes_a_mark_that_a_tag_and_untag_replace() {
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("no claim or no-claim mark by tester; nothing removed"),
+        stderr.contains("no claim by tester (nor a no-claim mark); nothing removed"),
         "{stderr}"
     );
 }
