@@ -50,7 +50,8 @@ struct Args {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Print the sentences the reader steps through, with offsets and tags.
+    /// Print the sentences the reader steps through, with offsets, tags and whether each was
+    /// reviewed (a claim or a no-claim mark).
     Sentences {
         /// The report, or `-` to read it from standard input (no sidecar, so no tags).
         report: PathBuf,
@@ -58,7 +59,7 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: cli::sentences::Format,
     },
-    /// Tag sentence N (creates or updates its claim).
+    /// Tag sentence N (creates or updates its claim), or mark it read, no claim (`--no-claim`).
     Tag {
         /// The report.
         report: PathBuf,
@@ -159,7 +160,8 @@ enum Command {
         /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,
     },
-    /// Count sentences, claims per tag, orphaned claims and grades, per report and in total.
+    /// Count sentences, reviewed sentences and done reports, claims per tag, orphaned claims and
+    /// grades, per report and in total.
     Stats {
         /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,
