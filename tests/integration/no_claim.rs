@@ -429,3 +429,66 @@ fn suggest_apply_leaves_a_sentence_marked_no_claim_alone() {
     let sidecar = desk.sidecar().expect("sidecar");
     assert_eq!(sidecar.matches("[[no_claim]]").count(), 1, "{sidecar}");
 }
+
+/// The review table: the gauge counts marks and says `done`; `]` shows only unfinished reports.
+#[test]
+fn the_review_gauge_says_done_and_the_table_filters_to_unfinished_reports() {
+    use ratatui::{Terminal, backend::TestBackend};
+    use sidenote::config::Config;
+    use sidenote::config::keys::Action;
+    use sidenote::corpus::Reviewed;
+    use sidenote::tui::review::{Review, update};
+
+    let desk = Desk::new();
+    desk.write(
+        "other.txt",
+        "Nothing was decided at the meeting on Friday.\n",
+    );
+    for n in ["3", "4", "5"] {
+        desk.ok(&["tag", "report.txt", n, "--no-claim"]);
+    }
+    let config = Config {
+        color: false,
+        ..Config::default()
+    };
+    let mut review = Review::new(desk.path(""), config);
+    review.scan_found(2);
+    for name in ["other.txt", "report.txt"] {
+        let mut report = Reviewed::load(&desk.path(name)).expect("loads");
+        report.path = name.into();
+        review.scanned(Ok(report));
+    }
+    review.scan_done();
+    let screen = |review: &Review| {
+        let mut terminal = Terminal::new(TestBackend::new(120, 12)).expect("terminal");
+        terminal
+            .draw(|frame| sidenote::tui::review::ui::draw(frame, review))
+            .expect("draws");
+        crate::support::rows(terminal.backend().buffer())
+    };
+    let rows = screen(&review);
+    let row = |rows: &[String], name: &str| {
+        rows.iter()
+            .find(|r| r.contains(name))
+            .cloned()
+            .unwrap_or_default()
+    };
+    // report.txt: 3 of 5 sentences reviewed (the heading and byline are no claims): done.
+    assert!(
+        row(&rows, "report.txt").contains("██████░░░░done"),
+        "{rows:#?}"
+    );
+    assert!(
+        row(&rows, "other.txt").contains("░░░░░░░░░░  0%"),
+        "{rows:#?}"
+    );
+    update(&mut review, Action::NextUntagged);
+    let rows = screen(&review);
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("1 of 2 reports, unfinished only")),
+        "{rows:#?}"
+    );
+    assert!(row(&rows, "report.txt").is_empty(), "{rows:#?}");
+    assert!(!row(&rows, "other.txt").is_empty(), "{rows:#?}");
+}
