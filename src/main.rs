@@ -50,7 +50,8 @@ struct Args {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Print the sentences the reader steps through, with offsets and tags.
+    /// Print the sentences the reader steps through, with offsets, tags and whether each was
+    /// reviewed (a claim or a no-claim mark).
     Sentences {
         /// The report, or `-` to read it from standard input (no sidecar, so no tags).
         report: PathBuf,
@@ -58,19 +59,23 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: cli::sentences::Format,
     },
-    /// Tag sentence N (creates or updates its claim).
+    /// Tag sentence N (creates or updates its claim), or mark it read, no claim (`--no-claim`).
     Tag {
         /// The report.
         report: PathBuf,
         /// The sentence number, from 1 (as `sidenote sentences` numbers them).
         n: usize,
         /// A tag from the config (default tags: sourced, unsourced, disputed, opinion).
-        #[arg(required_unless_present = "accept")]
+        #[arg(required_unless_present_any = ["accept", "no_claim"])]
         status: Option<String>,
         /// Accept the suggested tag, source and kind of source instead of giving a STATUS (see
         /// `sidenote suggest`).
         #[arg(long, conflicts_with = "status")]
         accept: bool,
+        /// Mark the sentence read, no claim, instead of giving a STATUS: it counts as reviewed,
+        /// and replaces your claim there (`untag` removes the mark).
+        #[arg(long, conflicts_with_all = ["status", "accept", "source", "source_kind", "note", "grade", "labels"])]
+        no_claim: bool,
         /// Who or what the claim is attributed to.
         #[arg(long)]
         source: Option<String>,
@@ -91,7 +96,7 @@ enum Command {
         #[arg(long = "label", value_name = "NAME")]
         labels: Vec<String>,
     },
-    /// Remove your own claim on sentence N (a colleague's stays).
+    /// Remove your own claim and no-claim mark on sentence N (a colleague's stay).
     Untag {
         /// The report.
         report: PathBuf,
@@ -162,7 +167,8 @@ enum Command {
         /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,
     },
-    /// Count sentences, claims per tag, orphaned claims and grades, per report and in total.
+    /// Count sentences, reviewed sentences and done reports, claims per tag, orphaned claims and
+    /// grades, per report and in total.
     Stats {
         /// Reports, sidecars or folders (searched recursively); the current folder by default.
         paths: Vec<PathBuf>,
@@ -270,6 +276,7 @@ fn dispatch(args: Args) -> Result<ExitCode, Failure> {
             n,
             status,
             accept,
+            no_claim,
             source,
             source_kind,
             note,
@@ -286,6 +293,10 @@ fn dispatch(args: Args) -> Result<ExitCode, Failure> {
                 labels,
             };
             match status {
+                _ if no_claim => match details.author {
+                    Some(author) => cli::tag::no_claim(&report, n, &author),
+                    None => cli::tag::no_claim(&report, n, &config()?.author),
+                },
                 Some(status) if !accept => cli::tag::tag(&report, n, &status, details, &config()?),
                 _ => cli::tag::accept(&report, n, details, &config()?),
             }

@@ -8,6 +8,7 @@ mod claim;
 pub mod grade;
 pub mod identity;
 pub mod merge;
+pub mod no_claim;
 mod sidecar;
 mod source_kind;
 pub mod store;
@@ -15,6 +16,7 @@ pub mod store;
 pub use anchor::{Anchor, QUOTE_WAS, reanchor, reanchor_all};
 pub use claim::{ADJUDICATED_BY, AGREED_LABEL, Claim, ClaimId, now};
 pub use grade::Grade;
+pub use no_claim::{NoClaim, reanchor_marks};
 pub use sidecar::{
     Dismissed, FORMAT_VERSION, MAX_SIDECAR_BYTES, ReportRef, SaveError, Sidecar, SidecarError,
     document_order, sidecar_path,

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::no_claim::{NoClaim, mark_order};
 use super::{Claim, Grade, SourceKind};
 use crate::report::{Report, file_kind, safe, safe_path};
 
@@ -97,6 +98,22 @@ pub enum SidecarError {
         path: PathBuf,
         /// The version in the file.
         found: u32,
+    },
+    /// A `[[no_claim]]` mark breaks a rule of the format.
+    #[error(
+        "{}: no_claim mark {number} (at {start}): {}; fix the file by hand",
+        safe_path(path),
+        safe(message)
+    )]
+    InvalidMark {
+        /// The sidecar's path.
+        path: PathBuf,
+        /// Which mark, counting from 1 in the file.
+        number: usize,
+        /// Its `start`.
+        start: usize,
+        /// What is wrong with it.
+        message: String,
     },
     /// A claim breaks a rule of the format.
     #[error(
@@ -196,6 +213,9 @@ pub struct Sidecar {
     /// Suggestions the user dismissed, so the reader does not offer them again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissed: Vec<Dismissed>,
+    /// Spans read and judged to hold no claim, per author ([`NoClaim`]), in document order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub no_claim: Vec<NoClaim>,
 }
 
 /// A dismissed suggestion: the sentence it was for. It is recognised by its text, so it stays
@@ -226,6 +246,7 @@ impl Sidecar {
             extra: toml::Table::new(),
             claims: Vec::new(),
             dismissed: Vec::new(),
+            no_claim: Vec::new(),
         };
         sidecar.report.describe(report);
         sidecar
@@ -393,6 +414,16 @@ impl Sidecar {
                 return Err(invalid(&claim.id, "has an empty status".to_owned()));
             }
         }
+        for (i, mark) in self.no_claim.iter().enumerate() {
+            if mark.start > mark.end {
+                return Err(SidecarError::InvalidMark {
+                    path: path.to_path_buf(),
+                    number: i + 1,
+                    start: mark.start,
+                    message: format!("start {} is after end {}", mark.start, mark.end),
+                });
+            }
+        }
         Ok(())
     }
 
@@ -404,6 +435,7 @@ impl Sidecar {
         if self
             .claims
             .is_sorted_by(|a, b| document_order(a, b).is_le())
+            && self.no_claim.is_sorted_by(|a, b| mark_order(a, b).is_le())
         {
             return toml::to_string(self);
         }
@@ -455,9 +487,49 @@ impl Sidecar {
         self.claims.len() - 1
     }
 
-    /// Puts the claims in document order (start, then end, then id), the order they are saved in.
+    /// Puts the claims in document order (start, then end, then id), and the no-claim marks
+    /// likewise (start, end, author): the order they are saved in.
     pub fn sort(&mut self) {
         self.claims.sort_by(document_order);
+        self.no_claim.sort_by(mark_order);
+    }
+
+    /// Index of `author`'s no-claim mark in the sentence that starts at `span` (a byte range of
+    /// `report`): the one a claim or `untag` replaces, found as [`Sidecar::claim_of`] finds a
+    /// claim (a mark belongs to the sentence it starts in).
+    pub fn mark_of(
+        &self,
+        report: &Report,
+        span: &std::ops::Range<usize>,
+        author: &str,
+    ) -> Option<usize> {
+        let sentence = report.sentence_at(span.start);
+        self.no_claim
+            .iter()
+            .position(|m| m.author == author && m.sentence(report) == Some(sentence))
+    }
+
+    /// Removes `author`'s no-claim marks whose text (found in `report`) overlaps the byte range
+    /// `span`: a claim made there, or `untag`, replaces them. Returns how many were removed.
+    pub fn unmark(
+        &mut self,
+        report: &Report,
+        span: &std::ops::Range<usize>,
+        author: &str,
+    ) -> usize {
+        let probe = span.start..span.end.max(span.start + 1);
+        let before = self.no_claim.len();
+        self.no_claim.retain(|m| {
+            m.author != author
+                || m.span(report)
+                    .is_none_or(|s| s.start >= probe.end || probe.start >= s.end.max(s.start + 1))
+        });
+        before - self.no_claim.len()
+    }
+
+    /// Whether the sidecar holds nothing worth a file: no claim, dismissal or mark.
+    pub fn is_empty(&self) -> bool {
+        self.claims.is_empty() && self.dismissed.is_empty() && self.no_claim.is_empty()
     }
 }
 

@@ -147,7 +147,7 @@ where
 }
 
 /// Writes `sidecar` to `path` atomically, or removes the file when it holds no claims (and no
-/// dismissed suggestions). The caller holds the lock.
+/// dismissed suggestions or no-claim marks). The caller holds the lock.
 fn write(path: &Path, sidecar: &Sidecar, faults: &mut dyn Faults) -> Result<(), SaveError> {
     let fail = |step: Step| {
         move |source: io::Error| SaveError::Io {
@@ -157,7 +157,7 @@ fn write(path: &Path, sidecar: &Sidecar, faults: &mut dyn Faults) -> Result<(), 
         }
     };
     let folder = folder_of(path);
-    if sidecar.claims.is_empty() && sidecar.dismissed.is_empty() {
+    if sidecar.is_empty() {
         faults.before(Step::Rename).map_err(fail(Step::Rename))?;
         match fs::remove_file(path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(fail(Step::Rename)(e)),

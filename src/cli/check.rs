@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use super::{CliError, write_out};
 use crate::annotate::merge::{CONFLICT_KEY, duplicates};
-use crate::annotate::{Anchor, Sidecar, SidecarError, reanchor_all, sidecar_path};
+use crate::annotate::{Anchor, Sidecar, SidecarError, reanchor_all, reanchor_marks, sidecar_path};
 use crate::report::{LoadError, Report, one_line, safe, safe_path};
 
 /// Exit code when something was found, so scripts and CI can fail on it. Like `diff` and `grep`:
@@ -245,6 +245,24 @@ impl Pair {
                     "{sidecar_name}: claim {} is orphaned: “{}” is no longer in the report",
                     claim.id,
                     short(&claim.quote)
+                )),
+            }
+        }
+        let anchors = reanchor_marks(&mut sidecar.no_claim, &report);
+        for (mark, anchor) in sidecar.no_claim.iter().zip(anchors) {
+            match anchor {
+                Anchor::Exact | Anchor::Moved => {}
+                Anchor::Fuzzy => findings.push(format!(
+                    "{sidecar_name}: no-claim mark by {} is fuzzy: its text changed, now {}-{} “{}”; read the sentence again",
+                    mark.author,
+                    mark.start,
+                    mark.end,
+                    short(&mark.quote)
+                )),
+                Anchor::Orphaned => findings.push(format!(
+                    "{sidecar_name}: no-claim mark by {} is orphaned: “{}” is no longer in the report",
+                    mark.author,
+                    short(&mark.quote)
                 )),
             }
         }

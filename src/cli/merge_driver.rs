@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::CliError;
 use crate::annotate::merge::merge;
+use crate::annotate::no_claim::merge_marks;
 use crate::annotate::{Sidecar, atomic};
 use crate::report::safe_path;
 
@@ -77,6 +78,11 @@ pub fn run(files: Versions<'_>) -> Result<Outcome, CliError> {
         mine.as_ref().map_or(&[][..], |s| &s.claims),
         other.as_ref().map_or(&[][..], |s| &s.claims),
     );
+    let marks = merge_marks(
+        base.as_ref().map_or(&[][..], |s| &s.no_claim),
+        mine.as_ref().map_or(&[][..], |s| &s.no_claim),
+        other.as_ref().map_or(&[][..], |s| &s.no_claim),
+    );
     // Dismissed suggestions are only ever added: the result keeps every side's.
     let dismissed: Vec<_> = [&base, &mine, &other]
         .into_iter()
@@ -92,6 +98,7 @@ pub fn run(files: Versions<'_>) -> Result<Outcome, CliError> {
         )));
     };
     result.claims = merged.claims;
+    result.no_claim = marks;
     result.take_dismissed(&dismissed);
     result.sort();
     let text = result.to_toml().map_err(|e| {

@@ -16,7 +16,9 @@ pub mod text;
 use std::io;
 use std::path::Path;
 
-use crate::annotate::{Anchor, SaveError, Sidecar, SidecarError, reanchor_all, sidecar_path};
+use crate::annotate::{
+    Anchor, SaveError, Sidecar, SidecarError, reanchor_all, reanchor_marks, sidecar_path,
+};
 use crate::config::ConfigError;
 use crate::report::{LoadError, Report};
 
@@ -69,7 +71,8 @@ impl CliError {
 pub struct Annotated {
     /// The report.
     pub report: Report,
-    /// Its claims (an empty sidecar when there is none on disk).
+    /// Its claims and no-claim marks, both re-anchored (an empty sidecar when there is none on
+    /// disk).
     pub sidecar: Sidecar,
     /// How each claim of `sidecar.claims` (same index) was found in the report's current text,
     /// so commands can tell the user which claims moved or were lost.
@@ -116,6 +119,7 @@ pub fn load_annotated(report: &Path) -> Result<Annotated, CliError> {
     let path = sidecar_path(&report.path);
     let mut sidecar = Sidecar::load(&path)?.unwrap_or_else(|| Sidecar::new(&report));
     let found = reanchor_all(&mut sidecar.claims, &report);
+    reanchor_marks(&mut sidecar.no_claim, &report);
     // Ids are unique in a valid sidecar, so each anchor can follow its claim through the sort.
     let by_id: std::collections::HashMap<String, Anchor> = sidecar
         .claims

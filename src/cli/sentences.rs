@@ -1,5 +1,5 @@
-//! `sidenote sentences REPORT`: the sentences the reader steps through, with their offsets and
-//! the tag of the claim on each. `REPORT` may be `-` to segment text piped in on standard input.
+//! `sidenote sentences REPORT`: the sentences the reader steps through, with their offsets, the
+//! tag of the claim on each and whether each was reviewed. `REPORT` may be `-` to segment text piped in on standard input.
 
 use std::io::{Cursor, Read, Seek, Write};
 use std::ops::Range;
@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::{CliError, load_annotated, write_out};
+use crate::annotate::no_claim::reviewed_sentences;
 use crate::annotate::{Claim, Sidecar, sidecar_path};
 use crate::report::stream::Blocks;
 use crate::report::{Binary, LoadError, Report, SNIFF_BYTES, judge_start, one_line, safe};
@@ -23,7 +24,7 @@ const STDIN_NAME: &str = "standard input";
 pub enum Format {
     /// One line per sentence: number, tag (or `-`), text on one line; tab-separated.
     Text,
-    /// One JSON object per line: `n`, `start`, `end`, `text`, `status`.
+    /// One JSON object per line: `n`, `start`, `end`, `text`, `status`, `reviewed`.
     Jsonl,
 }
 
@@ -34,12 +35,18 @@ struct Row<'a> {
     end: usize,
     text: &'a str,
     status: Option<&'a str>,
+    /// A claim or a no-claim mark, by anyone, touches the sentence.
+    reviewed: bool,
 }
+
+/// A claim's or no-claim mark's place: its code points and the quote expected there.
+type Placed<'a> = (Range<usize>, &'a str);
 
 /// Prints the sentences of `report`, or of standard input when `report` is `-`.
 ///
 /// Standard input is decoded exactly as a file is (byte-order marks, UTF-16, binary data
-/// refused), but it has no sidecar, so every sentence's status is `null`.
+/// refused), but it has no sidecar, so every sentence's status is `null` (and none is
+/// reviewed).
 ///
 /// A plain UTF-8 report is printed as it is read, a block at a time ([`Blocks`]), so the first
 /// lines come at once and only a block is held, when the output is sure to be what the whole
@@ -54,8 +61,8 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
         let bytes = read_stdin_bytes()?;
         let name = Path::new(STDIN_NAME);
         return match Blocks::open(name, Cursor::new(&bytes[..]))? {
-            Some(blocks) => stream(blocks, format, &[]),
-            None => print(&decode_stdin(&bytes)?, format, |_| None),
+            Some(blocks) => stream(blocks, format, &[], &[]),
+            None => print(&decode_stdin(&bytes)?, format, |_| (None, false)),
         };
     }
     let report = &super::report_path(report);
@@ -63,14 +70,26 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
         return print_whole(report, format);
     };
     let Some(mut sidecar) = Sidecar::load(&sidecar_path(report))? else {
-        return stream(blocks, format, &[]);
+        return stream(blocks, format, &[], &[]);
     };
     sidecar.sort();
-    if !in_place(&mut blocks, &sidecar.claims)? {
+    let mut placed: Vec<Placed> = sidecar
+        .claims
+        .iter()
+        .map(|c| (c.start..c.end, c.quote.as_str()))
+        .chain(
+            sidecar
+                .no_claim
+                .iter()
+                .map(|m| (m.start..m.end, m.quote.as_str())),
+        )
+        .collect();
+    placed.sort_by_key(|(span, _)| (span.start, span.end));
+    if !in_place(&mut blocks, &placed)? {
         return print_whole(report, format);
     }
     blocks.rewind()?;
-    stream(blocks, format, &sidecar.claims)
+    stream(blocks, format, &sidecar.claims, &placed)
 }
 
 /// Prints the sentences of `report` loaded whole, with its claims re-anchored.
@@ -85,33 +104,63 @@ fn print_whole(report: &Path, format: Format) -> Result<(), CliError> {
             status.get_or_insert(claim.status.as_str());
         }
     }
+    let reviewed = reviewed_sentences(
+        report,
+        &annotated.sidecar.claims,
+        &annotated.sidecar.no_claim,
+    );
     print(report, format, |span| {
-        statuses
-            .get(report.sentence_at(span.start))
-            .copied()
-            .flatten()
+        let i = report.sentence_at(span.start);
+        (
+            statuses.get(i).copied().flatten(),
+            reviewed.get(i).copied().unwrap_or(false),
+        )
     })
 }
 
-/// Whether every claim (in document order) is where re-anchoring would leave it: its quote is
-/// the text at its offsets, inside one block. A claim with no quote is orphaned either way.
-/// Reads only as far as the last claim.
-fn in_place<R: Read + Seek>(blocks: &mut Blocks<R>, claims: &[Claim]) -> Result<bool, CliError> {
-    let mut claims = claims.iter().filter(|c| !c.quote.is_empty()).peekable();
-    while claims.peek().is_some() {
+/// Whether every claim and no-claim mark (`placed`, by start) is where re-anchoring would leave
+/// it: its quote is the text at its offsets, inside one block. One with no quote is orphaned
+/// either way. Reads only as far as the last of them.
+fn in_place<R: Read + Seek>(blocks: &mut Blocks<R>, placed: &[Placed]) -> Result<bool, CliError> {
+    let mut placed = placed.iter().filter(|(_, q)| !q.is_empty()).peekable();
+    while placed.peek().is_some() {
         let Some(block) = blocks.next() else {
             // A claim starts past the end of the text.
             return Ok(false);
         };
         let block = block?;
         let end = block.chars_end();
-        while let Some(claim) = claims.next_if(|c| c.start < end) {
-            if block.text_at(&(claim.start..claim.end)) != Some(claim.quote.as_str()) {
+        while let Some((span, quote)) = placed.next_if(|(s, _)| s.start < end) {
+            if block.text_at(span) != Some(*quote) {
                 return Ok(false);
             }
         }
     }
     Ok(true)
+}
+
+/// Whether sentences, given in text order, are touched by one of `placed` (in place, by start):
+/// a span touches the sentences it overlaps, as [`reviewed_sentences`] counts.
+struct Touches<'a> {
+    placed: std::iter::Peekable<std::slice::Iter<'a, Placed<'a>>>,
+    reach: usize,
+}
+
+impl<'a> Touches<'a> {
+    fn new(placed: &'a [Placed<'a>]) -> Self {
+        Self {
+            placed: placed.iter().peekable(),
+            reach: 0,
+        }
+    }
+
+    /// Whether the sentence at code points `chars` (after every earlier one) is touched.
+    fn sentence(&mut self, chars: &Range<usize>) -> bool {
+        while let Some((span, _)) = self.placed.next_if(|(s, _)| s.start < chars.end) {
+            self.reach = self.reach.max(span.end.max(span.start + 1));
+        }
+        self.reach > chars.start
+    }
 }
 
 /// The first claim of `claims` (in document order, each in place: its quote at its offsets, as
@@ -222,38 +271,44 @@ fn decode_stdin(bytes: &[u8]) -> Result<Report, CliError> {
     })
 }
 
-/// Prints every sentence of `report` in `format`, with the tag `status` gives it.
+/// Prints every sentence of `report` in `format`, with the tag and whether it was reviewed, as
+/// `status` says.
 fn print<'a>(
     report: &Report,
     format: Format,
-    status: impl Fn(&Range<usize>) -> Option<&'a str>,
+    status: impl Fn(&Range<usize>) -> (Option<&'a str>, bool),
 ) -> Result<(), CliError> {
     let text = &report.text;
     write_out(|out| {
         for (i, span) in report.sentences.iter().enumerate() {
             let chars = report.char_range(span);
-            write_row(
-                out,
-                format,
-                i + 1,
-                &chars,
-                &text[span.clone()],
-                status(span),
-            )?;
+            let (status, reviewed) = status(span);
+            let row = Row {
+                n: i + 1,
+                start: chars.start,
+                end: chars.end,
+                text: &text[span.clone()],
+                status,
+                reviewed,
+            };
+            write_row(out, format, &row)?;
         }
         Ok(())
     })
 }
 
 /// Prints every sentence of `blocks` in `format` as it is read, with the tag of the claim of
-/// `claims` (in document order) on it. A report that cannot be read to its end fails after
-/// the lines already printed.
+/// `claims` (in document order) on it, and whether one of `placed` (the claims and no-claim
+/// marks, by start) touches it. A report that cannot be read to its end fails after the lines
+/// already printed.
 fn stream<R: Read + Seek>(
     blocks: Blocks<R>,
     format: Format,
     claims: &[Claim],
+    placed: &[Placed],
 ) -> Result<(), CliError> {
     let mut failed = None;
+    let mut touches = Touches::new(placed);
     write_out(|out| {
         let mut n = 0;
         for block in blocks {
@@ -268,8 +323,15 @@ fn stream<R: Read + Seek>(
                 n += 1;
                 let chars = block.char_range(&span);
                 let sentence = &block.text[span];
-                let status = claim_on(claims, &chars).map(|c| claims[c].status.as_str());
-                write_row(out, format, n, &chars, sentence, status)?;
+                let row = Row {
+                    n,
+                    start: chars.start,
+                    end: chars.end,
+                    text: sentence,
+                    status: claim_on(claims, &chars).map(|c| claims[c].status.as_str()),
+                    reviewed: touches.sentence(&chars),
+                };
+                write_row(out, format, &row)?;
             }
         }
         Ok(())
@@ -277,30 +339,17 @@ fn stream<R: Read + Seek>(
     failed.map_or(Ok(()), |e| Err(e.into()))
 }
 
-/// Prints sentence `n`, at code points `chars`, with its tag.
-fn write_row(
-    out: &mut dyn Write,
-    format: Format,
-    n: usize,
-    chars: &Range<usize>,
-    sentence: &str,
-    status: Option<&str>,
-) -> std::io::Result<()> {
+/// Prints one sentence's row.
+fn write_row(out: &mut dyn Write, format: Format, row: &Row) -> std::io::Result<()> {
     match format {
         Format::Jsonl => {
-            let row = Row {
-                n,
-                start: chars.start,
-                end: chars.end,
-                text: sentence,
-                status,
-            };
-            serde_json::to_writer(&mut *out, &row)?;
+            serde_json::to_writer(&mut *out, row)?;
             writeln!(out)
         }
         Format::Text => {
-            let flat = one_line(sentence);
-            writeln!(out, "{n}\t{}\t{flat}", safe(status.unwrap_or("-")))
+            let flat = one_line(row.text);
+            let status = safe(row.status.unwrap_or("-"));
+            writeln!(out, "{}\t{status}\t{flat}", row.n)
         }
     }
 }

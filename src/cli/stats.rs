@@ -1,5 +1,5 @@
-//! `sidenote stats [PATH…]`: per report and in total, how many sentences, claims per tag,
-//! orphaned claims, named and anonymous sources and grades, for a person (a table) or a script
+//! `sidenote stats [PATH…]`: per report and in total, how many sentences, how many were reviewed
+//! and whether the review is done, claims per tag, orphaned claims, named and anonymous sources and grades, for a person (a table) or a script
 //! (JSON).
 
 use std::fmt::Write as _;
@@ -147,6 +147,8 @@ fn table(reports: &[Reviewed], tags: &[String]) -> String {
     header.push("orphaned".to_owned());
     header.extend(SourceKind::ALL.map(|k| k.name().to_owned()));
     header.extend(grades.iter().cloned());
+    // Added last, so the columns scripts read by position stay where they were.
+    header.extend(["reviewed".to_owned(), "done".to_owned()]);
     let numbers = |c: &Counts| {
         let mut row = vec![c.sentences, c.claims];
         row.extend(names.iter().map(|n| c.tag(n)));
@@ -157,6 +159,7 @@ fn table(reports: &[Reviewed], tags: &[String]) -> String {
                 .iter()
                 .map(|g| c.reliability.get(g).copied().unwrap_or(0)),
         );
+        row.extend([c.reviewed, c.done]);
         row
     };
     let mut rows: Vec<(String, Vec<usize>)> = reports

@@ -186,12 +186,13 @@ fn check_tags(config: &Config) -> Result<(), CliError> {
 fn current(disk: Option<Sidecar>, report: &Report) -> Sidecar {
     let mut sidecar = disk.unwrap_or_else(|| Sidecar::new(report));
     reanchor_all(&mut sidecar.claims, report);
+    crate::annotate::reanchor_marks(&mut sidecar.no_claim, report);
     sidecar.report.describe(report);
     sidecar
 }
 
 /// The claims accepting the suggestions adds to `sidecar`: one per suggestion on a sentence that
-/// has no claim of `author`'s and was not dismissed, in document order.
+/// has no claim or no-claim mark of `author`'s and was not dismissed, in document order.
 fn accepted(
     sidecar: &Sidecar,
     report: &Report,
@@ -207,13 +208,19 @@ fn accepted(
                     && c.byte_span(report)
                         .is_some_and(|s| s.start < span.end && span.start < s.end)
             });
-            !taken && !sidecar.is_dismissed(report, span)
+            let read = sidecar.no_claim.iter().any(|m| {
+                m.author == author
+                    && m.span(report)
+                        .is_some_and(|s| s.start < span.end && span.start < s.end)
+            });
+            !taken && !read && !sidecar.is_dismissed(report, span)
         })
         .filter_map(|suggestion| claim_for(report, suggestion, author))
         .collect()
 }
 
-/// Accepts every suggestion on a sentence that has no claim of `author`'s and was not dismissed.
+/// Accepts every suggestion on a sentence that has no claim or no-claim mark of `author`'s and
+/// was not dismissed.
 fn apply(
     report: &Report,
     suggestions: &[Suggestion],

@@ -1,7 +1,8 @@
-//! `sidenote tag REPORT N STATUS` and `sidenote untag REPORT N`: change one sentence's claim from
-//! a script. Both read, change and write the sidecar under its lock, so any number of them can run
-//! at once on one report without losing a claim. `--label` adds labels to the claim (`tag`) or
-//! takes them off it (`untag`), as the editor's Labels field does.
+//! `sidenote tag REPORT N STATUS` (or `--no-claim`) and `sidenote untag REPORT N`: change one
+//! sentence's claim or no-claim mark from a script. Both read, change and write the sidecar under
+//! its lock, so any number of them can run at once on one report without losing a claim.
+//! `--label` adds labels to the claim (`tag`) or takes them off it (`untag`), as the editor's
+//! Labels field does.
 
 use std::path::Path;
 
@@ -9,7 +10,8 @@ use super::{CliError, load_report, sentence_span};
 use crate::annotate::merge::CONFLICT_LABEL;
 use crate::annotate::store::{self, NoFaults};
 use crate::annotate::{
-    AGREED_LABEL, Claim, Grade, QUOTE_WAS, Sidecar, SourceKind, now, reanchor_all, sidecar_path,
+    AGREED_LABEL, Claim, Grade, NoClaim, QUOTE_WAS, Sidecar, SourceKind, now, reanchor_all,
+    reanchor_marks, sidecar_path,
 };
 use crate::config::Config;
 use crate::report::{Report, safe_path};
@@ -75,13 +77,14 @@ pub fn labels(given: &[String]) -> Result<Vec<String>, CliError> {
 fn current(disk: Option<Sidecar>, report: &Report) -> Sidecar {
     let mut sidecar = disk.unwrap_or_else(|| Sidecar::new(report));
     reanchor_all(&mut sidecar.claims, report);
+    reanchor_marks(&mut sidecar.no_claim, report);
     sidecar.report.describe(report);
     sidecar
 }
 
 /// Tags sentence `n` (1-based) with `status`: updates the author's own claim in that sentence
 /// (the one starting in it, whole or narrowed: [`Sidecar::claim_of`]), or adds one beside any
-/// colleague's. Prints the claim's id.
+/// colleague's; the author's no-claim mark there, if any, is replaced. Prints the claim's id.
 pub fn tag(
     report: &Path,
     n: usize,
@@ -105,6 +108,7 @@ pub fn tag(
     let mut id = String::new();
     store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
         let mut sidecar = current(disk, &report);
+        sidecar.unmark(&report, &span, &author);
         let index = sidecar
             .claim_of(&report, &span, &author)
             .unwrap_or_else(|| {
@@ -185,8 +189,9 @@ pub fn accept(report: &Path, n: usize, details: Details, config: &Config) -> Res
     )
 }
 
-/// Removes `author`'s own claim in sentence `n`, whole or narrowed (a colleague's stays);
-/// removing the last claim removes the sidecar.
+/// Removes `author`'s own claim in sentence `n`, whole or narrowed (a colleague's stays), and
+/// `author`'s no-claim mark there: both, when a merge left both. Removing the last claim or mark
+/// removes the sidecar. A sentence with neither is said so on stderr, and is no error.
 pub fn untag(report: &Path, n: usize, author: &str) -> Result<(), CliError> {
     let report = load_report(report)?;
     let span = sentence_span(&report, n)?;
@@ -197,11 +202,12 @@ pub fn untag(report: &Path, n: usize, author: &str) -> Result<(), CliError> {
             sidecar.claims.remove(index);
             removed = true;
         }
+        removed |= sidecar.unmark(&report, &span, author) > 0;
         sidecar
     })?;
     if !removed {
         eprintln!(
-            "sidenote: sentence {n} of {} has no claim by {}; nothing removed",
+            "sidenote: sentence {n} of {} has no claim by {} (nor a no-claim mark); nothing removed",
             safe_path(&report.path),
             crate::report::safe(author)
         );
@@ -259,5 +265,28 @@ pub fn unlabel(report: &Path, n: usize, author: &str, given: &[String]) -> Resul
             crate::report::safe(&label)
         );
     }
+    Ok(())
+}
+
+/// Marks sentence `n` (1-based) read, no claim, for `author` (`tag --no-claim`): the author's own
+/// claim in that sentence, if any, is replaced by the mark, as tagging replaces a mark. A
+/// sentence the author already marked keeps its mark. Prints nothing; a colleague's claim or
+/// mark stays.
+pub fn no_claim(report: &Path, n: usize, author: &str) -> Result<(), CliError> {
+    let report = load_report(report)?;
+    let span = sentence_span(&report, n)?;
+    store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
+        let mut sidecar = current(disk, &report);
+        while let Some(index) = sidecar.claim_of(&report, &span, author) {
+            sidecar.claims.remove(index);
+        }
+        if sidecar.mark_of(&report, &span, author).is_none() {
+            sidecar.unmark(&report, &span, author);
+            sidecar
+                .no_claim
+                .push(NoClaim::new(&report, span.clone(), author, now()));
+        }
+        sidecar
+    })?;
     Ok(())
 }

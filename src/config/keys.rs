@@ -39,6 +39,8 @@ pub enum Action {
     Tag(usize),
     /// Remove the claim under the cursor.
     RemoveClaim,
+    /// Mark the sentence under the cursor (or the selection) read, no claim; again: unmark.
+    MarkNoClaim,
     /// Open the claim editor (a new claim when the sentence has none).
     EditClaim,
     /// Start or stop selecting several sentences as one claim.
@@ -151,6 +153,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         "remove_claim",
         Action::RemoveClaim,
         "remove the claim under the cursor",
+    ),
+    (
+        "mark_no_claim",
+        Action::MarkNoClaim,
+        "mark read, no claim (again: unmark)",
     ),
     (
         "edit_claim",

@@ -1,12 +1,16 @@
-//! One report as the review sees it: its sentence count and its claims, re-anchored in memory.
+//! One report as the review sees it: its sentence count, its claims re-anchored in memory, and
+//! how far its review got (sentences with a claim or a no-claim mark; whether it is done).
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use crate::annotate::no_claim::{reviewed_sentences, touched};
 use crate::annotate::{
-    Anchor, Claim, Sidecar, SidecarError, document_order, reanchor_all, sidecar_path,
+    Anchor, Claim, Sidecar, SidecarError, document_order, reanchor_all, reanchor_marks,
+    sidecar_path,
 };
 use crate::report::{LoadError, Report};
+use crate::suggest::{Cues, suggest};
 
 /// Why a report could not be reviewed; the message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -26,8 +30,15 @@ pub struct Reviewed {
     pub path: PathBuf,
     /// How many sentences the reader steps through.
     pub sentences: usize,
-    /// How many sentences at least one (found) claim touches: how far the review got.
+    /// How many sentences at least one (found) claim touches.
     pub tagged_sentences: usize,
+    /// How many sentences a found claim or no-claim mark (by anyone) touches: how far the
+    /// review got.
+    pub reviewed_sentences: usize,
+    /// How many sentences that could hold a claim are not reviewed yet: those the suggestion
+    /// rules do not call "not a claim" (headings, bylines, datelines, questions and page
+    /// furniture are not). The report is done when there is none ([`Reviewed::is_done`]).
+    pub unfinished: usize,
     /// When the report or its sidecar last changed, whichever is later.
     pub modified: Option<SystemTime>,
     /// The claims in document order, re-anchored to the report's current text (never saved).
@@ -44,14 +55,17 @@ impl Reviewed {
     pub fn load(path: &Path) -> Result<Self, ReviewError> {
         let report = Report::load(path)?;
         let sidecar_file = sidecar_path(path);
-        let mut claims = Sidecar::load(&sidecar_file)?
-            .map(|s| s.claims)
+        let (mut claims, mut marks) = Sidecar::load(&sidecar_file)?
+            .map(|s| (s.claims, s.no_claim))
             .unwrap_or_default();
         let anchors = reanchor_all(&mut claims, &report);
+        reanchor_marks(&mut marks, &report);
         let mut pairs: Vec<(Claim, Anchor)> = claims.into_iter().zip(anchors).collect();
         pairs.sort_by(|a, b| document_order(&a.0, &b.0));
         let (claims, anchors): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
         let tagged_sentences = tagged(&report, &claims, &anchors);
+        let reviewed = reviewed_sentences(&report, &claims, &marks);
+        let unfinished = unfinished(&report, &reviewed);
         let modified = [path, sidecar_file.as_path()]
             .iter()
             .filter_map(|p| p.metadata().and_then(|m| m.modified()).ok())
@@ -60,11 +74,19 @@ impl Reviewed {
             path: path.to_path_buf(),
             sentences: report.sentences.len(),
             tagged_sentences,
+            reviewed_sentences: reviewed.iter().filter(|r| **r).count(),
+            unfinished,
             modified,
             claims,
             anchors,
             extracted: report.extracted,
         })
+    }
+
+    /// Whether every sentence that could hold a claim was reviewed: tagged or marked read, no
+    /// claim.
+    pub fn is_done(&self) -> bool {
+        self.unfinished == 0
     }
 
     /// The claims with their anchors.
@@ -75,23 +97,26 @@ impl Reviewed {
 
 /// How many sentences overlap a claim that was found in the text.
 fn tagged(report: &Report, claims: &[Claim], anchors: &[Anchor]) -> usize {
-    let mut touched = vec![false; report.sentences.len()];
-    for (claim, anchor) in claims.iter().zip(anchors) {
-        if *anchor == Anchor::Orphaned {
-            continue;
-        }
-        let Some(span) = claim.byte_span(report) else {
-            continue;
-        };
-        let first = report.sentence_at(span.start);
-        for (i, sentence) in report.sentences.iter().enumerate().skip(first) {
-            if sentence.start >= span.end.max(span.start + 1) {
-                break;
-            }
-            touched[i] = true;
-        }
+    let spans = claims
+        .iter()
+        .zip(anchors)
+        .filter(|(_, anchor)| **anchor != Anchor::Orphaned)
+        .filter_map(|(claim, _)| claim.byte_span(report));
+    touched(report, spans).iter().filter(|t| **t).count()
+}
+
+/// How many sentences of `report` the suggestion rules take for a claim (with the built-in cue
+/// lists) and `reviewed` says are not reviewed. Only a report with unreviewed sentences is
+/// analysed.
+fn unfinished(report: &Report, reviewed: &[bool]) -> usize {
+    if reviewed.iter().all(|r| *r) {
+        return 0;
     }
-    touched.iter().filter(|t| **t).count()
+    suggest(&report.text, &report.sentences, &Cues::builtin())
+        .iter()
+        .zip(reviewed)
+        .filter(|(s, reviewed)| s.verdict.is_some() && !**reviewed)
+        .count()
 }
 
 #[cfg(test)]
@@ -128,5 +153,52 @@ mod tests {
         );
         assert!(reviewed.anchors.iter().all(|a| *a == Anchor::Exact));
         assert!(reviewed.modified.is_some());
+        assert_eq!(reviewed.reviewed_sentences, 2);
+        assert!(!reviewed.is_done(), "the first sentence is not reviewed");
+    }
+
+    #[test]
+    fn a_report_is_done_when_every_claim_candidate_is_tagged_or_marked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.txt");
+        // A heading and a byline, which the suggestion rules call "not a claim", then three
+        // sentences that could be claims.
+        let text = "Harbour Plans Approved\n\nBy Ana Lima\n\nThe council approved the harbour plan on Monday. The mayor said work would start in May. Critics called the cost too high.\n";
+        std::fs::write(&path, text).unwrap();
+        let report = Report::load(&path).unwrap();
+        assert_eq!(report.sentences.len(), 5, "{:?}", report.sentences);
+        let mut sidecar = Sidecar::new(&report);
+        sidecar.claims.push(Claim::new(
+            &report,
+            report.sentences[3].clone(),
+            "sourced",
+            "ana",
+            now(),
+        ));
+        sidecar.no_claim.push(crate::annotate::NoClaim::new(
+            &report,
+            report.sentences[2].clone(),
+            "ben",
+            now(),
+        ));
+        let save = |sidecar: &Sidecar| {
+            std::fs::write(sidecar_path(&path), sidecar.to_toml().unwrap()).unwrap();
+        };
+        save(&sidecar);
+        let reviewed = Reviewed::load(&path).unwrap();
+        assert_eq!(reviewed.tagged_sentences, 1);
+        assert_eq!(reviewed.reviewed_sentences, 2);
+        assert_eq!(reviewed.unfinished, 1);
+        assert!(!reviewed.is_done());
+        sidecar.no_claim.push(crate::annotate::NoClaim::new(
+            &report,
+            report.sentences[4].clone(),
+            "ana",
+            now(),
+        ));
+        save(&sidecar);
+        let reviewed = Reviewed::load(&path).unwrap();
+        assert_eq!(reviewed.reviewed_sentences, 3);
+        assert!(reviewed.is_done(), "the heading and byline do not count");
     }
 }

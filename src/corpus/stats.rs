@@ -18,6 +18,10 @@ pub struct Counts {
     pub sentences: usize,
     /// Sentences at least one found claim touches.
     pub tagged_sentences: usize,
+    /// Sentences a found claim or no-claim mark touches: how far the review got.
+    pub reviewed: usize,
+    /// Reports done: every sentence that could hold a claim reviewed (0 or 1 for one report).
+    pub done: usize,
     /// All claims, orphaned ones included.
     pub claims: usize,
     /// Claims per tag: every tag of the config (zero or not), then any other tag found.
@@ -50,6 +54,8 @@ impl Counts {
         counts.reports = 1;
         counts.sentences = report.sentences;
         counts.tagged_sentences = report.tagged_sentences;
+        counts.reviewed = report.reviewed_sentences;
+        counts.done = usize::from(report.is_done());
         counts.claims = report.claims.len();
         for (claim, anchor) in report.claims_with_anchors() {
             *counts.tags.entry(claim.status.clone()).or_default() += 1;
@@ -70,6 +76,8 @@ impl Counts {
         self.reports += other.reports;
         self.sentences += other.sentences;
         self.tagged_sentences += other.tagged_sentences;
+        self.reviewed += other.reviewed;
+        self.done += other.done;
         self.claims += other.claims;
         self.orphaned += other.orphaned;
         for (tag, n) in &other.tags {
@@ -93,9 +101,15 @@ impl Counts {
         self.tags.get(tag).copied().unwrap_or(0)
     }
 
-    /// The share of sentences that were reviewed (touched by a claim), 0 to 1.
+    /// The share of sentences that were reviewed (touched by a claim or a no-claim mark), 0
+    /// to 1.
     pub fn reviewed_share(&self) -> f64 {
-        share(self.tagged_sentences, self.sentences)
+        share(self.reviewed, self.sentences)
+    }
+
+    /// Whether every report counted here is done.
+    pub fn is_done(&self) -> bool {
+        self.done == self.reports
     }
 
     /// The tags in display order: those of `tags` first, then the others by name.
@@ -107,11 +121,18 @@ impl Counts {
 
     /// The JSON object of these counts: the fixed keys, then one key per tag of `names` (a tag
     /// named like a fixed key does not replace it), then `orphaned`, `reliability` and
-    /// `source_kinds`.
-    pub fn to_json(&self, names: &[String], first: Map<String, Value>) -> Value {
+    /// `source_kinds`. `done` is `true` or `false` for one report (`one`), else how many
+    /// reports are done.
+    pub fn to_json(&self, names: &[String], first: Map<String, Value>, one: bool) -> Value {
         let mut object = first;
         object.insert("sentences".into(), json!(self.sentences));
         object.insert("tagged_sentences".into(), json!(self.tagged_sentences));
+        object.insert("reviewed".into(), json!(self.reviewed));
+        if one {
+            object.insert("done".into(), json!(self.is_done()));
+        } else {
+            object.insert("done".into(), json!(self.done));
+        }
         object.insert("claims".into(), json!(self.claims));
         for tag in names {
             if !object.contains_key(tag) && !FIXED_AFTER_TAGS.contains(&tag.as_str()) {
@@ -185,12 +206,12 @@ pub fn to_json(reports: &[Reviewed], tags: &[String]) -> Value {
         .map(|(report, c)| {
             let mut first = Map::new();
             first.insert("report".into(), json!(report.path.to_string_lossy()));
-            c.to_json(&names, first)
+            c.to_json(&names, first, true)
         })
         .collect();
     let mut first = Map::new();
     first.insert("reports".into(), json!(total.reports));
-    json!({"reports": rows, "total": total.to_json(&names, first)})
+    json!({"reports": rows, "total": total.to_json(&names, first, false)})
 }
 
 /// The most cited sources, most claims first (then by name), at most `n`: the spellings of one
@@ -232,6 +253,8 @@ mod tests {
             path: name.into(),
             sentences: 3,
             tagged_sentences: 1,
+            reviewed_sentences: 2,
+            unfinished: 1,
             modified: None,
             anchors: vec![Anchor::Exact; claims.len()],
             extracted: None,
@@ -273,6 +296,31 @@ mod tests {
         assert_eq!(value["reports"][0]["report"], "a.txt");
         assert_eq!(value["reports"][0]["rumour"], 0, "every tag in every row");
         assert_eq!(value["reports"][1]["unsourced"], 0);
+    }
+
+    #[test]
+    fn reviewed_and_done_are_counted_per_report_and_in_total() {
+        let a = reviewed("a.txt", &[]);
+        let mut b = reviewed("b.txt", &[]);
+        b.reviewed_sentences = 3;
+        b.unfinished = 0;
+        let mut c = reviewed("c.txt", &[]);
+        c.reviewed_sentences = 1;
+        c.unfinished = 0;
+        let value = to_json(&[a, b, c], &tags());
+        let rows = &value["reports"];
+        assert_eq!(rows[0]["reviewed"], 2);
+        assert_eq!(rows[0]["done"], false);
+        assert_eq!(rows[1]["reviewed"], 3);
+        assert_eq!(rows[1]["done"], true);
+        assert_eq!(rows[2]["done"], true, "what is left is no claim candidate");
+        assert_eq!(value["total"]["reviewed"], 6);
+        assert_eq!(value["total"]["done"], 2, "a count of done reports");
+        let b = Counts::of(&reviewed("b.txt", &[]), &tags());
+        assert!(
+            (b.reviewed_share() - 2.0 / 3.0).abs() < 1e-9,
+            "the gauge's share"
+        );
     }
 
     #[test]

@@ -222,8 +222,8 @@ fn sentences_jsonl_counts_code_points_without_the_bom() {
     for (i, row) in rows.iter().enumerate() {
         let object = row.as_object().expect("an object");
         let keys: Vec<&str> = object.keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 5, "{row}");
-        for key in ["n", "start", "end", "text", "status"] {
+        assert_eq!(keys.len(), 6, "{row}");
+        for key in ["n", "start", "end", "text", "status", "reviewed"] {
             assert!(object.contains_key(key), "{key} missing from {row}");
         }
         assert_eq!(row["n"], i + 1);
@@ -233,6 +233,7 @@ fn sentences_jsonl_counts_code_points_without_the_bom() {
         assert_eq!(row["text"], SENTENCES[i]);
         assert_eq!(slice_chars(text, start, end), SENTENCES[i], "{row}");
         assert!(row["status"].is_null(), "{row}");
+        assert_eq!(row["reviewed"], false, "nothing tagged or marked: {row}");
     }
     assert_eq!(rows[0]["start"], 0, "the BOM must not be counted");
 }
@@ -1021,12 +1022,16 @@ fn expected_rows(text: &str, sentences: &[String], status: impl Fn(usize) -> Val
             let byte = from + text[from..].find(sentence.as_str()).expect("in order");
             from = byte + sentence.len();
             let start = text[..byte].chars().count();
+            let status = status(i + 1);
+            // Each claim here is a whole sentence: a sentence is reviewed when it has one.
+            let reviewed = !status.is_null();
             serde_json::json!({
                 "n": i + 1,
                 "start": start,
                 "end": start + sentence.chars().count(),
                 "text": sentence,
-                "status": status(i + 1),
+                "status": status,
+                "reviewed": reviewed,
             })
         })
         .collect()

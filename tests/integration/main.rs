@@ -19,6 +19,7 @@ mod formats_pty;
 mod formats_tui;
 mod hostile;
 mod merge_driver;
+mod no_claim;
 mod pty;
 mod reader_replaced;
 mod resume;

@@ -103,6 +103,8 @@ fn wide_screen() {
         status.contains("3 claims · s 2 sourced · u 1 unsourced") && status.contains("saved"),
         "{status}"
     );
+    // Progress: the three tagged sentences are reviewed.
+    assert!(status.contains("sentence 6/38 · reviewed 3/38"), "{status}");
 }
 
 #[test]
@@ -152,6 +154,7 @@ fn help_screen_lists_the_bound_keys() {
         ("z Ctrl-z", "undo the last change"),
         ("?", "this help"),
         ("q Ctrl-c", "quit"),
+        ("-", "mark read, no claim"),
     ] {
         assert!(listed(keys, what), "{keys} for {what:?} not in the help");
     }

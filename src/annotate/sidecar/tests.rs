@@ -267,3 +267,69 @@ proptest! {
         prop_assert_eq!(back, sidecar);
     }
 }
+
+/// A no-claim mark as `docs/sidecar-format.md` shows it.
+const MARK: &str = r#"
+[[no_claim]]
+start = 28
+end = 38
+quote = "Rain fell."
+prefix = "Officials said it was safe. "
+suffix = ""
+author = "ben"
+created = 2026-11-24T18:10:00Z
+"#;
+
+#[test]
+fn no_claim_marks_round_trip_and_old_files_load_without_them() {
+    // An old sidecar, written before marks existed, loads with none and is written unchanged.
+    let old = Sidecar::parse(EXAMPLE, Path::new("x.toml")).expect("parses");
+    assert!(old.no_claim.is_empty());
+    assert_eq!(old.to_toml().expect("serialises"), EXAMPLE);
+    // With a mark: read, written back identically, found in its sentence.
+    let text = format!("{EXAMPLE}{MARK}");
+    let sidecar = Sidecar::parse(&text, Path::new("x.toml")).expect("parses");
+    assert_eq!(sidecar.no_claim.len(), 1);
+    let mark = &sidecar.no_claim[0];
+    assert_eq!(
+        (mark.start, mark.end, mark.author.as_str()),
+        (28, 38, "ben")
+    );
+    assert_eq!(mark.created.to_string(), "2026-11-24T18:10:00Z");
+    assert_eq!(sidecar.to_toml().expect("serialises"), text);
+    let r = report("Officials said it was safe. Rain fell.");
+    assert_eq!(sidecar.mark_of(&r, &r.sentences[1], "ben"), Some(0));
+    assert_eq!(sidecar.mark_of(&r, &r.sentences[1], "ana"), None);
+    assert_eq!(sidecar.mark_of(&r, &r.sentences[0], "ben"), None);
+    // A sidecar with only marks is not empty: saving it keeps the file.
+    let mut only = Sidecar::new(&r);
+    assert!(only.is_empty());
+    only.no_claim.push(mark.clone());
+    assert!(!only.is_empty());
+    // Unknown keys on a mark survive a rewrite.
+    let extra = text.replace("author = \"ben\"\n", "author = \"ben\"\nseen_by = \"x\"\n");
+    let written = Sidecar::parse(&extra, Path::new("x.toml"))
+        .expect("parses")
+        .to_toml()
+        .expect("serialises");
+    assert!(written.contains("seen_by = \"x\""), "{written}");
+}
+
+#[test]
+fn a_reversed_mark_names_file_and_mark() {
+    let text = format!("{EXAMPLE}{}", MARK.replace("start = 28", "start = 40"));
+    let err = Sidecar::parse(&text, Path::new("r.txt.sidenote.toml")).expect_err("reversed");
+    let message = err.to_string();
+    assert!(
+        message
+            .starts_with("r.txt.sidenote.toml: no_claim mark 1 (at 40): start 40 is after end 38"),
+        "{message}"
+    );
+    // A mark missing a key it needs is a parse error with a line, as for a claim.
+    let text = format!(
+        "{EXAMPLE}{}",
+        MARK.replace("created = 2026-11-24T18:10:00Z\n", "")
+    );
+    let err = Sidecar::parse(&text, Path::new("r.txt.sidenote.toml")).expect_err("no created");
+    assert!(err.to_string().contains("created"), "{err}");
+}

@@ -21,6 +21,7 @@ impl App {
         if self.selected_index().is_none() {
             self.selected = None;
         }
+        self.refresh_reviewed();
     }
 
     /// The claim the tag, remove and edit keys act on: the selected claim when it overlaps the
@@ -91,6 +92,9 @@ impl App {
             return None;
         }
         let Some(i) = self.own_claim_under_cursor() else {
+            if let Some(effect) = self.remove_mark() {
+                return Some(effect);
+            }
             self.message = Some(match self.claim_under_cursor() {
                 Some(j) => self.not_yours(j),
                 None => "no claim here".to_owned(),
@@ -162,16 +166,18 @@ impl App {
         }
     }
 
+    /// `]`/`[`: the next (previous) sentence not reviewed: with neither a claim nor a no-claim
+    /// mark, by anyone.
     pub(super) fn jump_untagged(&mut self, forward: bool) {
         let n = self.report.sentences.len();
         let found = if forward {
-            (self.cursor + 1..n).find(|&s| self.is_untagged(s))
+            (self.cursor + 1..n).find(|&s| !self.is_reviewed(s))
         } else {
-            (0..self.cursor).rev().find(|&s| self.is_untagged(s))
+            (0..self.cursor).rev().find(|&s| !self.is_reviewed(s))
         };
         match found {
             Some(s) => self.move_cursor(s),
-            None => self.message = Some("every sentence that way is tagged".to_owned()),
+            None => self.message = Some("every sentence that way is reviewed".to_owned()),
         }
     }
 

@@ -1,12 +1,62 @@
 //! The undo history's unit: one change to the claims, as the claims it replaced and the claims
-//! it made.
+//! it made, and to the no-claim marks, as the marks it removed and added.
 
-use crate::annotate::Claim;
+use crate::annotate::{Claim, NoClaim};
 
-/// One undoable change: each claim it touched, before and after (`None`: absent). Undo and redo
-/// put back only these claims, so undoing never removes a claim another writer added meanwhile.
+/// One undoable change: each claim it touched, before and after (`None`: absent), and the
+/// no-claim marks it removed and added. Undo and redo put back only these, so undoing never
+/// removes a claim or mark another writer added meanwhile.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Edit(pub(super) Vec<(Option<Claim>, Option<Claim>)>);
+pub(super) struct Edit(
+    pub(super) Vec<(Option<Claim>, Option<Claim>)>,
+    pub(super) MarkEdit,
+);
+
+/// The no-claim marks one change removed and added.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct MarkEdit {
+    removed: Vec<NoClaim>,
+    added: Vec<NoClaim>,
+}
+
+impl MarkEdit {
+    /// The marks of `before` that `after` lacks, and those `after` has that `before` lacked.
+    pub(super) fn between(before: &[NoClaim], after: &[NoClaim]) -> Self {
+        Self {
+            removed: before
+                .iter()
+                .filter(|m| !after.contains(m))
+                .cloned()
+                .collect(),
+            added: after
+                .iter()
+                .filter(|m| !before.contains(m))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.removed.is_empty() && self.added.is_empty()
+    }
+
+    /// Applies the change to `marks`, backwards (undo) or forwards (redo). A mark says nothing
+    /// but "read": putting one back that is there already, or taking away one already gone,
+    /// changes nothing.
+    pub(super) fn apply(&self, marks: &mut Vec<NoClaim>, backwards: bool) {
+        let (gone, back) = if backwards {
+            (&self.added, &self.removed)
+        } else {
+            (&self.removed, &self.added)
+        };
+        marks.retain(|m| !gone.contains(m));
+        for mark in back {
+            if !marks.contains(mark) {
+                marks.push(mark.clone());
+            }
+        }
+    }
+}
 
 impl Edit {
     pub(super) fn between(before: &[Claim], after: &[Claim]) -> Self {
@@ -36,7 +86,13 @@ impl Edit {
                 .map(|id| (before.remove(id), after.remove(id)))
                 .filter(|(b, a)| b != a)
                 .collect(),
+            MarkEdit::default(),
         )
+    }
+
+    /// Whether the change changed nothing.
+    pub(super) fn is_empty(&self) -> bool {
+        self.0.is_empty() && self.1.is_empty()
     }
 
     /// The state each touched claim must be in for the edit to apply (backwards: as after it).

@@ -16,6 +16,7 @@ mod history;
 pub mod layout;
 pub mod loading;
 pub mod mode_keys;
+mod no_claim;
 pub mod overlay;
 pub mod presence;
 mod resume;
@@ -173,6 +174,8 @@ pub struct App {
     /// review screen's), with how many claims cite each; the Source field completes from them
     /// after this report's own.
     pub folder_sources: Vec<(String, usize)>,
+    /// The no-claim marks' merge base and undo record, and which sentences are reviewed.
+    marks: no_claim::Marks,
 }
 
 /// How much of its report a reader holds.
@@ -229,10 +232,13 @@ impl App {
             wrap_wanted: None,
             suggestions,
             folder_sources: Vec::new(),
+            marks: no_claim::Marks::default(),
         };
         let (claims, moved) = app.anchor(claims);
         app.sidecar.claims = claims;
         app.base.clone_from(&app.sidecar.claims);
+        crate::annotate::reanchor_marks(&mut app.sidecar.no_claim, &app.report);
+        app.marks.base.clone_from(&app.sidecar.no_claim);
         app.refresh_claims();
         let orphans = app.spans.iter().filter(|s| s.is_none()).count();
         if let SaveState::ReadOnly(why) = &app.save_state {
@@ -440,6 +446,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevClaim => app.jump_claim(false),
         Action::Tag(i) => return app.tag(i),
         Action::RemoveClaim => return app.remove_claim(),
+        Action::MarkNoClaim => return app.mark_no_claim(),
         Action::EditClaim => app.open_editor(),
         Action::ToggleSelect => app.toggle_select(),
         Action::StartWordLeft => app.narrow(true, false),

@@ -17,8 +17,8 @@ use std::time::Duration;
 
 use super::sync::SaveOutcome;
 use super::{App, Effect, SaveState};
-use crate::annotate::Claim;
 use crate::annotate::store::{self, NoFaults, Stamp};
+use crate::annotate::{Claim, NoClaim};
 use crate::tui::events::{Input, Workers};
 
 /// A save running on its thread.
@@ -26,6 +26,8 @@ use crate::tui::events::{Input, Workers};
 struct Job {
     /// The claims the save was given.
     sent: Vec<Claim>,
+    /// The no-claim marks the save was given.
+    sent_marks: Vec<NoClaim>,
 }
 
 /// Runs the reader's saves, one at a time, off the key-handling path.
@@ -61,6 +63,7 @@ impl Saver {
         // suggestions and the rows of a large report stay here.
         let request = app.save_request();
         let sent = request.claims.clone();
+        let sent_marks = request.marks.clone();
         let path = self.sidecar.clone();
         let sender = self.news.clone();
         std::thread::spawn(move || {
@@ -77,7 +80,7 @@ impl Saver {
             };
             let _ = sender.send(Input::Saved(Box::new(outcome)));
         });
-        self.job = Some(Job { sent });
+        self.job = Some(Job { sent, sent_marks });
     }
 
     /// Whether a save is running.
@@ -115,12 +118,12 @@ impl Saver {
         match outcome {
             Ok((stamp, written, merged)) => {
                 *on_disk = stamp;
-                if app.sidecar.claims == job.sent {
+                if app.sidecar.claims == job.sent && app.sidecar.no_claim == job.sent_marks {
                     app.saved(Ok((written, merged)));
                     // Still pending: a dismissal made while it ran must be written too.
                     matches!(app.save_state, SaveState::Pending).then_some(Effect::Save)
                 } else {
-                    Some(app.saved_over((written, merged), &job.sent))
+                    Some(app.saved_over((written, merged), &job.sent, &job.sent_marks))
                 }
             }
             Err(e) => {

@@ -5,7 +5,11 @@ use std::sync::Arc;
 
 use super::{App, Effect, SaveState, update};
 use crate::annotate::merge::{CONFLICT_LABEL, Merged, deleted_elsewhere, merge};
-use crate::annotate::{Anchor, Claim, Dismissed, QUOTE_WAS, Sidecar, document_order, reanchor_all};
+use crate::annotate::no_claim::{mark_order, merge_marks};
+use crate::annotate::{
+    Anchor, Claim, Dismissed, NoClaim, QUOTE_WAS, Sidecar, document_order, reanchor_all,
+    reanchor_marks,
+};
 use crate::config::keys::Action;
 use crate::report::Report;
 
@@ -23,6 +27,10 @@ pub struct SaveRequest {
     pub claims: Vec<Claim>,
     /// The suggestions we dismissed.
     pub dismissed: Vec<Dismissed>,
+    /// The no-claim marks as last read from or written to disk.
+    pub base_marks: Vec<NoClaim>,
+    /// Our no-claim marks.
+    pub marks: Vec<NoClaim>,
     /// The report's file name, relative to the sidecar.
     pub file: String,
 }
@@ -37,6 +45,9 @@ impl SaveRequest {
         reanchor_all(&mut theirs, &self.report);
         let merged = merge(&self.base, &self.claims, &theirs);
         next.claims.clone_from(&merged.claims);
+        let mut their_marks = std::mem::take(&mut next.no_claim);
+        reanchor_marks(&mut their_marks, &self.report);
+        next.no_claim = merge_marks(&self.base_marks, &self.marks, &their_marks);
         next.take_dismissed(&self.dismissed);
         // Keys another tool added to `[report]` on disk are kept; the hash is of our report.
         next.report.file.clone_from(&self.file);
@@ -76,6 +87,8 @@ impl App {
             base: self.base.clone(),
             claims: self.sidecar.claims.clone(),
             dismissed: self.sidecar.dismissed.clone(),
+            base_marks: self.marks.base.clone(),
+            marks: self.sidecar.no_claim.clone(),
             file: self.sidecar.report.file.clone(),
         }
     }
@@ -104,6 +117,7 @@ impl App {
                     SaveState::Saved
                 };
                 self.base.clone_from(&written.claims);
+                self.marks.base.clone_from(&written.no_claim);
                 self.sidecar = written;
                 self.refresh_claims();
                 self.follow_cursor();
@@ -113,14 +127,21 @@ impl App {
         }
     }
 
-    /// Records a save that finished after the claims changed again: what was written becomes the
-    /// claims on disk, and the edits made since `sent` (the claims the save was given) are put
-    /// back on top of it, to be saved next.
-    pub fn saved_over(&mut self, written: (Sidecar, Merged), sent: &[Claim]) -> Effect {
+    /// Records a save that finished after the claims or marks changed again: what was written
+    /// becomes the claims on disk, and the edits made since `sent` (the claims and no-claim marks
+    /// the save was given) are put back on top of it, to be saved next.
+    pub fn saved_over(
+        &mut self,
+        written: (Sidecar, Merged),
+        sent: &[Claim],
+        sent_marks: &[NoClaim],
+    ) -> Effect {
         let now = std::mem::take(&mut self.sidecar.claims);
+        let now_marks = std::mem::take(&mut self.sidecar.no_claim);
         self.saved(Ok(written));
         let later = merge(sent, &now, &self.sidecar.claims);
         self.sidecar.claims = later.claims;
+        self.sidecar.no_claim = merge_marks(sent_marks, &now_marks, &self.sidecar.no_claim);
         self.refresh_claims();
         self.follow_cursor();
         self.save_state = SaveState::Pending;
@@ -142,10 +163,13 @@ impl App {
         if matches!(self.save_state, SaveState::ReadOnly(_)) {
             self.save_state = SaveState::Unchanged;
         }
-        if deleted_elsewhere(&self.base, disk.as_ref()) {
+        if deleted_elsewhere(&self.base, disk.as_ref())
+            || (disk.is_none() && !self.marks.base.is_empty())
+        {
             // Nothing on disk to merge with: our claims are kept, and written again on the next
             // change, as to a new sidecar.
             self.base.clear();
+            self.marks.base.clear();
             self.message = Some(format!(
                 "the sidecar was deleted elsewhere; its {} claim(s) are kept here and written again with your next change",
                 self.sidecar.claims.len()
@@ -155,10 +179,18 @@ impl App {
         if let Some(d) = &disk {
             self.sidecar.take_dismissed(&d.dismissed);
         }
+        let mut their_marks = disk
+            .as_ref()
+            .map(|d| d.no_claim.clone())
+            .unwrap_or_default();
+        reanchor_marks(&mut their_marks, &self.report);
         let theirs = disk.map(|d| self.anchor(d.claims).0).unwrap_or_default();
         let merged = merge(&self.base, &self.sidecar.claims, &theirs);
         self.base = theirs;
         self.sidecar.claims.clone_from(&merged.claims);
+        self.sidecar.no_claim = merge_marks(&self.marks.base, &self.sidecar.no_claim, &their_marks);
+        their_marks.sort_by(mark_order);
+        self.marks.base = their_marks;
         self.refresh_claims();
         self.follow_cursor();
         self.report_merge(&merged);
@@ -168,7 +200,7 @@ impl App {
         // Our claims are in document order now (`refresh_claims`); so must the disk's be to compare.
         let mut on_disk = self.base.clone();
         on_disk.sort_by(document_order);
-        (self.sidecar.claims != on_disk).then(|| {
+        (self.sidecar.claims != on_disk || self.sidecar.no_claim != self.marks.base).then(|| {
             self.save_state = SaveState::Pending;
             Effect::Save
         })
@@ -188,6 +220,8 @@ impl App {
         // sidecar on disk sees no change where there was none.
         let mut base = self.base.clone();
         reanchor_all(&mut base, &report);
+        let mut base_marks = self.marks.base.clone();
+        reanchor_marks(&mut base_marks, &report);
         let mut next = App::new(
             report,
             Some(self.sidecar.clone()),
@@ -195,6 +229,7 @@ impl App {
             read_only,
         );
         next.base = base;
+        next.marks.base = base_marks;
         update(&mut next, Action::Resize(self.size.width, self.size.height));
         let orphans = next.spans.iter().filter(|s| s.is_none()).count();
         next.message = Some(format!(

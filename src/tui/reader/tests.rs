@@ -246,7 +246,7 @@ fn triage_jumps_to_untagged_sentences() {
     assert_eq!(app.cursor, 3);
     assert_eq!(
         app.message.as_deref(),
-        Some("every sentence that way is tagged")
+        Some("every sentence that way is reviewed")
     );
 }
 

@@ -1,20 +1,26 @@
 //! Undo history: each change to the claims as the claims it replaced and the claims it made, so
-//! undoing one change keeps a colleague's later ones.
+//! undoing one change keeps a colleague's later ones; and the no-claim marks it removed and
+//! added.
 
-use super::history::Edit;
+use super::history::{Edit, MarkEdit};
 use super::{App, Effect, SaveState};
 
 impl App {
-    /// Remembers the claims before a change, so the change can be undone.
+    /// Remembers the claims and no-claim marks before a change, so the change can be undone.
     pub(super) fn record_undo(&mut self) {
         self.before_change = Some(self.sidecar.claims.clone());
+        self.marks.before = Some(self.sidecar.no_claim.clone());
     }
 
-    /// After any change to the claims: the undo record, document order, spans, and a save.
+    /// After any change to the claims: the undo record, document order, spans, and a save. A
+    /// claim the user made or changed replaces their no-claim mark there, in the same edit.
     pub(super) fn claims_changed(&mut self) -> Effect {
         if let Some(before) = self.before_change.take() {
-            let edit = Edit::between(&before, &self.sidecar.claims);
-            if !edit.0.is_empty() {
+            let mut edit = Edit::between(&before, &self.sidecar.claims);
+            self.unmark_claimed(&edit);
+            let marks_before = self.marks.before.take().unwrap_or_default();
+            edit.1 = MarkEdit::between(&marks_before, &self.sidecar.no_claim);
+            if !edit.is_empty() {
                 self.undo.push(edit);
                 self.redo.clear();
             }
@@ -55,6 +61,7 @@ impl App {
             return None;
         }
         edit.apply(&mut self.sidecar.claims, undo);
+        edit.1.apply(&mut self.sidecar.no_claim, undo);
         to.push(edit);
         self.message = Some(if undo { "undone" } else { "redone" }.to_owned());
         Some(self.claims_changed())

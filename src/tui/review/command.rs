@@ -34,6 +34,8 @@ pub enum Command {
     OnlyTag(usize),
     /// Show only claims on E/F sources or unsourced (again: all).
     WeakSources,
+    /// Show only the reports not done yet (again: all).
+    Unfinished,
     /// Sort by the next column.
     SortNext,
     /// Sort by the previous column.
@@ -106,6 +108,11 @@ const TABLE: &[(Action, Command, Option<&str>)] = &[
         Some("only claims on E/F sources or unsourced"),
     ),
     (
+        Action::NextUntagged,
+        Command::Unfinished,
+        Some("only unfinished reports (again: all)"),
+    ),
+    (
         Action::Review(ReviewAction::SortNext),
         Command::SortNext,
         Some("sort by the next column, in either table (< back)"),
@@ -164,6 +171,6 @@ mod tests {
         }
         assert_eq!(Command::of(Action::Tag(2)), Some(Command::OnlyTag(2)));
         assert_eq!(Command::of(Action::Undo), None, "the reader's alone");
-        assert_eq!(help_rows().count(), 16);
+        assert_eq!(help_rows().count(), 17);
     }
 }

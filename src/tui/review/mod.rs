@@ -88,6 +88,10 @@ pub struct Selection {
 
 /// The review screen's whole state.
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of the screen: help, sort order and two filters"
+)]
 pub struct Review {
     /// The folder being reviewed.
     pub root: PathBuf,
@@ -116,6 +120,8 @@ pub struct Review {
     pub tag_filter: Option<usize>,
     /// Claims view: only claims resting on E/F sources or unsourced.
     pub weak_only: bool,
+    /// Reports view: only reports not done (a claim candidate not reviewed yet).
+    pub unfinished_only: bool,
     /// The filter being typed, when the prompt is open.
     pub prompt: Option<TextInput>,
     /// The selected row of the reports view (into the visible rows).
@@ -155,6 +161,7 @@ impl Review {
             query: String::new(),
             tag_filter: None,
             weak_only: false,
+            unfinished_only: false,
             prompt: None,
             report_row: 0,
             claim_row: 0,
@@ -185,20 +192,25 @@ impl Review {
         Column::all(self.config.tags.len())
     }
 
-    /// The reports on screen, as indices into `reports`: filtered by name, sorted.
+    /// The reports on screen, as indices into `reports`: filtered by name (and to unfinished
+    /// ones when asked), sorted.
     pub fn visible_reports(&self) -> Vec<usize> {
         let column = self
             .columns()
             .get(self.sort)
             .copied()
             .unwrap_or(Column::Path);
-        rows::reports(
+        let mut rows = rows::reports(
             &self.reports,
             &self.name_filter,
             column,
             self.descending,
             &self.tag_names(),
-        )
+        );
+        if self.unfinished_only {
+            rows.retain(|&i| !self.reports[i].is_done());
+        }
+        rows
     }
 
     /// The column the claims view is sorted by.
@@ -614,6 +626,10 @@ fn apply(review: &mut Review, command: Command) -> Option<Effect> {
             review.weak_only = !review.weak_only;
             review.view = View::Claims;
         }),
+        Command::Unfinished => review.keeping(|review| {
+            review.unfinished_only = !review.unfinished_only;
+            review.view = View::Reports;
+        }),
         Command::SortNext | Command::SortPrev | Command::SortReverse => {
             review.keeping(|review| sort(review, command));
         }
@@ -623,6 +639,7 @@ fn apply(review: &mut Review, command: Command) -> Option<Effect> {
             review.query.clear();
             review.tag_filter = None;
             review.weak_only = false;
+            review.unfinished_only = false;
             review.message = None;
         }),
         Command::Quit => return Some(Effect::Quit),

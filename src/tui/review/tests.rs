@@ -33,6 +33,8 @@ fn reviewed(
         path: name.into(),
         sentences,
         tagged_sentences: claims.len().min(sentences),
+        reviewed_sentences: claims.len().min(sentences),
+        unfinished: sentences - claims.len().min(sentences),
         modified: None,
         anchors: vec![Anchor::Exact; claims.len()],
         extracted: None,
@@ -463,5 +465,35 @@ fn a_click_counts_rows_from_the_first_one_shown() {
         paths(&review)[review.report_row],
         "a.txt",
         "and selects nothing"
+    );
+}
+
+#[test]
+fn the_unfinished_key_shows_only_reports_not_done() {
+    let mut review = review();
+    // a.txt: every claim candidate reviewed; b.txt: 9 of its 10 sentences wait.
+    let a = review
+        .reports
+        .iter()
+        .position(|r| r.path == Path::new("a.txt"))
+        .unwrap();
+    review.reports[a].unfinished = 0;
+    review.view = View::Claims;
+    update(&mut review, Action::NextUntagged);
+    assert_eq!(review.view, View::Reports, "the filter is the table's");
+    assert!(review.unfinished_only);
+    assert_eq!(paths(&review), ["b.txt"]);
+    update(&mut review, Action::NextUntagged);
+    assert_eq!(paths(&review), ["a.txt", "b.txt"], "again: all");
+    update(&mut review, Action::NextUntagged);
+    update(&mut review, Action::Cancel);
+    assert!(!review.unfinished_only, "cleared with the other filters");
+    assert_eq!(paths(&review), ["a.txt", "b.txt"]);
+    // The help lists the key.
+    let keys = review.config.keys.keys_for(Action::NextUntagged);
+    assert!(keys.iter().any(|k| k == "]"), "{keys:?}");
+    assert!(
+        command::help_rows()
+            .any(|(action, line)| action == Action::NextUntagged && line.contains("unfinished"))
     );
 }

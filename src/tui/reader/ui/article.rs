@@ -124,8 +124,8 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
 }
 
 /// The gutter mark of a row: the letter of the first claim's tag on it, on the tag's colour
-/// (bold without colour), so the tag can be told without telling colours apart; or the dim
-/// initial of a pending suggestion's tag.
+/// (bold without colour), so the tag can be told without telling colours apart; a dim `·` on a
+/// sentence read with no claim; or the dim initial of a pending suggestion's tag.
 fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
     let probe = row.start..row.end.max(row.start + 1);
     // The selected claim's grade stands in its first row's gutter, in the tag's colour.
@@ -139,6 +139,9 @@ fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
         return Line::from(Span::styled(grade.to_string(), style));
     }
     let Some(i) = app.claims_overlapping(&probe).next() else {
+        if reviewed_row(app, &probe) {
+            return Line::from(Span::styled("·", Style::new().add_modifier(Modifier::DIM)));
+        }
         return suggestion_mark(app, row);
     };
     let status = &app.sidecar.claims[i].status;
@@ -149,6 +152,15 @@ fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
             .add_modifier(Modifier::BOLD)
     });
     Line::from(Span::styled(tag_letter(app, status), style))
+}
+
+/// Whether a sentence on the row is reviewed: with no claim on the row, by a no-claim mark (or
+/// by a claim on another row of the sentence).
+fn reviewed_row(app: &App, row: &Range<usize>) -> bool {
+    let first = app.report.sentence_at(row.start);
+    (first..app.report.sentences.len())
+        .take_while(|&n| app.sentence(n).start < row.end)
+        .any(|n| app.sentence(n).end > row.start && app.is_reviewed(n))
 }
 
 /// The overview scrollbar: where the view is in the whole report, and where the claims are, in

@@ -22,7 +22,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let position = if sentences == 0 {
         "no sentences".to_owned()
     } else {
-        format!("sentence {}/{sentences}", app.cursor + 1)
+        let (reviewed, _) = app.reviewed_count();
+        format!(
+            "sentence {}/{sentences} · reviewed {reviewed}/{sentences}",
+            app.cursor + 1
+        )
     };
     let mut left = vec![
         Span::styled(

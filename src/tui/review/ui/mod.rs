@@ -124,17 +124,19 @@ fn utc(time: std::time::SystemTime) -> String {
     )
 }
 
-/// `█████░░░░░ 50%`: the share of sentences touched by a claim.
+/// `█████░░░░░ 50%`: the share of sentences reviewed (touched by a claim or a no-claim mark);
+/// `done` instead of the share once every sentence that could hold a claim is reviewed.
 fn reviewed_gauge(counts: &Counts) -> Line<'static> {
-    let full = scaled(counts.tagged_sentences, counts.sentences, BAR);
+    let full = scaled(counts.reviewed, counts.sentences, BAR);
+    let figure = if counts.is_done() && counts.sentences > 0 {
+        "done".to_owned()
+    } else {
+        format!("{}%", scaled(counts.reviewed, counts.sentences, 100))
+    };
     Line::raw(format!(
-        "{}{}{:>4}",
+        "{}{}{figure:>4}",
         "█".repeat(full),
-        "░".repeat(BAR - full),
-        format!(
-            "{}%",
-            scaled(counts.tagged_sentences, counts.sentences, 100)
-        )
+        "░".repeat(BAR - full)
     ))
 }
 
@@ -207,11 +209,22 @@ fn draw_reports(frame: &mut Frame, review: &Review, areas: &Areas) {
         })
         .collect();
     let (table_area, total_area) = (areas.reports, areas.total);
-    let title = if review.name_filter.is_empty() {
+    let unfinished = if review.unfinished_only {
+        ", unfinished only"
+    } else {
+        ""
+    };
+    let title = if review.name_filter.is_empty() && !review.unfinished_only {
         format!(" {} reports ", visible.len())
+    } else if review.name_filter.is_empty() {
+        format!(
+            " {} of {} reports{unfinished} ",
+            visible.len(),
+            review.reports.len()
+        )
     } else {
         format!(
-            " {} of {} reports matching “{}” ",
+            " {} of {} reports matching “{}”{unfinished} ",
             visible.len(),
             review.reports.len(),
             safe(&review.name_filter)
@@ -371,11 +384,11 @@ fn draw_help(frame: &mut Frame, review: &Review) {
         "  {:<16} select a row; on the selected row: open it",
         "click"
     )));
+    // Headers and tabs share a line, so the help still fits a terminal of 24 rows.
     lines.push(Line::raw(format!(
-        "  {:<16} sort by that column; again: reverse",
+        "  {:<16} sort by that column, again: reverse; a tab: its view",
         "click a header"
     )));
-    lines.push(Line::raw(format!("  {:<16} open that view", "click a tab")));
     lines.push(Line::raw(format!("  {:<16} move the selection", "wheel")));
     let area = centered(frame.area(), 74, lines.len() as u16 + 2);
     frame.render_widget(Clear, area);
