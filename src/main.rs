@@ -60,42 +60,7 @@ enum Command {
         format: cli::sentences::Format,
     },
     /// Tag sentence N (creates or updates its claim), or mark it read, no claim (`--no-claim`).
-    Tag {
-        /// The report.
-        report: PathBuf,
-        /// The sentence number, from 1 (as `sidenote sentences` numbers them).
-        n: usize,
-        /// A tag from the config (default tags: sourced, unsourced, disputed, opinion).
-        #[arg(required_unless_present_any = ["accept", "no_claim"])]
-        status: Option<String>,
-        /// Accept the suggested tag, source and kind of source instead of giving a STATUS (see
-        /// `sidenote suggest`).
-        #[arg(long, conflicts_with = "status")]
-        accept: bool,
-        /// Mark the sentence read, no claim, instead of giving a STATUS: it counts as reviewed,
-        /// and replaces your claim there (`untag` removes the mark).
-        #[arg(long, conflicts_with_all = ["status", "accept", "source", "source_kind", "note", "grade", "labels"])]
-        no_claim: bool,
-        /// Who or what the claim is attributed to.
-        #[arg(long)]
-        source: Option<String>,
-        /// Whether the source is named or anonymous.
-        #[arg(long, value_name = "named|anonymous")]
-        source_kind: Option<sidenote::annotate::SourceKind>,
-        /// A note on the claim.
-        #[arg(long)]
-        note: Option<String>,
-        /// Who is tagging (default: the config's `author`, else the login name).
-        #[arg(long)]
-        author: Option<String>,
-        /// The source's grade on the Admiralty scale: reliability A-F, credibility 1-6 (`B2`).
-        #[arg(long)]
-        grade: Option<sidenote::annotate::Grade>,
-        /// Add a label to the claim (repeatable; the labels it has stay). Not `agreed` or
-        /// `conflict`, which sidenote sets itself.
-        #[arg(long = "label", value_name = "NAME")]
-        labels: Vec<String>,
-    },
+    Tag(TagArgs),
     /// Remove your own claim and no-claim mark on sentence N (a colleague's stay).
     Untag {
         /// The report.
@@ -241,6 +206,80 @@ fn main() -> ExitCode {
     }
 }
 
+/// `sidenote tag`'s arguments.
+#[derive(Debug, clap::Args)]
+struct TagArgs {
+    /// The report.
+    report: PathBuf,
+    /// The sentence number, from 1 (as `sidenote sentences` numbers them).
+    n: usize,
+    /// A tag from the config (default tags: sourced, unsourced, disputed, opinion).
+    #[arg(required_unless_present_any = ["accept", "no_claim"])]
+    status: Option<String>,
+    /// Accept the suggested tag, source and kind of source instead of giving a STATUS (see
+    /// `sidenote suggest`).
+    #[arg(long, conflicts_with = "status")]
+    accept: bool,
+    /// Mark the sentence read, no claim, instead of giving a STATUS: it counts as reviewed,
+    /// and replaces your claim there (`untag` removes the mark).
+    #[arg(long, conflicts_with_all = ["status", "accept", "source", "source_kind", "note", "grade", "labels"])]
+    no_claim: bool,
+    /// Who or what the claim is attributed to.
+    #[arg(long)]
+    source: Option<String>,
+    /// Whether the source is named or anonymous.
+    #[arg(long, value_name = "named|anonymous")]
+    source_kind: Option<sidenote::annotate::SourceKind>,
+    /// A note on the claim.
+    #[arg(long)]
+    note: Option<String>,
+    /// Who is tagging (default: the config's `author`, else the login name).
+    #[arg(long)]
+    author: Option<String>,
+    /// The source's grade on the Admiralty scale: reliability A-F, credibility 1-6 (`B2`).
+    #[arg(long)]
+    grade: Option<sidenote::annotate::Grade>,
+    /// Add a label to the claim (repeatable; the labels it has stay). Not `agreed` or
+    /// `conflict`, which sidenote sets itself.
+    #[arg(long = "label", value_name = "NAME")]
+    labels: Vec<String>,
+}
+
+/// `sidenote tag`: a STATUS, `--accept` or `--no-claim` for sentence N.
+fn tag(args: TagArgs, config: &impl Fn() -> Result<Config, CliError>) -> Result<(), CliError> {
+    let TagArgs {
+        report,
+        n,
+        status,
+        accept,
+        no_claim,
+        source,
+        source_kind,
+        note,
+        author,
+        grade,
+        labels,
+    } = args;
+    let details = cli::tag::Details {
+        source,
+        source_kind,
+        note,
+        author,
+        grade,
+        labels,
+    };
+    match status {
+        _ if no_claim => {
+            let author = details
+                .author
+                .map_or_else(|| config().map(|c| c.author), Ok)?;
+            cli::tag::no_claim(&report, n, &author)
+        }
+        Some(status) if !accept => cli::tag::tag(&report, n, &status, details, &config()?),
+        _ => cli::tag::accept(&report, n, details, &config()?),
+    }
+}
+
 fn dispatch(args: Args) -> Result<ExitCode, Failure> {
     // Only the commands that use the settings read them: a broken config.toml must not stop
     // git's merges (`merge-driver`), `check`, `completions` or `man`.
@@ -271,36 +310,7 @@ fn dispatch(args: Args) -> Result<ExitCode, Failure> {
         .map(|_| ()),
         Some(Command::Sentences { report, format }) => cli::sentences::run(&report, format),
         Some(Command::Claims { report, format }) => cli::claims::run(&report, format),
-        Some(Command::Tag {
-            report,
-            n,
-            status,
-            accept,
-            no_claim,
-            source,
-            source_kind,
-            note,
-            author,
-            grade,
-            labels,
-        }) => {
-            let details = cli::tag::Details {
-                source,
-                source_kind,
-                note,
-                author,
-                grade,
-                labels,
-            };
-            match status {
-                _ if no_claim => match details.author {
-                    Some(author) => cli::tag::no_claim(&report, n, &author),
-                    None => cli::tag::no_claim(&report, n, &config()?.author),
-                },
-                Some(status) if !accept => cli::tag::tag(&report, n, &status, details, &config()?),
-                _ => cli::tag::accept(&report, n, details, &config()?),
-            }
-        }
+        Some(Command::Tag(args)) => tag(args, &config),
         Some(Command::Suggest {
             report,
             format,

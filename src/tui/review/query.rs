@@ -212,6 +212,8 @@ mod tests {
             path: "r.txt".into(),
             sentences: 1,
             tagged_sentences: 1,
+            reviewed_sentences: 1,
+            unfinished: 0,
             modified: None,
             anchors: vec![crate::annotate::Anchor::Exact; claims.len()],
             extracted: None,
