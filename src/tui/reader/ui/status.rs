@@ -12,37 +12,40 @@ use crate::report::safe;
 use crate::tui::reader::wrap::char_width;
 use crate::tui::reader::{App, Focus, Overlay, SaveState};
 
+/// Columns a message keeps when the row is short: the parts below it give way first.
+const MESSAGE_ROOM: usize = 24;
+/// The fewest characters of the file name worth showing (with an ellipsis) before it goes.
+const FILE_ROOM: usize = 6;
+
 /// Draws the bottom row.
+///
+/// When the row is too narrow for everything, the least important parts give way first, in
+/// this order: the claim counts shorten then go, `? help` goes, `sentence 5/60` becomes
+/// `5/60`, the file name is shortened then dropped, the message is cut. The sentence number
+/// and the save state (cut to half the row) always show.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Overlay::Search(input, _) = &app.overlay {
         draw_prompt(frame, app, input.text(), area);
         return;
     }
+    let width = usize::from(area.width);
     let sentences = app.report.sentences.len();
-    let position = if sentences == 0 {
-        "no sentences".to_owned()
+    let (position, short_position) = if sentences == 0 {
+        ("no sentences".to_owned(), "0/0".to_owned())
     } else {
-        format!("sentence {}/{sentences}", app.cursor + 1)
+        (
+            format!("sentence {}/{sentences}", app.cursor + 1),
+            format!("{}/{sentences}", app.cursor + 1),
+        )
     };
-    let mut left = vec![
-        Span::styled(
-            format!(" {} ", safe(&app.report.file_name())),
-            Style::new().add_modifier(Modifier::BOLD),
-        ),
-        Span::raw(format!(" {position} ")),
-    ];
+    let mut modes = Vec::new();
     if app.selection.is_some() {
-        left.push(Span::styled(
-            " SELECT ",
-            Style::new().add_modifier(Modifier::REVERSED),
-        ));
+        modes.push(" SELECT ");
     }
     if app.focus == Focus::Panel {
-        left.push(Span::styled(
-            " PANEL ",
-            Style::new().add_modifier(Modifier::REVERSED),
-        ));
+        modes.push(" PANEL ");
     }
+    let modes_width: usize = modes.iter().map(|m| m.chars().count()).sum();
     let state = match &app.save_state {
         SaveState::Unchanged => String::new(),
         SaveState::Saved => "saved".to_owned(),
@@ -50,39 +53,80 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         SaveState::Failed(why) => format!("NOT SAVED: {why}"),
         SaveState::ReadOnly(why) => format!("READ-ONLY: {why}"),
     };
-    // The save state may be a long error: it gets at most half the row, so the file, position,
-    // counts and messages (such as the quit warning) stay visible.
-    let half = usize::from(area.width / 2).saturating_sub(12);
-    let state = safe(&state).into_owned();
-    let state: String = if state.chars().count() > half {
-        let mut cut: String = state.chars().take(half.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    } else {
-        state
+    // The save state may be a long error: it gets at most half the row, so the position and
+    // messages (such as the quit warning) stay visible.
+    let state = cut(&safe(&state), (width / 2).saturating_sub(4));
+    let state_width = text_width(&state) + 2;
+    let message = app.message.as_deref().map(|m| safe(m).into_owned());
+    let (full_counts, short_counts) = counts(app);
+    let file = safe(&app.report.file_name()).into_owned();
+    // Each layout is (file, position, middle, help); the first that fits is drawn.
+    let middle_width = |m: &str| text_width(m).min(MESSAGE_ROOM) + 1;
+    let fits = |file: &str, position: &str, middle: &str, help: bool| {
+        let file = if file.is_empty() {
+            0
+        } else {
+            text_width(file) + 2
+        };
+        let middle = if middle.is_empty() {
+            0
+        } else {
+            middle_width(middle)
+        };
+        file + text_width(position) + 2 + modes_width + middle + state_width + 9 * usize::from(help)
+            <= width
     };
-    let right = format!("  {state}  ? help ");
-    let right_width = u16::try_from(right.chars().count())
+    let middles: Vec<&str> = match &message {
+        Some(m) => vec![m],
+        None => vec![&full_counts, &short_counts, ""],
+    };
+    let mut layouts: Vec<(String, &str, &str, bool)> = middles
+        .iter()
+        .map(|m| (file.clone(), position.as_str(), *m, true))
+        .collect();
+    let last_middle = middles[middles.len() - 1];
+    layouts.push((file.clone(), &position, last_middle, false));
+    layouts.push((file.clone(), &short_position, last_middle, false));
+    let fixed = text_width(&short_position) + 2 + modes_width + state_width + 2;
+    let middle_room = if last_middle.is_empty() {
+        0
+    } else {
+        middle_width(last_middle)
+    };
+    let file_room = width.saturating_sub(fixed + middle_room);
+    if file_room >= FILE_ROOM + 1 {
+        layouts.push((cut(&file, file_room), &short_position, last_middle, false));
+    }
+    let chosen = layouts
+        .into_iter()
+        .find(|(f, p, m, h)| fits(f, p, m, *h))
+        .unwrap_or((String::new(), &short_position, last_middle, false));
+    let (file, position, middle, help) = chosen;
+    let mut left = Vec::new();
+    if !file.is_empty() {
+        left.push(Span::styled(
+            format!(" {file} "),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
+    left.push(Span::raw(format!(" {position} ")));
+    for mode in modes {
+        left.push(Span::styled(
+            mode,
+            Style::new().add_modifier(Modifier::REVERSED),
+        ));
+    }
+    if !middle.is_empty() {
+        left.push(Span::raw(format!(" {middle}")));
+    }
+    let right = vec![
+        Span::raw("  "),
+        Span::styled(state.clone(), save_style(app)),
+        Span::raw(if help { "  ? help " } else { "" }),
+    ];
+    let right_width = u16::try_from(right.iter().map(Span::width).sum::<usize>())
         .unwrap_or(u16::MAX)
         .min(area.width);
-    let room = usize::from(area.width.saturating_sub(right_width)).saturating_sub(
-        left.iter()
-            .map(|s| s.content.chars().count())
-            .sum::<usize>()
-            + 1,
-    );
-    let middle = app.message.as_deref().map_or_else(
-        || {
-            let (full, short) = counts(app);
-            if full.chars().count() <= room {
-                full
-            } else {
-                short
-            }
-        },
-        |message| safe(message).into_owned(),
-    );
-    left.push(Span::raw(format!(" {middle}")));
     let left_area = Rect {
         width: area.width.saturating_sub(right_width),
         ..area
@@ -93,13 +137,29 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ..area
     };
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);
-    let state_style = save_style(app);
-    let right_line = Line::from(vec![
-        Span::raw("  "),
-        Span::styled(state, state_style),
-        Span::raw("  ? help "),
-    ]);
-    frame.render_widget(Paragraph::new(right_line), right_area);
+    frame.render_widget(Paragraph::new(Line::from(right)), right_area);
+}
+
+/// Columns `text` takes on screen.
+fn text_width(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+/// `text` cut to `room` columns, with an ellipsis when it was cut.
+fn cut(text: &str, room: usize) -> String {
+    if text_width(text) <= room {
+        return text.to_owned();
+    }
+    let mut used = 0;
+    let mut kept: String = text
+        .chars()
+        .take_while(|&c| {
+            used += char_width(c);
+            used < room
+        })
+        .collect();
+    kept.push('…');
+    kept
 }
 
 /// How the save state stands out. A lost save is an alarm on any background: white on red. The
