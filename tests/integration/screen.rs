@@ -152,6 +152,8 @@ fn help_screen_lists_the_bound_keys() {
         ("z Ctrl-z", "undo the last change"),
         ("?", "this help"),
         ("q Ctrl-c", "quit"),
+        ("Ctrl-e", "scroll the view one line down"),
+        ("Ctrl-y", "scroll the view one line up"),
     ] {
         assert!(listed(keys, what), "{keys} for {what:?} not in the help");
     }

@@ -247,3 +247,6 @@ fn cycle_kind(kind: Option<SourceKind>, forward: bool) -> Option<SourceKind> {
     let step = if forward { 1 } else { order.len() - 1 };
     order[(i + step) % order.len()]
 }
+
+#[cfg(test)]
+mod tests;

@@ -25,10 +25,7 @@ impl App {
             && let Some(was) = self.old_quote(i)
         {
             let change = super::text_change::describe(was, &self.sidecar.claims[i].quote);
-            self.message = Some(format!(
-                "the text changed since this was tagged: {}",
-                crate::report::safe(&change)
-            ));
+            self.message = Some(format!("≈ text changed: {}", crate::report::safe(&change)));
         }
         self.keep_panel_selection_visible();
     }

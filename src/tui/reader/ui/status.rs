@@ -12,8 +12,6 @@ use crate::report::safe;
 use crate::tui::reader::wrap::char_width;
 use crate::tui::reader::{App, Focus, Overlay, SaveState};
 
-/// Columns a message keeps when the row is short: the parts below it give way first.
-const MESSAGE_ROOM: usize = 24;
 /// The fewest characters of the file name worth showing (with an ellipsis) before it goes.
 const FILE_ROOM: usize = 6;
 
@@ -21,8 +19,9 @@ const FILE_ROOM: usize = 6;
 ///
 /// When the row is too narrow for everything, the least important parts give way first, in
 /// this order: the claim counts shorten then go, `? help` goes, `sentence 5/60` becomes
-/// `5/60`, the file name is shortened then dropped, the message is cut. The sentence number
-/// and the save state (cut to half the row) always show.
+/// `5/60`, the file name is shortened then dropped, and last the message is cut (a message is
+/// news, the file name is not). The sentence number and the save state (cut to half the row)
+/// always show.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Overlay::Search(input, _) = &app.overlay {
         draw_prompt(frame, app, input.text(), area);
@@ -61,7 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let (full_counts, short_counts) = counts(app);
     let file = safe(&app.report.file_name()).into_owned();
     // Each layout is (file, position, middle, help); the first that fits is drawn.
-    let middle_width = |m: &str| text_width(m).min(MESSAGE_ROOM) + 1;
+    let middle_width = |m: &str| text_width(m) + 1;
     let fits = |file: &str, position: &str, middle: &str, help: bool| {
         let file = if file.is_empty() {
             0
