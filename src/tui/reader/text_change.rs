@@ -3,10 +3,16 @@
 //! shows it is one status-bar row, so a quote that starts with forty unchanged words must still
 //! show the word that changed.
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
 /// Unchanged words kept on each side of a change.
 const CONTEXT: usize = 3;
+
+/// The most a diff may take: a claim over many paragraphs rewritten throughout must not stall a
+/// key press. Past it the diff is coarser (larger changed runs), never wrong.
+const DEADLINE: Duration = Duration::from_millis(20);
 
 /// The word diff of `old` against `new`: `…the port [would → will] reopen.` Deleted words show
 /// as `[−old]`, added ones as `[+new]`; runs of unchanged words longer than the context on both
@@ -14,7 +20,8 @@ const CONTEXT: usize = 3;
 pub fn describe(old: &str, new: &str) -> String {
     let old: Vec<&str> = old.split_whitespace().collect();
     let new: Vec<&str> = new.split_whitespace().collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
+    let deadline = Instant::now().checked_add(DEADLINE);
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline);
     let last = ops.len().saturating_sub(1);
     let mut parts: Vec<String> = Vec::new();
     for (i, op) in ops.iter().enumerate() {

@@ -9,9 +9,6 @@ use super::{PANEL_ITEM_ROWS, SCROLL_MARGIN};
 
 impl App {
     /// Selects the claim under the cursor, unless the selected one is already there.
-    ///
-    /// Landing on a claim found with changed text, however the cursor got there (j/k, `}`, the
-    /// panel), says what changed.
     pub(super) fn follow_cursor(&mut self) {
         let sentence = self.sentence(self.cursor);
         let keep = self
@@ -20,14 +17,20 @@ impl App {
         if !keep {
             let first = self.claims_overlapping(&sentence).next();
             self.selected = first.map(|i| self.sidecar.claims[i].id.clone());
+            if let Some(i) = first {
+                self.say_text_changed(i);
+            }
         }
-        if let Some(i) = self.selected_index()
-            && let Some(was) = self.old_quote(i)
-        {
+        self.keep_panel_selection_visible();
+    }
+
+    /// Says what changed in claim `i`'s text, when it was found with changed text: the cursor
+    /// just landed on it, however it got there (j/k, `}`, the panel, a click).
+    pub(super) fn say_text_changed(&mut self, i: usize) {
+        if let Some(was) = self.old_quote(i) {
             let change = super::text_change::describe(was, &self.sidecar.claims[i].quote);
             self.message = Some(format!("≈ text changed: {}", crate::report::safe(&change)));
         }
-        self.keep_panel_selection_visible();
     }
 
     pub(super) fn move_cursor(&mut self, to: usize) {

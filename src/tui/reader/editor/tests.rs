@@ -2,6 +2,7 @@
 //! state out, and the screen drawn on a `TestBackend` where what shows is the point.
 #![allow(clippy::unwrap_used)]
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -329,9 +330,10 @@ fn landing_on_a_re_anchored_claim_with_next_claim_shows_the_change() {
 
 /// A report of 200 one-line sentences.
 fn long() -> App {
-    let text: String = (1..=200)
-        .map(|i| format!("Sentence number {i} is here.\n"))
-        .collect();
+    let text = (1..=200).fold(String::new(), |mut text, i| {
+        let _ = writeln!(text, "Sentence number {i} is here.");
+        text
+    });
     reader(&text, None, false)
 }
 

@@ -15,13 +15,77 @@ use crate::tui::reader::{App, Focus, Overlay, SaveState};
 /// The fewest characters of the file name worth showing (with an ellipsis) before it goes.
 const FILE_ROOM: usize = 6;
 
-/// Draws the bottom row.
-///
-/// When the row is too narrow for everything, the least important parts give way first, in
-/// this order: the claim counts shorten then go, `? help` goes, `sentence 5/60` becomes
-/// `5/60`, the file name is shortened then dropped, and last the message is cut (a message is
-/// news, the file name is not). The sentence number and the save state (cut to half the row)
-/// always show.
+/// The parts of the status bar, as they will be drawn.
+struct Bar {
+    /// The report's file name, or nothing once it gave way.
+    file: String,
+    /// `sentence 5/60`, or `5/60` when short of room.
+    position: String,
+    /// Reversed markers of the modes (`SELECT`, `PANEL`).
+    modes: Vec<&'static str>,
+    /// The message, else the claim counts (or nothing).
+    middle: String,
+    /// The save state.
+    state: String,
+    /// Whether `? help` shows.
+    help: bool,
+}
+
+impl Bar {
+    /// Columns the bar takes, padding included.
+    fn width(&self) -> usize {
+        let padded = |text: &str, pad: usize| {
+            if text.is_empty() {
+                0
+            } else {
+                text_width(text) + pad
+            }
+        };
+        padded(&self.file, 2)
+            + padded(&self.position, 2)
+            + self.modes.iter().map(|m| text_width(m)).sum::<usize>()
+            + padded(&self.middle, 1)
+            + 2
+            + text_width(&self.state)
+            + if self.help { HELP.len() } else { 0 }
+    }
+
+    /// Gives way, least important part first, until the bar fits `width`: the counts shorten
+    /// (to `short_counts`) then go, `? help` goes, the position loses its word, the file name is
+    /// cut then dropped. The message is news, the file name is not: it stays, cut at the end of
+    /// the row if it must. The sentence number and the save state always stay.
+    fn fit(&mut self, width: usize, short_counts: Option<String>) {
+        if let Some(short) = short_counts {
+            if self.width() > width {
+                self.middle = short;
+            }
+            if self.width() > width {
+                self.middle.clear();
+            }
+        }
+        if self.width() > width {
+            self.help = false;
+        }
+        if self.width() > width
+            && let Some((_, number)) = self.position.split_once(' ')
+        {
+            self.position = number.to_owned();
+        }
+        if self.width() > width {
+            let room = text_width(&self.file).saturating_sub(self.width() - width);
+            self.file = if room > FILE_ROOM {
+                cut(&self.file, room)
+            } else {
+                String::new()
+            };
+        }
+    }
+}
+
+/// The help hint at the right end.
+const HELP: &str = "  ? help ";
+
+/// Draws the bottom row, fitted to its width (see [`Bar::fit`]).
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Overlay::Search(input, _) = &app.overlay {
         draw_prompt(frame, app, input.text(), area);
@@ -29,14 +93,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     let width = usize::from(area.width);
     let sentences = app.report.sentences.len();
-    let (position, short_position) = if sentences == 0 {
-        ("no sentences".to_owned(), "0/0".to_owned())
-    } else {
-        (
-            format!("sentence {}/{sentences}", app.cursor + 1),
-            format!("{}/{sentences}", app.cursor + 1),
-        )
-    };
     let mut modes = Vec::new();
     if app.selection.is_some() {
         modes.push(" SELECT ");
@@ -44,7 +100,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if app.focus == Focus::Panel {
         modes.push(" PANEL ");
     }
-    let modes_width: usize = modes.iter().map(|m| m.chars().count()).sum();
     let state = match &app.save_state {
         SaveState::Unchanged => String::new(),
         SaveState::Saved => "saved".to_owned(),
@@ -52,78 +107,49 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         SaveState::Failed(why) => format!("NOT SAVED: {why}"),
         SaveState::ReadOnly(why) => format!("READ-ONLY: {why}"),
     };
-    // The save state may be a long error: it gets at most half the row, so the position and
-    // messages (such as the quit warning) stay visible.
-    let state = cut(&safe(&state), (width / 2).saturating_sub(4));
-    let state_width = text_width(&state) + 2;
-    let message = app.message.as_deref().map(|m| safe(m).into_owned());
     let (full_counts, short_counts) = counts(app);
-    let file = safe(&app.report.file_name()).into_owned();
-    // Each layout is (file, position, middle, help); the first that fits is drawn.
-    let middle_width = |m: &str| text_width(m) + 1;
-    let fits = |file: &str, position: &str, middle: &str, help: bool| {
-        let file = if file.is_empty() {
-            0
+    let (middle, short_counts) = match &app.message {
+        Some(message) => (safe(message).into_owned(), None),
+        None => (full_counts, Some(short_counts)),
+    };
+    let mut bar = Bar {
+        file: safe(&app.report.file_name()).into_owned(),
+        position: if sentences == 0 {
+            "no sentences".to_owned()
         } else {
-            text_width(file) + 2
-        };
-        let middle = if middle.is_empty() {
-            0
-        } else {
-            middle_width(middle)
-        };
-        file + text_width(position) + 2 + modes_width + middle + state_width + 9 * usize::from(help)
-            <= width
+            format!("sentence {}/{sentences}", app.cursor + 1)
+        },
+        modes,
+        middle,
+        // A long error gets at most half the row, so the position and messages (such as the
+        // quit warning) stay visible.
+        state: cut(&safe(&state), (width / 2).saturating_sub(4)),
+        help: true,
     };
-    let middles: Vec<&str> = match &message {
-        Some(m) => vec![m],
-        None => vec![&full_counts, &short_counts, ""],
-    };
-    let mut layouts: Vec<(String, &str, &str, bool)> = middles
-        .iter()
-        .map(|m| (file.clone(), position.as_str(), *m, true))
-        .collect();
-    let last_middle = middles[middles.len() - 1];
-    layouts.push((file.clone(), &position, last_middle, false));
-    layouts.push((file.clone(), &short_position, last_middle, false));
-    let fixed = text_width(&short_position) + 2 + modes_width + state_width + 2;
-    let middle_room = if last_middle.is_empty() {
-        0
-    } else {
-        middle_width(last_middle)
-    };
-    let file_room = width.saturating_sub(fixed + middle_room);
-    if file_room >= FILE_ROOM + 1 {
-        layouts.push((cut(&file, file_room), &short_position, last_middle, false));
-    }
-    let chosen = layouts
-        .into_iter()
-        .find(|(f, p, m, h)| fits(f, p, m, *h))
-        .unwrap_or((String::new(), &short_position, last_middle, false));
-    let (file, position, middle, help) = chosen;
+    bar.fit(width, short_counts);
     let mut left = Vec::new();
-    if !file.is_empty() {
+    if !bar.file.is_empty() {
         left.push(Span::styled(
-            format!(" {file} "),
+            format!(" {} ", bar.file),
             Style::new().add_modifier(Modifier::BOLD),
         ));
     }
-    left.push(Span::raw(format!(" {position} ")));
-    for mode in modes {
+    left.push(Span::raw(format!(" {} ", bar.position)));
+    for mode in bar.modes {
         left.push(Span::styled(
             mode,
             Style::new().add_modifier(Modifier::REVERSED),
         ));
     }
-    if !middle.is_empty() {
-        left.push(Span::raw(format!(" {middle}")));
+    if !bar.middle.is_empty() {
+        left.push(Span::raw(format!(" {}", bar.middle)));
     }
-    let right = vec![
+    let right = Line::from(vec![
         Span::raw("  "),
-        Span::styled(state.clone(), save_style(app)),
-        Span::raw(if help { "  ? help " } else { "" }),
-    ];
-    let right_width = u16::try_from(right.iter().map(Span::width).sum::<usize>())
+        Span::styled(bar.state, save_style(app)),
+        Span::raw(if bar.help { HELP } else { "" }),
+    ]);
+    let right_width = u16::try_from(right.width())
         .unwrap_or(u16::MAX)
         .min(area.width);
     let left_area = Rect {
@@ -136,7 +162,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ..area
     };
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);
-    frame.render_widget(Paragraph::new(Line::from(right)), right_area);
+    frame.render_widget(Paragraph::new(right), right_area);
 }
 
 /// Columns `text` takes on screen.
