@@ -72,7 +72,7 @@ fn text_typed_at_once_in_a_new_claim_is_its_source() {
     reader.press("\r");
     reader.wait_for("New claim");
     reader.press("Reuters");
-    reader.wait_for("set by the source typed");
+    reader.wait_for("because a source was typed");
     save_and_quit(&mut reader);
     let claims = claims(dir.path());
     assert_eq!(claims.len(), 1);

@@ -163,7 +163,11 @@ impl Editor {
             .filter(|l| !l.is_empty())
             .partition(|l| PROGRAM_LABELS.contains(&l.as_str()));
         let mut labels = self.markers.clone();
-        labels.extend(typed.into_iter().filter(|l| !self.markers.contains(l)));
+        labels.extend(typed);
+        let refused = refused
+            .into_iter()
+            .filter(|l| !self.markers.contains(l))
+            .collect();
         (labels, refused)
     }
 }

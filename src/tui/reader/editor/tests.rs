@@ -372,3 +372,36 @@ fn ctrl_e_and_ctrl_y_scroll_one_line_and_keep_the_cursor_on_screen() {
     assert!(help.iter().any(|l| matches!(l,
         crate::tui::reader::help::HelpLine::Keys(keys, doc) if keys.contains("Ctrl-e") && doc.contains("one line down"))));
 }
+
+#[test]
+fn the_status_bar_gives_way_least_important_part_first() {
+    let mut app = reader(SAMPLE, None, false);
+    key(&mut app, "s");
+    let mut bar = |app: &mut App, width| screen(app, width, 12)[11].clone();
+    let wide = bar(&mut app, 80);
+    assert!(
+        wide.contains("1 claim · s 1 sourced") && wide.contains("? help"),
+        "{wide}"
+    );
+    let counts_short = bar(&mut app, 65);
+    assert!(counts_short.contains("1 claim ") && !counts_short.contains("sourced"));
+    let no_counts = bar(&mut app, 55);
+    assert!(
+        !no_counts.contains("claim") && no_counts.contains("? help"),
+        "{no_counts}"
+    );
+    let no_help = bar(&mut app, 50);
+    assert!(
+        !no_help.contains("help") && no_help.contains("sentence 1/38"),
+        "{no_help}"
+    );
+    let short = bar(&mut app, 40);
+    assert!(short.contains("harbour-blackout.txt  1/38"), "{short}");
+    update(&mut app, Action::SwitchFocus);
+    let cut = bar(&mut app, 40);
+    assert!(cut.contains("harbour-blacko") && cut.contains('…'), "{cut}");
+    assert!(
+        cut.contains("1/38") && cut.contains("PANEL") && cut.contains("saving…"),
+        "{cut}"
+    );
+}

@@ -171,7 +171,7 @@ fn draw_field(
                 .as_ref()
                 .is_some_and(|before| *before != editor.status)
             {
-                line.push(Span::styled("  set by the source typed", dim));
+                line.push(Span::styled("  because a source was typed", dim));
             }
             frame.render_widget(Paragraph::new(Line::from(line)), value);
         }
