@@ -377,7 +377,7 @@ fn ctrl_e_and_ctrl_y_scroll_one_line_and_keep_the_cursor_on_screen() {
 fn the_status_bar_gives_way_least_important_part_first() {
     let mut app = reader(SAMPLE, None, false);
     key(&mut app, "s");
-    let mut bar = |app: &mut App, width| screen(app, width, 12)[11].clone();
+    let bar = |app: &mut App, width| screen(app, width, 12)[11].clone();
     let wide = bar(&mut app, 80);
     assert!(
         wide.contains("1 claim · s 1 sourced") && wide.contains("? help"),
