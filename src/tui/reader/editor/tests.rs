@@ -233,6 +233,17 @@ fn the_editor_scrolls_to_the_focused_field_on_a_small_screen() {
         rows.iter().any(|r| r.contains('↑')),
         "the fields above are marked as scrolled away"
     );
+    // A refused save says why in the status bar, which the editor leaves in sight.
+    key(&mut app, "shift-tab");
+    key(&mut app, "shift-tab");
+    assert_eq!(editor(&app).field, Field::Grade);
+    typed(&mut app, "Q9");
+    assert_eq!(key(&mut app, "ctrl-s"), None);
+    let rows = screen(&mut app, 60, 12);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(!message.is_empty());
+    let shown: String = message.chars().take(10).collect();
+    assert!(rows[11].contains(&shown), "{}", rows.join("\n"));
 }
 
 #[test]

@@ -69,7 +69,13 @@ pub fn field_rows(focused: Field, rows: u16) -> Vec<(Field, u16, u16)> {
 
 /// Draws the editor over the main screen.
 pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
-    let area = centered(frame.area(), 76, 21);
+    // The status bar stays in sight below: it says why a save was refused (a bad grade) or
+    // what a key on the Tag field does.
+    let above_status = Rect {
+        height: frame.area().height.saturating_sub(1),
+        ..frame.area()
+    };
+    let area = centered(above_status, 76, 21);
     let title = if editor.claim.is_some() {
         " Edit claim "
     } else {
