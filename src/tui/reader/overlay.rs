@@ -33,7 +33,8 @@ pub enum Field {
 }
 
 impl Field {
-    const ORDER: [Self; 6] = [
+    /// The fields, top to bottom, in the order Tab steps through them.
+    pub const ORDER: [Self; 6] = [
         Self::Tag,
         Self::Source,
         Self::Kind,
@@ -41,6 +42,18 @@ impl Field {
         Self::Note,
         Self::Labels,
     ];
+
+    /// The field's name on screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Tag => "Tag",
+            Self::Source => "Source",
+            Self::Kind => "Kind",
+            Self::Grade => "Grade",
+            Self::Note => "Note",
+            Self::Labels => "Labels",
+        }
+    }
 
     pub(super) fn step(self, forward: bool) -> Self {
         let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);

@@ -215,10 +215,10 @@ fn the_editor_scrolls_to_the_focused_field_on_a_small_screen() {
     key(&mut app, "enter");
     for _ in 0..6 {
         let field = editor(&app).field;
-        let name = format!("{field:?}");
+        let name = field.name();
         let rows = screen(&mut app, 60, 12);
         assert!(
-            rows.iter().any(|r| r.contains(&name)),
+            rows.iter().any(|r| r.contains(name)),
             "{name} focused but not on screen:\n{}",
             rows.join("\n")
         );

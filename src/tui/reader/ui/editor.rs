@@ -21,24 +21,14 @@ const LABEL_WIDTH: u16 = 9;
 /// Below this many rows inside the editor, the claim's text gets one row instead of two.
 const ROOMY: u16 = 14;
 
-/// The editor's fields, top to bottom, with their names.
-const FIELDS: [(&str, Field); 6] = [
-    ("Tag", Field::Tag),
-    ("Source", Field::Source),
-    ("Kind", Field::Kind),
-    ("Grade", Field::Grade),
-    ("Note", Field::Note),
-    ("Labels", Field::Labels),
-];
-
 /// Where each field goes in a column of `rows` rows: its first row (counted from the top of the
 /// column) and its height, for the fields whole on screen. The column scrolls so the focused
 /// field always shows whole: a field the user can reach by Tab is never off screen. Fields are
 /// spaced by a blank row when they all fit that way, else packed.
-pub fn field_rows(focused: Field, rows: u16) -> Vec<(Field, u16, u16)> {
-    let heights: Vec<u16> = FIELDS
+fn field_rows(focused: Field, rows: u16) -> Vec<(Field, u16, u16)> {
+    let heights: Vec<u16> = Field::ORDER
         .iter()
-        .map(|(_, f)| {
+        .map(|f| {
             if *f == Field::Note {
                 NOTE_ROWS.min(rows).max(1)
             } else {
@@ -46,7 +36,7 @@ pub fn field_rows(focused: Field, rows: u16) -> Vec<(Field, u16, u16)> {
             }
         })
         .collect();
-    let count = u16::try_from(FIELDS.len()).unwrap_or(u16::MAX);
+    let count = u16::try_from(Field::ORDER.len()).unwrap_or(u16::MAX);
     let gap = u16::from(heights.iter().sum::<u16>() + count - 1 <= rows);
     let mut top = 0;
     let tops: Vec<u16> = heights
@@ -57,13 +47,13 @@ pub fn field_rows(focused: Field, rows: u16) -> Vec<(Field, u16, u16)> {
             t
         })
         .collect();
-    let at = FIELDS.iter().position(|(_, f)| *f == focused).unwrap_or(0);
+    let at = Field::ORDER.iter().position(|f| *f == focused).unwrap_or(0);
     let offset = (tops[at] + heights[at]).saturating_sub(rows);
-    FIELDS
+    Field::ORDER
         .iter()
         .zip(tops.iter().zip(&heights))
         .filter(|(_, (t, h))| **t >= offset && **t + **h <= offset + rows)
-        .map(|((_, f), (t, h))| (*f, t - offset, *h))
+        .map(|(f, (t, h))| (*f, t - offset, *h))
         .collect()
 }
 
@@ -107,11 +97,11 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
     let dim = Style::new().add_modifier(Modifier::DIM);
     let first_shown = shown.first().map(|(f, ..)| *f);
     let last_shown = shown.last().map(|(f, ..)| *f);
-    if first_shown != Some(FIELDS[0].1) && column.height > 0 {
+    if first_shown != Some(Field::ORDER[0]) && column.height > 0 {
         let at = Rect::new(inner.right() - 1, column.y, 1, 1);
         frame.render_widget(Paragraph::new(Span::styled("↑", dim)), at);
     }
-    if last_shown != Some(FIELDS[FIELDS.len() - 1].1) && column.height > 0 {
+    if last_shown != Some(Field::ORDER[Field::ORDER.len() - 1]) && column.height > 0 {
         let at = Rect::new(inner.right() - 1, column.bottom() - 1, 1, 1);
         frame.render_widget(Paragraph::new(Span::styled("↓", dim)), at);
     }
@@ -143,10 +133,7 @@ fn draw_field(
     height: u16,
     inner: Rect,
 ) {
-    let name = FIELDS
-        .iter()
-        .find(|(_, f)| *f == field)
-        .map_or("", |(n, _)| n);
+    let name = field.name();
     let focused = editor.field == field;
     let label_style = if focused {
         Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
