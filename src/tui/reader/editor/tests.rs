@@ -416,3 +416,24 @@ fn the_status_bar_gives_way_least_important_part_first() {
         "{cut}"
     );
 }
+
+#[test]
+fn without_a_sourced_tag_typing_a_source_changes_no_tag() {
+    let config = Config::from_str_with_defaults(
+        "[[tag]]\nname = \"unsourced\"\nkey = \"u\"\ncolor = \"red\"\n[[tag]]\nname = \"seen\"\nkey = \"e\"\ncolor = \"green\"\n",
+        Path::new("c.toml"),
+    )
+    .expect("valid");
+    let report = Report::from_text(
+        Path::new("r.txt"),
+        SAMPLE.to_owned(),
+        Encoding::Utf8,
+        String::new(),
+    );
+    let mut app = App::new(report, None, config, None);
+    update(&mut app, Action::Resize(120, 30));
+    key(&mut app, "enter");
+    assert_eq!(editor(&app).status, "unsourced");
+    typed(&mut app, "Reuters");
+    assert_eq!(editor(&app).status, "unsourced");
+}
