@@ -441,10 +441,10 @@ fn report_text(out: &mut String, c: &Compared) {
         }
         let _ = writeln!(
             out,
-            "    {:>4}  {}  “{}”",
+            "    {:>4}  {}  {}",
             item.sentence + 1,
             views.join(" · "),
-            safe(&text)
+            crate::report::quoted(&safe(&text))
         );
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{CliError, load_annotated, write_out};
 use crate::annotate::{Anchor, Claim};
-use crate::report::{one_line, safe};
+use crate::report::{one_line, quoted, safe};
 
 /// Output formats of `claims`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -96,12 +96,12 @@ pub fn run(report: &Path, format: Format) -> Result<(), CliError> {
                     };
                     writeln!(
                         out,
-                        "{}  {}  {}-{}  “{}”{mark}",
+                        "{}  {}  {}-{}  {}{mark}",
                         safe(&claim.id),
                         safe(&claim.status),
                         claim.start,
                         claim.end,
-                        safe(&quote)
+                        quoted(&safe(&quote))
                     )?;
                     if let Some(source) = &claim.source {
                         writeln!(out, "    source: {}", safe(source))?;

@@ -85,6 +85,11 @@ pub enum Action {
     ScrollDown,
     /// Scroll the view up a few lines without moving the cursor (mouse wheel).
     ScrollUp,
+    /// Scroll the view one line down, the cursor staying unless it would leave the screen
+    /// (vim's and less's Ctrl-e).
+    ScrollLineDown,
+    /// Scroll the view one line up, the cursor staying unless it would leave the screen (Ctrl-y).
+    ScrollLineUp,
     /// Accept the suggestion for the sentence under the cursor: a claim with its status and source.
     AcceptSuggestion,
     /// Dismiss the suggestion for the sentence under the cursor (remembered in the sidecar).
@@ -233,6 +238,16 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ("quit", Action::Quit, "quit (everything is already saved)"),
     ("scroll_down", Action::ScrollDown, "scroll the view down"),
     ("scroll_up", Action::ScrollUp, "scroll the view up"),
+    (
+        "scroll_line_down",
+        Action::ScrollLineDown,
+        "scroll the view one line down",
+    ),
+    (
+        "scroll_line_up",
+        Action::ScrollLineUp,
+        "scroll the view one line up",
+    ),
     (
         "view_reports",
         Action::Review(ReviewAction::ViewReports),

@@ -14,4 +14,6 @@ pub mod stream;
 pub use index::CharIndex;
 pub use load::{Binary, Decoded, Encoding, LoadError, Report, decode, decode_owned, sha256_hex};
 pub(crate) use load::{SNIFF_BYTES, file_kind, judge_start};
-pub use safe::{REPLACEMENT, SafePath, is_hidden, one_line, safe, safe_lines, safe_path};
+pub use safe::{
+    REPLACEMENT, SafePath, is_hidden, one_line, quote_marks, quoted, safe, safe_lines, safe_path,
+};

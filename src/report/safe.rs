@@ -96,6 +96,22 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The quote marks to put around `text` when showing it as a quotation: `“` and `”`, less any
+/// the text already has, so that a quotation shows `“But I will not…”` and not `““But…””`.
+pub fn quote_marks(text: &str) -> (&'static str, &'static str) {
+    let opens = text
+        .trim_start()
+        .starts_with(['"', '\'', '“', '‘', '„', '‚', '«', '‹']);
+    let closes = text.trim_end().ends_with(['"', '\'', '”', '’', '»', '›']);
+    (if opens { "" } else { "“" }, if closes { "" } else { "”" })
+}
+
+/// `text` in quote marks, adding only those it lacks (see [`quote_marks`]).
+pub fn quoted(text: &str) -> String {
+    let (open, close) = quote_marks(text);
+    format!("{open}{text}{close}")
+}
+
 /// A path shown through [`safe`]: use it wherever `Path::display` would print a path a user or an
 /// attacker chose.
 #[derive(Debug, Clone, Copy)]
@@ -116,6 +132,18 @@ impl fmt::Display for SafePath<'_> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn quote_marks_the_text_has_are_not_added_again() {
+        assert_eq!(quoted("Rain fell."), "“Rain fell.”");
+        assert_eq!(
+            quoted("“But I will not speculate.”"),
+            "“But I will not speculate.”"
+        );
+        assert_eq!(quoted("“We will,” she said."), "“We will,” she said.”");
+        assert_eq!(quoted("She said: \"No.\""), "“She said: \"No.\"");
+        assert_eq!(quote_marks("«Non»"), ("", ""));
+    }
 
     #[test]
     fn safe_lines_keeps_line_breaks_and_tabs_only() {

@@ -14,6 +14,7 @@ mod cli_newcomer;
 mod cli_stats;
 mod cli_stdin;
 mod durability;
+mod editor_pty;
 mod formats;
 mod formats_pty;
 mod formats_tui;

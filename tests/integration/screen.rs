@@ -155,6 +155,8 @@ fn help_screen_lists_the_bound_keys() {
         ("?", "this help"),
         ("q Ctrl-c", "quit"),
         ("-", "mark read, no claim"),
+        ("Ctrl-e", "scroll the view one line down"),
+        ("Ctrl-y", "scroll the view one line up"),
     ] {
         assert!(listed(keys, what), "{keys} for {what:?} not in the help");
     }

@@ -14,7 +14,6 @@ use super::{App, Effect};
 use crate::annotate::merge::{CONFLICT_KEY, CONFLICT_LABEL};
 use crate::annotate::{ADJUDICATED_BY, AGREED_LABEL, Claim, QUOTE_WAS, now};
 use crate::corpus::agree::{Item, Table};
-use crate::tui::input::TextInput;
 
 /// The extra key of an agreed claim naming the claim whose version was accepted.
 pub const AGREED_FROM: &str = "agreed_from";
@@ -175,24 +174,17 @@ impl App {
             Editor::of_claim(
                 &self.sidecar.claims[i],
                 self.claim_span(i).cloned().unwrap_or(0..0),
-                Field::Tag,
+                Field::Source,
             )
         } else {
             let first = item.claims.iter().flatten().next();
             let span = first
                 .and_then(|c| c.byte_span(&self.report))
                 .unwrap_or_else(|| self.sentence(item.sentence));
-            Editor {
-                claim: None,
-                span,
-                status: first.map(|c| c.status.clone()).unwrap_or_default(),
-                field: Field::Tag,
-                source: TextInput::default(),
-                source_kind: None,
-                grade: TextInput::default(),
-                note: TextInput::default(),
-                labels: TextInput::new(AGREED_LABEL),
-            }
+            let status = first.map(|c| c.status.clone()).unwrap_or_default();
+            let mut editor = Editor::new_claim(span, status, "", None);
+            editor.markers.push(AGREED_LABEL.to_owned());
+            editor
         };
         self.overlay = Overlay::Editor(Box::new(editor));
     }
@@ -302,7 +294,7 @@ mod tests {
         let Overlay::Editor(editor) = &app.overlay else {
             panic!("editor")
         };
-        assert_eq!(editor.labels.text(), AGREED_LABEL);
+        assert_eq!(editor.markers, [AGREED_LABEL]);
         assert_eq!(editor.status, "opinion");
         let saved = app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
         assert_eq!(saved, Some(Effect::Save));

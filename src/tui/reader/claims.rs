@@ -133,6 +133,7 @@ impl App {
         if let Some(span) = self.claim_span(i).cloned() {
             self.move_cursor(self.report.sentence_at(span.start));
         }
+        self.say_text_changed(i);
         self.keep_panel_selection_visible();
     }
 

@@ -50,7 +50,7 @@ impl App {
             Some(EditorKey::NextField) => editor.field = editor.field.step(true),
             Some(EditorKey::PrevField) => editor.field = editor.field.step(false),
             None => {
-                let names: Vec<&str> = self.config.tags.iter().map(|t| t.name.as_str()).collect();
+                let names: Vec<String> = self.config.tags.iter().map(|t| t.name.clone()).collect();
                 let current = names.iter().position(|n| *n == editor.status);
                 let pressed = Key::new(event.code, event.modifiers);
                 let by_key = self.config.tags.iter().position(|t| t.key == pressed);
@@ -70,10 +70,20 @@ impl App {
                             _ => None,
                         };
                         if let Some(name) = chosen.and_then(|i| names.get(i)) {
-                            (*name).clone_into(&mut editor.status);
+                            name.clone_into(&mut editor.status);
+                            editor.tag_before_source = None;
+                        } else if let KeyCode::Char(c) = event.code {
+                            // Typed text would be lost here: say where it goes instead.
+                            let keys: Vec<String> =
+                                self.config.tags.iter().map(|t| t.key.label()).collect();
+                            self.message = Some(format!(
+                                "“{}” is not a tag key: the tag takes {} or ←/→; Tab to type the source",
+                                crate::report::safe(&c.to_string()),
+                                keys.join(" ")
+                            ));
                         }
                     }
-                    Field::Source => editor.source.edit(event, false),
+                    Field::Source => editor.edit_source(event, &names),
                     Field::Kind => {
                         editor.source_kind = match event.code {
                             KeyCode::Left | KeyCode::Char('h') => {
@@ -143,13 +153,13 @@ impl App {
         if status.is_empty() {
             return None;
         }
-        let labels: Vec<String> = editor
-            .labels
-            .text()
-            .split(',')
-            .map(|l| l.trim().to_owned())
-            .filter(|l| !l.is_empty())
-            .collect();
+        let (labels, refused) = editor.labels_to_save();
+        if !refused.is_empty() {
+            self.message = Some(format!(
+                "left out {}: set by sidenote itself (adjudication, merges), not typed",
+                refused.join(", ")
+            ));
+        }
         let index = editor
             .claim
             .as_ref()
@@ -223,19 +233,10 @@ impl App {
                     let first = self.config.tags.first().map(|t| t.name.clone());
                     (first.unwrap_or_default(), String::new(), None)
                 });
-            Editor {
-                claim: None,
-                span: self
-                    .selection
-                    .map_or_else(|| self.sentence(self.cursor), |s| s.start..s.end),
-                status,
-                field: Field::Tag,
-                source: TextInput::new(&source),
-                source_kind,
-                grade: TextInput::default(),
-                note: TextInput::default(),
-                labels: TextInput::default(),
-            }
+            let span = self
+                .selection
+                .map_or_else(|| self.sentence(self.cursor), |s| s.start..s.end);
+            Editor::new_claim(span, status, &source, source_kind)
         };
         self.overlay = Overlay::Editor(Box::new(editor));
     }
@@ -249,3 +250,6 @@ fn cycle_kind(kind: Option<SourceKind>, forward: bool) -> Option<SourceKind> {
     let step = if forward { 1 } else { order.len() - 1 };
     order[(i + step) % order.len()]
 }
+
+#[cfg(test)]
+mod tests;

@@ -29,6 +29,7 @@ pub mod suggestion_cache;
 mod suggestions;
 pub mod sync;
 mod team;
+mod text_change;
 pub mod ui;
 mod undo;
 mod viewport;
@@ -416,10 +417,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         .unwrap_or_default();
     if let Overlay::Help(scroll) = &mut app.overlay {
         match action {
-            Action::NextSentence | Action::ScrollDown => {
+            Action::NextSentence | Action::ScrollDown | Action::ScrollLineDown => {
                 *scroll = (*scroll + 1).min(help_end);
             }
-            Action::PrevSentence | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+            Action::PrevSentence | Action::ScrollUp | Action::ScrollLineUp => {
+                *scroll = scroll.saturating_sub(1);
+            }
             Action::Resize(w, h) => {
                 app.size = Rect::new(0, 0, w, h);
                 app.relayout();
@@ -481,6 +484,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.clamp_scroll();
         }
         Action::ScrollUp => app.scroll = app.scroll.saturating_sub(WHEEL_ROWS),
+        Action::ScrollLineDown => app.scroll_line(true),
+        Action::ScrollLineUp => app.scroll_line(false),
         Action::AcceptSuggestion => return app.accept_suggestion(),
         Action::DismissSuggestion => return app.dismiss_suggestion(),
         Action::NextSuggestion => app.next_suggestion(),

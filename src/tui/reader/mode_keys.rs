@@ -103,6 +103,14 @@ pub const HELP: &[(&str, &str)] = &[
     ("Enter", "editor: save (in the note: new line)"),
     ("Ctrl-s", "editor: save from any field"),
     ("Ctrl-o", "editor: write the note in $VISUAL / $EDITOR"),
+    (
+        "a source typed",
+        "editor: a new unsourced claim becomes sourced (pick the tag to keep it)",
+    ),
+    (
+        "[agreed] [conflict]",
+        "editor: marks sidenote sets, shown beside Labels, never typed",
+    ),
     ("Esc", "editor, search: cancel"),
     ("Enter", "search: keep the matches highlighted"),
     ("click, wheel", "mouse: move the cursor, scroll"),

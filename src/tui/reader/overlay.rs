@@ -3,8 +3,17 @@
 
 use std::ops::Range;
 
-use crate::annotate::{Claim, ClaimId, SourceKind};
+use crossterm::event::KeyEvent;
+
+use crate::annotate::merge::CONFLICT_LABEL;
+use crate::annotate::{AGREED_LABEL, Claim, ClaimId, SourceKind};
+use crate::suggest::Verdict;
 use crate::tui::input::TextInput;
+
+/// Labels the program sets and reads itself: `agreed` (adjudication) and `conflict` (a merge).
+/// The editor shows them beside the Labels field but never as text to edit, and keeps them on
+/// save whatever is typed: a stray key must not turn an agreed claim into an annotator's claim.
+pub const PROGRAM_LABELS: [&str; 2] = [AGREED_LABEL, CONFLICT_LABEL];
 
 /// A field of the claim editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +33,8 @@ pub enum Field {
 }
 
 impl Field {
-    const ORDER: [Self; 6] = [
+    /// The fields, top to bottom, in the order Tab steps through them.
+    pub const ORDER: [Self; 6] = [
         Self::Tag,
         Self::Source,
         Self::Kind,
@@ -32,6 +42,18 @@ impl Field {
         Self::Note,
         Self::Labels,
     ];
+
+    /// The field's name on screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Tag => "Tag",
+            Self::Source => "Source",
+            Self::Kind => "Kind",
+            Self::Grade => "Grade",
+            Self::Note => "Note",
+            Self::Labels => "Labels",
+        }
+    }
 
     pub(super) fn step(self, forward: bool) -> Self {
         let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
@@ -64,14 +86,24 @@ pub struct Editor {
     pub grade: TextInput,
     /// The note field.
     pub note: TextInput,
-    /// The labels field, comma-separated.
+    /// The labels field, comma-separated: the labels the user may edit.
     pub labels: TextInput,
+    /// The claim's [`PROGRAM_LABELS`], shown read-only and kept on save.
+    pub markers: Vec<String>,
+    /// The tag a new claim opened with, while typing a source may still change it (see
+    /// [`Editor::edit_source`]); `None` once the user picks the tag by hand.
+    pub tag_before_source: Option<String>,
 }
 
 impl Editor {
     /// An editor over `claim` (which covers `span`), its fields filled from it, the cursor on
     /// `field`.
     pub fn of_claim(claim: &Claim, span: Range<usize>, field: Field) -> Self {
+        let (markers, labels): (Vec<String>, Vec<String>) = claim
+            .labels
+            .iter()
+            .cloned()
+            .partition(|l| PROGRAM_LABELS.contains(&l.as_str()));
         Self {
             claim: Some(claim.id.clone()),
             span,
@@ -81,8 +113,75 @@ impl Editor {
             source_kind: claim.source_kind,
             grade: TextInput::new(&claim.grade.map(|g| g.to_string()).unwrap_or_default()),
             note: TextInput::new(claim.note.as_deref().unwrap_or("")),
-            labels: TextInput::new(&claim.labels.join(", ")),
+            labels: TextInput::new(&labels.join(", ")),
+            markers,
+            tag_before_source: None,
         }
+    }
+
+    /// An editor for a new claim over `span`, tagged `status` with `source` filled in (what the
+    /// suggestion said, or nothing). The cursor starts on the Source field, as for an existing
+    /// claim, so text typed at once is kept as the source and never taken as tag keys.
+    pub fn new_claim(
+        span: Range<usize>,
+        status: String,
+        source: &str,
+        source_kind: Option<SourceKind>,
+    ) -> Self {
+        Self {
+            claim: None,
+            span,
+            field: Field::Source,
+            source: TextInput::new(source),
+            source_kind,
+            grade: TextInput::default(),
+            note: TextInput::default(),
+            labels: TextInput::default(),
+            markers: Vec::new(),
+            tag_before_source: source.trim().is_empty().then(|| status.clone()),
+            status,
+        }
+    }
+
+    /// Types `event` into the Source field: the one place the source's text changes from the
+    /// keyboard.
+    ///
+    /// A new claim that opened with no source follows what is typed: tagged `unsourced`, it
+    /// becomes `sourced` as soon as a source is typed, and `unsourced` again if the source is
+    /// emptied, until the user picks a tag by hand. Naming who said it is saying the claim is
+    /// sourced, and a demanding user should not have to go back and flip the tag (or, worse,
+    /// save a claim that is both unsourced and attributed). An existing claim's tag and a
+    /// source the suggestion filled in (perhaps a hedge such as "critics") are left alone.
+    pub fn edit_source(&mut self, event: KeyEvent, tags: &[String]) {
+        self.source.edit(event, false);
+        let Some(before) = &self.tag_before_source else {
+            return;
+        };
+        let (sourced, unsourced) = (Verdict::Sourced.name(), Verdict::Unsourced.name());
+        if before != unsourced || !tags.iter().any(|t| t == sourced) {
+            return;
+        }
+        let typed = !self.source.text().trim().is_empty();
+        (if typed { sourced } else { unsourced }).clone_into(&mut self.status);
+    }
+
+    /// The labels to save: the markers, then the typed labels (any of [`PROGRAM_LABELS`] typed
+    /// by hand is left out, and returned second, so the user can be told).
+    pub fn labels_to_save(&self) -> (Vec<String>, Vec<String>) {
+        let (refused, typed): (Vec<String>, Vec<String>) = self
+            .labels
+            .text()
+            .split(',')
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .partition(|l| PROGRAM_LABELS.contains(&l.as_str()));
+        let mut labels = self.markers.clone();
+        labels.extend(typed);
+        let refused = refused
+            .into_iter()
+            .filter(|l| !self.markers.contains(l))
+            .collect();
+        (labels, refused)
     }
 }
 

@@ -459,7 +459,8 @@ fn editor_on_an_untagged_sentence_makes_a_new_claim() {
     let Overlay::Editor(editor) = &app.overlay else {
         panic!("editor open")
     };
-    assert_eq!((editor.claim.clone(), editor.field), (None, Field::Tag));
+    assert_eq!((editor.claim.clone(), editor.field), (None, Field::Source));
+    key(&mut app, "shift-tab");
     key(&mut app, "o");
     key(&mut app, "tab");
     typed(&mut app, "the minister");
@@ -1014,6 +1015,7 @@ fn a_tag_key_in_the_editor_wins_over_cycling() {
     let mut app = App::new(report, None, config, None);
     update(&mut app, Action::Resize(120, 30));
     update(&mut app, Action::EditClaim);
+    key(&mut app, "shift-tab");
     key(&mut app, "e");
     key(&mut app, "h");
     key(&mut app, "enter");

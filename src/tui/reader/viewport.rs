@@ -17,14 +17,20 @@ impl App {
         if !keep {
             let first = self.claims_overlapping(&sentence).next();
             self.selected = first.map(|i| self.sidecar.claims[i].id.clone());
-            if let Some(was) = first.and_then(|i| self.old_quote(i)) {
-                let was = crate::report::one_line(was);
-                self.message = Some(format!(
-                    "the text changed since this was tagged; it was: “{was}”"
-                ));
+            if let Some(i) = first {
+                self.say_text_changed(i);
             }
         }
         self.keep_panel_selection_visible();
+    }
+
+    /// Says what changed in claim `i`'s text, when it was found with changed text: the cursor
+    /// just landed on it, however it got there (j/k, `}`, the panel, a click).
+    pub(super) fn say_text_changed(&mut self, i: usize) {
+        if let Some(was) = self.old_quote(i) {
+            let change = super::text_change::describe(was, &self.sidecar.claims[i].quote);
+            self.message = Some(format!("≈ text changed: {}", crate::report::safe(&change)));
+        }
     }
 
     pub(super) fn move_cursor(&mut self, to: usize) {
@@ -124,6 +130,51 @@ impl App {
             self.cursor.saturating_sub(1)
         };
         self.move_cursor(next);
+    }
+
+    /// Scrolls the view one row down or up (Ctrl-e, Ctrl-y in vim and less). The cursor stays
+    /// where it is while any row of its sentence is on screen; when it would leave, it moves to
+    /// the first sentence showing whole inside the scroll margin on the side it left by, so the
+    /// view keeps scrolling and never jumps back.
+    pub(super) fn scroll_line(&mut self, down: bool) {
+        let before = self.scroll;
+        if down {
+            self.scroll += 1;
+            self.clamp_scroll();
+        } else {
+            self.scroll = self.scroll.saturating_sub(1);
+        }
+        let height = self.view_height();
+        let (first, last) = self.doc.rows_of(&self.sentence(self.cursor));
+        if self.scroll == before || (last >= self.scroll && first < self.scroll + height) {
+            return;
+        }
+        let margin = SCROLL_MARGIN.min(height.saturating_sub(1) / 2);
+        let rows = self.doc.rows.len();
+        let target = if down {
+            let row = (self.scroll + margin).min(rows.saturating_sub(1));
+            let s = self
+                .report
+                .sentence_at(self.doc.rows.get(row).map_or(0, |r| r.start));
+            if self.doc.rows_of(&self.sentence(s)).0 < row {
+                s + 1
+            } else {
+                s
+            }
+        } else {
+            let row = (self.scroll + height)
+                .saturating_sub(margin + 1)
+                .min(rows.saturating_sub(1));
+            let s = self
+                .report
+                .sentence_at(self.doc.rows.get(row).map_or(0, |r| r.start));
+            if self.doc.rows_of(&self.sentence(s)).1 > row {
+                s.saturating_sub(1)
+            } else {
+                s
+            }
+        };
+        self.move_cursor(target);
     }
 
     pub(super) fn relayout(&mut self) {

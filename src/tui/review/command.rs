@@ -61,6 +61,8 @@ const TABLE: &[(Action, Command, Option<&str>)] = &[
     (Action::ScrollDown, Command::Down, None),
     (Action::PrevSentence, Command::Up, Some("previous row")),
     (Action::ScrollUp, Command::Up, None),
+    (Action::ScrollLineDown, Command::Down, None),
+    (Action::ScrollLineUp, Command::Up, None),
     (Action::PageDown, Command::PageDown, Some("a page down")),
     (Action::HalfPageDown, Command::PageDown, None),
     (Action::PageUp, Command::PageUp, None),

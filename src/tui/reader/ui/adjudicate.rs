@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         .map(one_line)
         .unwrap_or_default();
     frame.render_widget(
-        Paragraph::new(format!("“{}”", safe(&text)))
+        Paragraph::new(crate::report::quoted(&safe(&text)))
             .wrap(Wrap { trim: true })
             .style(Style::new().add_modifier(Modifier::ITALIC)),
         Rect { height: 2, ..inner },

@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         .border_type(BorderType::Rounded)
         .border_style(border_style(app, focused))
         .title(Span::styled(
-            title(app),
+            title(app, usize::from(areas.panel.width.saturating_sub(2))),
             Style::new().add_modifier(Modifier::BOLD),
         ));
     frame.render_widget(block, areas.panel);
@@ -260,33 +260,83 @@ fn draw_suggestion(
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The panel title: the claim count and the count per tag, and the filter when one is set.
-fn title(app: &App) -> String {
+/// The panel title, fitted to `width` columns: the claim count and the count per tag, and the
+/// filters when set. When it does not fit, the filters shorten first (`[only unsourced]`,
+/// `[unsourced]`, `[uns]`), then the tags shrink to their letters, then only the total is left,
+/// so that the counts and the filter both stay in sight.
+fn title(app: &App, width: usize) -> String {
     let (counts, other) = app.counts();
-    let mut parts = vec![format!("Claims {}", app.sidecar.claims.len())];
-    for (tag, n) in app.config.tags.iter().zip(&counts).filter(|(_, n)| **n > 0) {
-        parts.push(format!("{} {n}", tag.name));
-    }
-    if other > 0 {
-        parts.push(format!("other {other}"));
-    }
     let orphaned = (0..app.sidecar.claims.len())
         .filter(|&i| app.claim_span(i).is_none())
         .count();
-    if orphaned > 0 {
-        parts.push(format!("{orphaned} orphaned"));
+    let total = app.sidecar.claims.len();
+    let per_tag = |letters: bool| {
+        let mut parts = vec![format!("Claims {total}")];
+        for (tag, n) in app.config.tags.iter().zip(&counts).filter(|(_, n)| **n > 0) {
+            if letters {
+                parts.push(format!("{} {n}", super::tag_letter(app, &tag.name)));
+            } else {
+                parts.push(format!("{} {n}", tag.name));
+            }
+        }
+        if other > 0 {
+            parts.push(format!("other {other}"));
+        }
+        if orphaned > 0 {
+            parts.push(format!("{orphaned} orphaned"));
+        }
+        parts.join(" · ")
+    };
+    let tag = app
+        .filter
+        .and_then(|f| app.config.tags.get(f))
+        .map(|t| t.name.as_str());
+    let author = app
+        .author_filter
+        .as_deref()
+        .map(|a| safe(&one_line(a)).into_owned());
+    let label = app
+        .label_filter
+        .as_deref()
+        .map(|l| safe(&one_line(l)).into_owned());
+    let filters = |level: usize| {
+        let mut shown = String::new();
+        let short = |name: &str| name.chars().take(3).collect::<String>();
+        if let Some(tag) = tag {
+            let _ = match level {
+                0 => write!(shown, "[only {tag}] "),
+                1 => write!(shown, "[{tag}] "),
+                _ => write!(shown, "[{}] ", short(tag)),
+            };
+        }
+        if let Some(author) = &author {
+            let _ = match level {
+                0 => write!(shown, "[by {author}] "),
+                1 => write!(shown, "[{author}] "),
+                _ => write!(shown, "[{}] ", short(author)),
+            };
+        }
+        if let Some(label) = &label {
+            let _ = match level {
+                0 | 1 => write!(shown, "[#{label}] "),
+                _ => write!(shown, "[#{}] ", short(label)),
+            };
+        }
+        shown
+    };
+    let counts = [per_tag(false), per_tag(true), format!("Claims {total}")];
+    let layouts = [(0, 0), (0, 1), (0, 2), (1, 2), (2, 2)];
+    let fitting = layouts
+        .iter()
+        .map(|&(c, f)| format!(" {} {}", counts[c], filters(f)));
+    let mut last = String::new();
+    for candidate in fitting {
+        if candidate.chars().map(char_width).sum::<usize>() <= width {
+            return candidate;
+        }
+        last = candidate;
     }
-    let mut title = format!(" {} ", parts.join(" · "));
-    if let Some(tag) = app.filter.and_then(|f| app.config.tags.get(f)) {
-        let _ = write!(title, "[only {}] ", tag.name);
-    }
-    if let Some(author) = &app.author_filter {
-        let _ = write!(title, "[by {}] ", safe(&one_line(author)));
-    }
-    if let Some(label) = &app.label_filter {
-        let _ = write!(title, "[#{}] ", safe(&one_line(label)));
-    }
-    title
+    last
 }
 
 /// The quote on at most `max` lines of `width` columns, white space collapsed, with an ellipsis

@@ -14,14 +14,58 @@ use crate::tui::reader::layout::centered;
 use crate::tui::reader::wrap::char_width;
 use crate::tui::reader::{App, Editor, Field};
 
-/// Rows of the note field.
+/// Rows of the note field, when the editor has room for them.
 const NOTE_ROWS: u16 = 5;
 /// Columns of the field names.
 const LABEL_WIDTH: u16 = 9;
+/// Below this many rows inside the editor, the claim's text gets one row instead of two.
+const ROOMY: u16 = 14;
+
+/// Where each field goes in a column of `rows` rows: its first row (counted from the top of the
+/// column) and its height, for the fields whole on screen. The column scrolls so the focused
+/// field always shows whole: a field the user can reach by Tab is never off screen. Fields are
+/// spaced by a blank row when they all fit that way, else packed.
+fn field_rows(focused: Field, rows: u16) -> Vec<(Field, u16, u16)> {
+    let heights: Vec<u16> = Field::ORDER
+        .iter()
+        .map(|f| {
+            if *f == Field::Note {
+                NOTE_ROWS.min(rows).max(1)
+            } else {
+                1
+            }
+        })
+        .collect();
+    let count = u16::try_from(Field::ORDER.len()).unwrap_or(u16::MAX);
+    let gap = u16::from(heights.iter().sum::<u16>() + count - 1 <= rows);
+    let mut top = 0;
+    let tops: Vec<u16> = heights
+        .iter()
+        .map(|h| {
+            let t = top;
+            top += h + gap;
+            t
+        })
+        .collect();
+    let at = Field::ORDER.iter().position(|f| *f == focused).unwrap_or(0);
+    let offset = (tops[at] + heights[at]).saturating_sub(rows);
+    Field::ORDER
+        .iter()
+        .zip(tops.iter().zip(&heights))
+        .filter(|(_, (t, h))| **t >= offset && **t + **h <= offset + rows)
+        .map(|(f, (t, h))| (*f, t - offset, *h))
+        .collect()
+}
 
 /// Draws the editor over the main screen.
 pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
-    let area = centered(frame.area(), 76, 21);
+    // The status bar stays in sight below: it says why a save was refused (a bad grade) or
+    // what a key on the Tag field does.
+    let above_status = Rect {
+        height: frame.area().height.saturating_sub(1),
+        ..frame.area()
+    };
+    let area = centered(above_status, 76, 21);
     let title = if editor.claim.is_some() {
         " Edit claim "
     } else {
@@ -31,79 +75,135 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
     if inner.height < 4 || inner.width < 20 {
         return;
     }
+    let quote_rows = if inner.height < ROOMY { 1 } else { 2 };
     frame.render_widget(
         Paragraph::new(quote_line(app, &editor.span))
             .wrap(Wrap { trim: true })
             .style(Style::new().add_modifier(Modifier::ITALIC)),
-        Rect { height: 2, ..inner },
-    );
-    let fields = [
-        ("Tag", Field::Tag, 1),
-        ("Source", Field::Source, 1),
-        ("Kind", Field::Kind, 1),
-        ("Grade", Field::Grade, 1),
-        ("Note", Field::Note, NOTE_ROWS),
-        ("Labels", Field::Labels, 1),
-    ];
-    let mut y = inner.y + 3;
-    for (name, field, height) in fields {
-        if y + height >= inner.bottom() {
-            break;
-        }
-        let focused = editor.field == field;
-        let label_style = if focused {
-            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        };
-        let label_area = Rect {
-            y,
-            width: LABEL_WIDTH,
-            height: 1,
+        Rect {
+            height: quote_rows,
             ..inner
-        };
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!("{name:<7}"), label_style)),
-            label_area,
-        );
-        let value = Rect {
-            x: inner.x + LABEL_WIDTH,
-            y,
-            width: inner.width.saturating_sub(LABEL_WIDTH),
-            height,
-        };
-        match field {
-            Field::Tag => {
-                let line = Line::from(vec![
-                    Span::raw("◀ "),
-                    badge(app, &editor.status),
-                    Span::raw(" ▶"),
-                ]);
-                frame.render_widget(Paragraph::new(line), value);
-            }
-            Field::Source => {
-                input(frame, &editor.source, value, focused);
-                super::source_hint::draw(frame, app, &editor.source, value);
-            }
-            Field::Kind => {
-                let kind = editor.source_kind.map_or("not said", |k| k.name());
-                frame.render_widget(Paragraph::new(format!("◀ {kind} ▶")), value);
-            }
-            Field::Grade => input(frame, &editor.grade, value, focused),
-            Field::Note => input(frame, &editor.note, value, focused),
-            Field::Labels => input(frame, &editor.labels, value, focused),
-        }
-        y += height + 1;
+        },
+    );
+    let column = Rect {
+        y: inner.y + quote_rows + 1,
+        height: inner.height.saturating_sub(quote_rows + 2),
+        ..inner
+    };
+    let shown = field_rows(editor.field, column.height);
+    for &(field, row, height) in &shown {
+        draw_field(frame, app, editor, field, column.y + row, height, inner);
     }
-    let help = "Tab field · Ctrl-s save · Enter save/newline · Ctrl-o $EDITOR · Esc cancel";
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let first_shown = shown.first().map(|(f, ..)| *f);
+    let last_shown = shown.last().map(|(f, ..)| *f);
+    if first_shown != Some(Field::ORDER[0]) && column.height > 0 {
+        let at = Rect::new(inner.right() - 1, column.y, 1, 1);
+        frame.render_widget(Paragraph::new(Span::styled("↑", dim)), at);
+    }
+    if last_shown != Some(Field::ORDER[Field::ORDER.len() - 1]) && column.height > 0 {
+        let at = Rect::new(inner.right() - 1, column.bottom() - 1, 1, 1);
+        frame.render_widget(Paragraph::new(Span::styled("↓", dim)), at);
+    }
+    let help = [
+        "Tab field · Ctrl-s save · Enter save/newline · Ctrl-o $EDITOR · Esc cancel",
+        "Tab field · Ctrl-s save · Ctrl-o $EDITOR · Esc cancel",
+        "Tab field · Ctrl-s save · Esc cancel",
+    ]
+    .into_iter()
+    .find(|h| h.chars().count() <= usize::from(inner.width))
+    .unwrap_or("Ctrl-s save · Esc cancel");
     frame.render_widget(
-        Paragraph::new(Span::styled(help, Style::new().add_modifier(Modifier::DIM))),
+        Paragraph::new(Span::styled(help, dim)),
         Rect {
             y: inner.bottom() - 1,
             height: 1,
             ..inner
         },
     );
+}
+
+/// Draws one field, its name at the left of `inner`, on rows `y..y + height`.
+fn draw_field(
+    frame: &mut Frame,
+    app: &App,
+    editor: &Editor,
+    field: Field,
+    y: u16,
+    height: u16,
+    inner: Rect,
+) {
+    let name = field.name();
+    let focused = editor.field == field;
+    let label_style = if focused {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!("{name:<7}"), label_style)),
+        Rect {
+            y,
+            width: LABEL_WIDTH,
+            height: 1,
+            ..inner
+        },
+    );
+    let mut value = Rect {
+        x: inner.x + LABEL_WIDTH,
+        y,
+        width: inner.width.saturating_sub(LABEL_WIDTH),
+        height,
+    };
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    match field {
+        Field::Tag => {
+            let mut line = vec![Span::raw("◀ "), badge(app, &editor.status), Span::raw(" ▶")];
+            if editor
+                .tag_before_source
+                .as_ref()
+                .is_some_and(|before| *before != editor.status)
+            {
+                line.push(Span::styled("  because a source was typed", dim));
+            }
+            frame.render_widget(Paragraph::new(Line::from(line)), value);
+        }
+        Field::Source => {
+            input(frame, &editor.source, value, focused);
+            super::source_hint::draw(frame, app, &editor.source, value);
+        }
+        Field::Kind => {
+            let kind = editor.source_kind.map_or("not said", |k| k.name());
+            frame.render_widget(Paragraph::new(format!("◀ {kind} ▶")), value);
+        }
+        Field::Grade => input(frame, &editor.grade, value, focused),
+        Field::Note => input(frame, &editor.note, value, focused),
+        Field::Labels => {
+            // The program's own markers: shown, never typed over.
+            let chips: Vec<Span> = editor
+                .markers
+                .iter()
+                .flat_map(|m| {
+                    [
+                        Span::styled(
+                            format!("[{}]", safe(m)),
+                            Style::new().add_modifier(Modifier::BOLD | Modifier::DIM),
+                        ),
+                        Span::raw(" "),
+                    ]
+                })
+                .collect();
+            let used: u16 = chips
+                .iter()
+                .map(|c| u16::try_from(c.width()).unwrap_or(u16::MAX))
+                .fold(0, u16::saturating_add)
+                .min(value.width / 2);
+            frame.render_widget(Paragraph::new(Line::from(chips)), value);
+            value.x += used;
+            value.width -= used;
+            input(frame, &editor.labels, value, focused);
+        }
+    }
 }
 
 /// The claim's text on one line, with the words that decided the sentence's suggestion marked:
@@ -129,11 +229,13 @@ fn quote_line(app: &App, span: &std::ops::Range<usize>) -> Line<'static> {
         }
         style
     };
-    let mut spans = vec![Span::raw("“")];
+    let shown = text.get(span.clone()).unwrap_or_default();
+    let (open, close) = crate::report::quote_marks(shown);
+    let mut spans = vec![Span::raw(open)];
     let mut run = String::new();
     let mut run_style = Style::new();
     let mut last_space = true;
-    for (i, c) in text.get(span.clone()).unwrap_or_default().char_indices() {
+    for (i, c) in shown.char_indices() {
         let at = span.start + i;
         let (c, style) = if c.is_whitespace() {
             if last_space {
@@ -155,7 +257,7 @@ fn quote_line(app: &App, span: &std::ops::Range<usize>) -> Line<'static> {
     if !run.is_empty() {
         spans.push(Span::styled(safe(run).into_owned(), run_style));
     }
-    spans.push(Span::raw("”"));
+    spans.push(Span::raw(close));
     Line::from(spans)
 }
 

@@ -12,40 +12,103 @@ use crate::report::safe;
 use crate::tui::reader::wrap::char_width;
 use crate::tui::reader::{App, Focus, Overlay, SaveState};
 
-/// Draws the bottom row.
+/// The fewest characters of the file name worth showing (with an ellipsis) before it goes.
+const FILE_ROOM: usize = 6;
+
+/// The parts of the status bar, as they will be drawn.
+struct Bar {
+    /// The report's file name, or nothing once it gave way.
+    file: String,
+    /// `sentence 5/60`, or `5/60` when short of room.
+    position: String,
+    /// `reviewed 31/60` (sentences with a claim or a no-claim mark), or nothing once it gave way.
+    progress: String,
+    /// Reversed markers of the modes (`SELECT`, `PANEL`).
+    modes: Vec<&'static str>,
+    /// The message, else the claim counts (or nothing).
+    middle: String,
+    /// The save state.
+    state: String,
+    /// Whether `? help` shows.
+    help: bool,
+}
+
+impl Bar {
+    /// Columns the bar takes, padding included.
+    fn width(&self) -> usize {
+        let padded = |text: &str, pad: usize| {
+            if text.is_empty() {
+                0
+            } else {
+                text_width(text) + pad
+            }
+        };
+        padded(&self.file, 2)
+            + padded(&self.position, 2)
+            + if self.progress.is_empty() {
+                0
+            } else {
+                text_width(&self.progress) + 3
+            }
+            + self.modes.iter().map(|m| text_width(m)).sum::<usize>()
+            + padded(&self.middle, 1)
+            + 2
+            + text_width(&self.state)
+            + if self.help { HELP.len() } else { 0 }
+    }
+
+    /// Gives way, least important part first, until the bar fits `width`: the counts shorten
+    /// (to `short_counts`) then go, `? help` goes, the review progress goes, the position loses its word, the file name is
+    /// cut then dropped. The message is news, the file name is not: it stays, cut at the end of
+    /// the row if it must. The sentence number and the save state always stay.
+    fn fit(&mut self, width: usize, short_counts: Option<String>) {
+        if let Some(short) = short_counts {
+            if self.width() > width {
+                self.middle = short;
+            }
+            if self.width() > width {
+                self.middle.clear();
+            }
+        }
+        if self.width() > width {
+            self.help = false;
+        }
+        if self.width() > width {
+            self.progress.clear();
+        }
+        if self.width() > width
+            && let Some((_, number)) = self.position.split_once(' ')
+        {
+            self.position = number.to_owned();
+        }
+        if self.width() > width {
+            let room = text_width(&self.file).saturating_sub(self.width() - width);
+            self.file = if room > FILE_ROOM {
+                cut(&self.file, room)
+            } else {
+                String::new()
+            };
+        }
+    }
+}
+
+/// The help hint at the right end.
+const HELP: &str = "  ? help ";
+
+/// Draws the bottom row, fitted to its width (see [`Bar::fit`]).
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Overlay::Search(input, _) = &app.overlay {
         draw_prompt(frame, app, input.text(), area);
         return;
     }
+    let width = usize::from(area.width);
     let sentences = app.report.sentences.len();
-    let position = if sentences == 0 {
-        "no sentences".to_owned()
-    } else {
-        let (reviewed, _) = app.reviewed_count();
-        format!(
-            "sentence {}/{sentences} · reviewed {reviewed}/{sentences}",
-            app.cursor + 1
-        )
-    };
-    let mut left = vec![
-        Span::styled(
-            format!(" {} ", safe(&app.report.file_name())),
-            Style::new().add_modifier(Modifier::BOLD),
-        ),
-        Span::raw(format!(" {position} ")),
-    ];
+    let mut modes = Vec::new();
     if app.selection.is_some() {
-        left.push(Span::styled(
-            " SELECT ",
-            Style::new().add_modifier(Modifier::REVERSED),
-        ));
+        modes.push(" SELECT ");
     }
     if app.focus == Focus::Panel {
-        left.push(Span::styled(
-            " PANEL ",
-            Style::new().add_modifier(Modifier::REVERSED),
-        ));
+        modes.push(" PANEL ");
     }
     let state = match &app.save_state {
         SaveState::Unchanged => String::new(),
@@ -54,39 +117,60 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         SaveState::Failed(why) => format!("NOT SAVED: {why}"),
         SaveState::ReadOnly(why) => format!("READ-ONLY: {why}"),
     };
-    // The save state may be a long error: it gets at most half the row, so the file, position,
-    // counts and messages (such as the quit warning) stay visible.
-    let half = usize::from(area.width / 2).saturating_sub(12);
-    let state = safe(&state).into_owned();
-    let state: String = if state.chars().count() > half {
-        let mut cut: String = state.chars().take(half.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    } else {
-        state
+    let (full_counts, short_counts) = counts(app);
+    let (middle, short_counts) = match &app.message {
+        Some(message) => (safe(message).into_owned(), None),
+        None => (full_counts, Some(short_counts)),
     };
-    let right = format!("  {state}  ? help ");
-    let right_width = u16::try_from(right.chars().count())
+    let mut bar = Bar {
+        file: safe(&app.report.file_name()).into_owned(),
+        position: if sentences == 0 {
+            "no sentences".to_owned()
+        } else {
+            format!("sentence {}/{sentences}", app.cursor + 1)
+        },
+        progress: if sentences == 0 {
+            String::new()
+        } else {
+            format!("reviewed {}/{sentences}", app.reviewed_count().0)
+        },
+        modes,
+        middle,
+        // A long error gets at most half the row, so the position and messages (such as the
+        // quit warning) stay visible.
+        state: cut(&safe(&state), (width / 2).saturating_sub(4)),
+        help: true,
+    };
+    bar.fit(width, short_counts);
+    let mut left = Vec::new();
+    if !bar.file.is_empty() {
+        left.push(Span::styled(
+            format!(" {} ", bar.file),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
+    if bar.progress.is_empty() {
+        left.push(Span::raw(format!(" {} ", bar.position)));
+    } else {
+        left.push(Span::raw(format!(" {} · {} ", bar.position, bar.progress)));
+    }
+    for mode in bar.modes {
+        left.push(Span::styled(
+            mode,
+            Style::new().add_modifier(Modifier::REVERSED),
+        ));
+    }
+    if !bar.middle.is_empty() {
+        left.push(Span::raw(format!(" {}", bar.middle)));
+    }
+    let right = Line::from(vec![
+        Span::raw("  "),
+        Span::styled(bar.state, save_style(app)),
+        Span::raw(if bar.help { HELP } else { "" }),
+    ]);
+    let right_width = u16::try_from(right.width())
         .unwrap_or(u16::MAX)
         .min(area.width);
-    let room = usize::from(area.width.saturating_sub(right_width)).saturating_sub(
-        left.iter()
-            .map(|s| s.content.chars().count())
-            .sum::<usize>()
-            + 1,
-    );
-    let middle = app.message.as_deref().map_or_else(
-        || {
-            let (full, short) = counts(app);
-            if full.chars().count() <= room {
-                full
-            } else {
-                short
-            }
-        },
-        |message| safe(message).into_owned(),
-    );
-    left.push(Span::raw(format!(" {middle}")));
     let left_area = Rect {
         width: area.width.saturating_sub(right_width),
         ..area
@@ -97,13 +181,29 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ..area
     };
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);
-    let state_style = save_style(app);
-    let right_line = Line::from(vec![
-        Span::raw("  "),
-        Span::styled(state, state_style),
-        Span::raw("  ? help "),
-    ]);
-    frame.render_widget(Paragraph::new(right_line), right_area);
+    frame.render_widget(Paragraph::new(right), right_area);
+}
+
+/// Columns `text` takes on screen.
+fn text_width(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+/// `text` cut to `room` columns, with an ellipsis when it was cut.
+fn cut(text: &str, room: usize) -> String {
+    if text_width(text) <= room {
+        return text.to_owned();
+    }
+    let mut used = 0;
+    let mut kept: String = text
+        .chars()
+        .take_while(|&c| {
+            used += char_width(c);
+            used < room
+        })
+        .collect();
+    kept.push('…');
+    kept
 }
 
 /// How the save state stands out. A lost save is an alarm on any background: white on red. The

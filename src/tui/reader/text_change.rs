@@ -1,0 +1,122 @@
+//! What changed in a claim's text since it was tagged, as one short line: the words before and
+//! after each change, the change itself as `[old → new]`, the rest cut to `…`. The message that
+//! shows it is one status-bar row, so a quote that starts with forty unchanged words must still
+//! show the word that changed.
+
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+/// Unchanged words kept on each side of a change.
+const CONTEXT: usize = 3;
+
+/// The most a diff may take: a claim over many paragraphs rewritten throughout must not stall a
+/// key press. Past it the diff is coarser (larger changed runs), never wrong.
+const DEADLINE: Duration = Duration::from_millis(20);
+
+/// The word diff of `old` against `new`: `…the port [would → will] reopen.` Deleted words show
+/// as `[−old]`, added ones as `[+new]`; runs of unchanged words longer than the context on both
+/// sides are cut to `…`. Identical texts (white space aside) give the text itself.
+pub fn describe(old: &str, new: &str) -> String {
+    let old: Vec<&str> = old.split_whitespace().collect();
+    let new: Vec<&str> = new.split_whitespace().collect();
+    let deadline = Instant::now().checked_add(DEADLINE);
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline);
+    let last = ops.len().saturating_sub(1);
+    let mut parts: Vec<String> = Vec::new();
+    for (i, op) in ops.iter().enumerate() {
+        match *op {
+            DiffOp::Equal { old_index, len, .. } => {
+                parts.push(unchanged(
+                    &old[old_index..old_index + len],
+                    i == 0,
+                    i == last,
+                ));
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => parts.push(format!(
+                "[−{}]",
+                old[old_index..old_index + old_len].join(" ")
+            )),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => parts.push(format!(
+                "[+{}]",
+                new[new_index..new_index + new_len].join(" ")
+            )),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => parts.push(format!(
+                "[{} → {}]",
+                old[old_index..old_index + old_len].join(" "),
+                new[new_index..new_index + new_len].join(" ")
+            )),
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(" ")
+}
+
+/// A run of unchanged words, cut to the context it gives the changes beside it: the end of the
+/// run when it comes `first`, its start when `last`, both ends when between two changes.
+fn unchanged(words: &[&str], first: bool, last: bool) -> String {
+    if first && last {
+        return words.join(" ");
+    }
+    let keep = if first || last { CONTEXT } else { 2 * CONTEXT };
+    if words.len() <= keep {
+        return words.join(" ");
+    }
+    if first {
+        format!("…{}", words[words.len() - CONTEXT..].join(" "))
+    } else if last {
+        format!("{}…", words[..CONTEXT].join(" "))
+    } else {
+        format!(
+            "{} … {}",
+            words[..CONTEXT].join(" "),
+            words[words.len() - CONTEXT..].join(" ")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_changed_word_late_in_a_long_quote_shows_with_its_neighbours() {
+        let old = "Officials speaking on condition of anonymity said investigators had found \
+                   signs of tampering at the Kessendorf substation.";
+        let new = old.replace("Kessendorf", "Valmere");
+        assert_eq!(
+            describe(old, &new),
+            "…tampering at the [Kessendorf → Valmere] substation."
+        );
+    }
+
+    #[test]
+    fn additions_deletions_and_distant_changes_each_show() {
+        assert_eq!(
+            describe("one two three four", "one two three four five"),
+            "…two three four [+five]"
+        );
+        assert_eq!(describe("a b c", "a c"), "a [−b] c");
+        assert_eq!(
+            describe(
+                "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10",
+                "x1 w2 w3 w4 w5 w6 w7 w8 w9 x10"
+            ),
+            "[w1 → x1] w2 w3 w4 … w7 w8 w9 [w10 → x10]"
+        );
+    }
+
+    #[test]
+    fn white_space_alone_is_no_change() {
+        assert_eq!(describe("a  b\nc", "a b c"), "a b c");
+    }
+}
