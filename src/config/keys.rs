@@ -2,10 +2,11 @@
 //! name the config file uses and the line the help screen shows, and the [`Keymap`] the config
 //! resolves its bindings into. A leaf: the terminal app reads these, they know nothing of it.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::modes::{self, AdjudicateAction, Bindings, EditorAction, PromptAction, Vocabulary};
 
 /// One thing the user asks the reader to do. Keys map to these through the keymap; mouse and
 /// terminal events become the last few variants.
@@ -284,10 +285,12 @@ pub const TAG_PREFIX: &str = "tag:";
 impl Action {
     /// The action named `name` in the keymap file, if it is one of [`BINDABLE`].
     pub fn from_name(name: &str) -> Option<Self> {
-        BINDABLE
-            .iter()
-            .find(|(n, _, _)| *n == name)
-            .map(|(_, a, _)| *a)
+        NORMAL.action(name)
+    }
+
+    /// The action's name in the keymap file, if it is one of [`BINDABLE`].
+    pub fn name(self) -> Option<&'static str> {
+        NORMAL.name(self)
     }
 }
 
@@ -459,57 +462,73 @@ pub fn resolve_action(name: &str, tags: &[String]) -> Result<Option<Action>, Str
         .ok_or_else(|| "not an action; see the list in config.example.toml".to_owned())
 }
 
-/// The keys of the reader's normal mode, as configured.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The reader's normal keys as a mode's vocabulary: the `[keys]` table, [`BINDABLE`].
+pub static NORMAL: Vocabulary<Action> = Vocabulary {
+    table: "keys",
+    title: "Keys",
+    takes_text: false,
+    actions: BINDABLE,
+};
+
+/// The keys as configured: the reader's normal keys (shared with the review screen), and one
+/// [`Bindings`] for each mode with keys of its own ([`super::modes`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    bindings: HashMap<Key, Action>,
+    normal: Bindings<Action>,
+    /// The claim editor's keys (`[keys.editor]`).
+    pub editor: Bindings<EditorAction>,
+    /// The search prompt's keys (`[keys.search]`).
+    pub search: Bindings<PromptAction>,
+    /// The adjudication view's keys (`[keys.adjudicate]`).
+    pub adjudicate: Bindings<AdjudicateAction>,
+    /// The review screen's filter prompt's keys (`[keys.prompt]`).
+    pub prompt: Bindings<PromptAction>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            normal: Bindings::new(&NORMAL),
+            editor: Bindings::new(&modes::EDITOR),
+            search: Bindings::new(&modes::SEARCH),
+            adjudicate: Bindings::new(&modes::ADJUDICATE),
+            prompt: Bindings::new(&modes::PROMPT),
+        }
+    }
 }
 
 impl Keymap {
-    /// Binds `key` to `action`, or unbinds it when `action` is `None`; a later binding of a key
-    /// wins over an earlier one.
+    /// Binds `key` to `action` in the normal keys, or unbinds it when `action` is `None`; a
+    /// later binding of a key wins over an earlier one.
     pub fn bind(&mut self, key: Key, action: Option<Action>) {
-        match action {
-            Some(action) => {
-                self.bindings.insert(key, action);
-            }
-            None => {
-                self.bindings.remove(&key);
-            }
-        }
+        self.normal.bind(key, action);
     }
 
-    /// The action bound to `key`, if any.
+    /// The action bound to `key`, if any: one hash lookup.
     pub fn action(&self, key: Key) -> Option<Action> {
-        self.bindings.get(&key).copied()
+        self.normal.action(key)
     }
 
     /// The keys bound to `action`, sorted so the help screen is stable (single characters first).
     pub fn keys_for(&self, action: Action) -> Vec<String> {
-        self.names_for(action, Key::label)
+        self.normal.keys_for(action)
     }
 
     /// The keys bound to `action` as the config file writes them ([`Key::config_name`]), single
     /// characters first, for the manual page.
     pub fn config_names_for(&self, action: Action) -> Vec<String> {
-        self.names_for(action, Key::config_name)
-    }
-
-    fn names_for(&self, action: Action, name: fn(&Key) -> String) -> Vec<String> {
-        let mut keys: Vec<String> = self
-            .bindings
-            .iter()
-            .filter(|(_, a)| **a == action)
-            .map(|(k, _)| name(k))
-            .collect();
-        keys.sort_by(|a, b| (a.chars().count(), a).cmp(&(b.chars().count(), b)));
-        keys
+        self.normal.config_names_for(action)
     }
 
     /// The first of the keys bound to `action` (see [`Keymap::keys_for`]), for messages and hints
     /// that name the key to press.
     pub fn first_key(&self, action: Action) -> Option<String> {
-        self.keys_for(action).into_iter().next()
+        self.normal.first_key(action)
+    }
+
+    /// The key to name in a message about `action`: the first bound, or "(unbound)".
+    pub fn key_name(&self, action: Action) -> String {
+        self.normal.key_name(action)
     }
 
     /// Every bound reader action with its help line, in the order of [`BINDABLE`].

@@ -8,11 +8,12 @@
 
 use crossterm::event::KeyEvent;
 
-use super::mode_keys::AdjudicationKey;
 use super::overlay::{Adjudication, Editor, Field, Overlay};
 use super::{App, Effect};
 use crate::annotate::merge::{CONFLICT_KEY, CONFLICT_LABEL};
 use crate::annotate::{ADJUDICATED_BY, AGREED_LABEL, Claim, QUOTE_WAS, now};
+use crate::config::keys::Key;
+use crate::config::modes::AdjudicateAction;
 use crate::corpus::agree::{Item, Table};
 use crate::tui::input::TextInput;
 
@@ -62,15 +63,28 @@ impl App {
             return None;
         };
         let count = view.sentences.len();
-        match AdjudicationKey::of(event)? {
-            AdjudicationKey::Next => view.at = (view.at + 1) % count,
-            AdjudicationKey::Prev => view.at = (view.at + count - 1) % count,
-            AdjudicationKey::Close => self.overlay = Overlay::None,
-            AdjudicationKey::Write => {
+        let key = Key::from(event);
+        let Some(action) = self.config.keys.adjudicate.adjudicate_action(key) else {
+            // Not a key of this view: say so, rather than seem to ignore it.
+            self.message = Some(format!(
+                "{} does nothing in the adjudication view; {} closes it",
+                key.label(),
+                self.config
+                    .keys
+                    .adjudicate
+                    .key_name(AdjudicateAction::Close)
+            ));
+            return None;
+        };
+        match action {
+            AdjudicateAction::Next => view.at = (view.at + 1) % count,
+            AdjudicateAction::Prev => view.at = (view.at + count - 1) % count,
+            AdjudicateAction::Close => self.overlay = Overlay::None,
+            AdjudicateAction::Write => {
                 self.write_agreed();
                 return None;
             }
-            AdjudicationKey::Accept(column) => return self.accept(column),
+            AdjudicateAction::Accept(column) => return self.accept(column),
         }
         if let Overlay::Adjudicate(view) = &self.overlay
             && let Some(n) = view.sentence()
@@ -97,8 +111,12 @@ impl App {
         let author = table.authors.get(column)?.clone();
         let Some(chosen) = item.claims.get(column).cloned().flatten() else {
             self.message = Some(format!(
-                "{} left this sentence untagged: there is no claim to accept (e writes one)",
-                crate::report::safe(&author)
+                "{} left this sentence untagged: there is no claim to accept ({} writes one)",
+                crate::report::safe(&author),
+                self.config
+                    .keys
+                    .adjudicate
+                    .key_name(AdjudicateAction::Write)
             ));
             return None;
         };
@@ -155,8 +173,9 @@ impl App {
         };
         self.selected = Some(self.sidecar.claims[i].id.clone());
         self.message = Some(format!(
-            "agreed: {who}'s version ({}); j for the next disagreement",
-            crate::report::safe(&chosen.status)
+            "agreed: {who}'s version ({}); {} for the next disagreement",
+            crate::report::safe(&chosen.status),
+            self.config.keys.adjudicate.key_name(AdjudicateAction::Next)
         ));
         let effect = self.claims_changed();
         Some(effect)

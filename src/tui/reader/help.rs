@@ -1,14 +1,15 @@
 //! What the help screen says: the keys actually bound, the tags, the grades and the keys of the
-//! editor and the prompts, as plain lines. The update step scrolls through them and drawing styles
-//! them, so neither depends on the other.
+//! editor, the search prompt and the adjudication view, as plain lines, each key as the live
+//! keymap binds it (a rebound key shows as rebound). The update step scrolls through them and
+//! drawing styles them, so neither depends on the other.
 
 use ratatui::layout::Rect;
 
 use crate::annotate::grade::{CREDIBILITY, RELIABILITY};
 use crate::config::Config;
-use crate::config::keys::Action;
+use crate::config::keys::{Action, Keymap};
+use crate::config::modes::{self, Bindings, EditorAction};
 use crate::tui::reader::layout::centered;
-use crate::tui::reader::mode_keys;
 
 /// One line of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,12 +50,20 @@ pub fn lines(config: &Config) -> Vec<HelpLine> {
     lines.push(HelpLine::Heading(
         "Selecting part of a sentence or several sentences",
     ));
-    lines.push(text(
-        "  v starts a selection on the sentence; j/k extend it by sentences;",
-    ));
-    lines.push(text(
-        "  h/l move its start and H/L its end by a word (also narrows the claim",
-    ));
+    let key = |action| config.keys.key_name(action);
+    lines.push(HelpLine::Text(format!(
+        "  {} starts a selection on the sentence; {}/{} extend it by sentences;",
+        key(Action::ToggleSelect),
+        key(Action::NextSentence),
+        key(Action::PrevSentence)
+    )));
+    lines.push(HelpLine::Text(format!(
+        "  {}/{} move its start and {}/{} its end by a word (also narrows the claim",
+        key(Action::StartWordLeft),
+        key(Action::StartWordRight),
+        key(Action::EndWordLeft),
+        key(Action::EndWordRight)
+    )));
     lines.push(text(
         "  under the cursor); a tag key tags the selection as one claim.",
     ));
@@ -71,12 +80,62 @@ pub fn lines(config: &Config) -> Vec<HelpLine> {
     lines.push(text(
         "  Set with the grade keys above or the editor's Grade field (empty: no grade).",
     ));
+    mode(&mut lines, &config.keys.editor, modes::EDITOR_FIXED);
+    mode(&mut lines, &config.keys.search, &[]);
+    mode(&mut lines, &config.keys.adjudicate, modes::ADJUDICATE_FIXED);
     lines.push(HelpLine::Blank);
-    lines.push(HelpLine::Heading("Editor, search, mouse, adjudication"));
-    for (keys, doc) in mode_keys::HELP {
+    lines.push(HelpLine::Heading("Mouse"));
+    lines.push(HelpLine::Keys(
+        "click, wheel".to_owned(),
+        "move the cursor, scroll",
+    ));
+    lines
+}
+
+/// A section for the keys of one mode: those bound in its table, then the fixed ones.
+fn mode<A: Copy + PartialEq>(
+    lines: &mut Vec<HelpLine>,
+    keys: &Bindings<A>,
+    fixed: &[(&str, &'static str)],
+) {
+    lines.push(HelpLine::Blank);
+    lines.push(HelpLine::Heading(keys.vocabulary().title));
+    for (keys, doc) in keys.help_rows() {
+        lines.push(HelpLine::Keys(keys, doc));
+    }
+    for (keys, doc) in fixed {
         lines.push(HelpLine::Keys((*keys).to_owned(), doc));
     }
-    lines
+}
+
+/// The pop-up's title: how to close and scroll it, with the keys bound to that.
+pub fn title(keys: &Keymap) -> String {
+    format!(
+        " Help — {} closes, {}/{} scroll ",
+        keys.key_name(Action::Cancel),
+        keys.key_name(Action::NextSentence),
+        keys.key_name(Action::PrevSentence)
+    )
+}
+
+/// The claim editor's line of hints, with the keys bound in `[keys.editor]`.
+pub fn editor_hint(keys: &Keymap) -> String {
+    let editor = &keys.editor;
+    let all = |action| {
+        let keys = editor.keys_for(action);
+        if keys.is_empty() {
+            editor.key_name(action)
+        } else {
+            keys.join("/")
+        }
+    };
+    format!(
+        "{} field · {} save · {} $EDITOR · {} cancel",
+        editor.key_name(EditorAction::NextField),
+        all(EditorAction::Save),
+        editor.key_name(EditorAction::ExternalNote),
+        editor.key_name(EditorAction::Cancel)
+    )
 }
 
 /// Where the help pop-up goes on a screen of `size`.

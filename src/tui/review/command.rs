@@ -108,12 +108,12 @@ const TABLE: &[(Action, Command, Option<&str>)] = &[
     (
         Action::Review(ReviewAction::SortNext),
         Command::SortNext,
-        Some("sort by the next column, in either table (< back)"),
+        Some("sort by the next column, in either table"),
     ),
     (
         Action::Review(ReviewAction::SortPrev),
         Command::SortPrev,
-        None,
+        Some("sort by the previous column"),
     ),
     (
         Action::Review(ReviewAction::SortReverse),
@@ -164,6 +164,6 @@ mod tests {
         }
         assert_eq!(Command::of(Action::Tag(2)), Some(Command::OnlyTag(2)));
         assert_eq!(Command::of(Action::Undo), None, "the reader's alone");
-        assert_eq!(help_rows().count(), 16);
+        assert_eq!(help_rows().count(), 17);
     }
 }

@@ -6,6 +6,7 @@ use super::*;
 use crate::annotate::{Anchor, Claim, now};
 use crate::config::keys::ReviewAction;
 use crate::report::{Encoding, Report};
+use crossterm::event::{KeyCode, KeyModifiers};
 use rows::ClaimColumn;
 
 /// A report `name` of `sentences` sentences with claims of these (tag, source, grade).

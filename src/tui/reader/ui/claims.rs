@@ -38,11 +38,16 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
             )
         } else if app.sidecar.claims.is_empty() {
             format!(
-                "No claims yet. Press {} to tag the sentence under the cursor; ? for help.",
-                keys.join(", ")
+                "No claims yet. Press {} to tag the sentence under the cursor; {} for help.",
+                keys.join(", "),
+                app.config.keys.key_name(Action::Help)
             )
         } else {
-            "No claims with this filter; f shows the next tag, a the next author.".to_owned()
+            format!(
+                "No claims with this filter; {} shows the next tag, {} the next author.",
+                app.config.keys.key_name(Action::CycleFilter),
+                app.config.keys.key_name(Action::CycleAuthor)
+            )
         };
         frame.render_widget(
             Paragraph::new(hint).wrap(ratatui::widgets::Wrap { trim: true }),

@@ -92,7 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
         }
         y += height + 1;
     }
-    let help = "Tab field · Ctrl-s save · Enter save/newline · Ctrl-o $EDITOR · Esc cancel";
+    let help = crate::tui::reader::help::editor_hint(&app.config.keys);
     frame.render_widget(
         Paragraph::new(Span::styled(help, Style::new().add_modifier(Modifier::DIM))),
         Rect {

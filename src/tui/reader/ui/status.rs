@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::tag_letter;
+use crate::config::keys::Action;
 use crate::config::theme::Background;
 use crate::report::safe;
 use crate::tui::reader::wrap::char_width;
@@ -61,7 +62,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         state
     };
-    let right = format!("  {state}  ? help ");
+    let help = format!("  {} help ", app.config.keys.key_name(Action::Help));
+    let right = format!("  {state}{help}");
     let right_width = u16::try_from(right.chars().count())
         .unwrap_or(u16::MAX)
         .min(area.width);
@@ -71,7 +73,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .sum::<usize>()
             + 1,
     );
-    let middle = app.message.as_deref().map_or_else(
+    // A message the user has not read yet comes first; the progress of a large report being
+    // indexed shows when there is none.
+    let progress = app.indexed.map(crate::tui::reader::loading::indexing);
+    let middle = app.message.as_deref().or(progress.as_deref()).map_or_else(
         || {
             let (full, short) = counts(app);
             if full.chars().count() <= room {
@@ -97,7 +102,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let right_line = Line::from(vec![
         Span::raw("  "),
         Span::styled(state, state_style),
-        Span::raw("  ? help "),
+        Span::raw(help),
     ]);
     frame.render_widget(Paragraph::new(right_line), right_area);
 }

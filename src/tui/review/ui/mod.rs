@@ -13,6 +13,7 @@ mod claims;
 mod parts;
 
 use crate::config::keys::{Action, ReviewAction};
+use crate::config::modes::PromptAction;
 use crate::corpus::grades::{LETTERS, UNGRADED};
 use crate::corpus::stats::{Counts, scaled};
 use crate::report::safe;
@@ -258,7 +259,11 @@ fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
             Span::raw("/"),
             Span::raw(safe(prompt.text()).into_owned()),
             Span::styled(
-                format!("   filter by {what}; Enter keeps it, Esc clears it"),
+                format!(
+                    "   filter by {what}; {} keeps it, {} clears it",
+                    review.config.keys.prompt.key_name(PromptAction::Keep),
+                    review.config.keys.prompt.key_name(PromptAction::Cancel)
+                ),
                 Style::new().add_modifier(Modifier::DIM),
             ),
         ]);
@@ -283,7 +288,7 @@ fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
             review.reports.len()
         )),
     ];
-    if let Some(message) = &review.message {
+    for message in review.answer.iter().chain(&review.message) {
         spans.push(Span::styled(
             format!(" {} ", safe(&crate::report::one_line(message))),
             Style::new().add_modifier(Modifier::BOLD),
@@ -335,6 +340,12 @@ fn draw_help(frame: &mut Frame, review: &Review) {
         "  {:<16} quit",
         review.first_key(Action::Quit)
     )));
+    for (keys, doc) in review.config.keys.prompt.help_rows() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<16} "), bold),
+            Span::raw(format!("filter prompt: {doc}")),
+        ]));
+    }
     lines.push(Line::raw(format!(
         "  {:<16} select a row; on the selected row: open it",
         "click"
