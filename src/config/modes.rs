@@ -104,10 +104,20 @@ impl<A: Copy + PartialEq> Bindings<A> {
     }
 
     fn names_for(&self, action: A, name: fn(&Key) -> String) -> Vec<String> {
+        self.names_where(action, name, |_| true)
+    }
+
+    /// The names of the keys bound to `action` that `keep` keeps, single characters first.
+    fn names_where(
+        &self,
+        action: A,
+        name: fn(&Key) -> String,
+        keep: impl Fn(&Key) -> bool,
+    ) -> Vec<String> {
         let mut keys: Vec<String> = self
             .keys
             .iter()
-            .filter(|(_, a)| **a == action)
+            .filter(|(k, a)| **a == action && keep(k))
             .map(|(k, _)| name(k))
             .collect();
         keys.sort_by(|a, b| (a.chars().count(), a).cmp(&(b.chars().count(), b)));
@@ -195,14 +205,34 @@ pub const EDITOR_FIXED: &[(&str, &str)] = &[(
     "tag and kind fields: previous / next choice (or a tag's key)",
 )];
 
+/// Whether the note keeps `key` for its text ([`NOTE_KEYS`]).
+fn in_note_text(key: &Key) -> bool {
+    key.modifiers == KeyModifiers::NONE && NOTE_KEYS.contains(&key.code)
+}
+
 impl Bindings<EditorAction> {
     /// The editor's meaning of `key`, with the cursor in the note or not: in the note, Enter,
     /// Up and Down without Ctrl or Alt belong to the text (`None`: the field takes the key).
     pub fn editor_action(&self, key: Key, in_note: bool) -> Option<EditorAction> {
-        if in_note && key.modifiers == KeyModifiers::NONE && NOTE_KEYS.contains(&key.code) {
+        if in_note && in_note_text(&key) {
             return None;
         }
         self.action(key)
+    }
+
+    /// The keys bound to `action` that act in the note too (`note_text` false), or those that
+    /// the note keeps for its text (`note_text` true), as the help writes them.
+    pub fn keys_in_note(&self, action: EditorAction, note_text: bool) -> Vec<String> {
+        self.names_where(action, Key::label, |k| in_note_text(k) == note_text)
+    }
+
+    /// The key to name for `action` with the cursor in the note: the first bound that the
+    /// note does not keep for its text, or "(unbound)".
+    pub fn key_name_in_note(&self, action: EditorAction) -> String {
+        self.keys_in_note(action, false)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| "(unbound)".to_owned())
     }
 }
 
@@ -334,6 +364,10 @@ mod tests {
             editor.editor_action(key("ctrl-s"), true),
             Some(EditorAction::Save)
         );
+        assert_eq!(editor.key_name(EditorAction::Save), "Enter");
+        assert_eq!(editor.key_name_in_note(EditorAction::Save), "Ctrl-s");
+        editor.bind(key("ctrl-s"), None);
+        assert_eq!(editor.key_name_in_note(EditorAction::Save), "(unbound)");
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod formats;
 mod formats_pty;
 mod formats_tui;
 mod hostile;
+mod keys_pty;
 mod merge_driver;
 mod pty;
 mod reader_replaced;

@@ -306,6 +306,37 @@ mod tests {
     }
 
     #[test]
+    fn the_views_keys_and_messages_follow_keys_adjudicate() {
+        let mut app = disagreeing();
+        let text = "[keys.adjudicate]\n\"l\" = \"next\"\n\"j\" = \"none\"\n\"w\" = \"write\"\n\"e\" = \"none\"\n";
+        app.config.keys =
+            crate::config::Config::from_str_with_defaults(text, std::path::Path::new("c.toml"))
+                .unwrap()
+                .keys;
+        update(&mut app, Action::Adjudicate);
+        assert_eq!(app.cursor, 1);
+        press(&mut app, 'j');
+        assert_eq!(app.cursor, 1, "j is unbound in the view");
+        assert_eq!(
+            app.message.as_deref(),
+            Some("j does nothing in the adjudication view; A closes it")
+        );
+        assert_eq!(press(&mut app, '2'), Some(Effect::Save));
+        assert_eq!(
+            app.message.as_deref(),
+            Some("agreed: ben's version (unsourced); l for the next disagreement"),
+            "the message names the key bound to next"
+        );
+        press(&mut app, 'l');
+        assert_eq!(app.cursor, 3, "l moves on");
+        press(&mut app, '1');
+        assert_eq!(
+            app.message.as_deref(),
+            Some("ana left this sentence untagged: there is no claim to accept (w writes one)")
+        );
+    }
+
+    #[test]
     fn an_untagged_version_cannot_be_accepted_but_one_can_be_written() {
         let mut app = disagreeing();
         update(&mut app, Action::Adjudicate);

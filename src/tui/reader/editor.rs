@@ -107,7 +107,7 @@ impl App {
             (Overlay::Editor(editor), Ok(note)) => {
                 editor.note = TextInput::new(&note);
                 editor.field = Field::Note;
-                let save = self.config.keys.editor.key_name(EditorAction::Save);
+                let save = self.config.keys.editor.key_name_in_note(EditorAction::Save);
                 self.message = Some(format!("note edited; {save} saves the claim"));
             }
             (_, Err(why)) => self.message = Some(why),

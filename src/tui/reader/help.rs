@@ -3,6 +3,8 @@
 //! keymap binds it (a rebound key shows as rebound). The update step scrolls through them and
 //! drawing styles them, so neither depends on the other.
 
+use std::fmt::Write as _;
+
 use ratatui::layout::Rect;
 
 use crate::annotate::grade::{CREDIBILITY, RELIABILITY};
@@ -118,24 +120,25 @@ pub fn title(keys: &Keymap) -> String {
     )
 }
 
-/// The claim editor's line of hints, with the keys bound in `[keys.editor]`.
+/// The claim editor's line of hints, with the keys bound in `[keys.editor]`: a save key that
+/// the note keeps for a new line (Enter) is named apart, as saving only outside the note.
 pub fn editor_hint(keys: &Keymap) -> String {
     let editor = &keys.editor;
-    let all = |action| {
-        let keys = editor.keys_for(action);
-        if keys.is_empty() {
-            editor.key_name(action)
-        } else {
-            keys.join("/")
-        }
-    };
-    format!(
-        "{} field · {} save · {} $EDITOR · {} cancel",
+    let mut hint = format!(
+        "{} field · {} save",
         editor.key_name(EditorAction::NextField),
-        all(EditorAction::Save),
+        editor.key_name_in_note(EditorAction::Save)
+    );
+    if let Some(key) = editor.keys_in_note(EditorAction::Save, true).first() {
+        let _ = write!(hint, " · {key} save/newline");
+    }
+    let _ = write!(
+        hint,
+        " · {} $EDITOR · {} cancel",
         editor.key_name(EditorAction::ExternalNote),
         editor.key_name(EditorAction::Cancel)
-    )
+    );
+    hint
 }
 
 /// Where the help pop-up goes on a screen of `size`.
@@ -147,4 +150,125 @@ pub fn area(size: Rect) -> Rect {
 pub fn max_scroll(config: &Config, size: Rect) -> usize {
     let inner_height = usize::from(area(size).height.saturating_sub(2));
     lines(config).len().saturating_sub(inner_height)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::path::Path;
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::report::{Encoding, Report};
+    use crate::tui::reader::{App, Overlay, update};
+
+    /// A reader on a short report with the settings of `config_text`, on a 100x150 screen.
+    fn reader(config_text: &str) -> App {
+        let report = Report::from_text(
+            Path::new("report.txt"),
+            "The minister said the port would reopen. Critics disagree.".to_owned(),
+            Encoding::Utf8,
+            "hash".into(),
+        );
+        let config = Config::from_str_with_defaults(config_text, Path::new("c.toml")).unwrap();
+        let mut app = App::new(report, None, config, None);
+        update(&mut app, Action::Resize(100, 150));
+        app
+    }
+
+    fn screen(app: &App) -> Vec<String> {
+        let mut terminal = Terminal::new(TestBackend::new(100, 150)).unwrap();
+        terminal
+            .draw(|frame| crate::tui::reader::ui::draw(frame, app))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..150)
+            .map(|y| (0..100).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect()
+    }
+
+    fn press(app: &mut App, key: &str) {
+        let key = Key::parse(key).unwrap();
+        app.on_key(KeyEvent::new(key.code, key.modifiers));
+    }
+
+    use crate::config::keys::Key;
+
+    const REBOUND: &str = "[keys.editor]\n\"ctrl-x\" = \"save\"\n\"ctrl-s\" = \"none\"\n\
+                           [keys]\n\"F\" = \"help\"\n\"?\" = \"none\"\n\"esc\" = \"none\"\n\
+                           \"ctrl-g\" = \"cancel\"\n";
+
+    #[test]
+    fn the_help_lists_a_rebound_editor_key() {
+        let mut app = reader(REBOUND);
+        press(&mut app, "F");
+        assert_eq!(app.overlay, Overlay::Help(0), "F opens the help");
+        let rows = screen(&app);
+        let save = rows
+            .iter()
+            .find(|r| r.contains("save the claim (Enter in the note"))
+            .expect("the editor's save is listed");
+        assert!(save.contains("Enter Ctrl-x"), "{save}");
+        assert!(!rows.iter().any(|r| r.contains("Ctrl-s")), "unbound: gone");
+        assert!(
+            rows[1].contains("Help — Ctrl-g closes, j/k scroll"),
+            "the title names the keys bound: {}",
+            rows[1]
+        );
+        let defaults = reader("");
+        let lines = lines(&defaults.config);
+        assert!(lines.contains(&HelpLine::Keys(
+            "Enter Ctrl-s".to_owned(),
+            "save the claim (Enter in the note: a new line)"
+        )));
+        assert!(lines.contains(&HelpLine::Heading("Search prompt")));
+        assert!(lines.contains(&HelpLine::Keys(
+            "1-9".to_owned(),
+            modes::ADJUDICATE_FIXED[0].1
+        )));
+    }
+
+    #[test]
+    fn hints_and_messages_name_the_rebound_keys() {
+        let mut app = reader(REBOUND);
+        let status = screen(&app).pop().unwrap();
+        assert!(status.trim_end().ends_with("F help"), "{status}");
+        press(&mut app, "enter");
+        assert!(matches!(app.overlay, Overlay::Editor(_)));
+        assert!(
+            screen(&app).iter().any(
+                |r| r.contains("Tab field · Ctrl-x save · Enter save/newline · Ctrl-o $EDITOR")
+            ),
+            "the editor's hint"
+        );
+        app.note_edited(Ok("checked with the port office".to_owned()));
+        assert_eq!(
+            app.message.as_deref(),
+            Some("note edited; Ctrl-x saves the claim")
+        );
+        let saved = app.on_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL));
+        assert_eq!(
+            saved,
+            Some(crate::tui::reader::Effect::Save),
+            "Ctrl-x saves"
+        );
+        assert_eq!(
+            app.sidecar.claims[0].note.as_deref(),
+            Some("checked with the port office")
+        );
+    }
+
+    #[test]
+    fn a_review_key_in_the_reader_says_it_does_nothing_here() {
+        let mut app = reader("");
+        press(&mut app, "w");
+        assert_eq!(
+            app.message.as_deref(),
+            Some("w is a key of the review screen (sidenote FOLDER); nothing to do here")
+        );
+        assert!(app.sidecar.claims.is_empty());
+    }
 }

@@ -108,12 +108,12 @@ const TABLE: &[(Action, Command, Option<&str>)] = &[
     (
         Action::Review(ReviewAction::SortNext),
         Command::SortNext,
-        Some("sort by the next column, in either table"),
+        Some("sort by the next column (or back), in either table"),
     ),
     (
         Action::Review(ReviewAction::SortPrev),
         Command::SortPrev,
-        Some("sort by the previous column"),
+        None,
     ),
     (
         Action::Review(ReviewAction::SortReverse),
@@ -146,11 +146,20 @@ impl Command {
     }
 }
 
-/// The help's rows: the action whose keys to show, and what it does here.
-pub fn help_rows() -> impl Iterator<Item = (Action, &'static str)> {
-    TABLE
-        .iter()
-        .filter_map(|(action, _, doc)| doc.map(|doc| (*action, doc)))
+const SORT_NEXT: Action = Action::Review(ReviewAction::SortNext);
+const SORT_PREV: Action = Action::Review(ReviewAction::SortPrev);
+
+/// The help's rows: the actions whose keys to show (the sort's two directions share a row),
+/// and what they do here.
+pub fn help_rows() -> impl Iterator<Item = (&'static [Action], &'static str)> {
+    TABLE.iter().filter_map(|(action, _, doc)| {
+        let actions: &'static [Action] = if *action == SORT_NEXT {
+            &[SORT_NEXT, SORT_PREV]
+        } else {
+            std::slice::from_ref(action)
+        };
+        doc.map(|doc| (actions, doc))
+    })
 }
 
 #[cfg(test)]
@@ -164,6 +173,12 @@ mod tests {
         }
         assert_eq!(Command::of(Action::Tag(2)), Some(Command::OnlyTag(2)));
         assert_eq!(Command::of(Action::Undo), None, "the reader's alone");
-        assert_eq!(help_rows().count(), 17);
+        assert_eq!(help_rows().count(), 16);
+        let sort = help_rows().find(|(a, _)| a[0] == Action::Review(ReviewAction::SortNext));
+        assert_eq!(
+            sort.map(|(a, _)| a),
+            Some(&[SORT_NEXT, SORT_PREV][..]),
+            "the previous column on the next's row"
+        );
     }
 }

@@ -133,6 +133,43 @@ fn the_name_filter_is_typed_live_and_esc_clears_it() {
 }
 
 #[test]
+fn the_filter_prompt_takes_its_keys_from_keys_prompt() {
+    let mut review = review();
+    review.config = Config::from_str_with_defaults(
+        "[keys.prompt]\n\"ctrl-g\" = \"cancel\"\n\"esc\" = \"none\"\n\"tab\" = \"keep\"\n",
+        Path::new("c.toml"),
+    )
+    .expect("valid");
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    review.on_key(key(KeyCode::Char('/')));
+    review.on_key(key(KeyCode::Char('b')));
+    review.on_key(key(KeyCode::Esc));
+    assert!(review.prompt.is_some(), "Esc is unbound in the prompt");
+    review.on_key(key(KeyCode::Tab));
+    assert!(review.prompt.is_none(), "Tab keeps the filter");
+    assert_eq!(paths(&review), ["b.txt"]);
+    review.on_key(key(KeyCode::Char('/')));
+    review.on_key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL));
+    assert!(review.prompt.is_none());
+    assert_eq!(paths(&review).len(), 2, "Ctrl-g cleared the filter");
+}
+
+#[test]
+fn a_key_of_the_reader_alone_says_it_does_nothing_here() {
+    let mut review = review();
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    let message = review.message.clone();
+    review.on_key(key(KeyCode::Char('z')));
+    assert_eq!(
+        review.answer.as_deref(),
+        Some("z is a key of the reader; nothing to do on the review screen")
+    );
+    assert_eq!(review.message, message, "the message stays");
+    review.on_key(key(KeyCode::Char('j')));
+    assert_eq!(review.answer, None, "gone with the next key");
+}
+
+#[test]
 fn the_filter_prompt_edits_like_every_other_input() {
     let mut review = review();
     let key = |c| KeyEvent::new(c, KeyModifiers::NONE);

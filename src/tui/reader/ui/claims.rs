@@ -30,25 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let width = usize::from(inner.width);
     let visible = app.visible_claims();
     if visible.is_empty() {
-        let keys: Vec<String> = app.config.tags.iter().map(|t| t.key.label()).collect();
-        let hint = if let SaveState::ReadOnly(why) = &app.save_state {
-            format!(
-                "Read-only: nothing can be tagged or saved, because {}",
-                safe(why)
-            )
-        } else if app.sidecar.claims.is_empty() {
-            format!(
-                "No claims yet. Press {} to tag the sentence under the cursor; {} for help.",
-                keys.join(", "),
-                app.config.keys.key_name(Action::Help)
-            )
-        } else {
-            format!(
-                "No claims with this filter; {} shows the next tag, {} the next author.",
-                app.config.keys.key_name(Action::CycleFilter),
-                app.config.keys.key_name(Action::CycleAuthor)
-            )
-        };
+        let hint = empty_hint(app);
         frame.render_widget(
             Paragraph::new(hint).wrap(ratatui::widgets::Wrap { trim: true }),
             inner,
@@ -124,6 +106,27 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What the panel says when it shows no claim: why, and the keys to press.
+fn empty_hint(app: &App) -> String {
+    let keys: Vec<String> = app.config.tags.iter().map(|t| t.key.label()).collect();
+    if let SaveState::ReadOnly(why) = &app.save_state {
+        format!(
+            "Read-only: nothing can be tagged or saved, because {}",
+            safe(why)
+        )
+    } else if app.sidecar.claims.is_empty() {
+        let help = app.config.keys.key_name(Action::Help);
+        format!(
+            "No claims yet. Press {} to tag the sentence under the cursor; {help} for help.",
+            keys.join(", ")
+        )
+    } else {
+        let [tag, author] =
+            [Action::CycleFilter, Action::CycleAuthor].map(|a| app.config.keys.key_name(a));
+        format!("No claims with this filter; {tag} shows the next tag, {author} the next author.")
+    }
 }
 
 /// The claim's source and whether it is named or anonymous (`officials · anonymous`), either

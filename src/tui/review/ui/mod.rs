@@ -329,8 +329,12 @@ fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
 fn draw_help(frame: &mut Frame, review: &Review) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut lines = vec![Line::styled("Review screen keys", bold)];
-    for (action, doc) in command::help_rows() {
-        let keys = review.config.keys.keys_for(action).join(" ");
+    for (actions, doc) in command::help_rows() {
+        let keys: Vec<String> = actions
+            .iter()
+            .flat_map(|a| review.config.keys.keys_for(*a))
+            .collect();
+        let keys = keys.join(" ");
         lines.push(Line::from(vec![
             Span::styled(format!("  {keys:<16} "), bold),
             Span::raw(doc),
@@ -340,12 +344,6 @@ fn draw_help(frame: &mut Frame, review: &Review) {
         "  {:<16} quit",
         review.first_key(Action::Quit)
     )));
-    for (keys, doc) in review.config.keys.prompt.help_rows() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {keys:<16} "), bold),
-            Span::raw(format!("filter prompt: {doc}")),
-        ]));
-    }
     lines.push(Line::raw(format!(
         "  {:<16} select a row; on the selected row: open it",
         "click"
