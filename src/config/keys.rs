@@ -1,12 +1,11 @@
-//! Keys and what they do: the [`Key`] type and its parser, the vocabulary of [`Action`]s with the
-//! name the config file uses and the line the help screen shows, and the [`Keymap`] the config
-//! resolves its bindings into. A leaf: the terminal app reads these, they know nothing of it.
+//! What keys do: the vocabulary of the reader's normal [`Action`]s with the name the config file
+//! uses and the line the help screen shows, and the [`Keymap`] the config resolves its bindings
+//! into, with the keys of each mode ([`super::modes`]). The [`Key`] type and its parser are in
+//! [`super::bindings`]. The terminal app reads these; they know nothing of it.
 
-use std::fmt::Write as _;
-
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::modes::{self, AdjudicateAction, Bindings, EditorAction, PromptAction, Vocabulary};
+pub use super::bindings::Key;
+use super::bindings::{Bindings, Vocabulary};
+use super::modes::{self, AdjudicateAction, EditorAction, PromptAction};
 
 /// One thing the user asks the reader to do. Keys map to these through the keymap; mouse and
 /// terminal events become the last few variants.
@@ -294,156 +293,6 @@ impl Action {
     }
 }
 
-/// A key with its modifiers, normalised so that `G` and `shift-g` are the same key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    /// The key itself.
-    pub code: KeyCode,
-    /// Ctrl and Alt (Shift is folded into the character).
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    /// Parses a key string as written in the config: an optional `ctrl-`/`alt-`/`shift-` prefix
-    /// and a character or a key name (`up`, `pagedown`, `enter`, `tab`, `esc`, `space`, `f1`…).
-    pub fn parse(text: &str) -> Option<Self> {
-        let mut modifiers = KeyModifiers::NONE;
-        let mut rest = text;
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            let (flag, len) = if lower.starts_with("ctrl-") {
-                (KeyModifiers::CONTROL, 5)
-            } else if lower.starts_with("alt-") {
-                (KeyModifiers::ALT, 4)
-            } else if lower.starts_with("shift-") {
-                (KeyModifiers::SHIFT, 6)
-            } else {
-                break;
-            };
-            if rest.len() == len {
-                break;
-            }
-            modifiers |= flag;
-            rest = &rest[len..];
-        }
-        let code = match rest.to_ascii_lowercase().as_str() {
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "pageup" => KeyCode::PageUp,
-            "pagedown" => KeyCode::PageDown,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "enter" => KeyCode::Enter,
-            "tab" => KeyCode::Tab,
-            "backtab" => KeyCode::BackTab,
-            "esc" => KeyCode::Esc,
-            "space" => KeyCode::Char(' '),
-            "backspace" => KeyCode::Backspace,
-            "delete" => KeyCode::Delete,
-            "insert" => KeyCode::Insert,
-            name => {
-                if let Some(n) = name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok())
-                    && (1..=12).contains(&n)
-                {
-                    KeyCode::F(n)
-                } else {
-                    let mut chars = rest.chars();
-                    match (chars.next(), chars.next()) {
-                        (Some(c), None) => KeyCode::Char(c),
-                        _ => return None,
-                    }
-                }
-            }
-        };
-        Some(Self::new(code, modifiers))
-    }
-
-    /// A key from its parts, normalised.
-    pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
-        let mut modifiers =
-            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match code {
-            KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
-            }
-            KeyCode::Tab if modifiers.contains(KeyModifiers::SHIFT) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            KeyCode::BackTab => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
-                KeyCode::Char(c.to_ascii_lowercase())
-            }
-            other => other,
-        };
-        Self { code, modifiers }
-    }
-
-    /// The key as the config file writes it (`ctrl-c`, `down`, `G`): what [`Key::parse`] reads
-    /// back, for the manual page, which tells the user what to write.
-    pub fn config_name(&self) -> String {
-        let mut name = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            name.push_str("ctrl-");
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            name.push_str("alt-");
-        }
-        if self.modifiers.contains(KeyModifiers::SHIFT) {
-            name.push_str("shift-");
-        }
-        match self.code {
-            KeyCode::Char(' ') => name.push_str("space"),
-            KeyCode::Char(c) => name.push(c),
-            KeyCode::F(n) => {
-                let _ = write!(name, "f{n}");
-            }
-            other => name.push_str(&format!("{other:?}").to_ascii_lowercase()),
-        }
-        name
-    }
-
-    /// How the help screen writes the key.
-    pub fn label(&self) -> String {
-        let mut label = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            label.push_str("Ctrl-");
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            label.push_str("Alt-");
-        }
-        if self.modifiers.contains(KeyModifiers::SHIFT) {
-            label.push_str("Shift-");
-        }
-        match self.code {
-            KeyCode::Char(' ') => label.push_str("Space"),
-            KeyCode::Char(c) => label.push(c),
-            KeyCode::F(n) => {
-                let _ = write!(label, "F{n}");
-            }
-            KeyCode::BackTab => label.push_str("Shift-Tab"),
-            KeyCode::PageUp => label.push_str("PageUp"),
-            KeyCode::PageDown => label.push_str("PageDown"),
-            other => {
-                let _ = write!(label, "{other:?}");
-            }
-        }
-        label
-    }
-}
-
-impl From<KeyEvent> for Key {
-    fn from(event: KeyEvent) -> Self {
-        Self::new(event.code, event.modifiers)
-    }
-}
-
 /// Resolves an action name from the config: one of [`BINDABLE`], `tag:NAME`, or `none`
 /// (which unbinds the key and resolves to `Ok(None)`). `Err` holds the names it could be.
 pub fn resolve_action(name: &str, tags: &[String]) -> Result<Option<Action>, String> {
@@ -558,55 +407,6 @@ mod tests {
         assert_eq!(names.len(), BINDABLE.len());
         assert_eq!(Action::from_name("next_claim"), Some(Action::NextClaim));
         assert_eq!(Action::from_name("fly"), None);
-    }
-
-    #[test]
-    fn config_names_parse_back_to_the_same_key() {
-        for text in [
-            "j", "G", "down", "pagedown", "ctrl-c", "space", "f5", "esc", "?", "alt-x",
-        ] {
-            let key = Key::parse(text).expect("a key");
-            assert_eq!(key.config_name(), text);
-            assert_eq!(Key::parse(&key.config_name()), Some(key));
-        }
-    }
-
-    #[test]
-    fn parses_keys_and_folds_shift() {
-        assert_eq!(
-            Key::parse("G"),
-            Some(Key::new(KeyCode::Char('g'), KeyModifiers::SHIFT))
-        );
-        assert_eq!(
-            Key::parse("ctrl-d"),
-            Some(Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL))
-        );
-        assert_eq!(
-            Key::parse("PageDown"),
-            Some(Key::new(KeyCode::PageDown, KeyModifiers::NONE))
-        );
-        assert_eq!(
-            Key::parse("shift-tab"),
-            Some(Key::new(KeyCode::BackTab, KeyModifiers::NONE))
-        );
-        assert_eq!(
-            Key::parse("f5"),
-            Some(Key::new(KeyCode::F(5), KeyModifiers::NONE))
-        );
-        assert_eq!(
-            Key::parse("-"),
-            Some(Key::new(KeyCode::Char('-'), KeyModifiers::NONE))
-        );
-        assert_eq!(Key::parse("nope"), None);
-        assert_eq!(Key::parse(""), None);
-    }
-
-    #[test]
-    fn labels_read_back() {
-        for text in ["j", "G", "Ctrl-d", "PageDown", "Space", "?"] {
-            let key = Key::parse(text).expect("parses");
-            assert_eq!(Key::parse(&key.label()), Some(key), "{text}");
-        }
     }
 
     #[test]

@@ -8,146 +8,9 @@
 //! `assets/config.toml`, like the normal keys'; [`Bindings`] is what the config resolves a table
 //! into, and the only thing the terminal app asks: one hash lookup a key press.
 
-use std::collections::HashMap;
-
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::keys::Key;
-
-/// A mode's vocabulary: the table of the config that binds it, and each action's name there,
-/// value and help line, defined once for the parser, the handling and the help.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Vocabulary<A: 'static> {
-    /// The table that binds it: `keys` for the normal keys, `keys.editor` for the editor.
-    pub table: &'static str,
-    /// The heading of the mode's keys in the help.
-    pub title: &'static str,
-    /// Whether the mode takes typed text: a plain character cannot be bound there, since it
-    /// could no longer be typed.
-    pub takes_text: bool,
-    /// The actions: the name in the config, the action, the help line.
-    pub actions: &'static [(&'static str, A, &'static str)],
-}
-
-impl<A: Copy + PartialEq> Vocabulary<A> {
-    /// The action named `name` in this mode's table.
-    pub fn action(&self, name: &str) -> Option<A> {
-        self.actions
-            .iter()
-            .find(|(n, _, _)| *n == name)
-            .map(|(_, a, _)| *a)
-    }
-
-    /// The name of `action` in this mode's table.
-    pub fn name(&self, action: A) -> Option<&'static str> {
-        self.actions
-            .iter()
-            .find(|(_, a, _)| *a == action)
-            .map(|(n, _, _)| *n)
-    }
-
-    /// The names of the actions, for an error that says what a name could be.
-    pub fn names(&self) -> String {
-        let names: Vec<&str> = self.actions.iter().map(|(n, _, _)| *n).collect();
-        names.join(", ")
-    }
-}
-
-/// The keys of one mode, as configured: which action each key carries out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bindings<A: 'static> {
-    vocabulary: &'static Vocabulary<A>,
-    keys: HashMap<Key, A>,
-}
-
-impl<A: Copy + PartialEq> Bindings<A> {
-    /// No key bound yet in the mode of `vocabulary`.
-    pub fn new(vocabulary: &'static Vocabulary<A>) -> Self {
-        Self {
-            vocabulary,
-            keys: HashMap::new(),
-        }
-    }
-
-    /// The mode's vocabulary.
-    pub fn vocabulary(&self) -> &'static Vocabulary<A> {
-        self.vocabulary
-    }
-
-    /// Binds `key` to `action`, or unbinds it when `action` is `None`; a later binding of a key
-    /// wins over an earlier one.
-    pub fn bind(&mut self, key: Key, action: Option<A>) {
-        match action {
-            Some(action) => {
-                self.keys.insert(key, action);
-            }
-            None => {
-                self.keys.remove(&key);
-            }
-        }
-    }
-
-    /// The action bound to `key`, if any.
-    pub fn action(&self, key: Key) -> Option<A> {
-        self.keys.get(&key).copied()
-    }
-
-    /// The keys bound to `action` as the help writes them ([`Key::label`]), single characters
-    /// first, so the help is stable.
-    pub fn keys_for(&self, action: A) -> Vec<String> {
-        self.names_for(action, Key::label)
-    }
-
-    /// The keys bound to `action` as the config file writes them ([`Key::config_name`]).
-    pub fn config_names_for(&self, action: A) -> Vec<String> {
-        self.names_for(action, Key::config_name)
-    }
-
-    fn names_for(&self, action: A, name: fn(&Key) -> String) -> Vec<String> {
-        self.names_where(action, name, |_| true)
-    }
-
-    /// The names of the keys bound to `action` that `keep` keeps, single characters first.
-    fn names_where(
-        &self,
-        action: A,
-        name: fn(&Key) -> String,
-        keep: impl Fn(&Key) -> bool,
-    ) -> Vec<String> {
-        let mut keys: Vec<String> = self
-            .keys
-            .iter()
-            .filter(|(k, a)| **a == action && keep(k))
-            .map(|(k, _)| name(k))
-            .collect();
-        keys.sort_by(|a, b| (a.chars().count(), a).cmp(&(b.chars().count(), b)));
-        keys
-    }
-
-    /// The first of the keys bound to `action`, for messages and hints that name the key.
-    pub fn first_key(&self, action: A) -> Option<String> {
-        self.keys_for(action).into_iter().next()
-    }
-
-    /// The key to name in a message or hint about `action`: the first bound, or a note that
-    /// none is (the user unbound it), so a message never names a key that does something else.
-    pub fn key_name(&self, action: A) -> String {
-        self.first_key(action)
-            .unwrap_or_else(|| "(unbound)".to_owned())
-    }
-
-    /// Every bound action with its keys and help line, in the order of the vocabulary.
-    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
-        self.vocabulary
-            .actions
-            .iter()
-            .filter_map(|(_, action, doc)| {
-                let keys = self.keys_for(*action);
-                (!keys.is_empty()).then(|| (keys.join(" "), *doc))
-            })
-            .collect()
-    }
-}
+use super::bindings::{Bindings, Key, Vocabulary};
 
 /// What a key does in the claim editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,7 +86,7 @@ impl Bindings<EditorAction> {
     /// The keys bound to `action` that act in the note too (`note_text` false), or those that
     /// the note keeps for its text (`note_text` true), as the help writes them.
     pub fn keys_in_note(&self, action: EditorAction, note_text: bool) -> Vec<String> {
-        self.names_where(action, Key::label, |k| in_note_text(k) == note_text)
+        self.keys_where(action, |k| in_note_text(k) == note_text)
     }
 
     /// The key to name for `action` with the cursor in the note: the first bound that the

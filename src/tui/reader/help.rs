@@ -9,8 +9,9 @@ use ratatui::layout::Rect;
 
 use crate::annotate::grade::{CREDIBILITY, RELIABILITY};
 use crate::config::Config;
+use crate::config::bindings::Bindings;
 use crate::config::keys::{Action, Keymap};
-use crate::config::modes::{self, Bindings, EditorAction};
+use crate::config::modes::{self, EditorAction};
 use crate::tui::reader::layout::centered;
 
 /// One line of the help.
