@@ -5,6 +5,7 @@
 //! `tests/segment`, `tests/suggest`); insta keeps snapshots in `snapshots/` here.
 
 mod agree;
+mod architecture;
 mod cli;
 mod cli_check;
 mod cli_corroborate;
