@@ -9,7 +9,9 @@
 //! - [`corpus`]: a folder of reports: scan, stats, agreement, exports.
 //! - [`corroborate`]: beside [`corpus`]: which reports tell the same claim, and from how many
 //!   independent sources.
-//! - [`config`]: settings parsed into typed keys and theme; data the app reads, never importing it.
+//! - [`config`]: settings parsed into typed keys (the reader's actions, and each mode's own:
+//!   editor, search, adjudication, review prompt) and theme; data the app reads, never
+//!   importing it.
 //! - [`tui`]: the terminal app: one folder per screen (`reader/`, `review/`) with its state,
 //!   `update` and drawing, and the event loops.
 //! - [`cli`]: the commands without a terminal, one file each; never imports [`tui`].
