@@ -208,7 +208,7 @@ fn environment(roff: &mut Roff) {
         ),
         (
             "VISUAL, EDITOR",
-            "The editor Ctrl-o opens for a claim's note: VISUAL, else EDITOR, else vi.",
+            "The editor that the claim editor's external_note key (Ctrl-o by default) opens for a claim's note: VISUAL, else EDITOR, else vi.",
         ),
     ] {
         entry(roff, bold(variable), meaning);

@@ -110,7 +110,9 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
 
 /// What the panel says when it shows no claim: why, and the keys to press.
 fn empty_hint(app: &App) -> String {
-    let keys: Vec<String> = app.config.tags.iter().map(|t| t.key.label()).collect();
+    let keys: Vec<String> = (0..app.config.tags.len())
+        .filter_map(|i| app.config.keys.first_key(Action::Tag(i)))
+        .collect();
     if let SaveState::ReadOnly(why) = &app.save_state {
         format!(
             "Read-only: nothing can be tagged or saved, because {}",
