@@ -182,14 +182,6 @@ impl<A: Copy + PartialEq> Vocabulary<A> {
             .map(|(_, a, _)| *a)
     }
 
-    /// The name of `action` in this mode's table.
-    pub fn name(&self, action: A) -> Option<&'static str> {
-        self.actions
-            .iter()
-            .find(|(_, a, _)| *a == action)
-            .map(|(n, _, _)| *n)
-    }
-
     /// The names of the actions, for an error that says what a name could be.
     pub fn names(&self) -> String {
         let names: Vec<&str> = self.actions.iter().map(|(n, _, _)| *n).collect();

@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use super::bindings::{Bindings, Key, Vocabulary};
 use super::keys::{self, Keymap, resolve_action};
+use super::modes;
 use super::{ConfigError, Tag};
 
 /// A `[keys]` table: `"key" = "action"` lines for the normal keys, and a table for each mode
@@ -44,11 +45,12 @@ impl<'de> Deserialize<'de> for RawKeys {
             ) -> Result<RawKeys, M::Error> {
                 let mut keys = RawKeys::default();
                 while let Some(name) = map.next_key::<String>()? {
-                    let table = match name.as_str() {
-                        "editor" => &mut keys.editor,
-                        "search" => &mut keys.search,
-                        "adjudicate" => &mut keys.adjudicate,
-                        "prompt" => &mut keys.prompt,
+                    // The tables are named as each mode's vocabulary names them.
+                    let table = match format!("keys.{name}") {
+                        t if t == modes::EDITOR.table => &mut keys.editor,
+                        t if t == modes::SEARCH.table => &mut keys.search,
+                        t if t == modes::ADJUDICATE.table => &mut keys.adjudicate,
+                        t if t == modes::PROMPT.table => &mut keys.prompt,
                         _ => {
                             let action = map.next_value()?;
                             keys.normal.insert(name, action);

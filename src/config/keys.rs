@@ -286,11 +286,6 @@ impl Action {
     pub fn from_name(name: &str) -> Option<Self> {
         NORMAL.action(name)
     }
-
-    /// The action's name in the keymap file, if it is one of [`BINDABLE`].
-    pub fn name(self) -> Option<&'static str> {
-        NORMAL.name(self)
-    }
 }
 
 /// Resolves an action name from the config: one of [`BINDABLE`], `tag:NAME`, or `none`
