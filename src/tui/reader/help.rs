@@ -263,6 +263,33 @@ mod tests {
     }
 
     #[test]
+    fn the_search_prompt_takes_its_keys_from_keys_search() {
+        let mut app = reader("[keys.search]\n\"ctrl-g\" = \"cancel\"\n\"esc\" = \"none\"\n");
+        press(&mut app, "j");
+        press(&mut app, "/");
+        for c in "port".chars() {
+            app.on_key(KeyEvent::from(KeyCode::Char(c)));
+        }
+        assert_eq!(app.search.query, "port");
+        press(&mut app, "esc");
+        assert!(
+            matches!(app.overlay, Overlay::Search(..)),
+            "Esc is unbound here"
+        );
+        press(&mut app, "ctrl-g");
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(app.search.query, "", "cancelled");
+        assert_eq!(app.cursor, 1, "back where the search started");
+        assert!(
+            lines(&app.config).contains(&HelpLine::Keys(
+                "Ctrl-c Ctrl-g".to_owned(),
+                "drop the search, back to where it started"
+            )),
+            "the help lists the keys as bound"
+        );
+    }
+
+    #[test]
     fn a_review_key_in_the_reader_says_it_does_nothing_here() {
         let mut app = reader("");
         press(&mut app, "w");
