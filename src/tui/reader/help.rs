@@ -163,6 +163,7 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use super::*;
+    use crate::config::keys::Key;
     use crate::report::{Encoding, Report};
     use crate::tui::reader::{App, Overlay, update};
 
@@ -195,8 +196,6 @@ mod tests {
         let key = Key::parse(key).unwrap();
         app.on_key(KeyEvent::new(key.code, key.modifiers));
     }
-
-    use crate::config::keys::Key;
 
     const REBOUND: &str = "[keys.editor]\n\"ctrl-x\" = \"save\"\n\"ctrl-s\" = \"none\"\n\
                            [keys]\n\"F\" = \"help\"\n\"?\" = \"none\"\n\"esc\" = \"none\"\n\
