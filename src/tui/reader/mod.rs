@@ -387,7 +387,7 @@ impl App {
 ///
 /// Both screens read one keymap, whose names mean one thing each (`config::keys`): the review
 /// screen gives the reader's moves their meaning for rows, and the few actions of one screen
-/// alone (`Action::Review` here, undo or tagging there) are not dropped in silence, the status
+/// alone (`Action::Review` here, undo or tagging there) are not dropped in silence: the status
 /// line says that the key does nothing on this screen. Giving each screen a keymap of its own
 /// would make `j` or `/` two settings to keep in step.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
