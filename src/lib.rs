@@ -10,7 +10,9 @@
 //! - [`corroborate`]: beside [`corpus`]: which reports tell the same claim, and from how many
 //!   independent sources.
 //! - [`resume`]: where the user left off in each report and folder, kept per user.
-//! - [`config`]: settings parsed into typed keys and theme; data the app reads, never importing it.
+//! - [`config`]: settings parsed into typed keys (the reader's actions, and each mode's own:
+//!   editor, search, adjudication, review prompt) and theme; data the app reads, never
+//!   importing it.
 //! - [`tui`]: the terminal app: one folder per screen (`reader/`, `review/`) with its state,
 //!   `update` and drawing, and the event loops.
 //! - [`cli`]: the commands without a terminal, one file each; never imports [`tui`].

@@ -8,6 +8,7 @@ use clap_mangen::roff::{Inline, Roff, bold, italic, roman};
 
 use super::{CliError, EXIT_BAD_INPUT, EXIT_FAILURE, write_out};
 use crate::config::Config;
+use crate::config::bindings::Bindings;
 use crate::config::keys::BINDABLE;
 
 /// Prints the completion script for `shell` for the command `cli`.
@@ -137,7 +138,7 @@ fn exit_status(roff: &mut Roff) {
 fn keys(roff: &mut Roff, config: &Config) {
     roff.control("SH", ["KEYS"]);
     roff.text([roman(
-        "The keys of the built-in settings; the [keys] and [[tag]] sections of the config file change them, and ? in the reader shows the keys in use.",
+        "The keys of the built-in settings; the [keys] and [[tag]] sections of the config file change them, the [keys.editor], [keys.search], [keys.adjudicate] and [keys.prompt] tables those of each mode, and ? in the reader shows the keys in use.",
     )]);
     for tag in &config.tags {
         let meaning = format!("tag the sentence {}: {}", tag.name, tag.description);
@@ -154,6 +155,22 @@ fn keys(roff: &mut Roff, config: &Config) {
             .map(|w| if w == "prev" { "previous" } else { w })
             .collect();
         entry(roff, bold(keys.join(", ")), words.join(" "));
+    }
+    mode_keys(roff, &config.keys.editor);
+    mode_keys(roff, &config.keys.search);
+    mode_keys(roff, &config.keys.adjudicate);
+    mode_keys(roff, &config.keys.prompt);
+}
+
+/// The keys of one mode, each entry saying the mode's table and the action's name in it.
+fn mode_keys<A: Copy + PartialEq>(roff: &mut Roff, bindings: &Bindings<A>) {
+    let vocabulary = bindings.vocabulary();
+    for (name, action, doc) in vocabulary.actions {
+        let keys = bindings.config_names_for(*action);
+        if !keys.is_empty() {
+            let meaning = format!("[{}] {name}: {doc}", vocabulary.table);
+            entry(roff, bold(keys.join(", ")), meaning);
+        }
     }
 }
 
@@ -195,7 +212,7 @@ fn environment(roff: &mut Roff) {
         ),
         (
             "VISUAL, EDITOR",
-            "The editor Ctrl-o opens for a claim's note: VISUAL, else EDITOR, else vi.",
+            "The editor that the claim editor's external_note key (Ctrl-o by default) opens for a claim's note: VISUAL, else EDITOR, else vi.",
         ),
         (
             "SIDENOTE_STATE_DIR",
@@ -243,5 +260,11 @@ mod tests {
                 "{section}: {page}"
             );
         }
+        // Each mode's keys, named by their table and action.
+        assert!(
+            page.contains("[keys.editor] save: save the claim"),
+            "{page}"
+        );
+        assert!(page.contains("[keys.adjudicate] next"), "{page}");
     }
 }

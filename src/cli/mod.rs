@@ -99,11 +99,7 @@ pub fn load_report(path: &Path) -> Result<Report, CliError> {
 /// Refuses a web page in which no article was found (navigation, a section front, a form):
 /// its text is not a report to tag. One line naming the file, exit 2.
 pub fn no_article(report: &Report) -> Result<(), CliError> {
-    if report
-        .warnings
-        .iter()
-        .any(|w| w.starts_with(crate::report::extract::NO_ARTICLE))
-    {
+    if report.no_article {
         return Err(CliError::BadInput(format!(
             "{}: no article found (the page is mostly links or too short); save the article's own page, or copy its text into a .txt file",
             crate::report::safe_path(&report.path)

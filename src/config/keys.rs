@@ -1,11 +1,11 @@
-//! Keys and what they do: the [`Key`] type and its parser, the vocabulary of [`Action`]s with the
-//! name the config file uses and the line the help screen shows, and the [`Keymap`] the config
-//! resolves its bindings into. A leaf: the terminal app reads these, they know nothing of it.
+//! What keys do: the vocabulary of the reader's normal [`Action`]s with the name the config file
+//! uses and the line the help screen shows, and the [`Keymap`] the config resolves its bindings
+//! into, with the keys of each mode ([`super::modes`]). The [`Key`] type and its parser are in
+//! [`super::bindings`]. The terminal app reads these; they know nothing of it.
 
-use std::collections::HashMap;
-use std::fmt::Write as _;
-
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+pub use super::bindings::Key;
+use super::bindings::{Bindings, Vocabulary};
+use super::modes::{self, AdjudicateAction, EditorAction, PromptAction};
 
 /// One thing the user asks the reader to do. Keys map to these through the keymap; mouse and
 /// terminal events become the last few variants.
@@ -306,160 +306,7 @@ pub const TAG_PREFIX: &str = "tag:";
 impl Action {
     /// The action named `name` in the keymap file, if it is one of [`BINDABLE`].
     pub fn from_name(name: &str) -> Option<Self> {
-        BINDABLE
-            .iter()
-            .find(|(n, _, _)| *n == name)
-            .map(|(_, a, _)| *a)
-    }
-}
-
-/// A key with its modifiers, normalised so that `G` and `shift-g` are the same key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    /// The key itself.
-    pub code: KeyCode,
-    /// Ctrl and Alt (Shift is folded into the character).
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    /// Parses a key string as written in the config: an optional `ctrl-`/`alt-`/`shift-` prefix
-    /// and a character or a key name (`up`, `pagedown`, `enter`, `tab`, `esc`, `space`, `f1`…).
-    pub fn parse(text: &str) -> Option<Self> {
-        let mut modifiers = KeyModifiers::NONE;
-        let mut rest = text;
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            let (flag, len) = if lower.starts_with("ctrl-") {
-                (KeyModifiers::CONTROL, 5)
-            } else if lower.starts_with("alt-") {
-                (KeyModifiers::ALT, 4)
-            } else if lower.starts_with("shift-") {
-                (KeyModifiers::SHIFT, 6)
-            } else {
-                break;
-            };
-            if rest.len() == len {
-                break;
-            }
-            modifiers |= flag;
-            rest = &rest[len..];
-        }
-        let code = match rest.to_ascii_lowercase().as_str() {
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "pageup" => KeyCode::PageUp,
-            "pagedown" => KeyCode::PageDown,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "enter" => KeyCode::Enter,
-            "tab" => KeyCode::Tab,
-            "backtab" => KeyCode::BackTab,
-            "esc" => KeyCode::Esc,
-            "space" => KeyCode::Char(' '),
-            "backspace" => KeyCode::Backspace,
-            "delete" => KeyCode::Delete,
-            "insert" => KeyCode::Insert,
-            name => {
-                if let Some(n) = name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok())
-                    && (1..=12).contains(&n)
-                {
-                    KeyCode::F(n)
-                } else {
-                    let mut chars = rest.chars();
-                    match (chars.next(), chars.next()) {
-                        (Some(c), None) => KeyCode::Char(c),
-                        _ => return None,
-                    }
-                }
-            }
-        };
-        Some(Self::new(code, modifiers))
-    }
-
-    /// A key from its parts, normalised.
-    pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
-        let mut modifiers =
-            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match code {
-            KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
-            }
-            KeyCode::Tab if modifiers.contains(KeyModifiers::SHIFT) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            KeyCode::BackTab => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
-                KeyCode::Char(c.to_ascii_lowercase())
-            }
-            other => other,
-        };
-        Self { code, modifiers }
-    }
-
-    /// The key as the config file writes it (`ctrl-c`, `down`, `G`): what [`Key::parse`] reads
-    /// back, for the manual page, which tells the user what to write.
-    pub fn config_name(&self) -> String {
-        let mut name = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            name.push_str("ctrl-");
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            name.push_str("alt-");
-        }
-        if self.modifiers.contains(KeyModifiers::SHIFT) {
-            name.push_str("shift-");
-        }
-        match self.code {
-            KeyCode::Char(' ') => name.push_str("space"),
-            KeyCode::Char(c) => name.push(c),
-            KeyCode::F(n) => {
-                let _ = write!(name, "f{n}");
-            }
-            other => name.push_str(&format!("{other:?}").to_ascii_lowercase()),
-        }
-        name
-    }
-
-    /// How the help screen writes the key.
-    pub fn label(&self) -> String {
-        let mut label = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            label.push_str("Ctrl-");
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            label.push_str("Alt-");
-        }
-        if self.modifiers.contains(KeyModifiers::SHIFT) {
-            label.push_str("Shift-");
-        }
-        match self.code {
-            KeyCode::Char(' ') => label.push_str("Space"),
-            KeyCode::Char(c) => label.push(c),
-            KeyCode::F(n) => {
-                let _ = write!(label, "F{n}");
-            }
-            KeyCode::BackTab => label.push_str("Shift-Tab"),
-            KeyCode::PageUp => label.push_str("PageUp"),
-            KeyCode::PageDown => label.push_str("PageDown"),
-            other => {
-                let _ = write!(label, "{other:?}");
-            }
-        }
-        label
-    }
-}
-
-impl From<KeyEvent> for Key {
-    fn from(event: KeyEvent) -> Self {
-        Self::new(event.code, event.modifiers)
+        NORMAL.action(name)
     }
 }
 
@@ -481,57 +328,73 @@ pub fn resolve_action(name: &str, tags: &[String]) -> Result<Option<Action>, Str
         .ok_or_else(|| "not an action; see the list in config.example.toml".to_owned())
 }
 
-/// The keys of the reader's normal mode, as configured.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The reader's normal keys as a mode's vocabulary: the `[keys]` table, [`BINDABLE`].
+pub static NORMAL: Vocabulary<Action> = Vocabulary {
+    table: "keys",
+    title: "Keys",
+    takes_text: false,
+    actions: BINDABLE,
+};
+
+/// The keys as configured: the reader's normal keys (shared with the review screen), and one
+/// [`Bindings`] for each mode with keys of its own ([`super::modes`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    bindings: HashMap<Key, Action>,
+    normal: Bindings<Action>,
+    /// The claim editor's keys (`[keys.editor]`).
+    pub editor: Bindings<EditorAction>,
+    /// The search prompt's keys (`[keys.search]`).
+    pub search: Bindings<PromptAction>,
+    /// The adjudication view's keys (`[keys.adjudicate]`).
+    pub adjudicate: Bindings<AdjudicateAction>,
+    /// The review screen's filter prompt's keys (`[keys.prompt]`).
+    pub prompt: Bindings<PromptAction>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            normal: Bindings::new(&NORMAL),
+            editor: Bindings::new(&modes::EDITOR),
+            search: Bindings::new(&modes::SEARCH),
+            adjudicate: Bindings::new(&modes::ADJUDICATE),
+            prompt: Bindings::new(&modes::PROMPT),
+        }
+    }
 }
 
 impl Keymap {
-    /// Binds `key` to `action`, or unbinds it when `action` is `None`; a later binding of a key
-    /// wins over an earlier one.
+    /// Binds `key` to `action` in the normal keys, or unbinds it when `action` is `None`; a
+    /// later binding of a key wins over an earlier one.
     pub fn bind(&mut self, key: Key, action: Option<Action>) {
-        match action {
-            Some(action) => {
-                self.bindings.insert(key, action);
-            }
-            None => {
-                self.bindings.remove(&key);
-            }
-        }
+        self.normal.bind(key, action);
     }
 
-    /// The action bound to `key`, if any.
+    /// The action bound to `key`, if any: one hash lookup.
     pub fn action(&self, key: Key) -> Option<Action> {
-        self.bindings.get(&key).copied()
+        self.normal.action(key)
     }
 
     /// The keys bound to `action`, sorted so the help screen is stable (single characters first).
     pub fn keys_for(&self, action: Action) -> Vec<String> {
-        self.names_for(action, Key::label)
+        self.normal.keys_for(action)
     }
 
     /// The keys bound to `action` as the config file writes them ([`Key::config_name`]), single
     /// characters first, for the manual page.
     pub fn config_names_for(&self, action: Action) -> Vec<String> {
-        self.names_for(action, Key::config_name)
-    }
-
-    fn names_for(&self, action: Action, name: fn(&Key) -> String) -> Vec<String> {
-        let mut keys: Vec<String> = self
-            .bindings
-            .iter()
-            .filter(|(_, a)| **a == action)
-            .map(|(k, _)| name(k))
-            .collect();
-        keys.sort_by(|a, b| (a.chars().count(), a).cmp(&(b.chars().count(), b)));
-        keys
+        self.normal.config_names_for(action)
     }
 
     /// The first of the keys bound to `action` (see [`Keymap::keys_for`]), for messages and hints
     /// that name the key to press.
     pub fn first_key(&self, action: Action) -> Option<String> {
-        self.keys_for(action).into_iter().next()
+        self.normal.first_key(action)
+    }
+
+    /// The key to name in a message about `action`: the first bound, or "(unbound)".
+    pub fn key_name(&self, action: Action) -> String {
+        self.normal.key_name(action)
     }
 
     /// Every bound reader action with its help line, in the order of [`BINDABLE`].
@@ -561,55 +424,6 @@ mod tests {
         assert_eq!(names.len(), BINDABLE.len());
         assert_eq!(Action::from_name("next_claim"), Some(Action::NextClaim));
         assert_eq!(Action::from_name("fly"), None);
-    }
-
-    #[test]
-    fn config_names_parse_back_to_the_same_key() {
-        for text in [
-            "j", "G", "down", "pagedown", "ctrl-c", "space", "f5", "esc", "?", "alt-x",
-        ] {
-            let key = Key::parse(text).expect("a key");
-            assert_eq!(key.config_name(), text);
-            assert_eq!(Key::parse(&key.config_name()), Some(key));
-        }
-    }
-
-    #[test]
-    fn parses_keys_and_folds_shift() {
-        assert_eq!(
-            Key::parse("G"),
-            Some(Key::new(KeyCode::Char('g'), KeyModifiers::SHIFT))
-        );
-        assert_eq!(
-            Key::parse("ctrl-d"),
-            Some(Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL))
-        );
-        assert_eq!(
-            Key::parse("PageDown"),
-            Some(Key::new(KeyCode::PageDown, KeyModifiers::NONE))
-        );
-        assert_eq!(
-            Key::parse("shift-tab"),
-            Some(Key::new(KeyCode::BackTab, KeyModifiers::NONE))
-        );
-        assert_eq!(
-            Key::parse("f5"),
-            Some(Key::new(KeyCode::F(5), KeyModifiers::NONE))
-        );
-        assert_eq!(
-            Key::parse("-"),
-            Some(Key::new(KeyCode::Char('-'), KeyModifiers::NONE))
-        );
-        assert_eq!(Key::parse("nope"), None);
-        assert_eq!(Key::parse(""), None);
-    }
-
-    #[test]
-    fn labels_read_back() {
-        for text in ["j", "G", "Ctrl-d", "PageDown", "Space", "?"] {
-            let key = Key::parse(text).expect("parses");
-            assert_eq!(Key::parse(&key.label()), Some(key), "{text}");
-        }
     }
 
     #[test]

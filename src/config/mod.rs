@@ -4,7 +4,6 @@
 //! Unknown keys are errors that name the file, the line and the key: a typo in a setting should
 //! never be silently ignored.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr as _;
 
@@ -12,10 +11,14 @@ use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
+pub mod bindings;
+mod key_tables;
 pub mod keys;
+pub mod modes;
 pub mod theme;
 
-use keys::{Key, Keymap, resolve_action};
+use key_tables::{RawKeys, resolve_keys};
+use keys::{Key, Keymap};
 use theme::{Background, Theme};
 
 /// The embedded defaults.
@@ -99,7 +102,7 @@ struct RawConfig {
     #[serde(rename = "tag")]
     tags: Option<Vec<RawTag>>,
     theme: Option<RawTheme>,
-    keys: Option<BTreeMap<String, Spanned<String>>>,
+    keys: Option<RawKeys>,
     suggest: Option<RawSuggest>,
 }
 
@@ -415,54 +418,6 @@ fn resolve_tags(raw: Vec<RawTag>, text: &str, path: &Path) -> Result<Vec<Tag>, C
         return Err(invalid(0..0, "tag: at least one tag is needed".to_owned()));
     }
     Ok(tags)
-}
-
-/// The key bindings, applied in order: the defaults, then each tag's own key (a tag on `h` takes
-/// `h`), then the user's `[keys]`. A key or an action that is not one is an error naming its
-/// line, in the defaults as in the user's file.
-fn resolve_keys(
-    defaults: Option<BTreeMap<String, Spanned<String>>>,
-    tags: &[Tag],
-    user: Option<BTreeMap<String, Spanned<String>>>,
-    names: &[String],
-    invalid_default: &dyn Fn(std::ops::Range<usize>, String) -> ConfigError,
-    invalid: &dyn Fn(std::ops::Range<usize>, String) -> ConfigError,
-) -> Result<Keymap, ConfigError> {
-    let mut keymap = Keymap::default();
-    for (key, action) in defaults.unwrap_or_default() {
-        bind(&mut keymap, &key, &action, names, invalid_default)?;
-    }
-    for (i, tag) in tags.iter().enumerate() {
-        keymap.bind(tag.key, Some(keys::Action::Tag(i)));
-    }
-    for (key, action) in user.unwrap_or_default() {
-        bind(&mut keymap, &key, &action, names, invalid)?;
-    }
-    Ok(keymap)
-}
-
-/// Binds one `"key" = "action"` line of a `[keys]` table, or says what is wrong with it.
-fn bind(
-    keymap: &mut Keymap,
-    key: &str,
-    action: &Spanned<String>,
-    names: &[String],
-    invalid: &dyn Fn(std::ops::Range<usize>, String) -> ConfigError,
-) -> Result<(), ConfigError> {
-    let Some(parsed) = Key::parse(key) else {
-        return Err(invalid(
-            action.span(),
-            format!("keys: \"{key}\" is not a key"),
-        ));
-    };
-    let resolved = resolve_action(action.get_ref(), names).map_err(|why| {
-        invalid(
-            action.span(),
-            format!("keys.\"{key}\": \"{}\" {why}", action.get_ref()),
-        )
-    })?;
-    keymap.bind(parsed, resolved);
-    Ok(())
 }
 
 /// The `background` setting, `auto` when unset; a wrong value gives its span and what is wrong.

@@ -171,7 +171,7 @@ fn claims_over<'c>(
 
 /// The suggested source of a sentence suggested as sourced, on one line.
 fn suggested_source(report: &Report, suggestion: &Suggestion) -> Option<String> {
-    (suggestion.status() == Some("sourced"))
+    (suggestion.verdict == Some(crate::suggest::Verdict::Sourced))
         .then(|| suggestion.source_text(&report.text))
         .flatten()
         .map(one_line)

@@ -124,6 +124,9 @@ pub struct Report {
     /// How the text was extracted from a web page or Markdown (e.g. `html/dom_smoothie 0.19.0`),
     /// recorded in the sidecar; `None` for plain text, which is read as it is.
     pub extracted: Option<String>,
+    /// Whether the report is a web page in which no article was found (its warnings say so to
+    /// the user; commands that need an article refuse it by this flag).
+    pub no_article: bool,
 }
 
 impl Report {
@@ -187,6 +190,7 @@ impl Report {
         let mut report = Self::from_text(path, text, decoded.encoding, sha256_hex(bytes));
         report.warnings = warnings;
         report.extracted = Some(extracted.method);
+        report.no_article = extracted.no_article;
         Ok(report)
     }
 
@@ -203,6 +207,7 @@ impl Report {
             index,
             warnings: Vec::new(),
             extracted: None,
+            no_article: false,
         }
     }
 

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-use super::body::Body;
+use super::organisation::Body;
 
 /// The embedded lists.
 const BUILTIN: &str = include_str!("../../assets/cues.toml");

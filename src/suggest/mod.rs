@@ -11,6 +11,7 @@ mod body;
 mod claim;
 mod cues;
 mod document;
+mod organisation;
 mod phrase;
 mod tokens;
 mod verb;

@@ -5,6 +5,7 @@
 //! `tests/segment`, `tests/suggest`); insta keeps snapshots in `snapshots/` here.
 
 mod agree;
+mod architecture;
 mod cli;
 mod cli_check;
 mod cli_corroborate;
@@ -19,6 +20,7 @@ mod formats;
 mod formats_pty;
 mod formats_tui;
 mod hostile;
+mod keys_pty;
 mod merge_driver;
 mod no_claim;
 mod pty;

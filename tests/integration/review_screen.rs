@@ -495,6 +495,7 @@ fn help_lists_the_review_keys_and_the_mouse() {
         ("/", "filter"),
         ("w", "only claims on E/F sources"),
         (">", "sort by the next column"),
+        ("> <", "sort by the next column (or back)"),
         ("R", "reverse the sort"),
         ("q", "quit"),
         ("click", "select a row"),

@@ -143,6 +143,12 @@ fn adjudication_view_shows_each_version_side_by_side() {
         sources.contains("— Interior Minister"),
         "side by side: {sources}"
     );
+    // The hint names the keys of [keys.adjudicate] (the first of each action's keys).
+    assert!(
+        screen
+            .row_with("1-2 accept that version · e write the agreed claim")
+            .is_some_and(|r| r.contains("j/k next/previous · A close")),
+    );
     screen.keys("1");
     let agreed = screen.row_with("agreed (by ed)").expect("agreed line");
     assert!(

@@ -40,10 +40,12 @@ pub fn extract(page: &str) -> Extracted {
         reader.parse().map(|article| (article, normalise(&heading)))
     });
     let mut warnings = Vec::new();
+    let mut no_article = false;
     let text = match article {
         Ok((article, heading)) => {
             let body = normalise(&drop_repeated(&normalise(&article.text_content)));
             if body.chars().count() < MIN_ARTICLE_CHARS || mostly_links(&article.content) {
+                no_article = true;
                 warnings.push(NO_ARTICLE.to_owned());
             }
             // The page's title often carries the site's name ("Headline | The Daily"); the
@@ -74,6 +76,7 @@ pub fn extract(page: &str) -> Extracted {
             String::new()
         }
         Err(_) => {
+            no_article = true;
             warnings.push(NO_ARTICLE.to_owned());
             String::new()
         }
@@ -84,6 +87,7 @@ pub fn extract(page: &str) -> Extracted {
         ));
     }
     Extracted {
+        no_article,
         text,
         method: METHOD.to_owned(),
         warnings,
@@ -163,6 +167,7 @@ mod tests {
     fn a_page_without_an_article_says_so_and_shows_what_text_it_has() {
         let extracted = extract(&page("<nav><a href=/>Home</a></nav><form><input></form>"));
         assert_eq!(extracted.warnings, [NO_ARTICLE], "{extracted:?}");
+        assert!(extracted.no_article);
         assert!(!extracted.text.contains("tracker"), "{extracted:?}");
         let empty = extract("");
         assert_eq!((empty.text.as_str(), empty.warnings.len()), ("", 1));

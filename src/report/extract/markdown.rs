@@ -25,6 +25,7 @@ pub fn extract(source: &str) -> Extracted {
         text,
         method: METHOD.to_owned(),
         warnings: Vec::new(),
+        no_article: false,
     }
 }
 

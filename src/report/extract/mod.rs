@@ -39,6 +39,9 @@ pub struct Extracted {
     pub method: String,
     /// What the reader should warn about (e.g. a page with no article), one short line each.
     pub warnings: Vec<String>,
+    /// Whether no article was found in the page (the warnings then hold [`NO_ARTICLE`]): a
+    /// flag of its own, so that no caller has to recognise the warning by its text.
+    pub no_article: bool,
 }
 
 /// How the file at `path` is read: by its extension, else by sniffing its first bytes.

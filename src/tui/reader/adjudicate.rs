@@ -8,11 +8,12 @@
 
 use crossterm::event::KeyEvent;
 
-use super::mode_keys::AdjudicationKey;
 use super::overlay::{Adjudication, Editor, Field, Overlay};
 use super::{App, Effect};
 use crate::annotate::merge::{CONFLICT_KEY, CONFLICT_LABEL};
 use crate::annotate::{ADJUDICATED_BY, AGREED_LABEL, Claim, QUOTE_WAS, now};
+use crate::config::keys::Key;
+use crate::config::modes::AdjudicateAction;
 use crate::corpus::agree::{Item, Table};
 
 /// The extra key of an agreed claim naming the claim whose version was accepted.
@@ -61,15 +62,28 @@ impl App {
             return None;
         };
         let count = view.sentences.len();
-        match AdjudicationKey::of(event)? {
-            AdjudicationKey::Next => view.at = (view.at + 1) % count,
-            AdjudicationKey::Prev => view.at = (view.at + count - 1) % count,
-            AdjudicationKey::Close => self.overlay = Overlay::None,
-            AdjudicationKey::Write => {
+        let key = Key::from(event);
+        let Some(action) = self.config.keys.adjudicate.adjudicate_action(key) else {
+            // Not a key of this view: say so, rather than seem to ignore it.
+            self.message = Some(format!(
+                "{} does nothing in the adjudication view; {} closes it",
+                key.label(),
+                self.config
+                    .keys
+                    .adjudicate
+                    .key_name(AdjudicateAction::Close)
+            ));
+            return None;
+        };
+        match action {
+            AdjudicateAction::Next => view.at = (view.at + 1) % count,
+            AdjudicateAction::Prev => view.at = (view.at + count - 1) % count,
+            AdjudicateAction::Close => self.overlay = Overlay::None,
+            AdjudicateAction::Write => {
                 self.write_agreed();
                 return None;
             }
-            AdjudicationKey::Accept(column) => return self.accept(column),
+            AdjudicateAction::Accept(column) => return self.accept(column),
         }
         if let Overlay::Adjudicate(view) = &self.overlay
             && let Some(n) = view.sentence()
@@ -96,8 +110,12 @@ impl App {
         let author = table.authors.get(column)?.clone();
         let Some(chosen) = item.claims.get(column).cloned().flatten() else {
             self.message = Some(format!(
-                "{} left this sentence untagged: there is no claim to accept (e writes one)",
-                crate::report::safe(&author)
+                "{} left this sentence untagged: there is no claim to accept ({} writes one)",
+                crate::report::safe(&author),
+                self.config
+                    .keys
+                    .adjudicate
+                    .key_name(AdjudicateAction::Write)
             ));
             return None;
         };
@@ -154,8 +172,9 @@ impl App {
         };
         self.selected = Some(self.sidecar.claims[i].id.clone());
         self.message = Some(format!(
-            "agreed: {who}'s version ({}); j for the next disagreement",
-            crate::report::safe(&chosen.status)
+            "agreed: {who}'s version ({}); {} for the next disagreement",
+            crate::report::safe(&chosen.status),
+            self.config.keys.adjudicate.key_name(AdjudicateAction::Next)
         ));
         let effect = self.claims_changed();
         Some(effect)
@@ -276,6 +295,37 @@ mod tests {
             "the view takes its own keys only"
         );
         assert_eq!(agreed(&app).len(), 1);
+    }
+
+    #[test]
+    fn the_views_keys_and_messages_follow_keys_adjudicate() {
+        let mut app = disagreeing();
+        let text = "[keys.adjudicate]\n\"l\" = \"next\"\n\"j\" = \"none\"\n\"w\" = \"write\"\n\"e\" = \"none\"\n";
+        app.config.keys =
+            crate::config::Config::from_str_with_defaults(text, std::path::Path::new("c.toml"))
+                .unwrap()
+                .keys;
+        update(&mut app, Action::Adjudicate);
+        assert_eq!(app.cursor, 1);
+        press(&mut app, 'j');
+        assert_eq!(app.cursor, 1, "j is unbound in the view");
+        assert_eq!(
+            app.message.as_deref(),
+            Some("j does nothing in the adjudication view; A closes it")
+        );
+        assert_eq!(press(&mut app, '2'), Some(Effect::Save));
+        assert_eq!(
+            app.message.as_deref(),
+            Some("agreed: ben's version (unsourced); l for the next disagreement"),
+            "the message names the key bound to next"
+        );
+        press(&mut app, 'l');
+        assert_eq!(app.cursor, 3, "l moves on");
+        press(&mut app, '1');
+        assert_eq!(
+            app.message.as_deref(),
+            Some("ana left this sentence untagged: there is no claim to accept (w writes one)")
+        );
     }
 
     #[test]

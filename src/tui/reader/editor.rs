@@ -4,20 +4,20 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::find::Search;
-use super::mode_keys::{EditorKey, SearchKey};
 use super::overlay::{Editor, Field, Overlay};
 use super::{App, Effect, Focus};
 use crate::annotate::{ADJUDICATED_BY, Claim, QUOTE_WAS, SourceKind, now};
 use crate::config::keys::Key;
+use crate::config::modes::{EditorAction, PromptAction};
 use crate::tui::input::TextInput;
 
 impl App {
     pub(super) fn type_key(&mut self, event: KeyEvent) -> Option<Effect> {
         if let Overlay::Search(input, origin) = &mut self.overlay {
             let origin = *origin;
-            match SearchKey::of(event) {
-                Some(SearchKey::Cancel) => self.cancel_search(origin),
-                Some(SearchKey::Keep) => {
+            match self.config.keys.search.action(Key::from(event)) {
+                Some(PromptAction::Cancel) => self.cancel_search(origin),
+                Some(PromptAction::Keep) => {
                     self.overlay = Overlay::None;
                     if self.search.matches.is_empty() && !self.search.query.is_empty() {
                         self.message = Some(format!("not found: {}", self.search.query));
@@ -37,18 +37,19 @@ impl App {
         let Overlay::Editor(editor) = &mut self.overlay else {
             return None;
         };
-        match EditorKey::of(event, editor.field == Field::Note) {
-            Some(EditorKey::Cancel) => {
+        let keys = &self.config.keys.editor;
+        match keys.editor_action(Key::from(event), editor.field == Field::Note) {
+            Some(EditorAction::Cancel) => {
                 self.overlay = Overlay::None;
                 return None;
             }
-            Some(EditorKey::Save) => return self.save_editor(),
-            Some(EditorKey::ExternalNote) => {
+            Some(EditorAction::Save) => return self.save_editor(),
+            Some(EditorAction::ExternalNote) => {
                 editor.field = Field::Note;
                 return Some(Effect::EditNote);
             }
-            Some(EditorKey::NextField) => editor.field = editor.field.step(true),
-            Some(EditorKey::PrevField) => editor.field = editor.field.step(false),
+            Some(EditorAction::NextField) => editor.field = editor.field.step(true),
+            Some(EditorAction::PrevField) => editor.field = editor.field.step(false),
             None => {
                 let names: Vec<String> = self.config.tags.iter().map(|t| t.name.clone()).collect();
                 let current = names.iter().position(|n| *n == editor.status);
@@ -119,7 +120,8 @@ impl App {
             (Overlay::Editor(editor), Ok(note)) => {
                 editor.note = TextInput::new(&note);
                 editor.field = Field::Note;
-                self.message = Some("note edited; Ctrl-s saves the claim".to_owned());
+                let save = self.config.keys.editor.key_name_in_note(EditorAction::Save);
+                self.message = Some(format!("note edited; {save} saves the claim"));
             }
             (_, Err(why)) => self.message = Some(why),
             (_, Ok(_)) => {}

@@ -1,14 +1,16 @@
 //! What the help screen says: the keys actually bound, the tags, the grades and the keys of the
-//! editor and the prompts, as plain lines. The update step scrolls through them and drawing styles
-//! them, so neither depends on the other.
+//! editor, the search prompt and the adjudication view, as plain lines, each key as the live
+//! keymap binds it (a rebound key shows as rebound). The update step scrolls through them and
+//! drawing styles them, so neither depends on the other.
 
 use ratatui::layout::Rect;
 
 use crate::annotate::grade::{CREDIBILITY, RELIABILITY};
 use crate::config::Config;
-use crate::config::keys::Action;
+use crate::config::bindings::Bindings;
+use crate::config::keys::{Action, Keymap};
+use crate::config::modes::{self, EditorAction};
 use crate::tui::reader::layout::centered;
-use crate::tui::reader::mode_keys;
 
 /// One line of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,12 +51,20 @@ pub fn lines(config: &Config) -> Vec<HelpLine> {
     lines.push(HelpLine::Heading(
         "Selecting part of a sentence or several sentences",
     ));
-    lines.push(text(
-        "  v starts a selection on the sentence; j/k extend it by sentences;",
-    ));
-    lines.push(text(
-        "  h/l move its start and H/L its end by a word (also narrows the claim",
-    ));
+    let key = |action| config.keys.key_name(action);
+    lines.push(HelpLine::Text(format!(
+        "  {} starts a selection on the sentence; {}/{} extend it by sentences;",
+        key(Action::ToggleSelect),
+        key(Action::NextSentence),
+        key(Action::PrevSentence)
+    )));
+    lines.push(HelpLine::Text(format!(
+        "  {}/{} move its start and {}/{} its end by a word (also narrows the claim",
+        key(Action::StartWordLeft),
+        key(Action::StartWordRight),
+        key(Action::EndWordLeft),
+        key(Action::EndWordRight)
+    )));
     lines.push(text(
         "  under the cursor); a tag key tags the selection as one claim.",
     ));
@@ -71,12 +81,74 @@ pub fn lines(config: &Config) -> Vec<HelpLine> {
     lines.push(text(
         "  Set with the grade keys above or the editor's Grade field (empty: no grade).",
     ));
+    mode(&mut lines, &config.keys.editor, modes::EDITOR_FIXED);
+    mode(&mut lines, &config.keys.search, &[]);
+    mode(&mut lines, &config.keys.adjudicate, modes::ADJUDICATE_FIXED);
     lines.push(HelpLine::Blank);
-    lines.push(HelpLine::Heading("Editor, search, mouse, adjudication"));
-    for (keys, doc) in mode_keys::HELP {
+    lines.push(HelpLine::Heading("Mouse"));
+    lines.push(HelpLine::Keys(
+        "click, wheel".to_owned(),
+        "move the cursor, scroll",
+    ));
+    lines
+}
+
+/// A section for the keys of one mode: those bound in its table, then the fixed ones.
+fn mode<A: Copy + PartialEq>(
+    lines: &mut Vec<HelpLine>,
+    keys: &Bindings<A>,
+    fixed: &[(&str, &'static str)],
+) {
+    lines.push(HelpLine::Blank);
+    lines.push(HelpLine::Heading(keys.vocabulary().title));
+    for (keys, doc) in keys.help_rows() {
+        lines.push(HelpLine::Keys(keys, doc));
+    }
+    for (keys, doc) in fixed {
         lines.push(HelpLine::Keys((*keys).to_owned(), doc));
     }
-    lines
+}
+
+/// The pop-up's title: how to close and scroll it, with the keys bound to that.
+pub fn title(keys: &Keymap) -> String {
+    format!(
+        " Help — {} closes, {}/{} scroll ",
+        keys.key_name(Action::Cancel),
+        keys.key_name(Action::NextSentence),
+        keys.key_name(Action::PrevSentence)
+    )
+}
+
+/// The claim editor's line of hints, with the keys bound in `[keys.editor]`: a save key that
+/// the note keeps for a new line (Enter) is named apart, as saving only outside the note. Hints
+/// give way to fit `width` columns, the least needed first.
+pub fn editor_hint(keys: &Keymap, width: usize) -> String {
+    let editor = &keys.editor;
+    let [field, external, cancel] = [
+        EditorAction::NextField,
+        EditorAction::ExternalNote,
+        EditorAction::Cancel,
+    ]
+    .map(|action| editor.key_name(action));
+    let save = editor.key_name_in_note(EditorAction::Save);
+    let newline = editor
+        .keys_in_note(EditorAction::Save, true)
+        .first()
+        .map(|key| format!(" · {key} save/newline"))
+        .unwrap_or_default();
+    // Longest first; the first that fits is shown, the last whatever the width.
+    let hints = [
+        format!("{field} field · {save} save{newline} · {external} $EDITOR · {cancel} cancel"),
+        format!("{field} field · {save} save · {external} $EDITOR · {cancel} cancel"),
+        format!("{field} field · {save} save · {cancel} cancel"),
+        format!("{save} save · {cancel} cancel"),
+    ];
+    let fits = |hint: &&String| hint.chars().count() <= width;
+    hints
+        .iter()
+        .find(fits)
+        .unwrap_or(&hints[hints.len() - 1])
+        .clone()
 }
 
 /// Where the help pop-up goes on a screen of `size`.
@@ -88,4 +160,151 @@ pub fn area(size: Rect) -> Rect {
 pub fn max_scroll(config: &Config, size: Rect) -> usize {
     let inner_height = usize::from(area(size).height.saturating_sub(2));
     lines(config).len().saturating_sub(inner_height)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::path::Path;
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::config::keys::Key;
+    use crate::report::{Encoding, Report};
+    use crate::tui::reader::{App, Overlay, update};
+
+    /// A reader on a short report with the settings of `config_text`, on a 100x150 screen.
+    fn reader(config_text: &str) -> App {
+        let report = Report::from_text(
+            Path::new("report.txt"),
+            "The minister said the port would reopen. Critics disagree.".to_owned(),
+            Encoding::Utf8,
+            "hash".into(),
+        );
+        let config = Config::from_str_with_defaults(config_text, Path::new("c.toml")).unwrap();
+        let mut app = App::new(report, None, config, None);
+        update(&mut app, Action::Resize(100, 150));
+        app
+    }
+
+    fn screen(app: &App) -> Vec<String> {
+        let mut terminal = Terminal::new(TestBackend::new(100, 150)).unwrap();
+        terminal
+            .draw(|frame| crate::tui::reader::ui::draw(frame, app))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..150)
+            .map(|y| (0..100).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect()
+    }
+
+    fn press(app: &mut App, key: &str) {
+        let key = Key::parse(key).unwrap();
+        app.on_key(KeyEvent::new(key.code, key.modifiers));
+    }
+
+    const REBOUND: &str = "[keys.editor]\n\"ctrl-x\" = \"save\"\n\"ctrl-s\" = \"none\"\n\
+                           [keys]\n\"F\" = \"help\"\n\"?\" = \"none\"\n\"esc\" = \"none\"\n\
+                           \"ctrl-g\" = \"cancel\"\n";
+
+    #[test]
+    fn the_help_lists_a_rebound_editor_key() {
+        let mut app = reader(REBOUND);
+        press(&mut app, "F");
+        assert_eq!(app.overlay, Overlay::Help(0), "F opens the help");
+        let rows = screen(&app);
+        let save = rows
+            .iter()
+            .find(|r| r.contains("save the claim (Enter in the note"))
+            .expect("the editor's save is listed");
+        assert!(save.contains("Enter Ctrl-x"), "{save}");
+        assert!(!rows.iter().any(|r| r.contains("Ctrl-s")), "unbound: gone");
+        assert!(
+            rows[1].contains("Help — Ctrl-g closes, j/k scroll"),
+            "the title names the keys bound: {}",
+            rows[1]
+        );
+        let defaults = reader("");
+        let lines = lines(&defaults.config);
+        assert!(lines.contains(&HelpLine::Keys(
+            "Enter Ctrl-s".to_owned(),
+            "save the claim (Enter in the note: a new line)"
+        )));
+        assert!(lines.contains(&HelpLine::Heading("Search prompt")));
+        assert!(lines.contains(&HelpLine::Keys(
+            "1-9".to_owned(),
+            modes::ADJUDICATE_FIXED[0].1
+        )));
+    }
+
+    #[test]
+    fn hints_and_messages_name_the_rebound_keys() {
+        let mut app = reader(REBOUND);
+        let status = screen(&app).pop().unwrap();
+        assert!(status.trim_end().ends_with("F help"), "{status}");
+        press(&mut app, "enter");
+        assert!(matches!(app.overlay, Overlay::Editor(_)));
+        assert!(
+            screen(&app).iter().any(
+                |r| r.contains("Tab field · Ctrl-x save · Enter save/newline · Ctrl-o $EDITOR")
+            ),
+            "the editor's hint"
+        );
+        app.note_edited(Ok("checked with the port office".to_owned()));
+        assert_eq!(
+            app.message.as_deref(),
+            Some("note edited; Ctrl-x saves the claim")
+        );
+        let saved = app.on_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL));
+        assert_eq!(
+            saved,
+            Some(crate::tui::reader::Effect::Save),
+            "Ctrl-x saves"
+        );
+        assert_eq!(
+            app.sidecar.claims[0].note.as_deref(),
+            Some("checked with the port office")
+        );
+    }
+
+    #[test]
+    fn the_search_prompt_takes_its_keys_from_keys_search() {
+        let mut app = reader("[keys.search]\n\"ctrl-g\" = \"cancel\"\n\"esc\" = \"none\"\n");
+        press(&mut app, "j");
+        press(&mut app, "/");
+        for c in "port".chars() {
+            app.on_key(KeyEvent::from(KeyCode::Char(c)));
+        }
+        assert_eq!(app.search.query, "port");
+        press(&mut app, "esc");
+        assert!(
+            matches!(app.overlay, Overlay::Search(..)),
+            "Esc is unbound here"
+        );
+        press(&mut app, "ctrl-g");
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(app.search.query, "", "cancelled");
+        assert_eq!(app.cursor, 1, "back where the search started");
+        assert!(
+            lines(&app.config).contains(&HelpLine::Keys(
+                "Ctrl-c Ctrl-g".to_owned(),
+                "drop the search, back to where it started"
+            )),
+            "the help lists the keys as bound"
+        );
+    }
+
+    #[test]
+    fn a_review_key_in_the_reader_says_it_does_nothing_here() {
+        let mut app = reader("");
+        press(&mut app, "w");
+        assert_eq!(
+            app.message.as_deref(),
+            Some("w is a key of the review screen (sidenote FOLDER); nothing to do here")
+        );
+        assert!(app.sidecar.claims.is_empty());
+    }
 }

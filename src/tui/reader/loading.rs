@@ -66,7 +66,8 @@ const TAIL_REASON: &str =
 pub fn head_app(head: Report, config: Config) -> App {
     let mut app = App::new(head, None, config, Some(HEAD_REASON.to_owned()));
     app.extent = Extent::Head;
-    app.message = Some(indexing(0));
+    // The save state already says why it is read-only; the status line shows the progress.
+    app.message = None;
     app.indexed = Some(0);
     app
 }
@@ -98,7 +99,7 @@ pub fn show_end(app: &mut App) {
     *app = end;
 }
 
-/// The status-bar line for `percent` of the report indexed.
+/// The status-bar line for `percent` of the report indexed ([`App::indexed`]).
 pub fn indexing(percent: u8) -> String {
     format!("indexing {percent}%")
 }
@@ -124,10 +125,8 @@ pub fn open_sidecar(report: &Report) -> (Option<Sidecar>, Option<String>) {
 pub fn take(app: &mut App, loaded: Loaded) -> Result<(), LoadError> {
     match loaded {
         Loaded::Progress(percent) => {
-            // The progress replaces only itself: a message the user has not read yet stays.
-            if app.message.is_none() || app.message == app.indexed.map(indexing) {
-                app.message = Some(indexing(percent));
-            }
+            // A state of its own, not a message: the status bar shows it when no message the
+            // user has yet to read is there, and it never replaces one.
             app.indexed = Some(percent);
             Ok(())
         }
@@ -214,21 +213,46 @@ mod tests {
         (head, Box::new(whole))
     }
 
+    /// The status bar of `app` drawn on an 80-column screen.
+    fn status_bar(app: &App) -> String {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 20)).unwrap();
+        terminal
+            .draw(|frame| crate::tui::reader::ui::draw(frame, app))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..80)
+            .map(|x| buffer[(x, 19)].symbol().to_owned())
+            .collect()
+    }
+
     #[test]
     fn the_head_is_read_only_and_shows_progress() {
         let (mut head, _) = head_and_whole();
-        assert_eq!(head.message.as_deref(), Some("indexing 0%"));
+        assert_eq!(head.indexed, Some(0));
+        assert_eq!(head.message, None, "progress is not a message");
+        assert!(status_bar(&head).contains("indexing 0%"));
         assert!(is_partial(&head));
         assert!(matches!(head.save_state, SaveState::ReadOnly(_)));
         take(&mut head, Loaded::Progress(43)).unwrap();
-        assert_eq!(head.message.as_deref(), Some("indexing 43%"));
+        assert_eq!(head.indexed, Some(43));
+        assert!(status_bar(&head).contains("indexing 43%"));
         head.message = Some("not found: ferry".into());
         take(&mut head, Loaded::Progress(50)).unwrap();
         assert_eq!(
             head.message.as_deref(),
             Some("not found: ferry"),
-            "progress does not hide what a key said"
+            "progress does not replace what a key said"
         );
+        let bar = status_bar(&head);
+        assert!(
+            bar.contains("not found") && !bar.contains("indexing"),
+            "{bar}"
+        );
+        head.on_key(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Char('j'),
+        ));
+        assert!(status_bar(&head).contains("indexing 50%"), "back once read");
     }
 
     #[test]

@@ -15,7 +15,6 @@ pub mod help;
 mod history;
 pub mod layout;
 pub mod loading;
-pub mod mode_keys;
 mod no_claim;
 pub mod overlay;
 pub mod presence;
@@ -407,6 +406,12 @@ impl App {
 }
 
 /// Applies one action to the state; returns what the event loop must do next.
+///
+/// Both screens read one keymap, whose names mean one thing each (`config::keys`): the review
+/// screen gives the reader's moves their meaning for rows, and the few actions of one screen
+/// alone (`Action::Review` here, undo or tagging there) are not dropped in silence: the status
+/// line says that the key does nothing on this screen. Giving each screen a keymap of its own
+/// would make `j` or `/` two settings to keep in step.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     if app.areas().is_none() && !matches!(action, Action::Quit | Action::Resize(..)) {
         // Nothing is visible in a terminal too small to use: keys must not change unseen state.
@@ -494,7 +499,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.size = Rect::new(0, 0, w, h);
             app.relayout();
         }
-        Action::Review(_) => {}
+        Action::Review(_) => {
+            // One keymap serves both screens (the review screen reads the reader's moves), so a
+            // key of the review screen reaches the reader too: say that it does nothing here.
+            app.message = Some(format!(
+                "{} is a key of the review screen (sidenote FOLDER); nothing to do here",
+                app.config.keys.key_name(action)
+            ));
+        }
     }
     None
 }

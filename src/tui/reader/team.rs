@@ -95,8 +95,11 @@ impl App {
         self.author_filter = next.cloned();
         self.message = Some(match &self.author_filter {
             Some(a) => format!(
-                "showing {}'s claims (a: next author)",
-                crate::report::safe(a)
+                "showing {}'s claims ({}: next author)",
+                crate::report::safe(a),
+                self.config
+                    .keys
+                    .key_name(crate::config::keys::Action::CycleAuthor)
             ),
             None => "showing every author's claims".to_owned(),
         });

@@ -117,7 +117,7 @@ const TABLE: &[(Action, Command, Option<&str>)] = &[
     (
         Action::Review(ReviewAction::SortNext),
         Command::SortNext,
-        Some("sort by the next column, in either table (< back)"),
+        Some("sort by the next column (or back), in either table"),
     ),
     (
         Action::Review(ReviewAction::SortPrev),
@@ -155,11 +155,20 @@ impl Command {
     }
 }
 
-/// The help's rows: the action whose keys to show, and what it does here.
-pub fn help_rows() -> impl Iterator<Item = (Action, &'static str)> {
-    TABLE
-        .iter()
-        .filter_map(|(action, _, doc)| doc.map(|doc| (*action, doc)))
+const SORT_NEXT: Action = Action::Review(ReviewAction::SortNext);
+const SORT_PREV: Action = Action::Review(ReviewAction::SortPrev);
+
+/// The help's rows: the actions whose keys to show (the sort's two directions share a row),
+/// and what they do here.
+pub fn help_rows() -> impl Iterator<Item = (&'static [Action], &'static str)> {
+    TABLE.iter().filter_map(|(action, _, doc)| {
+        let actions: &'static [Action] = if *action == SORT_NEXT {
+            &[SORT_NEXT, SORT_PREV]
+        } else {
+            std::slice::from_ref(action)
+        };
+        doc.map(|doc| (actions, doc))
+    })
 }
 
 #[cfg(test)]
@@ -174,5 +183,11 @@ mod tests {
         assert_eq!(Command::of(Action::Tag(2)), Some(Command::OnlyTag(2)));
         assert_eq!(Command::of(Action::Undo), None, "the reader's alone");
         assert_eq!(help_rows().count(), 17);
+        let sort = help_rows().find(|(a, _)| a[0] == Action::Review(ReviewAction::SortNext));
+        assert_eq!(
+            sort.map(|(a, _)| a),
+            Some(&[SORT_NEXT, SORT_PREV][..]),
+            "the previous column on the next's row"
+        );
     }
 }

@@ -13,12 +13,13 @@ mod view;
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 
 use super::input::TextInput;
 use crate::config::Config;
 use crate::config::keys::{Action, Key};
+use crate::config::modes::PromptAction;
 use crate::corpus::Reviewed;
 use command::Command;
 use rows::{ClaimColumn, ClaimFilter, Column};
@@ -137,6 +138,9 @@ pub struct Review {
     pub help: bool,
     /// A one-line message for the status bar.
     pub message: Option<String>,
+    /// A short answer to the last key (that it does nothing here), shown before the message
+    /// and cleared by the next key, so it never hides the message for long.
+    pub answer: Option<String>,
     /// The terminal's size.
     pub size: Rect,
     /// The selection the screen had when it was last closed on this folder, looked for as the
@@ -169,6 +173,7 @@ impl Review {
             claim_top: 0,
             help: false,
             message: None,
+            answer: None,
             size: Rect::default(),
             resuming: None,
         }
@@ -367,26 +372,24 @@ impl Review {
 
     /// Handles a key: typed into the filter prompt when it is open, else through the keymap.
     pub fn on_key(&mut self, event: KeyEvent) -> Option<Effect> {
+        self.answer = None;
         if let Some(prompt) = &mut self.prompt {
-            let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-            match event.code {
-                KeyCode::Esc => {
+            match self.config.keys.prompt.action(Key::from(event)) {
+                Some(PromptAction::Cancel) => {
                     self.prompt = None;
                     self.set_filter(String::new());
                 }
-                KeyCode::Char('c') if ctrl => {
-                    self.prompt = None;
-                    self.set_filter(String::new());
-                }
-                KeyCode::Enter => self.prompt = None,
+                Some(PromptAction::Keep) => self.prompt = None,
                 // The label being typed after `label:`, completed from the labels in use.
-                KeyCode::Tab if self.view == View::Claims => {
+                None if event.code == crossterm::event::KeyCode::Tab
+                    && self.view == View::Claims =>
+                {
                     let labels = query::labels_in_use(&self.reports);
                     if let Some(done) = query::complete(prompt.text(), &labels) {
                         *prompt = TextInput::new(&done);
                     }
                 }
-                _ => prompt.edit(event, false),
+                None => prompt.edit(event, false),
             }
             if let Some(prompt) = &self.prompt {
                 let text = prompt.text().to_owned();
@@ -567,7 +570,8 @@ impl Review {
 }
 
 /// Applies one action to the review state; returns what the event loop must do next. Any key
-/// closes the help; an action that means nothing here (see [`Command::of`]) does nothing.
+/// closes the help; an action that means nothing here (see [`Command::of`]) says so in the
+/// status line (see `reader::update` for why the two screens share one keymap).
 pub fn update(review: &mut Review, action: Action) -> Option<Effect> {
     if !matches!(action, Action::Resize(..)) {
         review.resuming = None;
@@ -577,7 +581,15 @@ pub fn update(review: &mut Review, action: Action) -> Option<Effect> {
         review.settle();
         return None;
     }
-    let effect = Command::of(action).and_then(|command| apply(review, command));
+    let Some(command) = Command::of(action) else {
+        // A key of the reader alone (tagging, undo…): the keymap is shared, so say so.
+        review.answer = Some(format!(
+            "{} is a key of the reader; nothing to do on the review screen",
+            review.config.keys.key_name(action)
+        ));
+        return None;
+    };
+    let effect = apply(review, command);
     review.settle();
     effect
 }

@@ -6,6 +6,7 @@ use super::*;
 use crate::annotate::{Anchor, Claim, now};
 use crate::config::keys::ReviewAction;
 use crate::report::{Encoding, Report};
+use crossterm::event::{KeyCode, KeyModifiers};
 use rows::ClaimColumn;
 
 /// A report `name` of `sentences` sentences with claims of these (tag, source, grade).
@@ -131,6 +132,43 @@ fn the_name_filter_is_typed_live_and_esc_clears_it() {
     assert_eq!(review.name_filter, "B");
     update(&mut review, Action::Cancel);
     assert_eq!(paths(&review).len(), 2);
+}
+
+#[test]
+fn the_filter_prompt_takes_its_keys_from_keys_prompt() {
+    let mut review = review();
+    review.config = Config::from_str_with_defaults(
+        "[keys.prompt]\n\"ctrl-g\" = \"cancel\"\n\"esc\" = \"none\"\n\"tab\" = \"keep\"\n",
+        Path::new("c.toml"),
+    )
+    .expect("valid");
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    review.on_key(key(KeyCode::Char('/')));
+    review.on_key(key(KeyCode::Char('b')));
+    review.on_key(key(KeyCode::Esc));
+    assert!(review.prompt.is_some(), "Esc is unbound in the prompt");
+    review.on_key(key(KeyCode::Tab));
+    assert!(review.prompt.is_none(), "Tab keeps the filter");
+    assert_eq!(paths(&review), ["b.txt"]);
+    review.on_key(key(KeyCode::Char('/')));
+    review.on_key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL));
+    assert!(review.prompt.is_none());
+    assert_eq!(paths(&review).len(), 2, "Ctrl-g cleared the filter");
+}
+
+#[test]
+fn a_key_of_the_reader_alone_says_it_does_nothing_here() {
+    let mut review = review();
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    let message = review.message.clone();
+    review.on_key(key(KeyCode::Char('z')));
+    assert_eq!(
+        review.answer.as_deref(),
+        Some("z is a key of the reader; nothing to do on the review screen")
+    );
+    assert_eq!(review.message, message, "the message stays");
+    review.on_key(key(KeyCode::Char('j')));
+    assert_eq!(review.answer, None, "gone with the next key");
 }
 
 #[test]
@@ -493,7 +531,7 @@ fn the_unfinished_key_shows_only_reports_not_done() {
     let keys = review.config.keys.keys_for(Action::NextUntagged);
     assert!(keys.iter().any(|k| k == "]"), "{keys:?}");
     assert!(
-        command::help_rows()
-            .any(|(action, line)| action == Action::NextUntagged && line.contains("unfinished"))
+        command::help_rows().any(|(actions, line)| actions.contains(&Action::NextUntagged)
+            && line.contains("unfinished"))
     );
 }

@@ -321,11 +321,14 @@ impl<C: vt100::Callbacks + Send + 'static> Session<C> {
 /// `sidenote ARGS --config DEFAULTS` run in `dir`, as in a user's xterm, with `env` set: no
 /// `NO_COLOR` or `VISUAL` of the user's, places kept in the tests' folder ([`state_dir`], unless
 /// `env` names another), and short panic messages (one fits on the screen that a failure shows).
+/// ARGS that give a `--config` of their own keep it.
 pub fn command(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
     let mut command = CommandBuilder::new(SIDENOTE);
     command.args(args);
-    command.arg("--config");
-    command.arg(default_config());
+    if !args.contains(&"--config") {
+        command.arg("--config");
+        command.arg(default_config());
+    }
     command.cwd(dir);
     command.env("TERM", "xterm-256color");
     command.env("XDG_CONFIG_HOME", dir);

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{badge, grade_badge, popup};
 use crate::annotate::{ADJUDICATED_BY, Claim};
+use crate::config::modes::AdjudicateAction;
 use crate::report::{one_line, safe};
 use crate::tui::reader::layout::centered;
 use crate::tui::reader::{App, Overlay};
@@ -73,9 +74,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
             ..inner
         },
     );
+    let bound = &app.config.keys.adjudicate;
     let keys = format!(
-        "1-{} accept that version · e write the agreed claim · j/k next/previous · Esc close",
-        table.authors.len()
+        "1-{} accept that version · {} write the agreed claim · {}/{} next/previous · {} close",
+        table.authors.len(),
+        bound.key_name(AdjudicateAction::Write),
+        bound.key_name(AdjudicateAction::Next),
+        bound.key_name(AdjudicateAction::Prev),
+        bound.key_name(AdjudicateAction::Close)
     );
     frame.render_widget(
         Paragraph::new(Span::styled(keys, Style::new().add_modifier(Modifier::DIM))),

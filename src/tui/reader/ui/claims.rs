@@ -32,21 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let width = usize::from(inner.width);
     let visible = app.visible_claims();
     if visible.is_empty() {
-        let keys: Vec<String> = app.config.tags.iter().map(|t| t.key.label()).collect();
-        let hint = if let SaveState::ReadOnly(why) = &app.save_state {
-            format!(
-                "Read-only: nothing can be tagged or saved, because {}",
-                safe(why)
-            )
-        } else if app.sidecar.claims.is_empty() {
-            format!(
-                "No claims yet. Press {} to tag the sentence under the cursor; ? for help.",
-                keys.join(", ")
-            )
-        } else {
-            "No claims with this filter; f shows the next tag or label, a the next author."
-                .to_owned()
-        };
+        let hint = empty_hint(app);
         frame.render_widget(
             Paragraph::new(hint).wrap(ratatui::widgets::Wrap { trim: true }),
             inner,
@@ -161,6 +147,31 @@ fn quote_and_note(
         ]));
     }
     lines
+}
+
+/// What the panel says when it shows no claim: why, and the keys to press.
+fn empty_hint(app: &App) -> String {
+    let keys: Vec<String> = (0..app.config.tags.len())
+        .filter_map(|i| app.config.keys.first_key(Action::Tag(i)))
+        .collect();
+    if let SaveState::ReadOnly(why) = &app.save_state {
+        format!(
+            "Read-only: nothing can be tagged or saved, because {}",
+            safe(why)
+        )
+    } else if app.sidecar.claims.is_empty() {
+        let help = app.config.keys.key_name(Action::Help);
+        format!(
+            "No claims yet. Press {} to tag the sentence under the cursor; {help} for help.",
+            keys.join(", ")
+        )
+    } else {
+        let [tag, author] =
+            [Action::CycleFilter, Action::CycleAuthor].map(|a| app.config.keys.key_name(a));
+        format!(
+            "No claims with this filter; {tag} shows the next tag or label, {author} the next author."
+        )
+    }
 }
 
 /// The claim's source and whether it is named or anonymous (`officials · anonymous`), either

@@ -105,14 +105,7 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
         let at = Rect::new(inner.right() - 1, column.bottom() - 1, 1, 1);
         frame.render_widget(Paragraph::new(Span::styled("↓", dim)), at);
     }
-    let help = [
-        "Tab field · Ctrl-s save · Enter save/newline · Ctrl-o $EDITOR · Esc cancel",
-        "Tab field · Ctrl-s save · Ctrl-o $EDITOR · Esc cancel",
-        "Tab field · Ctrl-s save · Esc cancel",
-    ]
-    .into_iter()
-    .find(|h| h.chars().count() <= usize::from(inner.width))
-    .unwrap_or("Ctrl-s save · Esc cancel");
+    let help = crate::tui::reader::help::editor_hint(&app.config.keys, usize::from(inner.width));
     frame.render_widget(
         Paragraph::new(Span::styled(help, dim)),
         Rect {

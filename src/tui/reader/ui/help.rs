@@ -35,7 +35,7 @@ fn lines(app: &App) -> Vec<Line<'_>> {
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     let area = help::area(frame.area());
     let scroll = scroll.min(help::max_scroll(&app.config, frame.area()));
-    let inner = popup(frame, app, area, " Help — Esc closes, j/k scroll ");
+    let inner = popup(frame, app, area, &help::title(&app.config.keys));
     frame.render_widget(
         Paragraph::new(lines(app)).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         inner,

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::tag_letter;
+use crate::config::keys::Action;
 use crate::config::theme::Background;
 use crate::report::safe;
 use crate::tui::reader::wrap::char_width;
@@ -29,8 +30,8 @@ struct Bar {
     middle: String,
     /// The save state.
     state: String,
-    /// Whether `? help` shows.
-    help: bool,
+    /// `? help` with the key bound to the help, or nothing once it gave way.
+    help: String,
 }
 
 impl Bar {
@@ -54,7 +55,7 @@ impl Bar {
             + padded(&self.middle, 1)
             + 2
             + text_width(&self.state)
-            + if self.help { HELP.len() } else { 0 }
+            + text_width(&self.help)
     }
 
     /// Gives way, least important part first, until the bar fits `width`: the counts shorten
@@ -71,7 +72,7 @@ impl Bar {
             }
         }
         if self.width() > width {
-            self.help = false;
+            self.help.clear();
         }
         if self.width() > width {
             self.progress.clear();
@@ -91,9 +92,6 @@ impl Bar {
         }
     }
 }
-
-/// The help hint at the right end.
-const HELP: &str = "  ? help ";
 
 /// Draws the bottom row, fitted to its width (see [`Bar::fit`]).
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -118,7 +116,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         SaveState::ReadOnly(why) => format!("READ-ONLY: {why}"),
     };
     let (full_counts, short_counts) = counts(app);
-    let (middle, short_counts) = match &app.message {
+    // A message the user has not read yet comes first; the progress of a large report being
+    // indexed shows when there is none; else the counts.
+    let progress = app.indexed.map(crate::tui::reader::loading::indexing);
+    let (middle, short_counts) = match app.message.as_deref().or(progress.as_deref()) {
         Some(message) => (safe(message).into_owned(), None),
         None => (full_counts, Some(short_counts)),
     };
@@ -139,7 +140,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         // A long error gets at most half the row, so the position and messages (such as the
         // quit warning) stay visible.
         state: cut(&safe(&state), (width / 2).saturating_sub(4)),
-        help: true,
+        help: format!("  {} help ", app.config.keys.key_name(Action::Help)),
     };
     bar.fit(width, short_counts);
     let mut left = Vec::new();
@@ -166,7 +167,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let right = Line::from(vec![
         Span::raw("  "),
         Span::styled(bar.state, save_style(app)),
-        Span::raw(if bar.help { HELP } else { "" }),
+        Span::raw(bar.help),
     ]);
     let right_width = u16::try_from(right.width())
         .unwrap_or(u16::MAX)

@@ -15,6 +15,7 @@ mod claims;
 mod parts;
 
 use crate::config::keys::{Action, ReviewAction};
+use crate::config::modes::PromptAction;
 use crate::corpus::grades::{LETTERS, UNGRADED};
 use crate::corpus::stats::{Counts, scaled};
 use crate::report::safe;
@@ -286,8 +287,10 @@ fn claims_hint(review: &Review, typed: &str) -> String {
             format!("   labels: {} · Tab completes", listed(&fit))
         };
     }
-    let mut hint =
-        "   filter by quote, source, note or label:NAME; Enter keeps it, Esc clears it".to_owned();
+    let mut hint = format!(
+        "   filter by quote, source, note or label:NAME; {}",
+        keep_and_clear(review)
+    );
     if !labels.is_empty() {
         let all: Vec<&(String, usize)> = labels.iter().collect();
         let _ = write!(hint, " · labels: {}", listed(&all));
@@ -295,12 +298,21 @@ fn claims_hint(review: &Review, typed: &str) -> String {
     hint
 }
 
+/// The filter prompt's keys as bound in `[keys.prompt]`: `Enter keeps it, Esc clears it`.
+fn keep_and_clear(review: &Review) -> String {
+    format!(
+        "{} keeps it, {} clears it",
+        review.config.keys.prompt.key_name(PromptAction::Keep),
+        review.config.keys.prompt.key_name(PromptAction::Cancel)
+    )
+}
+
 fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
     if let Some(prompt) = &review.prompt {
         let hint = if review.view == View::Claims {
             claims_hint(review, prompt.text())
         } else {
-            "   filter by report name; Enter keeps it, Esc clears it".to_owned()
+            format!("   filter by report name; {}", keep_and_clear(review))
         };
         let line = Line::from(vec![
             Span::raw("/"),
@@ -328,7 +340,7 @@ fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
             review.reports.len()
         )),
     ];
-    if let Some(message) = &review.message {
+    for message in review.answer.iter().chain(&review.message) {
         spans.push(Span::styled(
             format!(" {} ", safe(&crate::report::one_line(message))),
             Style::new().add_modifier(Modifier::BOLD),
@@ -369,8 +381,12 @@ fn draw_status(frame: &mut Frame, review: &Review, area: Rect) {
 fn draw_help(frame: &mut Frame, review: &Review) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut lines = vec![Line::styled("Review screen keys", bold)];
-    for (action, doc) in command::help_rows() {
-        let keys = review.config.keys.keys_for(action).join(" ");
+    for (actions, doc) in command::help_rows() {
+        let keys: Vec<String> = actions
+            .iter()
+            .flat_map(|a| review.config.keys.keys_for(*a))
+            .collect();
+        let keys = keys.join(" ");
         lines.push(Line::from(vec![
             Span::styled(format!("  {keys:<16} "), bold),
             Span::raw(doc),
