@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use compare::Difference;
-pub use read::{CorroborateError, Member, MemberClaim, ReadReport, Sentence, Suggested};
+pub use read::{CorroborateError, Member, MemberClaim, ReadReport, Sentence, Suggested, source_id};
 pub use words::FactKind;
 
 use crate::suggest::Cues;

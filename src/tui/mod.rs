@@ -23,7 +23,7 @@ use crate::config::Config;
 pub use error::ReaderError;
 pub use events::{Events, Input, Workers};
 use reader::loading::Opening;
-pub use reader_loop::{read_on, run, run_with};
+pub use reader_loop::{Start, read_on, run, run_with};
 
 /// Opens `report` in the reader on the real terminal and returns when the user quits, or when
 /// the process gets SIGTERM, SIGHUP or SIGINT (the terminal is restored either way).
@@ -32,7 +32,7 @@ pub use reader_loop::{read_on, run, run_with};
 pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
     let opening = Opening::of(report)?;
     on_terminal(config, |terminal, config, stop| {
-        reader_loop::read_opening(terminal, opening, config, None, stop)
+        reader_loop::read_opening(terminal, opening, config, Start::default(), stop)
     })
 }
 

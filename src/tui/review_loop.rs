@@ -13,7 +13,8 @@ use rayon::prelude::*;
 
 use super::error::ReaderError;
 use super::events::Input;
-use super::review::{Effect, Message, Review, update};
+use super::reader_loop::Start;
+use super::review::{Effect, Message, Review, groups, update};
 use crate::config::keys::Action;
 use crate::corpus::{Reviewed, scan};
 
@@ -37,14 +38,15 @@ pub fn scan(root: &Path, tx: &Sender<Message>) {
 /// The loop: take in what the scan sent, draw, wait for input, update, carry out the effect.
 /// Ends on quit or when `events` runs out, so tests drive it on a `TestBackend`.
 ///
-/// `open` runs the reader on the terminal for a report, at a claim when one is given, until the
-/// user quits it; `Ok(Some(why))` when the report could not be opened (the list says why).
+/// `open` runs the reader on the terminal for a report, at a claim or a sentence when `Start`
+/// names one, until the user quits it; `Ok(Some(why))` when the report could not be opened (the
+/// list says why).
 pub fn run<B, E>(
     terminal: &mut Terminal<B>,
     review: &mut Review,
     events: E,
     messages: &Receiver<Message>,
-    mut open: impl FnMut(&mut Terminal<B>, &Path, Option<&str>) -> Result<Option<String>, ReaderError>,
+    mut open: impl FnMut(&mut Terminal<B>, &Path, Start<'_>) -> Result<Option<String>, ReaderError>,
 ) -> Result<(), ReaderError>
 where
     B: Backend,
@@ -76,18 +78,35 @@ where
             },
             _ => None,
         };
-        match effect {
-            Some(Effect::Open { path, claim }) => {
-                // The reader drew on the same terminal, so the next draw's diff is exact: no
-                // clearing (which would ask the terminal where its cursor is).
-                let failed = open(terminal, &path, claim.as_deref())?;
-                review.reloaded(&path, reload(&path));
-                if let Some(why) = failed {
-                    review.message = Some(why);
-                }
+        let opening = match &effect {
+            Some(Effect::Open { path, claim }) => Some((
+                path,
+                Start {
+                    claim: claim.as_deref(),
+                    ..Start::default()
+                },
+            )),
+            Some(Effect::OpenAt { path, sentence }) => Some((
+                path,
+                Start {
+                    sentence: Some(*sentence),
+                    ..Start::default()
+                },
+            )),
+            _ => None,
+        };
+        if let Some((path, start)) = opening {
+            // The reader drew on the same terminal, so the next draw's diff is exact: no
+            // clearing (which would ask the terminal where its cursor is).
+            let failed = open(terminal, path, start)?;
+            review.reloaded(path, reload(path));
+            if let Some(why) = failed {
+                review.message = Some(why);
             }
+        }
+        match effect {
             Some(Effect::Quit) => return Ok(()),
-            None => {}
+            Some(Effect::Open { .. } | Effect::OpenAt { .. }) | None => {}
         }
     }
 }
@@ -109,19 +128,29 @@ pub fn live(
     stop: &std::sync::atomic::AtomicBool,
 ) -> Result<(), ReaderError> {
     let reader_config = config.clone();
+    let cues = crate::suggest::Cues::new(&config.suggest.extra)
+        .unwrap_or_else(|_| crate::suggest::Cues::builtin());
     let mut review = Review::new(root.to_path_buf(), config);
     let (tx, rx) = std::sync::mpsc::channel();
     let folder = root.to_path_buf();
-    std::thread::spawn(move || scan(&folder, &tx));
+    // The groups view is computed after the scan, on its thread: the table comes first.
+    std::thread::spawn(move || {
+        scan(&folder, &tx);
+        groups::compute(&folder, &cues, &tx);
+    });
     let events = super::tty::terminal_events(stop, TICK)?;
     run(
         terminal,
         &mut review,
         events,
         &rx,
-        |terminal, path, claim| match crate::report::Report::load(path) {
+        |terminal, path, start| match crate::report::Report::load(path) {
             Ok(report) => {
-                super::reader_loop::read_on(terminal, report, reader_config.clone(), claim, stop)?;
+                let start = Start {
+                    folder: Some(root),
+                    ..start
+                };
+                super::reader_loop::read_on(terminal, report, reader_config.clone(), start, stop)?;
                 Ok(None)
             }
             Err(e) => Ok(Some(e.to_string())),

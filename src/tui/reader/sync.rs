@@ -195,6 +195,7 @@ impl App {
             read_only,
         );
         next.base = base;
+        next.corroboration = self.corroboration.carried();
         update(&mut next, Action::Resize(self.size.width, self.size.height));
         let orphans = next.spans.iter().filter(|s| s.is_none()).count();
         next.message = Some(format!(

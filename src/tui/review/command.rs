@@ -34,6 +34,8 @@ pub enum Command {
     OnlyTag(usize),
     /// Show only claims on E/F sources or unsourced (again: all).
     WeakSources,
+    /// The groups view; there, only the groups whose reports differ (again: all).
+    Differs,
     /// Sort by the next column.
     SortNext,
     /// Sort by the previous column.
@@ -89,6 +91,16 @@ const TABLE: &[(Action, Command, Option<&str>)] = &[
         Action::Review(ReviewAction::ViewChart),
         Command::Show(View::Chart),
         Some("charts: tags, sources, grades"),
+    ),
+    (
+        Action::Review(ReviewAction::ViewGroups),
+        Command::Show(View::Groups),
+        Some("groups: the same claim in several reports"),
+    ),
+    (
+        Action::Corroboration,
+        Command::Differs,
+        Some("groups: only those whose reports differ (again: all)"),
     ),
     (
         Action::Search,
@@ -164,6 +176,6 @@ mod tests {
         }
         assert_eq!(Command::of(Action::Tag(2)), Some(Command::OnlyTag(2)));
         assert_eq!(Command::of(Action::Undo), None, "the reader's alone");
-        assert_eq!(help_rows().count(), 16);
+        assert_eq!(help_rows().count(), 18);
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod columns;
 pub mod command;
+pub mod groups;
 pub mod layout;
 pub mod rows;
 pub mod ui;
@@ -31,6 +32,8 @@ pub enum Message {
     Read(Result<Reviewed, String>),
     /// Every report was read.
     Done,
+    /// News of the comparison behind the groups view.
+    Groups(groups::News),
 }
 
 /// Rows moved by a page key.
@@ -61,6 +64,13 @@ pub enum Effect {
         path: PathBuf,
         /// The claim to start at.
         claim: Option<String>,
+    },
+    /// Open this report in the reader at this sentence (from 0), then come back.
+    OpenAt {
+        /// The report.
+        path: PathBuf,
+        /// The sentence, from 0.
+        sentence: usize,
     },
     /// Leave the review screen.
     Quit,
@@ -130,6 +140,8 @@ pub struct Review {
     pub message: Option<String>,
     /// The terminal's size.
     pub size: Rect,
+    /// The groups view: the same claims in several reports.
+    pub groups: groups::Groups,
 }
 
 impl Review {
@@ -157,6 +169,7 @@ impl Review {
             help: false,
             message: None,
             size: Rect::default(),
+            groups: groups::Groups::default(),
         }
     }
 
@@ -287,6 +300,7 @@ impl Review {
                     Message::Found(total) => review.scan_found(total),
                     Message::Read(read) => review.scanned(read),
                     Message::Done => review.scan_done(),
+                    Message::Groups(news) => review.groups.receive(news),
                 }
             }
         });
@@ -389,16 +403,24 @@ impl Review {
             View::Reports => self.visible_reports().len(),
             View::Claims => self.visible_claims().len(),
             View::Chart => 0,
+            View::Groups => self.groups.rows(self.tag_name().as_deref()).len(),
         }
     }
 
     /// The selected row of the current list.
     fn row_mut(&mut self) -> &mut usize {
-        if self.view == View::Claims {
-            &mut self.claim_row
-        } else {
-            &mut self.report_row
+        match self.view {
+            View::Claims => &mut self.claim_row,
+            View::Groups => &mut self.groups.row,
+            View::Reports | View::Chart => &mut self.report_row,
         }
+    }
+
+    /// The name of the tag the claims and groups views are filtered by.
+    pub fn tag_name(&self) -> Option<String> {
+        self.tag_filter
+            .and_then(|i| self.config.tags.get(i))
+            .map(|t| t.name.clone())
     }
 
     /// Moves the selection by `delta` rows, within the list.
@@ -425,7 +447,7 @@ impl Review {
         let (table, top, row) = match self.view {
             View::Reports => (areas.reports, &mut self.report_top, self.report_row),
             View::Claims => (areas.body, &mut self.claim_top, self.claim_row),
-            View::Chart => return,
+            View::Chart | View::Groups => return,
         };
         *top = layout::first_row(*top, row, layout::rows_of(table).height, len);
     }
@@ -446,7 +468,7 @@ impl Review {
         let table = match self.view {
             View::Reports => areas.reports,
             View::Claims => areas.body,
-            View::Chart => return None,
+            View::Chart | View::Groups => return None,
         };
         if row == table.y.saturating_add(1) {
             self.prompt = None;
@@ -517,6 +539,16 @@ impl Review {
         }
     }
 
+    /// After the tag filter changed: the claims view shows it, or the groups view when it is on
+    /// screen (from its first row, the rows being others now).
+    fn show_tagged(&mut self) {
+        if self.view == View::Groups {
+            self.groups.row = 0;
+        } else {
+            self.view = View::Claims;
+        }
+    }
+
     /// What `Enter` opens: the selected report, or the selected claim's report at the claim.
     fn open(&self) -> Option<Effect> {
         match self.view {
@@ -525,6 +557,15 @@ impl Review {
                 Some(Effect::Open {
                     path: self.reports[i].path.clone(),
                     claim: None,
+                })
+            }
+            View::Groups => {
+                let member = self
+                    .groups
+                    .member(self.tag_name().as_deref(), self.groups.row)?;
+                Some(Effect::OpenAt {
+                    path: member.report.clone(),
+                    sentence: member.n - 1,
                 })
             }
             View::Claims => {
@@ -566,11 +607,12 @@ fn apply(review: &mut Review, command: Command) -> Option<Effect> {
             review.view = match review.view {
                 View::Reports => View::Claims,
                 View::Claims => View::Chart,
-                View::Chart => View::Reports,
+                View::Chart => View::Groups,
+                View::Groups => View::Reports,
             };
         }
         Command::Show(view) => review.view = view,
-        Command::Filter if review.view != View::Chart => {
+        Command::Filter if !matches!(review.view, View::Chart | View::Groups) => {
             let current = if review.view == View::Claims {
                 &review.query
             } else {
@@ -586,12 +628,19 @@ fn apply(review: &mut Review, command: Command) -> Option<Effect> {
                 Some(i) if i + 1 < n => Some(i + 1),
                 _ => None,
             };
-            review.view = View::Claims;
+            review.show_tagged();
         }),
         Command::OnlyTag(i) => review.keeping(|review| {
             review.tag_filter = (review.tag_filter != Some(i)).then_some(i);
-            review.view = View::Claims;
+            review.show_tagged();
         }),
+        Command::Differs => {
+            if review.view == View::Groups {
+                review.groups.differs_only = !review.groups.differs_only;
+            }
+            review.view = View::Groups;
+            review.groups.row = 0;
+        }
         Command::WeakSources => review.keeping(|review| {
             review.weak_only = !review.weak_only;
             review.view = View::Claims;
@@ -605,6 +654,7 @@ fn apply(review: &mut Review, command: Command) -> Option<Effect> {
             review.query.clear();
             review.tag_filter = None;
             review.weak_only = false;
+            review.groups.differs_only = false;
             review.message = None;
         }),
         Command::Quit => return Some(Effect::Quit),

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, BorderType, Clear, HighlightSpacing, Paragraph, Ro
 
 mod chart;
 mod claims;
+mod groups;
 mod parts;
 
 use crate::config::keys::{Action, ReviewAction};
@@ -43,6 +44,7 @@ pub fn draw(frame: &mut Frame, review: &Review) {
         View::Reports => draw_reports(frame, review, &areas),
         View::Claims => claims::draw(frame, review, areas.body),
         View::Chart => chart::draw(frame, review, areas.body),
+        View::Groups => groups::draw(frame, review, areas.body),
     }
     draw_status(frame, review, areas.status);
     if review.help {

@@ -1,0 +1,203 @@
+//! The reader's corroboration, computed on a thread of its own: the folder's other reports are
+//! found and read (at most [`MOST_REPORTS`] of them), compared with the report on screen as the
+//! reader holds it, and what concerns that report comes back to the event loop as
+//! [`Input::Corroborated`]. Nothing here delays the first screen, and closing the reader stops
+//! the reading ([`Worker`] cancels when dropped).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::Sender;
+
+use super::{Echo, Found, News};
+use crate::annotate::Claim;
+use crate::corpus::scan;
+use crate::corroborate::{self, Corroboration, Group, Member, ReadReport, source_id};
+use crate::report::Report;
+use crate::suggest::Cues;
+use crate::tui::events::Input;
+
+/// The most reports of the folder read for the reader's panel: enough for a folder on one event
+/// or a season of a beat, few enough that a folder of tens of thousands costs seconds, not
+/// minutes. The nearest reports (the report's own folder, then the folders under it) come first.
+pub const MOST_REPORTS: usize = 2000;
+
+/// The thread computing the corroboration of one report; dropping it tells the thread to stop.
+#[derive(Debug)]
+pub struct Worker {
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Starts comparing `report` (with its `claims`, as the reader holds them) with the reports of
+/// `folder`; the news comes to `sender`.
+pub fn start(
+    report: Arc<Report>,
+    claims: Vec<Claim>,
+    folder: PathBuf,
+    cues: Cues,
+    sender: Sender<Input>,
+) -> Worker {
+    let cancel = Arc::new(AtomicBool::new(false));
+    let stop = Arc::clone(&cancel);
+    std::thread::spawn(move || {
+        let send = |news: News| sender.send(Input::Corroborated(Box::new(news))).is_ok();
+        let progress = Reading {
+            read: AtomicUsize::new(0),
+            total: AtomicUsize::new(0),
+            sender: &send,
+            cancel: &stop,
+        };
+        let found = compute(&report, &claims, &folder, &cues, &progress);
+        if !stop.load(Ordering::Relaxed) {
+            send(News::Done(found.map(Arc::new)));
+        }
+    });
+    Worker { cancel }
+}
+
+/// How far the reading got, told to the event loop now and then; and whether to stop.
+struct Reading<'a> {
+    read: AtomicUsize,
+    total: AtomicUsize,
+    sender: &'a (dyn Fn(News) -> bool + Sync),
+    cancel: &'a AtomicBool,
+}
+
+impl corroborate::Progress for Reading<'_> {
+    fn read_one(&self) {
+        let read = self.read.fetch_add(1, Ordering::Relaxed) + 1;
+        let total = self.total.load(Ordering::Relaxed);
+        // About fifty news a run: the panel's count moves, the channel is not flooded.
+        if read.is_multiple_of((total / 50).max(1)) && !(self.sender)(News::Reading { read, total })
+        {
+            self.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// What the reader shows of the corroboration of `report` by the reports of `folder`.
+fn compute(
+    report: &Report,
+    claims: &[Claim],
+    folder: &Path,
+    cues: &Cues,
+    progress: &Reading<'_>,
+) -> Result<Found, String> {
+    let (paths, found) = nearest(folder, &report.path)?;
+    progress.total.store(paths.len(), Ordering::Relaxed);
+    (progress.sender)(News::Reading {
+        read: 0,
+        total: paths.len(),
+    });
+    let (mut read, failed) = corroborate::read_all(&paths, cues, progress);
+    if corroborate::Progress::cancelled(progress) {
+        return Err("stopped".to_owned());
+    }
+    let compared = read.len();
+    read.push(ReadReport::of(report, claims, cues));
+    let all = Corroboration::new(read);
+    let Ok(own) = all.reports.binary_search(&report.path) else {
+        return Err("the report was not compared".to_owned());
+    };
+    // The groups of the report's sentences, seen from it: the other reports' members only.
+    let mut by_sentence = HashMap::new();
+    let mut groups: Vec<(&Group, Group)> = Vec::new();
+    for group in &all.groups {
+        let mine: Vec<usize> = group
+            .members
+            .iter()
+            .filter(|m| m.report == own)
+            .map(|m| m.sentence)
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        for sentence in mine {
+            by_sentence.insert(sentence, groups.len());
+        }
+        let mut others = group.clone();
+        others.members.retain(|m| m.report != own);
+        groups.push((group, others));
+    }
+    let others: Vec<&Group> = groups.iter().map(|(_, o)| o).collect();
+    let members = all.members(&others, cues).map_err(|e| e.to_string())?;
+    let echoes = groups
+        .iter()
+        .zip(members)
+        .map(|((whole, _), members)| echo(whole, members))
+        .collect();
+    Ok(Found {
+        sha256: report.sha256.clone(),
+        compared,
+        found,
+        failed: failed.len(),
+        echoes,
+        by_sentence,
+    })
+}
+
+/// A group as the reader shows it: the other reports' members and their sources.
+fn echo(group: &Group, members: Vec<Member>) -> Echo {
+    let mut reports: Vec<&Path> = members.iter().map(|m| m.report.as_path()).collect();
+    reports.dedup();
+    let mut sources: Vec<u64> = members.iter().flat_map(member_sources).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    Echo {
+        reports: reports.len(),
+        sources,
+        differences: group.differences.clone(),
+        members,
+    }
+}
+
+/// The ids of the sources a member rests on, as the engine counts them: its claims' sources, else
+/// its suggested source when it is suggested as sourced.
+pub(super) fn member_sources(member: &Member) -> Vec<u64> {
+    if member.claims.is_empty() {
+        member
+            .suggestion
+            .source
+            .iter()
+            .filter(|_| member.suggestion.verdict == Some("sourced"))
+            .map(|s| source_id(s))
+            .collect()
+    } else {
+        member
+            .claims
+            .iter()
+            .filter_map(|c| c.source.as_deref())
+            .map(source_id)
+            .collect()
+    }
+}
+
+/// The reports of `folder` other than `own`, the nearest first and at most [`MOST_REPORTS`],
+/// with how many there were in all.
+fn nearest(folder: &Path, own: &Path) -> Result<(Vec<PathBuf>, usize), String> {
+    let mut paths = scan::find_reports(&[folder.to_path_buf()])?;
+    let own = std::fs::canonicalize(own).unwrap_or_else(|_| own.to_path_buf());
+    paths.retain(|p| std::fs::canonicalize(p).map_or(p != &own, |p| p != own));
+    let found = paths.len();
+    let own_folder = own.parent().map(Path::to_path_buf);
+    let distance = |p: &Path| {
+        let here = std::fs::canonicalize(p)
+            .ok()
+            .and_then(|p| p.parent().map(Path::to_path_buf));
+        (here != own_folder, p.components().count())
+    };
+    paths.sort_by_cached_key(|p| (distance(p), p.clone()));
+    paths.truncate(MOST_REPORTS);
+    Ok((paths, found))
+}
