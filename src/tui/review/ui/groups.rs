@@ -13,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::parts::tag_style;
+use crate::config::keys::Action;
 use crate::corroborate::Member;
 use crate::report::{one_line, safe};
 use crate::tui::reader::corroboration::{lines, marked};
@@ -106,7 +107,17 @@ fn title(review: &Review, tag: Option<&str>) -> String {
         let _ = write!(title, "[tag {}] ", safe(tag));
     }
     if review.groups.differs_only {
-        title.push_str("[differs] ");
+        let _ = write!(
+            title,
+            "[differs; {} all] ",
+            review.first_key(Action::Corroboration)
+        );
+    } else {
+        let _ = write!(
+            title,
+            "· {} only those that differ ",
+            review.first_key(Action::Corroboration)
+        );
     }
     title
 }
