@@ -53,19 +53,20 @@ pub fn marked(text: &str, differences: &[Difference]) -> Vec<Piece> {
     pieces
 }
 
-/// `pieces` on at most `max` lines of `width` columns, cut between words (a word too long for a
-/// line is cut), the last line ending in `…` when the text goes on. Each line is its words with
-/// their marks, one space apart.
+/// `pieces` on at most `max` lines of `width` columns, cut where the text has white space (a
+/// word too long for a line is cut), the last line ending in `…` when the text goes on. Each
+/// line is its words with their marks, one space apart; a word may hold pieces marked and not
+/// ("Three," is the marked "Three" and a plain ",").
 pub fn lines(pieces: &[Piece], width: usize, max: usize) -> Vec<Vec<Piece>> {
     let width = width.max(2);
     let mut lines: Vec<Vec<Piece>> = Vec::new();
     let mut line: Vec<Piece> = Vec::new();
     let mut used = 0;
-    let words = pieces
-        .iter()
-        .flat_map(|(text, mark)| text.split_whitespace().map(move |w| (w, *mark)));
-    for (word, mark) in words {
-        let w: usize = word.chars().map(char_width).sum();
+    for word in words(pieces) {
+        let w: usize = word
+            .iter()
+            .map(|(t, _)| t.chars().map(char_width).sum::<usize>())
+            .sum();
         if used > 0 && used + 1 + w > width {
             lines.push(std::mem::take(&mut line));
             used = 0;
@@ -77,21 +78,51 @@ pub fn lines(pieces: &[Piece], width: usize, max: usize) -> Vec<Vec<Piece>> {
             line.push((" ".to_owned(), false));
             used += 1;
         }
-        let mut taken = 0;
-        let word: String = word
-            .chars()
-            .take_while(|&c| {
-                taken += char_width(c);
-                used + taken <= width
-            })
-            .collect();
-        used += word.chars().map(char_width).sum::<usize>();
-        line.push((word, mark));
+        for (text, mark) in word {
+            let mut taken = 0;
+            let text: String = text
+                .chars()
+                .take_while(|&c| {
+                    taken += char_width(c);
+                    used + taken <= width
+                })
+                .collect();
+            used += text.chars().map(char_width).sum::<usize>();
+            line.push((text, mark));
+        }
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// The words of `pieces` (split at white space), each as its pieces.
+fn words(pieces: &[Piece]) -> Vec<Vec<Piece>> {
+    let mut words: Vec<Vec<Piece>> = Vec::new();
+    let mut word: Vec<Piece> = Vec::new();
+    for (text, mark) in pieces {
+        let mut part = String::new();
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !part.is_empty() {
+                    word.push((std::mem::take(&mut part), *mark));
+                }
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            } else {
+                part.push(c);
+            }
+        }
+        if !part.is_empty() {
+            word.push((part, *mark));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
 }
 
 /// Ends the last of `lines` with `…`, cutting it to leave room.
@@ -148,14 +179,19 @@ mod tests {
     #[test]
     fn lines_keep_the_marks_and_end_in_an_ellipsis() {
         let pieces = marked(
-            "Three police officers were hurt when the bridge fell",
+            "Three, police officers were hurt when the bridge fell",
             &differs(&["Three"]),
         );
         let lines = lines(&pieces, 16, 2);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0][0], ("Three".to_owned(), true));
+        assert_eq!(
+            lines[0][1],
+            (",".to_owned(), false),
+            "no space before the comma"
+        );
         let text = |l: &Vec<Piece>| l.iter().map(|(t, _)| t.as_str()).collect::<String>();
-        assert_eq!(text(&lines[0]), "Three police");
+        assert_eq!(text(&lines[0]), "Three, police");
         assert_eq!(text(&lines[1]), "officers were…");
         assert!(text(&lines[1]).chars().count() <= 16);
     }
