@@ -12,6 +12,7 @@ mod cli_export;
 mod cli_newcomer;
 mod cli_stats;
 mod cli_stdin;
+mod corroboration_pty;
 mod corroboration_screen;
 mod durability;
 mod formats;
