@@ -20,7 +20,12 @@ fn event_folder() -> tempfile::TempDir {
 
 /// The status bar: the bottom row.
 fn status(session: &Session) -> String {
-    session.screen().lines().last().unwrap_or_default().to_owned()
+    session
+        .screen()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 #[test]
@@ -48,7 +53,11 @@ fn the_reader_shows_the_other_reports_and_opens_one_at_its_sentence() {
     reader.wait_for_status("saved");
     reader.press("q");
     reader.wait_for_status("wire.txt");
-    assert!(status(&reader).contains("sentence 3/8"), "{}", status(&reader));
+    assert!(
+        status(&reader).contains("sentence 3/8"),
+        "{}",
+        status(&reader)
+    );
     reader.press("q");
     assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
     let gazette = std::fs::read_to_string(dir.path().join("gazette.txt.sidenote.toml"))
@@ -72,7 +81,11 @@ fn the_review_screen_lists_the_groups_and_opens_a_member() {
     // The first group that differs: two or three officers; its second member is gazette.txt's.
     review.press("j\r");
     review.wait_for_status("gazette.txt");
-    assert!(status(&review).contains("sentence 3/"), "{}", status(&review));
+    assert!(
+        status(&review).contains("sentence 3/"),
+        "{}",
+        status(&review)
+    );
     review.wait_for("also in 2 reports");
     review.press("q");
     review.wait_for("3 of 7 groups");

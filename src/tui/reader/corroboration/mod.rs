@@ -321,9 +321,13 @@ impl App {
         match (&self.corroboration.state, self.echo()) {
             (_, Some(_)) => self.corroboration.list = Some(0),
             (State::Ready(found), None) => {
+                let of = if found.found > found.compared {
+                    format!("the nearest {} of {}", found.compared, found.found)
+                } else {
+                    found.compared.to_string()
+                };
                 self.message = Some(format!(
-                    "no other report states this (compared with {} report(s))",
-                    found.compared
+                    "no other report states this (compared with {of} report(s))"
                 ));
             }
             (State::Failed { why, .. }, None) => {

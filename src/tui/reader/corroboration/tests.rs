@@ -257,3 +257,41 @@ fn a_changed_text_asks_for_the_comparison_again_and_keeps_where_it_came_from() {
     assert_eq!(kept.back, app.corroboration.back);
     assert_eq!(kept.state, State::Idle);
 }
+
+#[test]
+fn a_folder_past_the_cap_is_named_as_compared_in_part() {
+    let mut app = app();
+    app.corroboration_started();
+    let mut capped = (*found("sha-of-wire")).clone();
+    capped.compared = 2000;
+    capped.found = 3412;
+    app.corroborated(News::Done(Ok(Arc::new(capped))));
+    key(&mut app, "C");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no other report states this (compared with the nearest 2000 of 3412 report(s))")
+    );
+    key(&mut app, "j");
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).expect("terminal");
+    terminal
+        .draw(|frame| crate::tui::reader::ui::draw(frame, &app))
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    let text: Vec<String> = (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect();
+    assert!(
+        text.iter().any(|row| row.contains("also in 2 reports")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|row| row.contains("compared with the nearest 2000 of 3412 reports")),
+        "{text:#?}"
+    );
+}

@@ -94,7 +94,7 @@ fn compute(
     cues: &Cues,
     progress: &Reading<'_>,
 ) -> Result<Found, String> {
-    let (paths, found) = nearest(folder, &report.path)?;
+    let (paths, found) = nearest(folder, &report.path, MOST_REPORTS)?;
     progress.total.store(paths.len(), Ordering::Relaxed);
     (progress.sender)(News::Reading {
         read: 0,
@@ -183,21 +183,59 @@ pub(super) fn member_sources(member: &Member) -> Vec<u64> {
     }
 }
 
-/// The reports of `folder` other than `own`, the nearest first and at most [`MOST_REPORTS`],
-/// with how many there were in all.
-fn nearest(folder: &Path, own: &Path) -> Result<(Vec<PathBuf>, usize), String> {
-    let mut paths = scan::find_reports(&[folder.to_path_buf()])?;
-    let own = std::fs::canonicalize(own).unwrap_or_else(|_| own.to_path_buf());
-    paths.retain(|p| std::fs::canonicalize(p).map_or(p != &own, |p| p != own));
-    let found = paths.len();
+/// The reports of `folder` other than `own`, the nearest first (those in `own`'s folder, then
+/// by depth, then by path) and at most `most`, with how many there were in all.
+fn nearest(folder: &Path, own: &Path, most: usize) -> Result<(Vec<PathBuf>, usize), String> {
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let own = canonical(own);
     let own_folder = own.parent().map(Path::to_path_buf);
-    let distance = |p: &Path| {
-        let here = std::fs::canonicalize(p)
-            .ok()
-            .and_then(|p| p.parent().map(Path::to_path_buf));
-        (here != own_folder, p.components().count())
-    };
-    paths.sort_by_cached_key(|p| (distance(p), p.clone()));
-    paths.truncate(MOST_REPORTS);
-    Ok((paths, found))
+    let mut paths: Vec<(bool, usize, PathBuf)> = scan::find_reports(&[folder.to_path_buf()])?
+        .into_iter()
+        .filter_map(|path| {
+            let real = canonical(&path);
+            (real != own).then(|| {
+                let elsewhere = real.parent().map(Path::to_path_buf) != own_folder;
+                (elsewhere, path.components().count(), path)
+            })
+        })
+        .collect();
+    let found = paths.len();
+    paths.sort_unstable();
+    paths.truncate(most);
+    Ok((paths.into_iter().map(|(_, _, p)| p).collect(), found))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nearest_reports_are_read_first_and_at_most_the_cap() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a/deeper")).expect("folders");
+        for name in [
+            "z.txt",
+            "a/own.txt",
+            "a/sibling.txt",
+            "a/deeper/child.txt",
+            "b.txt",
+        ] {
+            std::fs::write(root.join(name), "Some text.").expect("write");
+        }
+        let own = root.join("a/own.txt");
+        let (paths, found) = nearest(root, &own, 2).expect("scans");
+        assert_eq!(found, 4, "every other report");
+        assert_eq!(paths, [root.join("a/sibling.txt"), root.join("b.txt")]);
+        let (all, _) = nearest(root, &own, 10).expect("scans");
+        assert_eq!(
+            all,
+            [
+                root.join("a/sibling.txt"),
+                root.join("b.txt"),
+                root.join("z.txt"),
+                root.join("a/deeper/child.txt"),
+            ]
+        );
+    }
 }

@@ -16,8 +16,8 @@ use crate::tui::reader::corroboration::{Echo, Piece, lines, marked};
 use crate::tui::reader::layout::centered;
 use crate::tui::reader::{App, PANEL_ITEM_ROWS};
 
-/// The most rows the panel gives the other reports (a rule, two lines of names, the values).
-const MOST_ROWS: usize = 4;
+/// The rows the panel gives the names of the other reports.
+const NAME_ROWS: usize = 2;
 
 /// How the values the reports disagree on are shown: reversed and bold, so they show without
 /// colour too.
@@ -86,7 +86,7 @@ pub fn panel_lines(app: &App, echo: &Echo, width: usize) -> Vec<Line<'static>> {
                 .flat_map(|value| [(" ".to_owned(), false), value]),
         );
     }
-    for line in lines(&names, width, MOST_ROWS - 2) {
+    for line in lines(&names, width, NAME_ROWS) {
         out.push(styled(app, line));
     }
     if !echo.differences.is_empty() {
@@ -102,6 +102,17 @@ pub fn panel_lines(app: &App, echo: &Echo, width: usize) -> Vec<Line<'static>> {
             }
         }
         out.push(Line::from(spans));
+    }
+    if let Some(found) = app.corroboration()
+        && found.found > found.compared
+    {
+        out.push(Line::from(Span::styled(
+            format!(
+                "compared with the nearest {} of {} reports",
+                found.compared, found.found
+            ),
+            Style::new().add_modifier(Modifier::DIM),
+        )));
     }
     out
 }
