@@ -367,3 +367,33 @@ fn enter_in_the_groups_view_opens_a_member_at_its_sentence() {
     .expect("runs");
     assert_eq!(opened, [(PathBuf::from("gazette.txt"), Some(1), true)]);
 }
+
+#[test]
+fn a_click_selects_the_member_drawn_there_and_a_second_click_opens_it() {
+    let dir = event_folder();
+    let mut review = review_of(dir.path());
+    sidenote::tui::review::update(&mut review, Action::Review(ReviewAction::ViewGroups));
+    let terminal = draw_review(&review);
+    let y = y_of(terminal.backend().buffer(), "radio.txt:2");
+    // A group's line selects nothing.
+    let head = y_of(terminal.backend().buffer(), "3 reports · 2 sources");
+    assert_eq!(
+        sidenote::tui::review::update(&mut review, Action::Click(10, head)),
+        None
+    );
+    assert_eq!(review.groups.row, 0);
+    assert_eq!(
+        sidenote::tui::review::update(&mut review, Action::Click(10, y)),
+        None
+    );
+    let terminal = draw_review(&review);
+    let selected = row_with(terminal.backend().buffer(), "› ").expect("a selection");
+    assert!(selected.contains("radio.txt:2"), "{selected}");
+    assert_eq!(
+        sidenote::tui::review::update(&mut review, Action::Click(10, y)),
+        Some(Effect::OpenAt {
+            path: PathBuf::from("radio.txt"),
+            sentence: 1,
+        })
+    );
+}

@@ -128,6 +128,40 @@ impl Groups {
             .collect()
     }
 
+    /// The lines the view draws, top to bottom: `None` for a group's line, the member row for a
+    /// member's.
+    pub fn lines(&self, tag: Option<&str>) -> Vec<Option<usize>> {
+        let State::Ready(computed) = &self.state else {
+            return Vec::new();
+        };
+        let mut lines = Vec::new();
+        let mut row = 0;
+        for g in self.visible(tag) {
+            lines.push(None);
+            for _ in &computed.groups[g].members {
+                lines.push(Some(row));
+                row += 1;
+            }
+        }
+        lines
+    }
+
+    /// The first line shown in `height` rows: the selected member stays in sight.
+    pub fn top(&self, tag: Option<&str>, height: usize) -> usize {
+        let selected = self
+            .lines(tag)
+            .iter()
+            .position(|l| *l == Some(self.row))
+            .unwrap_or(0);
+        (selected + 1).saturating_sub(height.max(1))
+    }
+
+    /// The member row drawn on line `y` (from the view's first row) of `height` rows, if any.
+    pub fn row_at(&self, tag: Option<&str>, height: usize, y: usize) -> Option<usize> {
+        let top = self.top(tag, height);
+        self.lines(tag).get(top + y).copied().flatten()
+    }
+
     /// The member at `row` of the rows shown.
     pub fn member(&self, tag: Option<&str>, row: usize) -> Option<&Member> {
         let State::Ready(computed) = &self.state else {

@@ -468,7 +468,8 @@ impl Review {
         let table = match self.view {
             View::Reports => areas.reports,
             View::Claims => areas.body,
-            View::Chart | View::Groups => return None,
+            View::Groups => return self.click_group(areas.body, row),
+            View::Chart => return None,
         };
         if row == table.y.saturating_add(1) {
             self.prompt = None;
@@ -497,6 +498,26 @@ impl Review {
             return self.open();
         }
         *self.row_mut() = clicked;
+        None
+    }
+
+    /// A click on line `y` of the groups view drawn in `body`: selects the member there, or
+    /// opens it when it is selected already.
+    fn click_group(&mut self, body: Rect, y: u16) -> Option<Effect> {
+        let inner = body.inner(ratatui::layout::Margin::new(1, 1));
+        if !(inner.y..inner.bottom()).contains(&y) {
+            return None;
+        }
+        let tag = self.tag_name();
+        let height = usize::from(inner.height);
+        let clicked = self
+            .groups
+            .row_at(tag.as_deref(), height, usize::from(y - inner.y))?;
+        self.prompt = None;
+        if clicked == self.groups.row {
+            return self.open();
+        }
+        self.groups.row = clicked;
         None
     }
 

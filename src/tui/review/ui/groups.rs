@@ -65,22 +65,17 @@ pub fn draw(frame: &mut Frame, review: &Review, area: Rect) {
     }
     let width = usize::from(inner.width);
     let mut out: Vec<Line> = Vec::new();
-    let mut selected_line = 0;
     let mut row = 0;
     for &g in &visible {
         let group = &computed.groups[g];
         out.push(head(group));
         for member in &group.members {
-            if row == groups.row {
-                selected_line = out.len();
-            }
             out.push(member_line(review, group, member, row == groups.row, width));
             row += 1;
         }
     }
-    let height = usize::from(inner.height).max(1);
-    // The selected row stays in sight, with its group's line above it when there is room.
-    let top = (selected_line + 1).saturating_sub(height);
+    // The same first line the clicks count from.
+    let top = groups.top(tag.as_deref(), usize::from(inner.height));
     let top = u16::try_from(top).unwrap_or(u16::MAX);
     frame.render_widget(Paragraph::new(out).scroll((top, 0)), inner);
 }
