@@ -223,6 +223,18 @@ pub struct MemberClaim {
     pub author: String,
 }
 
+impl MemberClaim {
+    /// What a list of members shows of `claim`.
+    pub fn of(claim: &Claim) -> Self {
+        Self {
+            status: claim.status.clone(),
+            source: claim.source.clone().filter(|s| !s.trim().is_empty()),
+            source_kind: claim.source_kind.map(|k| k.name().to_owned()),
+            author: claim.author.clone(),
+        }
+    }
+}
+
 /// The suggestion for a member.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Suggested {
@@ -259,12 +271,7 @@ pub fn members(
                 chars: report.char_range(span),
                 text: one_line(report.text.get(span.clone())?),
                 claims: claims_over(&claims, &spans, span)
-                    .map(|c| MemberClaim {
-                        status: c.status.clone(),
-                        source: c.source.clone().filter(|s| !s.trim().is_empty()),
-                        source_kind: c.source_kind.map(|k| k.name().to_owned()),
-                        author: c.author.clone(),
-                    })
+                    .map(MemberClaim::of)
                     .collect(),
                 suggestion: Suggested {
                     verdict: suggestion.status(),

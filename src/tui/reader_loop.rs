@@ -494,14 +494,17 @@ where
     let mut other = App::new(report, sidecar, app.config.clone(), read_only);
     update(&mut other, Action::Resize(app.size.width, app.size.height));
     other.opened_from(app, target.sentence);
-    match session(
+    let ended = session(
         terminal,
         &mut other,
         events,
         screen,
         Workers::default(),
         corroborate,
-    ) {
+    );
+    // What was tagged there shows in this report's panel and list.
+    app.back_from(&other);
+    match ended {
         Err(ReaderError::Unsaved(why)) => {
             app.message = Some(format!(
                 "{}: NOT SAVED: {why}",

@@ -227,6 +227,21 @@ fn enter_in_the_list_opens_the_other_report_at_its_sentence_and_q_comes_back() {
             .starts_with("Two police officers were injured")
     );
     assert_eq!(app.cursor, 2, "where it was");
+    // What was tagged in gazette.txt shows in wire.txt's panel.
+    let echo = app.echo().expect("the sentence is in other reports");
+    let gazette = echo
+        .members
+        .iter()
+        .find(|m| m.report.ends_with("gazette.txt"))
+        .expect("gazette's member");
+    assert_eq!(gazette.claims.len(), 1);
+    assert_eq!(gazette.claims[0].status, "sourced");
+    let terminal = draw(&app);
+    assert!(
+        row_with(terminal.backend().buffer(), "gazette.txt (sourced) Three").is_some(),
+        "{:#?}",
+        rows(terminal.backend().buffer())
+    );
 }
 
 /// The groups of `dir`, computed as the review screen does, with the reports named relative to it
@@ -396,4 +411,35 @@ fn a_click_selects_the_member_drawn_there_and_a_second_click_opens_it() {
             sentence: 1,
         })
     );
+}
+
+#[test]
+fn a_report_read_again_after_the_reader_retags_its_members() {
+    let dir = event_folder();
+    let mut review = review_of(dir.path());
+    sidenote::tui::review::update(&mut review, Action::Review(ReviewAction::ViewGroups));
+    let disputed = review
+        .config
+        .tags
+        .iter()
+        .position(|t| t.name == "disputed")
+        .expect("a default tag");
+    sidenote::tui::review::update(&mut review, Action::Tag(disputed));
+    assert!(
+        group_lines(&draw_review(&review)).is_empty(),
+        "no claim yet"
+    );
+    // What the reader would leave: radio.txt's sentence on the bridge's year disputed.
+    tag(dir.path(), "radio.txt", "4", "disputed");
+    let read = sidenote::corpus::Reviewed::load(&dir.path().join("radio.txt")).expect("reads");
+    review.reloaded(Path::new("radio.txt"), Ok(read));
+    let terminal = draw_review(&review);
+    let lines = group_lines(&terminal);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].contains("differs in date: 1987 / 1978"),
+        "{lines:#?}"
+    );
+    let member = row_with(terminal.backend().buffer(), "radio.txt:4").expect("the member");
+    assert!(member.contains("disputed"), "{member}");
 }

@@ -7,9 +7,11 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 
 use super::Message;
+use crate::annotate::Claim;
 use crate::corpus::scan;
 use crate::corroborate::{self, Corroboration, Difference, Member};
 use crate::suggest::Cues;
+use crate::tui::reader::corroboration::{retag, sources_of};
 
 /// The most reports the view compares; past it the view says how many were left out.
 pub const MOST_REPORTS: usize = 10_000;
@@ -160,6 +162,19 @@ impl Groups {
     pub fn row_at(&self, tag: Option<&str>, height: usize, y: usize) -> Option<usize> {
         let top = self.top(tag, height);
         self.lines(tag).get(top + y).copied().flatten()
+    }
+
+    /// Takes in the claims now on the report at `path` (found in its text), after the reader
+    /// changed them: its members' tags and the groups' sources follow.
+    pub fn retag(&mut self, path: &std::path::Path, claims: &[&Claim]) {
+        let State::Ready(computed) = &mut self.state else {
+            return;
+        };
+        for group in &mut computed.groups {
+            if retag(&mut group.members, path, claims) {
+                group.sources = sources_of(&group.members).len();
+            }
+        }
     }
 
     /// The member at `row` of the rows shown.

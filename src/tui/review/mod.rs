@@ -346,6 +346,16 @@ impl Review {
     pub fn reloaded(&mut self, path: &std::path::Path, result: Result<Reviewed, String>) {
         self.keeping(|review| {
             let at = review.reports.iter().position(|r| r.path == path);
+            if let Ok(report) = &result {
+                let found: Vec<&crate::annotate::Claim> = report
+                    .claims
+                    .iter()
+                    .zip(&report.anchors)
+                    .filter(|(_, a)| **a != crate::annotate::Anchor::Orphaned)
+                    .map(|(c, _)| c)
+                    .collect();
+                review.groups.retag(path, &found);
+            }
             match (result, at) {
                 (Ok(report), Some(i)) => review.reports[i] = report,
                 (Ok(report), None) => review.reports.push(report),

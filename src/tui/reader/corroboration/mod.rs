@@ -20,7 +20,8 @@ use std::sync::Arc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{App, Effect, Focus, loading};
-use crate::corroborate::{Difference, Member, source_id};
+use crate::annotate::Claim;
+use crate::corroborate::{Difference, Member, MemberClaim, source_id};
 use crate::report::safe_path;
 
 /// What the worker tells the reader.
@@ -116,12 +117,65 @@ impl Echo {
         }
     }
 
+    /// Takes in the claims now on `report` (found in its text) for its members, as after the
+    /// user tagged there: their tags and the sources counted follow.
+    pub fn retag(&mut self, report: &Path, claims: &[&Claim]) {
+        if retag(&mut self.members, report, claims) {
+            self.sources = sources_of(&self.members);
+        }
+    }
+
     /// How many independent sources the other reports add to a claim attributed to `own`: their
     /// distinct sources, `own` left out (the same source repeated corroborates nothing).
     pub fn independent(&self, own: Option<&str>) -> usize {
         let own = own.filter(|s| !s.trim().is_empty()).map(source_id);
         self.sources.iter().filter(|s| Some(**s) != own).count()
     }
+}
+
+/// Puts on the `members` of `report` the `claims` now over their sentences (found in its text;
+/// offsets in code points); whether there were any.
+pub fn retag(members: &mut [Member], report: &Path, claims: &[&Claim]) -> bool {
+    let mut any = false;
+    for member in members.iter_mut().filter(|m| m.report == report) {
+        let chars = member.chars.clone();
+        member.claims = claims
+            .iter()
+            .filter(|c| c.start < chars.end && chars.start < c.end.max(c.start + 1))
+            .map(|c| MemberClaim::of(c))
+            .collect();
+        any = true;
+    }
+    any
+}
+
+/// The ids of the distinct sources `members` rest on, as the engine counts them: each member's
+/// claims' sources, else its suggested source when it is suggested as sourced.
+pub fn sources_of(members: &[Member]) -> Vec<u64> {
+    let mut sources: Vec<u64> = members
+        .iter()
+        .flat_map(|member| {
+            if member.claims.is_empty() {
+                member
+                    .suggestion
+                    .source
+                    .iter()
+                    .filter(|_| member.suggestion.verdict == Some("sourced"))
+                    .map(|s| source_id(s))
+                    .collect::<Vec<_>>()
+            } else {
+                member
+                    .claims
+                    .iter()
+                    .filter_map(|c| c.source.as_deref())
+                    .map(source_id)
+                    .collect()
+            }
+        })
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    sources
 }
 
 /// How many independent sources support credibility 1, "confirmed by other independent sources".
@@ -304,6 +358,51 @@ impl App {
         }
     }
 
+    /// Puts on the `members` of `report` the `claims` now over their sentences (found in its text;
+    /// offsets in code points); whether there were any.
+    pub fn retag(members: &mut [Member], report: &Path, claims: &[&Claim]) -> bool {
+        let mut any = false;
+        for member in members.iter_mut().filter(|m| m.report == report) {
+            let chars = member.chars.clone();
+            member.claims = claims
+                .iter()
+                .filter(|c| c.start < chars.end && chars.start < c.end.max(c.start + 1))
+                .map(|c| MemberClaim::of(c))
+                .collect();
+            any = true;
+        }
+        any
+    }
+
+    /// The ids of the distinct sources `members` rest on, as the engine counts them: each member's
+    /// claims' sources, else its suggested source when it is suggested as sourced.
+    pub fn sources_of(members: &[Member]) -> Vec<u64> {
+        let mut sources: Vec<u64> = members
+            .iter()
+            .flat_map(|member| {
+                if member.claims.is_empty() {
+                    member
+                        .suggestion
+                        .source
+                        .iter()
+                        .filter(|_| member.suggestion.verdict == Some("sourced"))
+                        .map(|s| source_id(s))
+                        .collect::<Vec<_>>()
+                } else {
+                    member
+                        .claims
+                        .iter()
+                        .filter_map(|c| c.source.as_deref())
+                        .map(source_id)
+                        .collect()
+                }
+            })
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources
+    }
+
     /// How many independent sources support credibility 1 for claim `i`, when they are
     /// [`CONFIRMING_SOURCES`] or more and its grade does not say 1 already: a hint, never set.
     pub fn supported_credibility(&self, i: usize) -> Option<usize> {
@@ -368,6 +467,20 @@ impl App {
             }
         }
         None
+    }
+
+    /// The reader on a report opened from the list was closed: what was tagged there shows here.
+    pub fn back_from(&mut self, other: &App) {
+        let State::Ready(found) = &mut self.corroboration.state else {
+            return;
+        };
+        let claims: Vec<&Claim> = (0..other.sidecar.claims.len())
+            .filter(|&i| other.claim_span(i).is_some())
+            .map(|i| &other.sidecar.claims[i])
+            .collect();
+        for echo in &mut Arc::make_mut(found).echoes {
+            echo.retag(&other.report.path, &claims);
+        }
     }
 
     /// The report the user asked to open with `Enter` in the list, taken once.

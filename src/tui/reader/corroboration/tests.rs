@@ -80,10 +80,7 @@ fn found(sha256: &str) -> Arc<Found> {
             Some(("sourced", "paramedics")),
         ),
     ];
-    let sources = members
-        .iter()
-        .flat_map(worker::member_sources)
-        .collect::<Vec<_>>();
+    let sources = sources_of(&members);
     Arc::new(Found {
         sha256: sha256.to_owned(),
         compared: 4,

@@ -10,10 +10,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 
-use super::{Echo, Found, News};
+use super::{Echo, Found, News, sources_of};
 use crate::annotate::Claim;
 use crate::corpus::scan;
-use crate::corroborate::{self, Corroboration, Group, Member, ReadReport, source_id};
+use crate::corroborate::{self, Corroboration, Group, Member, ReadReport};
 use crate::report::Report;
 use crate::suggest::Cues;
 use crate::tui::events::Input;
@@ -151,35 +151,11 @@ fn compute(
 fn echo(group: &Group, members: Vec<Member>) -> Echo {
     let mut reports: Vec<&Path> = members.iter().map(|m| m.report.as_path()).collect();
     reports.dedup();
-    let mut sources: Vec<u64> = members.iter().flat_map(member_sources).collect();
-    sources.sort_unstable();
-    sources.dedup();
     Echo {
         reports: reports.len(),
-        sources,
+        sources: sources_of(&members),
         differences: group.differences.clone(),
         members,
-    }
-}
-
-/// The ids of the sources a member rests on, as the engine counts them: its claims' sources, else
-/// its suggested source when it is suggested as sourced.
-pub(super) fn member_sources(member: &Member) -> Vec<u64> {
-    if member.claims.is_empty() {
-        member
-            .suggestion
-            .source
-            .iter()
-            .filter(|_| member.suggestion.verdict == Some("sourced"))
-            .map(|s| source_id(s))
-            .collect()
-    } else {
-        member
-            .claims
-            .iter()
-            .filter_map(|c| c.source.as_deref())
-            .map(source_id)
-            .collect()
     }
 }
 
