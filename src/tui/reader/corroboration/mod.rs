@@ -450,6 +450,8 @@ impl App {
             self.corroboration.list = None;
             return None;
         };
+        // A click may have moved the cursor to a sentence with fewer other reports.
+        let row = row.min(echo.members.len().saturating_sub(1));
         match ListKey::of(event)? {
             ListKey::Next => {
                 self.corroboration.list = Some((row + 1).min(echo.members.len().saturating_sub(1)));
