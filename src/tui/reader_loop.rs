@@ -23,6 +23,7 @@ use crate::annotate::store::{self, NoFaults};
 use crate::annotate::{Sidecar, sidecar_path};
 use crate::config::Config;
 use crate::config::keys::Action;
+use crate::corroborate::Cache;
 use crate::report::Report;
 use crate::suggest::Cues;
 
@@ -310,11 +311,13 @@ impl Comparing {
     fn start_if_wanted(&mut self, app: &mut App, workers: &Workers) {
         if self.wanted && app.corroboration_wanted() {
             let cues = Cues::new(&app.config.suggest.extra).unwrap_or_else(|_| Cues::builtin());
+            let cache = Cache::open(&cues);
             self.worker = Some(worker::start(
                 Arc::clone(&app.report),
                 app.sidecar.claims.clone(),
                 app.corroboration_folder(),
                 cues,
+                cache,
                 workers.sender(),
             ));
             app.corroboration_started();

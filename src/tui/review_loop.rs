@@ -17,6 +17,7 @@ use super::reader_loop::Start;
 use super::review::{Effect, Message, Review, groups, update};
 use crate::config::keys::Action;
 use crate::corpus::{Reviewed, scan};
+use crate::corroborate::Cache;
 
 /// Finds and reads every report under `root`, in parallel, telling `tx` as it goes. Stops
 /// early when nobody listens any more (the screen was closed).
@@ -136,7 +137,7 @@ pub fn live(
     // The groups view is computed after the scan, on its thread: the table comes first.
     std::thread::spawn(move || {
         scan(&folder, &tx);
-        groups::compute(&folder, &cues, &tx);
+        groups::compute(&folder, &cues, Cache::open(&cues).as_ref(), &tx);
     });
     let events = super::tty::terminal_events(stop, TICK)?;
     run(

@@ -54,6 +54,7 @@ fn compared(dir: &Path, name: &str) -> App {
         app.sidecar.claims.clone(),
         app.corroboration_folder(),
         Cues::builtin(),
+        None,
         workers.sender(),
     );
     app.corroboration_started();
@@ -248,7 +249,7 @@ fn enter_in_the_list_opens_the_other_report_at_its_sentence_and_q_comes_back() {
 /// so that the screens do not depend on where the test runs.
 fn review_of(dir: &Path) -> Review {
     let (tx, rx) = std::sync::mpsc::channel();
-    groups::compute(dir, &Cues::builtin(), &tx);
+    groups::compute(dir, &Cues::builtin(), None, &tx);
     drop(tx);
     let mut review = Review::new(PathBuf::from("event"), config());
     review.scan_done();

@@ -9,7 +9,7 @@ use std::sync::mpsc::Sender;
 use super::Message;
 use crate::annotate::Claim;
 use crate::corpus::scan;
-use crate::corroborate::{self, Corroboration, Difference, Member};
+use crate::corroborate::{self, Cache, Corroboration, Difference, Member};
 use crate::suggest::Cues;
 use crate::tui::reader::corroboration::{retag, sources_of};
 
@@ -187,9 +187,9 @@ impl Groups {
     }
 }
 
-/// Compares the reports under `root` and sends the groups to `tx` (the scan's channel); stops
-/// when nobody listens any more.
-pub fn compute(root: &std::path::Path, cues: &Cues, tx: &Sender<Message>) {
+/// Compares the reports under `root` (with what `cache` holds of them) and sends the groups to
+/// `tx` (the scan's channel); stops when nobody listens any more.
+pub fn compute(root: &std::path::Path, cues: &Cues, cache: Option<&Cache>, tx: &Sender<Message>) {
     let send = |news: News| tx.send(Message::Groups(news)).is_ok();
     let found = match scan::find_reports(&[root.to_path_buf()]) {
         Ok(found) => found,
@@ -208,7 +208,7 @@ pub fn compute(root: &std::path::Path, cues: &Cues, tx: &Sender<Message>) {
         send: &send,
         gone: AtomicBool::new(false),
     };
-    let (read, _failed) = corroborate::read_all(&found[..total], cues, &progress);
+    let (read, _failed) = corroborate::read_all(&found[..total], cues, &progress, cache);
     if progress.gone.load(Ordering::Relaxed) {
         return;
     }

@@ -13,7 +13,7 @@ use std::sync::mpsc::Sender;
 use super::{Echo, Found, News, sources_of};
 use crate::annotate::Claim;
 use crate::corpus::scan;
-use crate::corroborate::{self, Corroboration, Group, Member, ReadReport};
+use crate::corroborate::{self, Cache, Corroboration, Group, Member, ReadReport};
 use crate::report::Report;
 use crate::suggest::Cues;
 use crate::tui::events::Input;
@@ -36,12 +36,13 @@ impl Drop for Worker {
 }
 
 /// Starts comparing `report` (with its `claims`, as the reader holds them) with the reports of
-/// `folder`; the news comes to `sender`.
+/// `folder`, taking what it can from `cache`; the news comes to `sender`.
 pub fn start(
     report: Arc<Report>,
     claims: Vec<Claim>,
     folder: PathBuf,
     cues: Cues,
+    cache: Option<Cache>,
     sender: Sender<Input>,
 ) -> Worker {
     let cancel = Arc::new(AtomicBool::new(false));
@@ -54,7 +55,7 @@ pub fn start(
             sender: &send,
             cancel: &stop,
         };
-        let found = compute(&report, &claims, &folder, &cues, &progress);
+        let found = compute(&report, &claims, &folder, &cues, cache.as_ref(), &progress);
         if !stop.load(Ordering::Relaxed) {
             send(News::Done(found.map(Arc::new)));
         }
@@ -92,6 +93,7 @@ fn compute(
     claims: &[Claim],
     folder: &Path,
     cues: &Cues,
+    cache: Option<&Cache>,
     progress: &Reading<'_>,
 ) -> Result<Found, String> {
     let (paths, found) = nearest(folder, &report.path, MOST_REPORTS)?;
@@ -100,7 +102,7 @@ fn compute(
         read: 0,
         total: paths.len(),
     });
-    let (mut read, failed) = corroborate::read_all(&paths, cues, progress);
+    let (mut read, failed) = corroborate::read_all(&paths, cues, progress, cache);
     if corroborate::Progress::cancelled(progress) {
         return Err("stopped".to_owned());
     }
