@@ -362,10 +362,11 @@ where
             rewrap::start(Arc::clone(&app.report), width, workers);
             rewrapping = Some(width);
         }
-        comparing.start_if_wanted(app, workers);
         terminal
             .draw(|frame| ui::draw(frame, app))
             .map_err(io::Error::other)?;
+        // After the frame: the first screen never waits for the comparison to start.
+        comparing.start_if_wanted(app, workers);
         let busy = saver.busy()
             || rewrapping.is_some()
             || loading::is_partial(app)
