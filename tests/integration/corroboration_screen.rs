@@ -444,3 +444,21 @@ fn a_report_read_again_after_the_reader_retags_its_members() {
     let member = row_with(terminal.backend().buffer(), "radio.txt:4").expect("the member");
     assert!(member.contains("disputed"), "{member}");
 }
+
+#[test]
+fn the_help_names_the_key_of_the_list() {
+    let dir = event_folder();
+    let mut app = compared(dir.path(), "wire.txt");
+    update(&mut app, Action::Resize(120, 80));
+    press(&mut app, "?");
+    let mut terminal = Terminal::new(TestBackend::new(120, 80)).expect("terminal");
+    terminal
+        .draw(|frame| sidenote::tui::reader::ui::draw(frame, &app))
+        .expect("draws");
+    let row = row_with(
+        terminal.backend().buffer(),
+        "other reports stating this claim",
+    )
+    .expect("a line in the help");
+    assert!(row.contains("  C  "), "{row}");
+}
