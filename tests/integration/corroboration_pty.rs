@@ -43,6 +43,8 @@ fn the_reader_shows_the_other_reports_and_opens_one_at_its_sentence() {
     reader.press("j\r");
     reader.wait_for_status("gazette.txt");
     reader.wait_for("opened from wire.txt: q goes back to it");
+    // Once compared there too, the panel keeps saying where `q` goes.
+    reader.wait_for("← q back to wire.txt");
     assert!(
         status(&reader).contains("sentence 3/"),
         "at the sentence: {}",

@@ -425,8 +425,12 @@ impl App {
                 } else {
                     found.compared.to_string()
                 };
+                let failed = match found.failed {
+                    0 => String::new(),
+                    n => format!("; {n} could not be read"),
+                };
                 self.message = Some(format!(
-                    "no other report states this (compared with {of} report(s))"
+                    "no other report states this (compared with {of} report(s){failed})"
                 ));
             }
             (State::Failed { why, .. }, None) => {

@@ -262,11 +262,15 @@ fn a_folder_past_the_cap_is_named_as_compared_in_part() {
     let mut capped = (*found("sha-of-wire")).clone();
     capped.compared = 2000;
     capped.found = 3412;
+    capped.failed = 3;
     app.corroborated(News::Done(Ok(Arc::new(capped))));
     key(&mut app, "C");
     assert_eq!(
         app.message.as_deref(),
-        Some("no other report states this (compared with the nearest 2000 of 3412 report(s))")
+        Some(
+            "no other report states this (compared with the nearest 2000 of 3412 report(s); \
+             3 could not be read)"
+        )
     );
     key(&mut app, "j");
     let mut terminal =

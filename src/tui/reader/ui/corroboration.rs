@@ -103,6 +103,20 @@ pub fn panel_lines(app: &App, echo: &Echo, width: usize) -> Vec<Line<'static>> {
         }
         out.push(Line::from(spans));
     }
+    if let Some(back) = &app.corroboration.back {
+        let key = app
+            .config
+            .keys
+            .first_key(Action::Quit)
+            .unwrap_or_else(|| "-".to_owned());
+        let name = back
+            .file_name()
+            .map_or_else(|| back.to_string_lossy(), |n| n.to_string_lossy());
+        out.push(Line::from(Span::styled(
+            format!("← {key} back to {}", safe(&name)),
+            Style::new().add_modifier(Modifier::DIM),
+        )));
+    }
     if let Some(found) = app.corroboration()
         && found.found > found.compared
     {
