@@ -105,9 +105,8 @@ where
                 review.message = Some(why);
             }
         }
-        match effect {
-            Some(Effect::Quit) => return Ok(()),
-            Some(Effect::Open { .. } | Effect::OpenAt { .. }) | None => {}
+        if effect == Some(Effect::Quit) {
+            return Ok(());
         }
     }
 }
