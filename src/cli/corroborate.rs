@@ -10,7 +10,7 @@ use super::stats::{Progress, failed_to_error};
 use super::{CliError, write_out};
 use crate::config::Config;
 use crate::corpus::scan;
-use crate::corroborate::{self, Corroboration, Group, Member};
+use crate::corroborate::{self, Cache, Corroboration, Group, Member};
 use crate::report::safe_lines;
 
 /// Output formats of `corroborate`.
@@ -93,7 +93,8 @@ pub fn run(
     let found = scan::find_reports(paths).map_err(CliError::BadInput)?;
     let cues = super::suggest::cues(config)?;
     let bar = Progress::new(found.len() as u64);
-    let (read, failed) = corroborate::read_all(&found, &cues, &Ticks(&bar));
+    let (read, failed) =
+        corroborate::read_all(&found, &cues, &Ticks(&bar), Cache::open(&cues).as_ref());
     let corroboration = Corroboration::new(read);
     bar.finish();
     let shown: Vec<&Group> = corroboration

@@ -96,6 +96,9 @@ pub enum Action {
     DismissSuggestion,
     /// Jump to the next sentence with a suggestion not yet accepted or dismissed.
     NextSuggestion,
+    /// List the other reports that state the claim under the cursor (corroboration); in the
+    /// review screen, only the groups whose reports differ.
+    Corroboration,
     /// A mouse click at a screen cell (column, row).
     Click(u16, u16),
     /// The terminal now has this many columns and rows.
@@ -121,6 +124,8 @@ pub enum ReviewAction {
     SortReverse,
     /// Show only claims resting on E/F sources or unsourced (again: all claims).
     WeakSources,
+    /// Show the same claims found in several reports (corroboration).
+    ViewGroups,
 }
 
 /// Actions a key can be bound to: name in the keymap file, the action, and the help line.
@@ -297,6 +302,16 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         "next_suggestion",
         Action::NextSuggestion,
         "next sentence with a pending suggestion",
+    ),
+    (
+        "corroboration",
+        Action::Corroboration,
+        "other reports stating this claim (Enter opens one, q back)",
+    ),
+    (
+        "view_groups",
+        Action::Review(ReviewAction::ViewGroups),
+        "review screen: the same claims in several reports",
     ),
 ];
 

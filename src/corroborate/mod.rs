@@ -13,6 +13,7 @@
 //! [`Corroboration::group_of`] for the sentence under the cursor and [`Corroboration::members`]
 //! (I/O again: run it off the UI thread too) for what to list.
 
+pub mod cache;
 pub mod compare;
 pub mod minhash;
 mod read;
@@ -23,8 +24,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub use cache::Cache;
 pub use compare::Difference;
-pub use read::{CorroborateError, Member, MemberClaim, ReadReport, Sentence, Suggested};
+pub use read::{CorroborateError, Member, MemberClaim, ReadReport, Sentence, Suggested, source_id};
 pub use words::FactKind;
 
 use crate::suggest::Cues;
@@ -46,12 +48,14 @@ pub trait Progress: Sync {
 /// No progress to show.
 impl Progress for () {}
 
-/// Reads every report of `paths` (already found, e.g. by the folder scan) in parallel. Reports
-/// that cannot be read are returned apart, each error naming its file.
+/// Reads every report of `paths` (already found, e.g. by the folder scan) in parallel, taking
+/// what it can from `cache` ([`Cache`]). Reports that cannot be read are returned apart, each
+/// error naming its file.
 pub fn read_all(
     paths: &[PathBuf],
     cues: &Cues,
     progress: &dyn Progress,
+    cache: Option<&Cache>,
 ) -> (Vec<ReadReport>, Vec<CorroborateError>) {
     let results: Vec<Option<Result<ReadReport, CorroborateError>>> = paths
         .par_iter()
@@ -59,7 +63,7 @@ pub fn read_all(
             if progress.cancelled() {
                 return None;
             }
-            let read = ReadReport::load(path, cues);
+            let read = ReadReport::load_cached(path, cues, cache);
             progress.read_one();
             Some(read)
         })

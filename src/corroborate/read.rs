@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use super::cache::{Cache, Signature};
 use super::compare::MIN_WORDS;
 use super::words::{Features, features, word_id};
 use crate::annotate::{Anchor, Claim, Sidecar, SidecarError, reanchor_all, sidecar_path};
@@ -57,30 +58,47 @@ pub struct ReadReport {
 impl ReadReport {
     /// Reads the report at `path` and its sidecar. Nothing is written.
     pub fn load(path: &Path, cues: &Cues) -> Result<Self, CorroborateError> {
+        Self::load_cached(path, cues, None)
+    }
+
+    /// [`ReadReport::load`], taking what depends only on the report's text from `cache` when it
+    /// holds it (and putting it there when not).
+    pub fn load_cached(
+        path: &Path,
+        cues: &Cues,
+        cache: Option<&Cache>,
+    ) -> Result<Self, CorroborateError> {
         let (report, claims) = load(path)?;
-        Ok(Self::of(&report, &claims, cues))
+        let cached = cache
+            .and_then(|c| c.get(&report.sha256))
+            .filter(|s| s.len() == report.sentences.len());
+        let signatures = cached.unwrap_or_else(|| {
+            let signatures = signatures(&report, cues);
+            if let Some(cache) = cache {
+                cache.put(&report.sha256, &signatures);
+            }
+            signatures
+        });
+        Ok(Self::with(&report, &claims, signatures))
     }
 
     /// What the comparison needs of a report already in memory with its (anchored) claims: the
     /// reader passes the report it shows.
     pub fn of(report: &Report, claims: &[Claim], cues: &Cues) -> Self {
-        let suggestions = suggest(&report.text, &report.sentences, cues);
+        Self::with(report, claims, signatures(report, cues))
+    }
+
+    /// The report's sentences from their `signatures`, with the sources and claims of `claims`.
+    fn with(report: &Report, claims: &[Claim], signatures: Vec<Signature>) -> Self {
         let spans: Vec<Option<Range<usize>>> = claims.iter().map(|c| c.byte_span(report)).collect();
         let sentences = report
             .sentences
             .iter()
-            .zip(&suggestions)
-            .map(|(span, suggestion)| {
-                let mut features = features(&report.text, span.clone(), &attribution(suggestion));
-                if features.len() < MIN_WORDS {
-                    features = Features::default();
-                }
+            .zip(signatures)
+            .map(|(span, signature)| {
                 let covering: Vec<&Claim> = claims_over(claims, &spans, span).collect();
                 let mut sources: Vec<u64> = if covering.is_empty() {
-                    suggested_source(report, suggestion)
-                        .map(|s| source_id(&s))
-                        .into_iter()
-                        .collect()
+                    signature.suggested.into_iter().collect()
                 } else {
                     covering
                         .iter()
@@ -92,10 +110,10 @@ impl ReadReport {
                 sources.sort_unstable();
                 sources.dedup();
                 Sentence {
-                    features,
+                    features: signature.features,
                     sources,
                     claimed: !covering.is_empty(),
-                    exact: exact(&report.text[span.clone()]),
+                    exact: signature.exact,
                 }
             })
             .collect();
@@ -105,6 +123,28 @@ impl ReadReport {
             sentences,
         }
     }
+}
+
+/// What the comparison keeps of each sentence of `report` that depends on its text alone (and
+/// on the cue lists): what [`Cache`] holds.
+fn signatures(report: &Report, cues: &Cues) -> Vec<Signature> {
+    let suggestions = suggest(&report.text, &report.sentences, cues);
+    report
+        .sentences
+        .iter()
+        .zip(&suggestions)
+        .map(|(span, suggestion)| {
+            let mut features = features(&report.text, span.clone(), &attribution(suggestion));
+            if features.len() < MIN_WORDS {
+                features = Features::default();
+            }
+            Signature {
+                features,
+                exact: exact(&report.text[span.clone()]),
+                suggested: suggested_source(report, suggestion).map(|s| source_id(&s)),
+            }
+        })
+        .collect()
 }
 
 /// The id of a sentence's text, if it is long enough to count when repeated exactly.
@@ -223,6 +263,18 @@ pub struct MemberClaim {
     pub author: String,
 }
 
+impl MemberClaim {
+    /// What a list of members shows of `claim`.
+    pub fn of(claim: &Claim) -> Self {
+        Self {
+            status: claim.status.clone(),
+            source: claim.source.clone().filter(|s| !s.trim().is_empty()),
+            source_kind: claim.source_kind.map(|k| k.name().to_owned()),
+            author: claim.author.clone(),
+        }
+    }
+}
+
 /// The suggestion for a member.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Suggested {
@@ -259,12 +311,7 @@ pub fn members(
                 chars: report.char_range(span),
                 text: one_line(report.text.get(span.clone())?),
                 claims: claims_over(&claims, &spans, span)
-                    .map(|c| MemberClaim {
-                        status: c.status.clone(),
-                        source: c.source.clone().filter(|s| !s.trim().is_empty()),
-                        source_kind: c.source_kind.map(|k| k.name().to_owned()),
-                        author: c.author.clone(),
-                    })
+                    .map(MemberClaim::of)
                     .collect(),
                 suggestion: Suggested {
                     verdict: suggestion.status(),

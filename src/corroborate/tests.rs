@@ -26,7 +26,7 @@ fn event() -> Vec<ReadReport> {
         .map(|e| e.unwrap().path())
         .collect();
     paths.sort();
-    let (reports, failed) = read_all(&paths, &cues, &());
+    let (reports, failed) = read_all(&paths, &cues, &(), None);
     assert!(failed.is_empty(), "{failed:?}");
     reports
 }

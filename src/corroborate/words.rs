@@ -14,7 +14,9 @@ use std::sync::LazyLock;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// The kinds of fact compared apart from the words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum FactKind {
     /// A number, in digits or words ("3", "three", "1.5 million").
     Number,
@@ -36,7 +38,7 @@ impl FactKind {
 }
 
 /// One number, date or name of a sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Fact {
     /// What it is.
     pub kind: FactKind,
@@ -48,7 +50,7 @@ pub struct Fact {
 }
 
 /// A sentence reduced for comparison.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Features {
     /// Ids of the content words, sorted and without repeats.
     pub words: Vec<u64>,

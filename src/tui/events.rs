@@ -8,6 +8,7 @@ use std::time::Duration;
 use crossterm::event::Event;
 
 use super::reader::App;
+use super::reader::corroboration::News;
 use super::reader::sync::SaveOutcome;
 use super::reader::wrap::WrappedDoc;
 use crate::report::LoadError;
@@ -25,6 +26,8 @@ pub enum Input {
     Saved(Box<SaveOutcome>),
     /// A large report was wrapped to this width on another thread.
     Rewrapped(usize, WrappedDoc),
+    /// News from the thread comparing the report with the other reports of its folder.
+    Corroborated(Box<News>),
 }
 
 /// What the loading thread tells the event loop.

@@ -23,7 +23,7 @@ use crate::config::Config;
 pub use error::ReaderError;
 pub use events::{Events, Input, Workers};
 use reader::loading::Opening;
-pub use reader_loop::{Context, read_on, run, run_with};
+pub use reader_loop::{Context, Start, read_on, run, run_with};
 
 /// Opens `report` in the reader on the real terminal and returns when the user quits, or when
 /// the process gets SIGTERM, SIGHUP or SIGINT (the terminal is restored either way).
@@ -38,7 +38,14 @@ pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
     let mut context = reader_loop::Context::default();
     let result = on_terminal(config, |terminal, config, stop| {
         context.places = crate::resume::Places::user();
-        reader_loop::read_opening(terminal, opening, config, None, stop, &mut context)
+        reader_loop::read_opening(
+            terminal,
+            opening,
+            config,
+            Start::default(),
+            stop,
+            &mut context,
+        )
     });
     if let Some(warning) = context.warning {
         let _ = writeln!(io::stderr(), "sidenote: {warning}");

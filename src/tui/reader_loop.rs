@@ -13,6 +13,7 @@ use ratatui::backend::Backend;
 
 use super::error::ReaderError;
 use super::events::{Events, Input, Workers};
+use super::reader::corroboration::worker::{self, Worker};
 use super::reader::loading::{self, Opening};
 use super::reader::saver::Saver;
 use super::reader::{
@@ -24,8 +25,10 @@ use crate::annotate::store::{self, NoFaults};
 use crate::annotate::{Sidecar, sidecar_path};
 use crate::config::Config;
 use crate::config::keys::Action;
+use crate::corroborate::Cache;
 use crate::report::Report;
 use crate::resume::Places;
+use crate::suggest::Cues;
 
 /// How often the reader looks at the sidecar on disk for changes made elsewhere (and at signals).
 const TICK: Duration = Duration::from_millis(250);
@@ -68,14 +71,26 @@ pub struct Context {
     pub warning: Option<String>,
 }
 
-/// Runs the reader on `report` on the real terminal, already set up, starting at the claim `at`
-/// when given, until the user quits or `stop` is set; then saves what is still unsaved. (Generic
+/// Where the reader starts on a report the review screen opens.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Start<'a> {
+    /// At this claim (by id), when given.
+    pub claim: Option<&'a str>,
+    /// At this sentence (from 0), when given: a sentence another report states too.
+    pub sentence: Option<usize>,
+    /// The folder whose reports are compared with this one (the review screen's), when it is
+    /// not the report's own.
+    pub folder: Option<&'a Path>,
+}
+
+/// Runs the reader on `report` on the real terminal, already set up, starting where `start`
+/// says, until the user quits or `stop` is set; then saves what is still unsaved. (Generic
 /// over the backend only so that the review screen can hand over its terminal.)
 pub fn read_on<B>(
     terminal: &mut Terminal<B>,
     report: Report,
     config: Config,
-    at: Option<&str>,
+    start: Start<'_>,
     stop: &AtomicBool,
     context: &mut Context,
 ) -> Result<(), ReaderError>
@@ -83,7 +98,14 @@ where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    read_opening(terminal, Opening::Whole(report), config, at, stop, context)
+    read_opening(
+        terminal,
+        Opening::Whole(report),
+        config,
+        start,
+        stop,
+        context,
+    )
 }
 
 /// [`read_on`] for a report opened whole, or by its head while the rest loads on a thread.
@@ -91,7 +113,7 @@ pub(super) fn read_opening<B>(
     terminal: &mut Terminal<B>,
     opening: Opening,
     config: Config,
-    at: Option<&str>,
+    start: Start<'_>,
     stop: &AtomicBool,
     context: &mut Context,
 ) -> Result<(), ReaderError>
@@ -114,9 +136,8 @@ where
             app
         }
     };
-    let path = sidecar_path(&app.report.path);
     app.folder_sources = std::mem::take(&mut context.folder_sources);
-    if let Some(id) = at {
+    if let Some(id) = start.claim {
         app.start_at_claim(id);
     } else if let Some(place) = context
         .places
@@ -127,6 +148,52 @@ where
         update(&mut app, Action::Resize(size.width, size.height));
         app.resume(&place);
     }
+    if let Some(n) = start.sentence {
+        app.start_at_sentence(n);
+    }
+    app.corroboration.folder = start.folder.map(Path::to_path_buf);
+    let mut events = ReaderEvents {
+        stop,
+        terminal: tty::TtyEvents::new()?,
+    };
+    let ended = session(
+        terminal,
+        &mut app,
+        &mut events,
+        &mut external_editor::Tty,
+        workers,
+        true,
+    );
+    // The report's end shown while the rest loads counts its sentences from there: no place.
+    if let Some(places) = &context.places
+        && app.extent != Extent::Tail
+        && let Err(why) = places.keep_reader(&app.report.path, app.place())
+    {
+        context.warning = Some(format!(
+            "could not keep your place in {} (in {}): {why}",
+            app.report.path.display(),
+            places.dir().display()
+        ));
+    }
+    ended
+}
+
+/// The reader on `app` until it is closed, with the report marked open, and the last save on
+/// the way out; the comparison with the folder's other reports runs meanwhile when
+/// `corroborate`.
+fn session<B>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut dyn Events,
+    screen: &mut dyn external_editor::Screen,
+    workers: Workers,
+    corroborate: bool,
+) -> Result<(), ReaderError>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let path = sidecar_path(&app.report.path);
     // Held until the reader returns: other windows on this report see it while it is open.
     let _presence = match presence::Presence::enter(&path) {
         Ok((mark, others)) => {
@@ -140,37 +207,15 @@ where
             None
         }
     };
-    let mut events = ReaderEvents {
-        stop,
-        terminal: tty::TtyEvents::new()?,
-    };
-    let ended = run_events(
-        terminal,
-        &mut app,
-        &path,
-        &mut events,
-        &mut external_editor::Tty,
-        workers,
-    );
+    let ended = run_events(terminal, app, &path, events, screen, workers, corroborate);
     // The last chance to save comes whatever ended the reader: a terminal that failed or hung
     // up must not cost the claims made before it did.
     if matches!(app.save_state, SaveState::Failed(_) | SaveState::Pending) {
-        save(&mut app, &path, LAST_SAVE_PATIENCE, &mut None);
-    }
-    // The report's end shown while the rest loads counts its sentences from there: no place.
-    if let Some(places) = &context.places
-        && app.extent != Extent::Tail
-        && let Err(why) = places.keep_reader(&app.report.path, app.place())
-    {
-        context.warning = Some(format!(
-            "could not keep your place in {} (in {}): {why}",
-            app.report.path.display(),
-            places.dir().display()
-        ));
+        save(app, &path, LAST_SAVE_PATIENCE, &mut None);
     }
     // Claims not saved matter more than why the reader ended.
-    match app.save_state {
-        SaveState::Failed(why) => Err(ReaderError::Unsaved(why)),
+    match &app.save_state {
+        SaveState::Failed(why) => Err(ReaderError::Unsaved(why.clone())),
         _ => ended,
     }
 }
@@ -217,7 +262,8 @@ where
 }
 
 /// [`run`], handing the terminal over to the user's `$EDITOR` through `screen` when a note is
-/// edited there.
+/// edited there. (The comparison with the folder's other reports, which would make what is
+/// drawn depend on a thread's timing, runs only on the real terminal.)
 pub fn run_with<B, E>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -237,10 +283,12 @@ where
         &mut events.into_iter(),
         screen,
         Workers::default(),
+        false,
     )
 }
 
-/// [`run_with`] on any source of input.
+/// [`run_with`] on any source of input; comparing the report with its folder's others in the
+/// background when `corroborate`.
 fn run_events<B>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -248,6 +296,7 @@ fn run_events<B>(
     events: &mut dyn Events,
     screen: &mut dyn external_editor::Screen,
     workers: Workers,
+    corroborate: bool,
 ) -> Result<(), ReaderError>
 where
     B: Backend,
@@ -257,12 +306,18 @@ where
         saver: Saver::new(sidecar.to_path_buf(), &workers),
         workers,
         on_disk: store::stamp(sidecar),
+        comparing: Comparing {
+            wanted: corroborate,
+            worker: None,
+        },
     };
     let ended = drive(terminal, app, sidecar, events, screen, &mut background);
     let Background {
         mut saver,
         workers,
         mut on_disk,
+        // Dropped here: the comparison stops with the reader.
+        comparing: _,
     } = background;
     // Whatever ended the loop (quit, no more input, a terminal that failed or hung up), the save
     // in flight is waited for: its claims reach the disk, or the app knows they did not.
@@ -279,12 +334,41 @@ where
     ended
 }
 
-/// What runs beside the screen: the one channel the workers send their news on, the saver, and
-/// the stamp of the sidecar as last written or read.
+/// What runs beside the screen: the one channel the workers send their news on, the saver, the
+/// stamp of the sidecar as last written or read, and the comparison with the other reports
+/// (when wanted), which stops when it is dropped.
 struct Background {
     workers: Workers,
     saver: Saver,
     on_disk: Option<store::Stamp>,
+    comparing: Comparing,
+}
+
+/// The comparison with the folder's other reports: whether it is wanted, and the thread making
+/// it (which stops when dropped).
+struct Comparing {
+    wanted: bool,
+    worker: Option<Worker>,
+}
+
+impl Comparing {
+    /// Starts comparing, when wanted, once the whole report is in (and again when its text
+    /// changed).
+    fn start_if_wanted(&mut self, app: &mut App, workers: &Workers) {
+        if self.wanted && app.corroboration_wanted() {
+            let cues = Cues::new(&app.config.suggest.extra).unwrap_or_else(|_| Cues::builtin());
+            let cache = Cache::open(&cues);
+            self.worker = Some(worker::start(
+                Arc::clone(&app.report),
+                app.sidecar.claims.clone(),
+                app.corroboration_folder(),
+                cues,
+                cache,
+                workers.sender(),
+            ));
+            app.corroboration_started();
+        }
+    }
 }
 
 /// The loop of [`run_with`]; returns with a save perhaps still running on the saver.
@@ -304,6 +388,7 @@ where
         workers,
         saver,
         on_disk,
+        comparing,
     } = background;
     let mut identity = ReportIdentity::of(&app.report);
     let mut last_save: Option<Instant> = None;
@@ -326,6 +411,8 @@ where
         terminal
             .draw(|frame| ui::draw(frame, app))
             .map_err(io::Error::other)?;
+        // After the frame: the first screen never waits for the comparison to start.
+        comparing.start_if_wanted(app, workers);
         let busy = saver.busy()
             || rewrapping.is_some()
             || loading::is_partial(app)
@@ -363,6 +450,10 @@ where
                 app.rewrapped(doc);
                 None
             }
+            Input::Corroborated(news) => {
+                app.corroborated(*news);
+                None
+            }
             Input::Tick => {
                 app.count_more();
                 let now = store::stamp(sidecar);
@@ -389,6 +480,10 @@ where
                 last_save = Some(Instant::now());
             }
             Some(Effect::Quit) => return Ok(()),
+            Some(Effect::OpenOther) => {
+                save_now(app, saver, on_disk, workers);
+                open_other(terminal, app, events, screen, comparing.wanted)?;
+            }
             Some(Effect::EditNote) => {
                 let note = app.editor_note().unwrap_or_default().to_owned();
                 screen.suspend()?;
@@ -401,6 +496,73 @@ where
             }
             None => {}
         }
+    }
+}
+
+/// Writes what is unsaved now and waits for it, before the reader leaves this report for
+/// another (as it does before it closes).
+fn save_now(
+    app: &mut App,
+    saver: &mut Saver,
+    on_disk: &mut Option<store::Stamp>,
+    workers: &Workers,
+) {
+    if saver.busy() {
+        saver.wait(app, on_disk, workers);
+    }
+    if matches!(app.save_state, SaveState::Pending) {
+        saver.start(app, LOCK_PATIENCE);
+        saver.wait(app, on_disk, workers);
+    }
+}
+
+/// Opens the report the user chose in the corroboration list ([`App::take_opening`]) on the same
+/// terminal and events, at its sentence, until it is closed: then the reader on `app` goes on,
+/// as a browser goes back. What cannot be opened or saved there is said in `app`'s message line.
+fn open_other<B>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut dyn Events,
+    screen: &mut dyn external_editor::Screen,
+    corroborate: bool,
+) -> Result<(), ReaderError>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let Some(target) = app.take_opening() else {
+        return Ok(());
+    };
+    let report = match Report::load(&target.path) {
+        Ok(report) => report,
+        Err(e) => {
+            app.message = Some(e.to_string());
+            return Ok(());
+        }
+    };
+    let (sidecar, read_only) = loading::open_sidecar(&report);
+    let mut other = App::new(report, sidecar, app.config.clone(), read_only);
+    update(&mut other, Action::Resize(app.size.width, app.size.height));
+    other.opened_from(app, target.sentence);
+    let ended = session(
+        terminal,
+        &mut other,
+        events,
+        screen,
+        Workers::default(),
+        corroborate,
+    );
+    // What was tagged there shows in this report's panel and list.
+    app.back_from(&other);
+    match ended {
+        Err(ReaderError::Unsaved(why)) => {
+            app.message = Some(format!(
+                "{}: NOT SAVED: {why}",
+                crate::report::safe_path(&other.report.path)
+            ));
+            Ok(())
+        }
+        ended => ended,
     }
 }
 

@@ -13,9 +13,11 @@ use rayon::prelude::*;
 
 use super::error::ReaderError;
 use super::events::Input;
-use super::review::{Effect, Message, Review, update};
+use super::reader_loop::Start;
+use super::review::{Effect, Message, Review, groups, update};
 use crate::config::keys::Action;
 use crate::corpus::{Reviewed, scan};
+use crate::corroborate::Cache;
 
 /// Finds and reads every report under `root`, in parallel, telling `tx` as it goes. Stops
 /// early when nobody listens any more (the screen was closed).
@@ -37,9 +39,10 @@ pub fn scan(root: &Path, tx: &Sender<Message>) {
 /// The loop: take in what the scan sent, draw, wait for input, update, carry out the effect.
 /// Ends on quit or when `events` runs out, so tests drive it on a `TestBackend`.
 ///
-/// `open` runs the reader on the terminal for a report, at a claim when one is given, until the
-/// user quits it; `Ok(Some(why))` when the report could not be opened (the list says why). It
-/// is shown the review, for what the reader may want from the folder (its sources).
+/// `open` runs the reader on the terminal for a report, at a claim or a sentence when `Start`
+/// names one, until the user quits it; `Ok(Some(why))` when the report could not be opened (the
+/// list says why). It is shown the review, for what the reader may want from the folder (its
+/// sources).
 pub fn run<B, E>(
     terminal: &mut Terminal<B>,
     review: &mut Review,
@@ -48,7 +51,7 @@ pub fn run<B, E>(
     mut open: impl FnMut(
         &mut Terminal<B>,
         &Path,
-        Option<&str>,
+        Start<'_>,
         &Review,
     ) -> Result<Option<String>, ReaderError>,
 ) -> Result<(), ReaderError>
@@ -82,18 +85,34 @@ where
             },
             _ => None,
         };
-        match effect {
-            Some(Effect::Open { path, claim }) => {
-                // The reader drew on the same terminal, so the next draw's diff is exact: no
-                // clearing (which would ask the terminal where its cursor is).
-                let failed = open(terminal, &path, claim.as_deref(), review)?;
-                review.reloaded(&path, reload(&path));
-                if let Some(why) = failed {
-                    review.message = Some(why);
-                }
+        let opening = match &effect {
+            Some(Effect::Open { path, claim }) => Some((
+                path,
+                Start {
+                    claim: claim.as_deref(),
+                    ..Start::default()
+                },
+            )),
+            Some(Effect::OpenAt { path, sentence }) => Some((
+                path,
+                Start {
+                    sentence: Some(*sentence),
+                    ..Start::default()
+                },
+            )),
+            _ => None,
+        };
+        if let Some((path, start)) = opening {
+            // The reader drew on the same terminal, so the next draw's diff is exact: no
+            // clearing (which would ask the terminal where its cursor is).
+            let failed = open(terminal, path, start, review)?;
+            review.reloaded(path, reload(path));
+            if let Some(why) = failed {
+                review.message = Some(why);
             }
-            Some(Effect::Quit) => return Ok(()),
-            None => {}
+        }
+        if effect == Some(Effect::Quit) {
+            return Ok(());
         }
     }
 }
@@ -119,21 +138,31 @@ pub fn live(
 ) -> Result<Option<String>, ReaderError> {
     let reader_config = config.clone();
     let places = crate::resume::Places::user();
+    let cues = crate::suggest::Cues::new(&config.suggest.extra)
+        .unwrap_or_else(|_| crate::suggest::Cues::builtin());
     let mut review = Review::new(root.to_path_buf(), config);
     if let Some(place) = places.as_ref().and_then(|p| p.review(root)) {
         review.resume(place);
     }
     let (tx, rx) = std::sync::mpsc::channel();
     let folder = root.to_path_buf();
-    std::thread::spawn(move || scan(&folder, &tx));
+    // The groups view is computed after the scan, on its thread: the table comes first.
+    std::thread::spawn(move || {
+        scan(&folder, &tx);
+        groups::compute(&folder, &cues, Cache::open(&cues).as_ref(), &tx);
+    });
     let events = super::tty::terminal_events(stop, TICK)?;
     let result = run(
         terminal,
         &mut review,
         events,
         &rx,
-        |terminal, path, claim, review| match crate::report::Report::load(path) {
+        |terminal, path, start, review| match crate::report::Report::load(path) {
             Ok(report) => {
+                let start = Start {
+                    folder: Some(root),
+                    ..start
+                };
                 let mut context = super::reader_loop::Context {
                     places: places.clone(),
                     folder_sources: crate::corpus::sources::cited(
@@ -145,7 +174,7 @@ pub fn live(
                     terminal,
                     report,
                     reader_config.clone(),
-                    claim,
+                    start,
                     stop,
                     &mut context,
                 )?;

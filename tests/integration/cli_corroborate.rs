@@ -36,6 +36,7 @@ impl Event {
             .current_dir(self.dir.path())
             .env("XDG_CONFIG_HOME", self.dir.path())
             .env("XDG_CACHE_HOME", self.path("cache"))
+            .env("SIDENOTE_CACHE_DIR", crate::support::cache_dir())
             .output()
             .expect("run sidenote")
     }

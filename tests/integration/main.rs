@@ -14,6 +14,8 @@ mod cli_labels;
 mod cli_newcomer;
 mod cli_stats;
 mod cli_stdin;
+mod corroboration_pty;
+mod corroboration_screen;
 mod durability;
 mod editor_pty;
 mod formats;

@@ -386,8 +386,8 @@ fn enter_opens_the_reader_at_the_claim_and_the_row_is_refreshed() {
         &mut review,
         events,
         &rx,
-        |_, path: &Path, claim, _| {
-            opened.push((path.to_path_buf(), claim.map(str::to_owned)));
+        |_, path: &Path, start, _| {
+            opened.push((path.to_path_buf(), start.claim.map(str::to_owned)));
             // What the reader would do: the user removes the claim.
             folder.ok(&["untag", "city/budget.md", "1"]);
             Ok(None)
@@ -458,8 +458,8 @@ fn a_click_selects_the_row_drawn_there_and_a_second_click_opens_it() {
         &mut review,
         events,
         &rx,
-        |_, path: &Path, claim, _| {
-            opened.push((path.to_path_buf(), claim.map(str::to_owned)));
+        |_, path: &Path, start, _| {
+            opened.push((path.to_path_buf(), start.claim.map(str::to_owned)));
             Ok(None)
         },
     )

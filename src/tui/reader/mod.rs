@@ -8,6 +8,7 @@
 
 pub mod adjudicate;
 mod claims;
+pub mod corroboration;
 mod editor;
 pub mod external_editor;
 pub mod find;
@@ -71,6 +72,9 @@ pub enum Effect {
     /// Open the claim editor's note in the user's `$EDITOR`; the result comes back through
     /// [`App::note_edited`].
     EditNote,
+    /// Open the report [`App::take_opening`] names (from the corroboration list), and come
+    /// back to this one when it is closed.
+    OpenOther,
 }
 
 /// Which pane the movement keys act on.
@@ -176,6 +180,8 @@ pub struct App {
     pub folder_sources: Vec<(String, usize)>,
     /// The no-claim marks' merge base and undo record, and which sentences are reviewed.
     marks: no_claim::Marks,
+    /// The other reports stating the same claims (see [`corroboration`]).
+    pub corroboration: corroboration::Corroborating,
 }
 
 /// How much of its report a reader holds.
@@ -233,6 +239,7 @@ impl App {
             suggestions,
             folder_sources: Vec::new(),
             marks: no_claim::Marks::default(),
+            corroboration: corroboration::Corroborating::default(),
         };
         let (claims, moved) = app.anchor(claims);
         app.sidecar.claims = claims;
@@ -363,6 +370,9 @@ impl App {
         if matches!(self.overlay, Overlay::Adjudicate(_)) {
             return self.adjudicate_key(event);
         }
+        if self.corroboration.list.is_some() {
+            return self.corroboration_key(event);
+        }
         update(self, action?)
     }
 
@@ -479,10 +489,17 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Redo => return app.undo_redo(false),
         Action::Help => app.overlay = Overlay::Help(0),
         Action::Cancel => {
+            // In a report opened from the corroboration list, Esc with nothing to cancel goes
+            // back, as a browser's back does.
+            let nothing = app.selection.is_none() && app.search == Search::default();
+            if nothing && app.corroboration.back.is_some() {
+                return Some(app.quit());
+            }
             if app.selection.take().is_none() {
                 app.search = Search::default();
             }
         }
+        Action::Corroboration => app.open_corroboration(),
         Action::Quit => return Some(app.quit()),
         Action::ScrollDown => {
             app.scroll += WHEEL_ROWS;

@@ -230,6 +230,8 @@ impl App {
         );
         next.base = base;
         next.marks.base = base_marks;
+        next.corroboration = self.corroboration.carried();
+        next.folder_sources = std::mem::take(&mut self.folder_sources);
         update(&mut next, Action::Resize(self.size.width, self.size.height));
         let orphans = next.spans.iter().filter(|s| s.is_none()).count();
         next.message = Some(format!(

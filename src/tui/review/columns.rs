@@ -27,6 +27,7 @@ pub fn header(review: &Review) -> (String, Vec<(View, String)>) {
         (View::Reports, ReviewAction::ViewReports, "reports"),
         (View::Claims, ReviewAction::ViewClaims, "claims"),
         (View::Chart, ReviewAction::ViewChart, "chart"),
+        (View::Groups, ReviewAction::ViewGroups, "groups"),
     ]
     .into_iter()
     .map(|(view, action, name)| {

@@ -36,6 +36,8 @@ pub enum Command {
     WeakSources,
     /// Show only the reports not done yet (again: all).
     Unfinished,
+    /// The groups view; there, only the groups whose reports differ (again: all).
+    Differs,
     /// Sort by the next column.
     SortNext,
     /// Sort by the previous column.
@@ -93,6 +95,18 @@ const TABLE: &[(Action, Command, Option<&str>)] = &[
         Action::Review(ReviewAction::ViewChart),
         Command::Show(View::Chart),
         Some("charts: tags, sources, grades"),
+    ),
+    (
+        Action::Review(ReviewAction::ViewGroups),
+        // The header's tab names this key (the help is full at 24 rows).
+        Command::Show(View::Groups),
+        None,
+    ),
+    (
+        Action::Corroboration,
+        // The groups view's title names this key.
+        Command::Differs,
+        None,
     ),
     (
         Action::Search,

@@ -4,6 +4,7 @@
 
 pub mod columns;
 pub mod command;
+pub mod groups;
 pub mod layout;
 mod place;
 pub mod query;
@@ -34,6 +35,8 @@ pub enum Message {
     Read(Result<Reviewed, String>),
     /// Every report was read.
     Done,
+    /// News of the comparison behind the groups view.
+    Groups(groups::News),
 }
 
 /// Rows moved by a page key.
@@ -64,6 +67,13 @@ pub enum Effect {
         path: PathBuf,
         /// The claim to start at.
         claim: Option<String>,
+    },
+    /// Open this report in the reader at this sentence (from 0), then come back.
+    OpenAt {
+        /// The report.
+        path: PathBuf,
+        /// The sentence, from 0.
+        sentence: usize,
     },
     /// Leave the review screen.
     Quit,
@@ -146,6 +156,8 @@ pub struct Review {
     /// The selection the screen had when it was last closed on this folder, looked for as the
     /// scan brings rows in, until the user moves or the scan ends (see [`Review::resume`]).
     pub resuming: Option<Selection>,
+    /// The groups view: the same claims in several reports.
+    pub groups: groups::Groups,
 }
 
 impl Review {
@@ -176,6 +188,7 @@ impl Review {
             answer: None,
             size: Rect::default(),
             resuming: None,
+            groups: groups::Groups::default(),
         }
     }
 
@@ -311,6 +324,7 @@ impl Review {
                     Message::Found(total) => review.scan_found(total),
                     Message::Read(read) => review.scanned(read),
                     Message::Done => review.scan_done(),
+                    Message::Groups(news) => review.groups.receive(news),
                 }
             }
         });
@@ -357,6 +371,16 @@ impl Review {
     pub fn reloaded(&mut self, path: &std::path::Path, result: Result<Reviewed, String>) {
         self.keeping(|review| {
             let at = review.reports.iter().position(|r| r.path == path);
+            if let Ok(report) = &result {
+                let found: Vec<&crate::annotate::Claim> = report
+                    .claims
+                    .iter()
+                    .zip(&report.anchors)
+                    .filter(|(_, a)| **a != crate::annotate::Anchor::Orphaned)
+                    .map(|(c, _)| c)
+                    .collect();
+                review.groups.retag(path, &found);
+            }
             match (result, at) {
                 (Ok(report), Some(i)) => review.reports[i] = report,
                 (Ok(report), None) => review.reports.push(report),
@@ -419,16 +443,24 @@ impl Review {
             View::Reports => self.visible_reports().len(),
             View::Claims => self.visible_claims().len(),
             View::Chart => 0,
+            View::Groups => self.groups.rows(self.tag_name().as_deref()).len(),
         }
     }
 
     /// The selected row of the current list.
     fn row_mut(&mut self) -> &mut usize {
-        if self.view == View::Claims {
-            &mut self.claim_row
-        } else {
-            &mut self.report_row
+        match self.view {
+            View::Claims => &mut self.claim_row,
+            View::Groups => &mut self.groups.row,
+            View::Reports | View::Chart => &mut self.report_row,
         }
+    }
+
+    /// The name of the tag the claims and groups views are filtered by.
+    pub fn tag_name(&self) -> Option<String> {
+        self.tag_filter
+            .and_then(|i| self.config.tags.get(i))
+            .map(|t| t.name.clone())
     }
 
     /// Moves the selection by `delta` rows, within the list.
@@ -455,7 +487,7 @@ impl Review {
         let (table, top, row) = match self.view {
             View::Reports => (areas.reports, &mut self.report_top, self.report_row),
             View::Claims => (areas.body, &mut self.claim_top, self.claim_row),
-            View::Chart => return,
+            View::Chart | View::Groups => return,
         };
         *top = layout::first_row(*top, row, layout::rows_of(table).height, len);
     }
@@ -476,6 +508,7 @@ impl Review {
         let table = match self.view {
             View::Reports => areas.reports,
             View::Claims => areas.body,
+            View::Groups => return self.click_group(areas.body, row),
             View::Chart => return None,
         };
         if row == table.y.saturating_add(1) {
@@ -505,6 +538,26 @@ impl Review {
             return self.open();
         }
         *self.row_mut() = clicked;
+        None
+    }
+
+    /// A click on line `y` of the groups view drawn in `body`: selects the member there, or
+    /// opens it when it is selected already.
+    fn click_group(&mut self, body: Rect, y: u16) -> Option<Effect> {
+        let inner = body.inner(ratatui::layout::Margin::new(1, 1));
+        if !(inner.y..inner.bottom()).contains(&y) {
+            return None;
+        }
+        let tag = self.tag_name();
+        let height = usize::from(inner.height);
+        let clicked = self
+            .groups
+            .row_at(tag.as_deref(), height, usize::from(y - inner.y))?;
+        self.prompt = None;
+        if clicked == self.groups.row {
+            return self.open();
+        }
+        self.groups.row = clicked;
         None
     }
 
@@ -547,6 +600,16 @@ impl Review {
         }
     }
 
+    /// After the tag filter changed: the claims view shows it, or the groups view when it is on
+    /// screen (from its first row, the rows being others now).
+    fn show_tagged(&mut self) {
+        if self.view == View::Groups {
+            self.groups.row = 0;
+        } else {
+            self.view = View::Claims;
+        }
+    }
+
     /// What `Enter` opens: the selected report, or the selected claim's report at the claim.
     fn open(&self) -> Option<Effect> {
         match self.view {
@@ -555,6 +618,15 @@ impl Review {
                 Some(Effect::Open {
                     path: self.reports[i].path.clone(),
                     claim: None,
+                })
+            }
+            View::Groups => {
+                let member = self
+                    .groups
+                    .member(self.tag_name().as_deref(), self.groups.row)?;
+                Some(Effect::OpenAt {
+                    path: member.report.clone(),
+                    sentence: member.n - 1,
                 })
             }
             View::Claims => {
@@ -608,11 +680,12 @@ fn apply(review: &mut Review, command: Command) -> Option<Effect> {
             review.view = match review.view {
                 View::Reports => View::Claims,
                 View::Claims => View::Chart,
-                View::Chart => View::Reports,
+                View::Chart => View::Groups,
+                View::Groups => View::Reports,
             };
         }
         Command::Show(view) => review.view = view,
-        Command::Filter if review.view != View::Chart => {
+        Command::Filter if !matches!(review.view, View::Chart | View::Groups) => {
             let current = if review.view == View::Claims {
                 &review.query
             } else {
@@ -628,12 +701,19 @@ fn apply(review: &mut Review, command: Command) -> Option<Effect> {
                 Some(i) if i + 1 < n => Some(i + 1),
                 _ => None,
             };
-            review.view = View::Claims;
+            review.show_tagged();
         }),
         Command::OnlyTag(i) => review.keeping(|review| {
             review.tag_filter = (review.tag_filter != Some(i)).then_some(i);
-            review.view = View::Claims;
+            review.show_tagged();
         }),
+        Command::Differs => {
+            if review.view == View::Groups {
+                review.groups.differs_only = !review.groups.differs_only;
+            }
+            review.view = View::Groups;
+            review.groups.row = 0;
+        }
         Command::WeakSources => review.keeping(|review| {
             review.weak_only = !review.weak_only;
             review.view = View::Claims;
@@ -652,6 +732,7 @@ fn apply(review: &mut Review, command: Command) -> Option<Effect> {
             review.tag_filter = None;
             review.weak_only = false;
             review.unfinished_only = false;
+            review.groups.differs_only = false;
             review.message = None;
         }),
         Command::Quit => return Some(Effect::Quit),

@@ -1,6 +1,6 @@
-//! The review screen's three views.
+//! The review screen's four views.
 
-/// Which of the three views is on screen.
+/// Which of the four views is on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     /// One row per report.
@@ -9,4 +9,6 @@ pub enum View {
     Claims,
     /// Charts: tags per report, most cited sources, grades.
     Chart,
+    /// The same claim in several reports (corroboration).
+    Groups,
 }

@@ -41,6 +41,13 @@ pub fn state_dir() -> &'static Path {
     })
 }
 
+/// Where the binary run by the tests keeps its cache (`SIDENOTE_CACHE_DIR`), in cargo's folder
+/// for integration tests: never the user's own cache.
+pub fn cache_dir() -> &'static Path {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| Path::new(env!("CARGO_TARGET_TMPDIR")).join("sidenote-cache"))
+}
+
 /// The names in `folder`, sorted: what a command left behind.
 pub fn listing(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(folder)

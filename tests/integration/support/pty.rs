@@ -336,6 +336,7 @@ pub fn command(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> CommandBuilde
     command.env_remove("VISUAL");
     command.env("RUST_BACKTRACE", "0");
     command.env("SIDENOTE_STATE_DIR", state_dir());
+    command.env("SIDENOTE_CACHE_DIR", super::cache_dir());
     for (key, value) in env {
         command.env(key, value);
     }

@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
             Span::raw(" ")
         };
         let mut head = vec![marker.clone(), badge(app, &claim.status)];
-        head.extend(grade_and_author(app, claim, several_authors));
+        head.extend(grade_and_author(app, i, several_authors));
         let warning = if app.claim_span(i).is_none() {
             Some(" ⚠ orphaned")
         } else if claim
@@ -186,16 +186,16 @@ fn source_and_kind(claim: &crate::annotate::Claim) -> Option<String> {
     (!about.is_empty()).then(|| about.join(" · "))
 }
 
-/// The spans after a claim's tag badge: its grade, and its author when several are shown.
-fn grade_and_author(
-    app: &App,
-    claim: &crate::annotate::Claim,
-    with_author: bool,
-) -> Vec<Span<'static>> {
+/// The spans after claim `i`'s tag badge: its grade (with the credibility other reports
+/// support, as a hint), and its author when several are shown.
+fn grade_and_author(app: &App, i: usize, with_author: bool) -> Vec<Span<'static>> {
+    let claim = &app.sidecar.claims[i];
     let mut spans = Vec::new();
     if let Some(grade) = grade_badge(app, claim.grade) {
         spans.extend([Span::raw(" "), grade]);
     }
+    // What other reports' independent sources support, beside the grade the analyst gave.
+    spans.extend(super::corroboration::hint(app, i));
     if with_author {
         spans.push(Span::styled(
             format!(" {}", safe(&one_line(&claim.author))),
@@ -205,8 +205,8 @@ fn grade_and_author(
     spans
 }
 
-/// Draws the cursor sentence's pending suggestion at the bottom of the panel, and returns the
-/// rows left for the claims.
+/// Draws the cursor sentence's pending suggestion at the bottom of the panel, and above it the
+/// other reports stating it, and returns the rows left for the claims.
 fn reserve_suggestion(
     frame: &mut Frame,
     app: &App,
@@ -223,7 +223,8 @@ fn reserve_suggestion(
         };
         draw_suggestion(frame, app, &suggestion, area);
     }
-    inner
+    // Above the suggestion: the other reports that state the same claim.
+    super::corroboration::reserve(frame, app, inner)
 }
 
 /// Rows the pending suggestion takes at the bottom of the panel.

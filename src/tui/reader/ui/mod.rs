@@ -3,6 +3,7 @@
 mod adjudicate;
 mod article;
 mod claims;
+mod corroboration;
 mod editor;
 mod help;
 mod labels;
@@ -36,6 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Overlay::Editor(editor) => editor::draw(frame, app, editor),
         Overlay::Adjudicate(_) => adjudicate::draw(frame, app),
     }
+    corroboration::draw_list(frame, app);
 }
 
 /// The colour of a tag by name; `None` for tags the config does not know, or without colour.

@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, BorderType, Clear, HighlightSpacing, Paragraph, Ro
 
 mod chart;
 mod claims;
+mod groups;
 mod parts;
 
 use crate::config::keys::{Action, ReviewAction};
@@ -47,6 +48,7 @@ pub fn draw(frame: &mut Frame, review: &Review) {
         View::Reports => draw_reports(frame, review, &areas),
         View::Claims => claims::draw(frame, review, areas.body),
         View::Chart => chart::draw(frame, review, areas.body),
+        View::Groups => groups::draw(frame, review, areas.body),
     }
     draw_status(frame, review, areas.status);
     if review.help {
