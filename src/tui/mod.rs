@@ -29,8 +29,12 @@ pub use reader_loop::{read_on, run, run_with};
 /// the process gets SIGTERM, SIGHUP or SIGINT (the terminal is restored either way).
 ///
 /// A sidecar that cannot be read is never written: the reader then opens read-only and says why.
+/// A web page with no article in it is refused before the terminal is set up (exit 2), as the
+/// commands refuse it.
 pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
     let opening = Opening::of(report)?;
+    let (Opening::Whole(first) | Opening::Head(first)) = &opening;
+    ReaderError::refuse_no_article(first)?;
     on_terminal(config, |terminal, config, stop| {
         reader_loop::read_opening(terminal, opening, config, None, stop)
     })

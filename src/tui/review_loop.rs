@@ -121,6 +121,11 @@ pub fn live(
         &rx,
         |terminal, path, claim| match crate::report::Report::load(path) {
             Ok(report) => {
+                // A page of links is refused as on the command line; the review screen says why
+                // on its status line and stays.
+                if let Err(refused) = ReaderError::refuse_no_article(&report) {
+                    return Ok(Some(refused.to_string()));
+                }
                 super::reader_loop::read_on(terminal, report, reader_config.clone(), claim, stop)?;
                 Ok(None)
             }

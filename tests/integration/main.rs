@@ -18,6 +18,7 @@ mod formats_pty;
 mod formats_tui;
 mod hostile;
 mod merge_driver;
+mod newcomer_reader;
 mod pty;
 mod reader_replaced;
 mod review_screen;
