@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::CliError;
+use crate::annotate::dismissals::merge_dismissed;
 use crate::annotate::merge::merge;
 use crate::annotate::{Sidecar, atomic};
 use crate::report::safe_path;
@@ -77,12 +78,11 @@ pub fn run(files: Versions<'_>) -> Result<Outcome, CliError> {
         mine.as_ref().map_or(&[][..], |s| &s.claims),
         other.as_ref().map_or(&[][..], |s| &s.claims),
     );
-    // Dismissed suggestions are only ever added: the result keeps every side's.
-    let dismissed: Vec<_> = [&base, &mine, &other]
-        .into_iter()
-        .flatten()
-        .flat_map(|s| s.dismissed.clone())
-        .collect();
+    // Dismissed suggestions merge three ways too: a suggestion restored on one side stays
+    // restored, a dismissal made on either side is kept.
+    let [base_dismissed, mine_dismissed, other_dismissed] =
+        [&base, &mine, &other].map(|side| side.as_ref().map_or(&[][..], |s| &s.dismissed[..]));
+    let dismissed = merge_dismissed(base_dismissed, mine_dismissed, other_dismissed);
     // The top of the file (version, report, unknown keys) comes from our side, or theirs when
     // the file is new to us. A report hash that differs is harmless: the reader re-anchors.
     let Some(mut result) = mine.or(other).or(base) else {
@@ -92,7 +92,7 @@ pub fn run(files: Versions<'_>) -> Result<Outcome, CliError> {
         )));
     };
     result.claims = merged.claims;
-    result.take_dismissed(&dismissed);
+    result.dismissed = dismissed;
     result.sort();
     let text = result.to_toml().map_err(|e| {
         CliError::BadInput(format!(

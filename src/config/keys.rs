@@ -193,7 +193,7 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     (
         "cycle_filter",
         Action::CycleFilter,
-        "filter the panel by tag",
+        "filter the panel by tag, then list the dismissed suggestions",
     ),
     (
         "cycle_reliability",
@@ -269,7 +269,7 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     (
         "dismiss_suggestion",
         Action::DismissSuggestion,
-        "dismiss the suggestion (not shown again)",
+        "dismiss the suggestion (z undoes); on a dismissed one: bring it back",
     ),
     (
         "next_suggestion",

@@ -323,6 +323,41 @@ fn dismissed_suggestions_on_either_side_are_kept() {
     );
 }
 
+/// Issue 17 item 2: a suggestion brought back on one side stays back; the other side's older
+/// copy of its dismissal does not dismiss it again.
+#[test]
+fn a_suggestion_restored_on_one_side_stays_restored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, text: &str| write_in(dir.path(), name, text);
+    let top = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
+    let dismissed = |quote: &str, start: usize| {
+        format!(
+            "\n[[dismissed]]\nstart = {start}\nend = {}\nquote = \"{quote}\"\n",
+            start + quote.chars().count()
+        )
+    };
+    let both = format!(
+        "{top}{}{}",
+        dismissed("Officials said so.", 0),
+        dismissed("It is believed to be true.", 19)
+    );
+    let base = write("base", &both);
+    // Ours restored the first; theirs still has both, untouched since the ancestor.
+    let ours = write(
+        "ours",
+        &format!("{top}{}", dismissed("It is believed to be true.", 19)),
+    );
+    let theirs = write("theirs", &both);
+    let out = merge_driver()
+        .args([&base, &ours, &theirs])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let merged = std::fs::read_to_string(&ours).expect("ours");
+    assert!(!merged.contains("Officials said so."), "{merged}");
+    assert!(merged.contains("It is believed to be true."), "{merged}");
+}
+
 /// Issue 15 item 3: `%A` that is a symbolic link is refused (the link and its target kept), and
 /// a regular `%A` keeps its mode.
 #[cfg(unix)]

@@ -99,16 +99,30 @@ impl App {
         };
         self.record_undo();
         let removed = self.sidecar.claims.remove(i);
-        let undo = self.config.keys.first_key(Action::Undo);
-        self.message = Some(match undo {
-            Some(key) => format!("removed {} claim ({key} undoes)", removed.status),
-            None => format!("removed {} claim", removed.status),
-        });
         self.selected = None;
+        let kept = self
+            .settle_conflict(&removed)
+            .map(|k| self.sidecar.claims[k].status.clone());
+        let undo = self
+            .config
+            .keys
+            .first_key(Action::Undo)
+            .map_or_else(String::new, |key| format!(" ({key} undoes)"));
+        self.message = Some(match kept {
+            Some(status) => format!(
+                "conflict resolved: kept the {} version, dropped the {} one{undo}",
+                crate::report::safe(&status),
+                crate::report::safe(&removed.status)
+            ),
+            None => format!("removed {} claim{undo}", removed.status),
+        });
         Some(self.claims_changed())
     }
 
     pub(super) fn step_panel(&mut self, forward: bool) {
+        if self.dismissed_view {
+            return self.step_dismissed(forward);
+        }
         let visible = self.visible_claims();
         if visible.is_empty() {
             return;
@@ -191,14 +205,23 @@ impl App {
         Effect::Save
     }
 
-    /// Shows the next tag's claims only in the panel, then all of them again.
+    /// Shows the next tag's claims only in the panel, then the dismissed suggestions (when
+    /// there are any), then all the claims again.
     pub(super) fn cycle_filter(&mut self) {
         let n = self.config.tags.len();
-        self.filter = match self.filter {
+        let was_dismissed = self.dismissed_view;
+        let next = match self.filter {
+            _ if was_dismissed => None,
             None if n > 0 => Some(0),
             Some(i) if i + 1 < n => Some(i + 1),
             _ => None,
         };
+        let to_dismissed = !was_dismissed
+            && next.is_none()
+            && (self.filter.is_some() || n == 0)
+            && !self.sidecar.dismissed.is_empty();
+        self.filter = next;
+        self.show_dismissed(to_dismissed);
         self.panel_scroll = 0;
         self.keep_panel_selection_visible();
     }

@@ -8,6 +8,8 @@
 
 pub mod adjudicate;
 mod claims;
+mod conflicts;
+mod dismissed;
 mod editor;
 pub mod external_editor;
 pub mod find;
@@ -37,7 +39,7 @@ use std::sync::Arc;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use crate::annotate::{Claim, ClaimId, Sidecar};
+use crate::annotate::{Claim, ClaimId, Dismissed, Sidecar};
 use crate::config::Config;
 use crate::config::keys::{Action, Key};
 use crate::report::Report;
@@ -116,6 +118,8 @@ pub struct App {
     pub sidecar: Sidecar,
     /// The claims as last read from or written to disk: the common ancestor of a merge.
     base: Vec<Claim>,
+    /// The dismissed suggestions as last read from or written to disk, likewise.
+    dismissed_base: Vec<Dismissed>,
     /// Byte ranges of the claims, parallel to `sidecar.claims`; `None` for orphaned claims.
     spans: Vec<Option<Range<usize>>>,
     /// The sentence under the reading cursor.
@@ -132,14 +136,17 @@ pub struct App {
     pub filter: Option<usize>,
     /// The panel shows only this author's claims, when set.
     pub author_filter: Option<String>,
+    /// The panel lists the dismissed suggestions instead of the claims (the filter's last step).
+    pub dismissed_view: bool,
     /// The last search.
     pub search: Search,
     /// Changes that can be undone, newest last.
     undo: Vec<Edit>,
     /// Changes that were undone and can be redone, newest last.
     redo: Vec<Edit>,
-    /// The claims before the change being made, until `claims_changed` turns them into an edit.
-    before_change: Option<Vec<Claim>>,
+    /// The claims and dismissals before the change being made, until `claims_changed` turns
+    /// them into an edit.
+    before_change: Option<(Vec<Claim>, Vec<Dismissed>)>,
     /// Whether the claims are on disk.
     pub save_state: SaveState,
     /// The user was told that quitting now loses a change; the next quit leaves.
@@ -196,6 +203,7 @@ impl App {
             config,
             sidecar,
             base: Vec::new(),
+            dismissed_base: Vec::new(),
             spans: Vec::new(),
             cursor: 0,
             selected: None,
@@ -204,6 +212,7 @@ impl App {
             selection: None,
             filter: None,
             author_filter: None,
+            dismissed_view: false,
             search: Search::default(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -223,6 +232,7 @@ impl App {
         let (claims, moved) = app.anchor(claims);
         app.sidecar.claims = claims;
         app.base.clone_from(&app.sidecar.claims);
+        app.dismissed_base.clone_from(&app.sidecar.dismissed);
         app.refresh_claims();
         let orphans = app.spans.iter().filter(|s| s.is_none()).count();
         if let SaveState::ReadOnly(why) = &app.save_state {
@@ -436,7 +446,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::SearchPrev => app.search_step(false),
         Action::SwitchFocus => {
             app.focus = if panel { Focus::Article } else { Focus::Panel };
-            if app.focus == Focus::Panel && app.selected.is_none() {
+            if app.focus == Focus::Panel && app.selected.is_none() && !app.dismissed_view {
                 app.step_panel(true);
             }
         }
@@ -460,7 +470,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::ScrollUp => app.scroll = app.scroll.saturating_sub(WHEEL_ROWS),
         Action::AcceptSuggestion => return app.accept_suggestion(),
-        Action::DismissSuggestion => return app.dismiss_suggestion(),
+        Action::DismissSuggestion => return app.toggle_dismissal(),
         Action::NextSuggestion => app.next_suggestion(),
         Action::Click(column, row) => app.click(column, row),
         Action::Resize(w, h) => {

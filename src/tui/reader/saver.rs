@@ -16,9 +16,9 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use super::sync::SaveOutcome;
-use super::{App, Effect, SaveState};
-use crate::annotate::Claim;
+use super::{App, Effect};
 use crate::annotate::store::{self, NoFaults, Stamp};
+use crate::annotate::{Claim, Dismissed};
 use crate::tui::events::{Input, Workers};
 
 /// A save running on its thread.
@@ -26,6 +26,8 @@ use crate::tui::events::{Input, Workers};
 struct Job {
     /// The claims the save was given.
     sent: Vec<Claim>,
+    /// The dismissed suggestions it was given.
+    dismissed: Vec<Dismissed>,
 }
 
 /// Runs the reader's saves, one at a time, off the key-handling path.
@@ -61,6 +63,7 @@ impl Saver {
         // suggestions and the rows of a large report stay here.
         let request = app.save_request();
         let sent = request.claims.clone();
+        let dismissed = request.dismissed.clone();
         let path = self.sidecar.clone();
         let sender = self.news.clone();
         std::thread::spawn(move || {
@@ -77,7 +80,7 @@ impl Saver {
             };
             let _ = sender.send(Input::Saved(Box::new(outcome)));
         });
-        self.job = Some(Job { sent });
+        self.job = Some(Job { sent, dismissed });
     }
 
     /// Whether a save is running.
@@ -115,13 +118,18 @@ impl Saver {
         match outcome {
             Ok((stamp, written, merged)) => {
                 *on_disk = stamp;
-                if app.sidecar.claims == job.sent {
+                let dismissed_now = app.sidecar.dismissed.clone();
+                let effect = if app.sidecar.claims == job.sent {
                     app.saved(Ok((written, merged)));
-                    // Still pending: a dismissal made while it ran must be written too.
-                    matches!(app.save_state, SaveState::Pending).then_some(Effect::Save)
+                    None
                 } else {
                     Some(app.saved_over((written, merged), &job.sent))
+                };
+                // A suggestion dismissed or brought back while it ran must be written too.
+                if app.dismissed_since(&job.dismissed, &dismissed_now) {
+                    return Some(Effect::Save);
                 }
+                effect
             }
             Err(e) => {
                 app.saved(Err(e));

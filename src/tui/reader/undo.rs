@@ -1,20 +1,24 @@
-//! Undo history: each change to the claims as the claims it replaced and the claims it made, so
-//! undoing one change keeps a colleague's later ones.
+//! Undo history: each change to the claims and the dismissed suggestions as the items it
+//! replaced and the items it made, so undoing one change keeps a colleague's later ones.
 
 use super::history::Edit;
 use super::{App, Effect, SaveState};
 
 impl App {
-    /// Remembers the claims before a change, so the change can be undone.
+    /// Remembers the claims and dismissals before a change, so the change can be undone.
     pub(super) fn record_undo(&mut self) {
-        self.before_change = Some(self.sidecar.claims.clone());
+        self.before_change = Some((self.sidecar.claims.clone(), self.sidecar.dismissed.clone()));
     }
 
-    /// After any change to the claims: the undo record, document order, spans, and a save.
+    /// After any change to the claims or the dismissals: the undo record, document order,
+    /// spans, and a save.
     pub(super) fn claims_changed(&mut self) -> Effect {
-        if let Some(before) = self.before_change.take() {
-            let edit = Edit::between(&before, &self.sidecar.claims);
-            if !edit.0.is_empty() {
+        if let Some((claims, dismissed)) = self.before_change.take() {
+            let edit = Edit::between(
+                (&claims, &dismissed),
+                (&self.sidecar.claims, &self.sidecar.dismissed),
+            );
+            if !edit.is_empty() {
                 self.undo.push(edit);
                 self.redo.clear();
             }
@@ -29,11 +33,7 @@ impl App {
         if self.refuse_if_read_only() {
             return None;
         }
-        let (from, to) = if undo {
-            (&mut self.undo, &mut self.redo)
-        } else {
-            (&mut self.redo, &mut self.undo)
-        };
+        let from = if undo { &mut self.undo } else { &mut self.redo };
         let Some(edit) = from.pop() else {
             self.message = Some(
                 if undo {
@@ -45,7 +45,7 @@ impl App {
             );
             return None;
         };
-        if !edit.applies_to(&self.sidecar.claims, undo) {
+        if !edit.applies_to(&self.sidecar.claims, &self.sidecar.dismissed, undo) {
             // Someone else changed these claims since: replaying our old version over theirs
             // would silently throw their work away.
             let verb = if undo { "undo" } else { "redo" };
@@ -54,9 +54,47 @@ impl App {
             ));
             return None;
         }
-        edit.apply(&mut self.sidecar.claims, undo);
-        to.push(edit);
-        self.message = Some(if undo { "undone" } else { "redone" }.to_owned());
+        edit.apply(&mut self.sidecar.claims, &mut self.sidecar.dismissed, undo);
+        self.message = Some(self.undone_message(&edit, undo));
+        if edit.only_dismissals()
+            && let Some(n) = edit
+                .dismissed
+                .0
+                .iter()
+                .find_map(|(b, a)| b.as_ref().or(a.as_ref()))
+                .and_then(|d| self.sentence_of_dismissal(d))
+        {
+            // The suggestion comes back (or goes) where the user can see it.
+            self.move_cursor(n);
+        }
+        if undo {
+            self.redo.push(edit);
+        } else {
+            self.undo.push(edit);
+        }
         Some(self.claims_changed())
+    }
+
+    /// What undoing (or redoing) `edit` did, in words.
+    fn undone_message(&self, edit: &Edit, undo: bool) -> String {
+        let verb = if undo { "undone" } else { "redone" };
+        if !edit.only_dismissals() {
+            return verb.to_owned();
+        }
+        // A dismissal goes from absent to present; undoing it brings the suggestion back.
+        let dismissal = edit.dismissed.0.iter().any(|(b, _)| b.is_none());
+        let back = dismissal == undo;
+        if back {
+            format!("{verb}: the suggestion is back")
+        } else {
+            let key = self
+                .config
+                .keys
+                .first_key(crate::config::keys::Action::DismissSuggestion);
+            match key {
+                Some(key) => format!("{verb}: the suggestion is dismissed ({key} brings it back)"),
+                None => format!("{verb}: the suggestion is dismissed"),
+            }
+        }
     }
 }

@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::{badge, border_style, color, grade_badge};
-use crate::annotate::merge::CONFLICT_KEY;
 use crate::config::keys::Action;
 use crate::report::{one_line, safe};
 use crate::tui::reader::layout::Areas;
@@ -27,6 +26,9 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         ));
     frame.render_widget(block, areas.panel);
     let inner = reserve_suggestion(frame, app, areas.panel_inner);
+    if app.dismissed_view {
+        return super::dismissed::draw(frame, app, inner);
+    }
     let width = usize::from(inner.width);
     let visible = app.visible_claims();
     if visible.is_empty() {
@@ -77,21 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
                 Style::new().add_modifier(Modifier::BOLD),
             ));
         }
-        let warning = if app.claim_span(i).is_none() {
-            Some(" ⚠ orphaned")
-        } else if claim
-            .extra
-            .get(CONFLICT_KEY)
-            .and_then(toml::Value::as_str)
-            .is_some_and(|other| app.sidecar.claims.iter().any(|c| c.id == other))
-        {
-            Some(" ⚠ conflict")
-        } else if app.old_quote(i).is_some() {
-            Some(" ≈ text changed")
-        } else {
-            None
-        };
-        if let Some(warning) = warning {
+        if let Some(warning) = warning(app, i) {
             head.push(Span::styled(
                 warning,
                 Style::new().add_modifier(Modifier::BOLD),
@@ -119,6 +107,24 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What the panel warns of on claim `i`: orphaned, one of the versions of a conflict (with the
+/// key that drops it, keeping the other), or found with changed text.
+fn warning(app: &App, i: usize) -> Option<String> {
+    if app.claim_span(i).is_none() {
+        Some(" ⚠ orphaned".to_owned())
+    } else if app.in_conflict(i) {
+        let drop = app.config.keys.first_key(Action::RemoveClaim);
+        Some(drop.map_or_else(
+            || " ⚠ conflict".to_owned(),
+            |key| format!(" ⚠ conflict ({key} drops)"),
+        ))
+    } else if app.old_quote(i).is_some() {
+        Some(" ≈ text changed".to_owned())
+    } else {
+        None
+    }
 }
 
 /// The claim's source and whether it is named or anonymous (`officials · anonymous`), either
@@ -152,14 +158,18 @@ fn grade_and_author(
     spans
 }
 
-/// Draws the cursor sentence's pending suggestion at the bottom of the panel, and returns the
-/// rows left for the claims.
+/// Draws the cursor sentence's pending (or dismissed) suggestion at the bottom of the panel,
+/// and returns the rows left for the claims.
 fn reserve_suggestion(
     frame: &mut Frame,
     app: &App,
     mut inner: ratatui::layout::Rect,
 ) -> ratatui::layout::Rect {
-    if let Some(suggestion) = app.pending_suggestion(app.cursor)
+    let shown = app
+        .pending_suggestion(app.cursor)
+        .map(|s| (s, false))
+        .or_else(|| app.dismissed_suggestion(app.cursor).map(|s| (s, true)));
+    if let Some((suggestion, dismissed)) = shown
         && inner.height > SUGGESTION_ROWS + 2
     {
         inner.height -= SUGGESTION_ROWS;
@@ -168,7 +178,7 @@ fn reserve_suggestion(
             height: SUGGESTION_ROWS,
             ..inner
         };
-        draw_suggestion(frame, app, &suggestion, area);
+        draw_suggestion(frame, app, &suggestion, dismissed, area);
     }
     inner
 }
@@ -176,11 +186,13 @@ fn reserve_suggestion(
 /// Rows the pending suggestion takes at the bottom of the panel.
 const SUGGESTION_ROWS: u16 = 3;
 
-/// The suggestion for the cursor sentence, dim and marked as a suggestion, with its keys.
+/// The suggestion for the cursor sentence, dim and marked as a suggestion, with its keys; a
+/// dismissed one with the key that brings it back.
 fn draw_suggestion(
     frame: &mut Frame,
     app: &App,
     suggestion: &crate::suggest::Suggestion,
+    dismissed: bool,
     area: ratatui::layout::Rect,
 ) {
     let dim = Style::new().add_modifier(Modifier::DIM);
@@ -205,10 +217,14 @@ fn draw_suggestion(
             .next()
             .unwrap_or_else(|| "-".to_owned())
     });
-    let rule = format!(
-        "┄ suggestion: {} accept · {} dismiss · {} next ",
-        keys[0], keys[1], keys[2]
-    );
+    let rule = if dismissed {
+        format!("┄ dismissed suggestion: {} brings it back ", keys[1])
+    } else {
+        format!(
+            "┄ suggestion: {} accept · {} dismiss · {} next ",
+            keys[0], keys[1], keys[2]
+        )
+    };
     let fill = usize::from(area.width).saturating_sub(rule.chars().count());
     let lines = vec![
         Line::from(Span::styled(format!("{rule}{}", "┄".repeat(fill)), dim)),
@@ -246,7 +262,7 @@ fn title(app: &App) -> String {
 
 /// The quote on at most `max` lines of `width` columns, white space collapsed, with an ellipsis
 /// when it does not fit.
-fn quote_lines(quote: &str, width: usize, max: usize) -> Vec<String> {
+pub(super) fn quote_lines(quote: &str, width: usize, max: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();

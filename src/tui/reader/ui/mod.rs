@@ -3,6 +3,7 @@
 mod adjudicate;
 mod article;
 mod claims;
+mod dismissed;
 mod editor;
 mod help;
 mod status;
