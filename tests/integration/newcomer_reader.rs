@@ -210,3 +210,32 @@ fn dropping_one_version_of_a_conflict_keeps_the_other_without_residue() {
     assert!(!out.contains("unresolved conflict"), "{out}");
     assert_eq!(check.status.code(), Some(0), "{out}");
 }
+
+#[test]
+fn the_gutter_marks_each_sentence_and_where_two_authors_disagree() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("report.txt"),
+        "The ferry left at dawn. The captain said the engines were serviced. Smoke was seen.\n\n\
+         The operator denied any fault. Critics disagree.\n",
+    )
+    .expect("write report");
+    // Ben read sentence 4 as unsourced.
+    let tagged = std::process::Command::new(crate::support::SIDENOTE)
+        .args(["tag", "report.txt", "4", "unsourced", "--author", "ben"])
+        .current_dir(dir.path())
+        .output()
+        .expect("tag runs");
+    assert!(tagged.status.success(), "{tagged:?}");
+    let mut reader = Session::start_env(dir.path(), &["report.txt"], &[("USER", "ana")]);
+    reader.wait_for("The ferry left at dawn.");
+    // One row, two sentences: the first tagged, the second with a suggestion. Both show.
+    reader.press("s");
+    reader.wait_for("│s◌The ferry left at dawn.");
+    // Ana reads sentence 4 as sourced, Ben as unsourced: the gutter says they disagree.
+    reader.press("jjjs");
+    reader.wait_for("│⚠–The operator denied any fault.");
+    reader.wait_for_status("saved");
+    reader.press("q");
+    assert_eq!(reader.wait_exit(), 0, "screen:\n{}", reader.screen());
+}

@@ -165,6 +165,21 @@ fn help_screen_lists_the_bound_keys() {
             tag.name
         );
     }
+    // The gutter's marks are explained: a disagreement, and a row of several sentences.
+    assert!(
+        rows.iter()
+            .any(|row| row.contains("The gutter, left of the article"))
+    );
+    assert!(
+        rows.iter()
+            .any(|row| row.contains("⚠  the authors tagged it differently"))
+    );
+    assert!(
+        rows.iter()
+            .any(|row| row.contains("each kind of mark once"))
+    );
+    // A dismissal is undone like any change, and brought back with its key.
+    assert!(listed("X", "on a dismissed one: bring it back"));
 }
 
 #[test]

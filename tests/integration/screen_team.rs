@@ -106,6 +106,16 @@ fn grade_badges_and_authors_in_the_panel_and_the_gutter() {
             .row_with("▍ s sourced   C3  ana — Interior Minister")
             .is_some()
     );
+    // Sentence 5, sourced for ana and unsourced for ben: the gutter marks the disagreement on
+    // each of its rows, not one author's letter.
+    assert!(
+        screen
+            .row_with("│⚠ on Tuesday. The outage is believed")
+            .is_some(),
+        "{}",
+        screen.terminal.backend()
+    );
+    assert!(screen.row_with("│⚠ history.").is_some());
 }
 
 #[test]

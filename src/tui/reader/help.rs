@@ -46,6 +46,8 @@ pub fn lines(config: &Config) -> Vec<HelpLine> {
         "  A claim marked ≈ was found with changed text: its tag key confirms it.",
     ));
     lines.push(HelpLine::Blank);
+    lines.extend(gutter_lines());
+    lines.push(HelpLine::Blank);
     lines.push(HelpLine::Heading(
         "Selecting part of a sentence or several sentences",
     ));
@@ -76,6 +78,26 @@ pub fn lines(config: &Config) -> Vec<HelpLine> {
     for (keys, doc) in mode_keys::HELP {
         lines.push(HelpLine::Keys((*keys).to_owned(), doc));
     }
+    lines
+}
+
+/// What the article's gutter marks mean (see `reader::marks`).
+fn gutter_lines() -> Vec<HelpLine> {
+    let mut lines = vec![HelpLine::Heading(
+        "The gutter, left of the article: a mark per sentence",
+    )];
+    lines.extend(
+        [
+            "  s (a tag's letter, on its colour)  the sentence's claims have that tag",
+            "  s? (dim)  a suggestion waits: y accepts, X dismisses",
+            "  ⚠  the authors tagged it differently (A adjudicates), or a merge left two",
+            "     versions of a claim (x on the one you drop keeps the other)",
+            "  A row holding several sentences shows each kind of mark once, in order:",
+            "  s– a tagged sentence, then one with nothing; ◌ a suggestion; + more kinds.",
+            "  On the selected claim's first row: its grade (B2).",
+        ]
+        .map(|t| HelpLine::Text(t.to_owned())),
+    );
     lines
 }
 

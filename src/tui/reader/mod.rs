@@ -17,6 +17,7 @@ pub mod help;
 mod history;
 pub mod layout;
 pub mod loading;
+pub mod marks;
 pub mod mode_keys;
 pub mod overlay;
 pub mod presence;
