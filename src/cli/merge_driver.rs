@@ -111,8 +111,13 @@ pub fn run(files: Versions<'_>) -> Result<Outcome, CliError> {
         claims: result.claims.len(),
     };
     if outcome.conflicts > 0 {
+        // The report to open, when git said which sidecar this is (%P); never its temporary file.
+        let report = files.path.map_or_else(
+            || "the report".to_owned(),
+            |path| safe_path(&crate::corpus::scan::report_of(path)).to_string(),
+        );
         eprintln!(
-            "sidenote: {}: {} claim(s) changed differently on both sides; both versions kept and marked ⚠ conflict — open the report in sidenote to choose",
+            "sidenote: {}: {} claim(s) changed differently on both sides; both versions kept and marked ⚠ conflict — open {report} in sidenote and press x on the version to drop",
             safe_path(files.path.unwrap_or(ours)),
             outcome.conflicts
         );

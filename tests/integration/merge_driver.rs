@@ -248,6 +248,11 @@ fn both_changing_one_claim_keeps_both_versions_marked_as_a_conflict() {
         stderr.contains("report.txt.sidenote.toml: 1 claim(s)") && !stderr.contains(".merge_file"),
         "{stderr}"
     );
+    // And it names the report to open and the key that resolves the conflict there.
+    assert!(
+        stderr.contains("open report.txt in sidenote and press x on the version to drop"),
+        "{stderr}"
+    );
     let text = sidecar(&ben);
     assert!(!text.contains("<<<<<<<"), "{text}");
     let claims = team.claims(&ben);
