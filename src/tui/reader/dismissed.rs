@@ -6,7 +6,10 @@
 //! panel's filter (`f`) ends on a list of every dismissed suggestion, where `j`/`k` (panel
 //! focus) go from one to the next.
 
-use super::{App, Effect};
+use super::{App, Effect, PANEL_ITEM_ROWS};
+
+/// Rows above the list of dismissed suggestions in the panel: its heading and a blank row.
+pub const DISMISSED_HEADING: usize = 2;
 use crate::annotate::Dismissed;
 use crate::config::keys::Action;
 
@@ -104,6 +107,30 @@ impl App {
         }
     }
 
+    /// The dismissed suggestions' sentences the panel shows now, in order: as many as fit
+    /// below its two-row heading and above the suggestion's box, the cursor's among them.
+    pub fn dismissed_shown(&self) -> Vec<usize> {
+        let rows = self
+            .areas()
+            .map_or(0, |a| usize::from(a.panel_inner.height));
+        let fit = (rows.saturating_sub(DISMISSED_HEADING + 3) / PANEL_ITEM_ROWS).max(1);
+        let list = self.dismissed_sentences();
+        let at = list.iter().position(|&n| n == self.cursor);
+        let first = at.map_or(0, |p| (p + 1).saturating_sub(fit));
+        list.into_iter().skip(first).take(fit).collect()
+    }
+
+    /// A click on the panel's row `row` (from its top) in the dismissed view: the cursor goes to
+    /// the dismissed suggestion drawn there.
+    pub(super) fn click_dismissed(&mut self, row: usize) {
+        let entry = row
+            .checked_sub(DISMISSED_HEADING)
+            .map(|r| r / PANEL_ITEM_ROWS);
+        if let Some(n) = entry.and_then(|e| self.dismissed_shown().get(e).copied()) {
+            self.move_cursor(n);
+        }
+    }
+
     /// `j`/`k` in the panel's dismissed view: the cursor goes to the next (previous) sentence
     /// whose suggestion was dismissed.
     pub(super) fn step_dismissed(&mut self, forward: bool) {
@@ -134,11 +161,12 @@ mod tests {
 
     use crossterm::event::KeyEvent;
 
+    use super::DISMISSED_HEADING;
     use crate::annotate::Sidecar;
     use crate::config::Config;
     use crate::config::keys::{Action, Key};
     use crate::report::{Encoding, Report};
-    use crate::tui::reader::{App, Effect, SaveState, update};
+    use crate::tui::reader::{App, Effect, PANEL_ITEM_ROWS, SaveState, update};
 
     const TEXT: &str = "The minister said the port would reopen on Monday. \
 The cost is unknown. Officials said repairs were done. \
@@ -267,6 +295,12 @@ A spokesman for the operator said the cranes were safe. Critics disagree.";
         assert_eq!(app.cursor, pending[1], "the last one");
         update(&mut app, Action::PrevSentence);
         assert_eq!(app.cursor, pending[0]);
+        // A click on the second one's rows puts the cursor there.
+        let inner = app.areas().unwrap().panel_inner;
+        let second = inner.y + u16::try_from(DISMISSED_HEADING + PANEL_ITEM_ROWS + 1).unwrap();
+        update(&mut app, Action::Click(inner.x + 3, second));
+        assert_eq!(app.cursor, pending[1]);
+        update(&mut app, Action::PrevSentence);
         keys(&mut app, "X");
         assert_eq!(app.dismissed_sentences(), pending[1..2]);
         update(&mut app, Action::CycleFilter);

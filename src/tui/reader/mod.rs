@@ -9,7 +9,7 @@
 pub mod adjudicate;
 mod claims;
 mod conflicts;
-mod dismissed;
+pub mod dismissed;
 mod editor;
 pub mod external_editor;
 pub mod find;

@@ -11,6 +11,7 @@ use super::claims::quote_lines;
 use super::{badge, color};
 use crate::config::keys::Action;
 use crate::report::{one_line, safe};
+use crate::tui::reader::dismissed::DISMISSED_HEADING;
 use crate::tui::reader::{App, PANEL_ITEM_ROWS};
 
 /// Draws the dismissed suggestions in the panel's inside, `inner`.
@@ -36,12 +37,9 @@ pub fn draw(frame: &mut Frame, app: &App, inner: Rect) {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
         return;
     }
-    let fit = (usize::from(inner.height).saturating_sub(2) / PANEL_ITEM_ROWS).max(1);
-    let at = list.iter().position(|&n| n == app.cursor);
-    let first = at.map_or(0, |p| (p + 1).saturating_sub(fit));
     let dim = Style::new().add_modifier(Modifier::DIM);
     let accent = color(app, app.config.theme.accent);
-    for &n in list.iter().skip(first).take(fit) {
+    for n in app.dismissed_shown() {
         let marker = if n == app.cursor {
             Span::styled("▍", accent.map_or(bold, |c| Style::new().fg(c)))
         } else {
@@ -69,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, inner: Rect) {
                 Span::raw(line),
             ]));
         }
-        while !(lines.len() - 2).is_multiple_of(PANEL_ITEM_ROWS) {
+        while !(lines.len() - DISMISSED_HEADING).is_multiple_of(PANEL_ITEM_ROWS) {
             lines.push(Line::from(marker.clone()));
         }
     }
