@@ -259,6 +259,12 @@ A spokesman for the operator said the cranes were safe. Critics disagree.";
         assert!(app.pending_suggestion(n).is_some());
         assert!(app.message.as_deref().unwrap().contains("brought back"));
         keys(&mut app, "z");
+        assert_eq!(
+            keys(&mut app, "y"),
+            None,
+            "a dismissed suggestion is not accepted"
+        );
+        assert!(app.message.as_deref().unwrap().contains("X brings it back"));
         assert!(
             app.is_dismissed(n),
             "undoing the restore dismisses it again"

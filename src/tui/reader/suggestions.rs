@@ -42,7 +42,16 @@ impl App {
             return None;
         }
         let Some(suggestion) = self.pending_suggestion(self.cursor) else {
-            self.message = Some("no suggestion on this sentence".to_owned());
+            self.message = Some(if self.is_dismissed(self.cursor) {
+                let key = self
+                    .config
+                    .keys
+                    .first_key(crate::config::keys::Action::DismissSuggestion)
+                    .unwrap_or_else(|| "-".to_owned());
+                format!("the suggestion here was dismissed: {key} brings it back")
+            } else {
+                "no suggestion on this sentence".to_owned()
+            });
             return None;
         };
         let claim = crate::suggest::claim_for(&self.report, &suggestion, &self.config.author)?;
