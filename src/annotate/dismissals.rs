@@ -73,6 +73,13 @@ mod tests {
     }
 
     #[test]
+    fn the_same_dismissal_on_both_sides_is_kept_once() {
+        let list = [d("One.", 0), d("Two.", 5)];
+        assert_eq!(merge_dismissed(&[], &list, &list), list);
+        assert_eq!(merge_dismissed(&list, &list, &list), list);
+    }
+
+    #[test]
     fn a_dismissal_made_again_after_its_restore_elsewhere_stays() {
         // Not in base: one side dismissed it anew, so the other's lack of it is no restore.
         let ours = [d("One.", 0)];
