@@ -292,17 +292,22 @@ fn a_broken_side_fails_and_leaves_ours_as_it_was() {
     assert_eq!(std::fs::read_to_string(&ours).expect("ours"), good);
 }
 
+/// The top of a sidecar with no claims, for the tests of dismissed suggestions.
+const DISMISSED_TOP: &str = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
+
+/// A `[[dismissed]]` table for the sentence `quote` starting at code point `start`.
+fn dismissed(quote: &str, start: usize) -> String {
+    format!(
+        "\n[[dismissed]]\nstart = {start}\nend = {}\nquote = \"{quote}\"\n",
+        start + quote.chars().count()
+    )
+}
+
 #[test]
 fn dismissed_suggestions_on_either_side_are_kept() {
     let dir = tempfile::tempdir().expect("tempdir");
     let write = |name: &str, text: &str| write_in(dir.path(), name, text);
-    let top = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
-    let dismissed = |quote: &str, start: usize| {
-        format!(
-            "\n[[dismissed]]\nstart = {start}\nend = {}\nquote = \"{quote}\"\n",
-            start + quote.chars().count()
-        )
-    };
+    let top = DISMISSED_TOP;
     let base = write("base", top);
     let ours = write(
         "ours",
@@ -334,13 +339,7 @@ fn dismissed_suggestions_on_either_side_are_kept() {
 fn a_suggestion_restored_on_one_side_stays_restored() {
     let dir = tempfile::tempdir().expect("tempdir");
     let write = |name: &str, text: &str| write_in(dir.path(), name, text);
-    let top = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
-    let dismissed = |quote: &str, start: usize| {
-        format!(
-            "\n[[dismissed]]\nstart = {start}\nend = {}\nquote = \"{quote}\"\n",
-            start + quote.chars().count()
-        )
-    };
+    let top = DISMISSED_TOP;
     let both = format!(
         "{top}{}{}",
         dismissed("Officials said so.", 0),
