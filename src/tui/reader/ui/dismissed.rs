@@ -24,20 +24,23 @@ pub fn draw(frame: &mut Frame, app: &App, inner: Rect) {
             .unwrap_or_else(|| "-".to_owned())
     };
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    let heading = format!(
-        "Dismissed suggestions: {} · {} on one brings it back · {} shows the claims",
-        list.len(),
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let keys = format!(
+        "{} brings one back · {} shows the claims",
         key(Action::DismissSuggestion),
         key(Action::CycleFilter)
     );
     let width = usize::from(inner.width);
-    let mut lines: Vec<Line> = vec![Line::styled(heading, bold), Line::default()];
+    // As many rows as `DISMISSED_HEADING`: the count, then the keys.
+    let mut lines: Vec<Line> = vec![
+        Line::styled(format!("Dismissed suggestions: {}", list.len()), bold),
+        Line::styled(keys, dim),
+    ];
     if list.is_empty() {
         lines.push(Line::raw("None: every suggestion is offered."));
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
         return;
     }
-    let dim = Style::new().add_modifier(Modifier::DIM);
     let accent = color(app, app.config.theme.accent);
     for n in app.dismissed_shown() {
         let marker = if n == app.cursor {
@@ -46,18 +49,23 @@ pub fn draw(frame: &mut Frame, app: &App, inner: Rect) {
             Span::raw(" ")
         };
         let mut head = vec![marker.clone(), Span::styled("◌ ", dim)];
-        match app.dismissed_suggestion(n) {
-            Some(suggestion) => {
-                let status = suggestion.status().unwrap_or_default();
-                head.push(badge(app, status).patch_style(dim));
-                let source = suggestion
-                    .source_text(&app.report.text)
-                    .map_or_else(|| "no source".to_owned(), one_line);
-                head.push(Span::styled(format!(" — {}", safe(&source)), dim));
-            }
-            None => head.push(Span::styled("no suggestion now", dim)),
+        let suggestion = app.dismissed_suggestion(n);
+        if let Some(status) = suggestion
+            .as_ref()
+            .and_then(crate::suggest::Suggestion::status)
+        {
+            head.push(badge(app, status).patch_style(dim));
         }
-        head.push(Span::styled(format!(" · sentence {}", n + 1), dim));
+        head.push(Span::styled(format!(" sentence {}", n + 1), dim));
+        // The source comes last: the longest part, it is the one a narrow panel cuts short.
+        let source = suggestion.as_ref().map_or_else(
+            || "no suggestion now".to_owned(),
+            |s| {
+                s.source_text(&app.report.text)
+                    .map_or_else(|| "no source".to_owned(), one_line)
+            },
+        );
+        head.push(Span::styled(format!(" — {}", safe(&source)), dim));
         lines.push(Line::from(head));
         let text = app.report.text.get(app.sentence(n)).unwrap_or_default();
         for line in quote_lines(&safe(&one_line(text)), width.saturating_sub(2), 2) {
