@@ -150,7 +150,7 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     (
         "remove_claim",
         Action::RemoveClaim,
-        "remove the claim under the cursor",
+        "remove the claim under the cursor (of a ⚠ conflict: keep the other)",
     ),
     (
         "edit_claim",

@@ -180,6 +180,8 @@ fn help_screen_lists_the_bound_keys() {
     );
     // A dismissal is undone like any change, and brought back with its key.
     assert!(listed("X", "on a dismissed one: bring it back"));
+    // And how a conflict is resolved.
+    assert!(listed("x", "of a ⚠ conflict: keep the other"));
 }
 
 #[test]
