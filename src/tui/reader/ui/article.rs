@@ -128,8 +128,8 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
 /// shows whole: a tag's letter on the tag's colour (bold without colour), so the tag can be
 /// told without telling colours apart; a pending suggestion's letter and `?`, dim; `⚠` where
 /// the authors disagree. Two kinds of mark show one cell each, in order (`–` for a sentence
-/// with nothing, `◌` for a suggestion, as in the panel), and more kinds the first and `+`. On the first row of the selected claim,
-/// its grade stands instead.
+/// with nothing, `◌` for a suggestion, as in the panel), and more kinds the first and `+`. On
+/// the first row of the selected claim, its grade stands instead.
 fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
     let probe = row.start..row.end.max(row.start + 1);
     // The selected claim's grade stands in its first row's gutter, in the tag's colour.
