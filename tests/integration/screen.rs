@@ -172,7 +172,7 @@ fn help_screen_lists_the_bound_keys() {
     );
     assert!(
         rows.iter()
-            .any(|row| row.contains("⚠  the authors tagged it differently"))
+            .any(|row| row.contains("⚠  the authors' tags (or grade letters) differ"))
     );
     assert!(
         rows.iter()

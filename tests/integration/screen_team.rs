@@ -116,6 +116,13 @@ fn grade_badges_and_authors_in_the_panel_and_the_gutter() {
         screen.terminal.backend()
     );
     assert!(screen.row_with("│⚠ history.").is_some());
+    // Sentence 6, sourced by both but graded C and E: a disagreement too (as `agree` counts it),
+    // below the selected claim's grade on its first row.
+    assert!(
+        screen
+            .row_with("│⚠ that the government had not ruled out")
+            .is_some()
+    );
 }
 
 #[test]

@@ -90,7 +90,7 @@ fn gutter_lines() -> Vec<HelpLine> {
         [
             "  s (a tag's letter, on its colour)  the sentence's claims have that tag",
             "  s? (dim)  a suggestion waits: y accepts, X dismisses",
-            "  ⚠  the authors tagged it differently (A adjudicates), or a merge left two",
+            "  ⚠  the authors' tags (or grade letters) differ (A adjudicates), or a merge left two",
             "     versions of a claim (x on the one you drop keeps the other)",
             "  A row holding several sentences shows each kind of mark once, in order:",
             "  s– a tagged sentence, then one with nothing; ◌ a suggestion; + more kinds.",

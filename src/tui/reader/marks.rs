@@ -20,8 +20,8 @@ pub enum SentenceMark<'a> {
     Suggested(&'a str),
     /// Claimed with this tag: by everyone who tagged it, or as the adjudicator agreed.
     Tagged(&'a str),
-    /// Its authors tagged it differently (and nobody recorded the agreed reading yet), or a
-    /// merge left two versions of one claim on it.
+    /// Its authors' claims differ in tag, or in reliability letter where both graded (and
+    /// nobody recorded the agreed reading yet), or a merge left two versions of one claim on it.
     Disagreement,
 }
 
@@ -46,10 +46,15 @@ impl App {
                 .and_then(toml::Value::as_str)
                 .is_some_and(|other| claims.iter().any(|&j| of(j).id == other))
         });
+        // As `sidenote agree` and the adjudication view count it: another tag, or another
+        // reliability letter where both graded.
+        let letter = |i: usize| of(i).grade.map(crate::annotate::Grade::reliability);
         let authors_differ = claims.iter().any(|&i| {
-            claims
-                .iter()
-                .any(|&j| of(i).author != of(j).author && of(i).status != of(j).status)
+            claims.iter().any(|&j| {
+                of(i).author != of(j).author
+                    && (of(i).status != of(j).status
+                        || letter(i).zip(letter(j)).is_some_and(|(a, b)| a != b))
+            })
         });
         if conflict || authors_differ {
             SentenceMark::Disagreement
@@ -111,13 +116,25 @@ mod tests {
             (0, "sourced", "ana", None),
             (1, "sourced", "ana", None),
             (1, "unsourced", "ben", None),
-            (2, "opinion", "ana", None),
-            (2, "opinion", "ben", None),
+            (2, "opinion", "ana", Some("B2")),
+            (2, "opinion", "ben", Some("B3")),
+            (3, "sourced", "ana", Some("B2")),
+            (3, "sourced", "ben", Some("E2")),
         ]);
         assert_eq!(app.sentence_mark(0), SentenceMark::Tagged("sourced"));
         assert_eq!(app.sentence_mark(1), SentenceMark::Disagreement);
-        assert_eq!(app.sentence_mark(2), SentenceMark::Tagged("opinion"));
-        assert_eq!(app.sentence_mark(3), SentenceMark::Plain);
+        assert_eq!(
+            app.sentence_mark(2),
+            SentenceMark::Tagged("opinion"),
+            "the same letter"
+        );
+        assert_eq!(
+            app.sentence_mark(3),
+            SentenceMark::Disagreement,
+            "another letter"
+        );
+        let alone = team_app(&[(3, "sourced", "ana", Some("B2"))]);
+        assert_eq!(alone.sentence_mark(2), SentenceMark::Plain);
     }
 
     #[test]
