@@ -215,7 +215,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         Action::Adjudicate,
         "adjudicate: walk the sentences where authors disagree",
     ),
-    ("undo", Action::Undo, "undo the last change to the claims"),
+    (
+        "undo",
+        Action::Undo,
+        "undo the last change to the claims (or dismissal)",
+    ),
     ("redo", Action::Redo, "redo"),
     ("help", Action::Help, "this help"),
     (
