@@ -275,17 +275,6 @@ impl Sidecar {
         self.dismissed.sort_by_key(|d| (d.start, d.end));
     }
 
-    /// Adds the dismissals of `other` that this sidecar does not have (dismissals are only ever
-    /// added, so merging two writers' lists is their union).
-    pub fn take_dismissed(&mut self, other: &[Dismissed]) {
-        for d in other {
-            if !self.dismissed.iter().any(|mine| mine.quote == d.quote) {
-                self.dismissed.push(d.clone());
-            }
-        }
-        self.dismissed.sort_by_key(|d| (d.start, d.end));
-    }
-
     /// Reads the sidecar at `path`; `Ok(None)` when there is none yet.
     ///
     /// Only a regular file of at most [`MAX_SIDECAR_BYTES`] is read: anything else is refused

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::CliError;
+use crate::annotate::dismissals::merge_dismissed;
 use crate::annotate::merge::merge;
 use crate::annotate::no_claim::merge_marks;
 use crate::annotate::{Sidecar, atomic};
@@ -83,12 +84,11 @@ pub fn run(files: Versions<'_>) -> Result<Outcome, CliError> {
         mine.as_ref().map_or(&[][..], |s| &s.no_claim),
         other.as_ref().map_or(&[][..], |s| &s.no_claim),
     );
-    // Dismissed suggestions are only ever added: the result keeps every side's.
-    let dismissed: Vec<_> = [&base, &mine, &other]
-        .into_iter()
-        .flatten()
-        .flat_map(|s| s.dismissed.clone())
-        .collect();
+    // Dismissed suggestions merge three ways too: a suggestion restored on one side stays
+    // restored, a dismissal made on either side is kept.
+    let [base_dismissed, mine_dismissed, other_dismissed] =
+        [&base, &mine, &other].map(|side| side.as_ref().map_or(&[][..], |s| &s.dismissed[..]));
+    let dismissed = merge_dismissed(base_dismissed, mine_dismissed, other_dismissed);
     // The top of the file (version, report, unknown keys) comes from our side, or theirs when
     // the file is new to us. A report hash that differs is harmless: the reader re-anchors.
     let Some(mut result) = mine.or(other).or(base) else {
@@ -99,7 +99,7 @@ pub fn run(files: Versions<'_>) -> Result<Outcome, CliError> {
     };
     result.claims = merged.claims;
     result.no_claim = marks;
-    result.take_dismissed(&dismissed);
+    result.dismissed = dismissed;
     result.sort();
     let text = result.to_toml().map_err(|e| {
         CliError::BadInput(format!(
@@ -118,8 +118,13 @@ pub fn run(files: Versions<'_>) -> Result<Outcome, CliError> {
         claims: result.claims.len(),
     };
     if outcome.conflicts > 0 {
+        // The report to open, when git said which sidecar this is (%P); never its temporary file.
+        let report = files.path.map_or_else(
+            || "the report".to_owned(),
+            |path| safe_path(&crate::corpus::scan::report_of(path)).to_string(),
+        );
         eprintln!(
-            "sidenote: {}: {} claim(s) changed differently on both sides; both versions kept and marked ⚠ conflict — open the report in sidenote to choose",
+            "sidenote: {}: {} claim(s) changed differently on both sides; both versions kept and marked ⚠ conflict — open {report} in sidenote and press x on the version to drop",
             safe_path(files.path.unwrap_or(ours)),
             outcome.conflicts
         );

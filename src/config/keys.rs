@@ -162,7 +162,7 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     (
         "remove_claim",
         Action::RemoveClaim,
-        "remove the claim under the cursor",
+        "remove the claim under the cursor (of a ⚠ conflict: keep the other)",
     ),
     (
         "mark_no_claim",
@@ -210,7 +210,7 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     (
         "cycle_filter",
         Action::CycleFilter,
-        "filter the panel by tag, then by label",
+        "filter the panel: each tag, each label, the dismissed suggestions",
     ),
     (
         "cycle_reliability",
@@ -232,7 +232,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         Action::Adjudicate,
         "adjudicate: walk the sentences where authors disagree",
     ),
-    ("undo", Action::Undo, "undo the last change to the claims"),
+    (
+        "undo",
+        Action::Undo,
+        "undo the last change to the claims (or dismissal)",
+    ),
     ("redo", Action::Redo, "redo"),
     ("help", Action::Help, "this help"),
     (
@@ -296,7 +300,7 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     (
         "dismiss_suggestion",
         Action::DismissSuggestion,
-        "dismiss the suggestion (not shown again)",
+        "dismiss the suggestion (z undoes); on a dismissed one: bring it back",
     ),
     (
         "next_suggestion",

@@ -33,8 +33,13 @@ pub use reader_loop::{Context, Start, read_on, run, run_with};
 /// The reader starts where the user left this report and keeps where they leave it (see
 /// [`crate::resume`]); a place that cannot be kept costs one line on standard error, nothing
 /// more.
+///
+/// A web page with no article in it is refused before the terminal is set up (exit 2), as the
+/// commands refuse it.
 pub fn read(report: &Path, config: Config) -> Result<(), ReaderError> {
     let opening = Opening::of(report)?;
+    let (Opening::Whole(first) | Opening::Head(first)) = &opening;
+    ReaderError::refuse_no_article(first)?;
     let mut context = reader_loop::Context::default();
     let result = on_terminal(config, |terminal, config, stop| {
         context.places = crate::resume::Places::user();

@@ -159,6 +159,11 @@ pub fn live(
         &rx,
         |terminal, path, start, review| match crate::report::Report::load(path) {
             Ok(report) => {
+                // A page of links is refused as on the command line; the review screen says why
+                // on its status line and stays.
+                if let Err(refused) = ReaderError::refuse_no_article(&report) {
+                    return Ok(Some(refused.to_string()));
+                }
                 let start = Start {
                     folder: Some(root),
                     ..start

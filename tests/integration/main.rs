@@ -24,6 +24,7 @@ mod formats_tui;
 mod hostile;
 mod keys_pty;
 mod merge_driver;
+mod newcomer_reader;
 mod no_claim;
 mod pty;
 mod reader_replaced;

@@ -248,6 +248,11 @@ fn both_changing_one_claim_keeps_both_versions_marked_as_a_conflict() {
         stderr.contains("report.txt.sidenote.toml: 1 claim(s)") && !stderr.contains(".merge_file"),
         "{stderr}"
     );
+    // And it names the report to open and the key that resolves the conflict there.
+    assert!(
+        stderr.contains("open report.txt in sidenote and press x on the version to drop"),
+        "{stderr}"
+    );
     let text = sidecar(&ben);
     assert!(!text.contains("<<<<<<<"), "{text}");
     let claims = team.claims(&ben);
@@ -287,17 +292,22 @@ fn a_broken_side_fails_and_leaves_ours_as_it_was() {
     assert_eq!(std::fs::read_to_string(&ours).expect("ours"), good);
 }
 
+/// The top of a sidecar with no claims, for the tests of dismissed suggestions.
+const DISMISSED_TOP: &str = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
+
+/// A `[[dismissed]]` table for the sentence `quote` starting at code point `start`.
+fn dismissed(quote: &str, start: usize) -> String {
+    format!(
+        "\n[[dismissed]]\nstart = {start}\nend = {}\nquote = \"{quote}\"\n",
+        start + quote.chars().count()
+    )
+}
+
 #[test]
 fn dismissed_suggestions_on_either_side_are_kept() {
     let dir = tempfile::tempdir().expect("tempdir");
     let write = |name: &str, text: &str| write_in(dir.path(), name, text);
-    let top = "version = 1\n\n[report]\nfile = \"r.txt\"\nsha256 = \"\"\n";
-    let dismissed = |quote: &str, start: usize| {
-        format!(
-            "\n[[dismissed]]\nstart = {start}\nend = {}\nquote = \"{quote}\"\n",
-            start + quote.chars().count()
-        )
-    };
+    let top = DISMISSED_TOP;
     let base = write("base", top);
     let ours = write(
         "ours",
@@ -321,6 +331,35 @@ fn dismissed_suggestions_on_either_side_are_kept() {
         merged.contains("quote = \"It is believed to be true.\""),
         "{merged}"
     );
+}
+
+/// Issue 17 item 2: a suggestion brought back on one side stays back; the other side's older
+/// copy of its dismissal does not dismiss it again.
+#[test]
+fn a_suggestion_restored_on_one_side_stays_restored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, text: &str| write_in(dir.path(), name, text);
+    let top = DISMISSED_TOP;
+    let both = format!(
+        "{top}{}{}",
+        dismissed("Officials said so.", 0),
+        dismissed("It is believed to be true.", 19)
+    );
+    let base = write("base", &both);
+    // Ours restored the first; theirs still has both, untouched since the ancestor.
+    let ours = write(
+        "ours",
+        &format!("{top}{}", dismissed("It is believed to be true.", 19)),
+    );
+    let theirs = write("theirs", &both);
+    let out = merge_driver()
+        .args([&base, &ours, &theirs])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let merged = std::fs::read_to_string(&ours).expect("ours");
+    assert!(!merged.contains("Officials said so."), "{merged}");
+    assert!(merged.contains("It is believed to be true."), "{merged}");
 }
 
 /// Issue 15 item 3: `%A` that is a symbolic link is refused (the link and its target kept), and

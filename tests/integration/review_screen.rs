@@ -110,6 +110,14 @@ fn reports_table_sorted_by_claims_wide_enough_for_dates() {
             .any(|w| w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[7] == b'-')
     };
     assert!(date("port.txt"), "no whole date: {}", rows[at("port.txt")]);
+    // The grades column counts claims per reliability letter, and reads as no Admiralty grade:
+    // budget.md has one claim graded E and two ungraded, not an "E1" grade.
+    assert!(header.contains("claims/grade"), "{header}");
+    let budget = &rows[at("city/budget.md")];
+    assert!(budget.contains(" E·1 ?·2 "), "{budget}");
+    assert!(!budget.contains("E1"), "{budget}");
+    let total = row_with(terminal.backend().buffer(), "claims per grade: E·1 ?·4");
+    assert!(total.is_some(), "the totals' line says what it counts");
 }
 
 #[test]

@@ -170,6 +170,23 @@ fn help_screen_lists_the_bound_keys() {
             tag.name
         );
     }
+    // The gutter's marks are explained: a disagreement, and a row of several sentences.
+    assert!(
+        rows.iter()
+            .any(|row| row.contains("The gutter, left of the article"))
+    );
+    assert!(
+        rows.iter()
+            .any(|row| row.contains("⚠  the authors' tags (or grade letters) differ"))
+    );
+    assert!(
+        rows.iter()
+            .any(|row| row.contains("each kind of mark once"))
+    );
+    // A dismissal is undone like any change, and brought back with its key.
+    assert!(listed("X", "on a dismissed one: bring it back"));
+    // And how a conflict is resolved.
+    assert!(listed("x", "of a ⚠ conflict: keep the other"));
 }
 
 #[test]

@@ -106,6 +106,23 @@ fn grade_badges_and_authors_in_the_panel_and_the_gutter() {
             .row_with("▍ s sourced   C3  ana — Interior Minister")
             .is_some()
     );
+    // Sentence 5, sourced for ana and unsourced for ben: the gutter marks the disagreement on
+    // each of its rows, not one author's letter.
+    assert!(
+        screen
+            .row_with("│⚠ on Tuesday. The outage is believed")
+            .is_some(),
+        "{}",
+        screen.terminal.backend()
+    );
+    assert!(screen.row_with("│⚠ history.").is_some());
+    // Sentence 6, sourced by both but graded C and E: a disagreement too (as `agree` counts it),
+    // below the selected claim's grade on its first row.
+    assert!(
+        screen
+            .row_with("│⚠ that the government had not ruled out")
+            .is_some()
+    );
 }
 
 #[test]
@@ -179,13 +196,35 @@ fn a_conflict_from_the_merge_driver_shows_and_its_author_resolves_it() {
     });
     screen.keys("} }");
     assert!(screen.row_with("disputed   C3 ").is_some());
-    let marked = screen
-        .row_with("⚠ conflict")
-        .unwrap_or_else(|| panic!("the conflict is marked:\n{}", screen.terminal.backend()));
-    assert!(marked.contains("opinion"), "{marked}");
+    // Both versions are marked, each with the key that drops it (keeping the other).
+    let marked: Vec<String> = crate::support::rows(screen.terminal.backend().buffer())
+        .into_iter()
+        .filter(|row| row.contains("⚠ conflict (x drops)"))
+        .collect();
+    assert_eq!(
+        marked.len(),
+        2,
+        "the conflict is marked:\n{}",
+        screen.terminal.backend()
+    );
+    assert!(
+        marked.iter().any(|row| row.contains("opinion")),
+        "{marked:?}"
+    );
+    assert!(
+        marked.iter().any(|row| row.contains("disputed")),
+        "{marked:?}"
+    );
     // Ana keeps her disputed version: she removes the other one (the selected conflict copy).
     screen.keys("tab j x");
     assert!(screen.row_with("⚠ conflict").is_none(), "resolved");
+    assert!(
+        screen
+            .row_with("conflict resolved: kept the disputed version")
+            .is_some(),
+        "{}",
+        screen.terminal.backend()
+    );
     assert!(
         screen.row_with("Claims 1 · disputed 1 ").is_some(),
         "{}",

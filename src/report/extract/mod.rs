@@ -12,8 +12,8 @@ mod markdown;
 mod whitespace;
 
 /// The warning for a web page in which no article was found: what text it has is too short or
-/// mostly links (an index page, a section front, a form). The reader still shows that text;
-/// commands on one report refuse the page (see `cli::no_article`).
+/// mostly links (an index page, a section front, a form). The reader and the commands on one
+/// report refuse the page (see `cli::no_article`).
 pub const NO_ARTICLE: &str = "no article found in the page (mostly links or too little running text): showing what text there is";
 
 /// How a file's text is read.

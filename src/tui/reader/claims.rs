@@ -103,16 +103,30 @@ impl App {
         };
         self.record_undo();
         let removed = self.sidecar.claims.remove(i);
-        let undo = self.config.keys.first_key(Action::Undo);
-        self.message = Some(match undo {
-            Some(key) => format!("removed {} claim ({key} undoes)", removed.status),
-            None => format!("removed {} claim", removed.status),
-        });
         self.selected = None;
+        let kept = self
+            .settle_conflict(&removed)
+            .map(|k| self.sidecar.claims[k].status.clone());
+        let undo = self
+            .config
+            .keys
+            .first_key(Action::Undo)
+            .map_or_else(String::new, |key| format!(" ({key} undoes)"));
+        self.message = Some(match kept {
+            Some(status) => format!(
+                "conflict resolved: kept the {} version, dropped the {} one{undo}",
+                crate::report::safe(&status),
+                crate::report::safe(&removed.status)
+            ),
+            None => format!("removed {} claim{undo}", removed.status),
+        });
         Some(self.claims_changed())
     }
 
     pub(super) fn step_panel(&mut self, forward: bool) {
+        if self.dismissed_view {
+            return self.step_dismissed(forward);
+        }
         let visible = self.visible_claims();
         if visible.is_empty() {
             return;
@@ -199,7 +213,8 @@ impl App {
     }
 
     /// Shows only the next tag's claims in the panel, then (after the last tag) only the next
-    /// label's, then all of them again: one key walks every way the panel can be narrowed.
+    /// label's, then the dismissed suggestions (when there are any), then all the claims again:
+    /// one key walks every way the panel can be narrowed.
     pub(super) fn cycle_filter(&mut self) {
         let n = self.config.tags.len();
         let labels = self.labels();
@@ -209,15 +224,28 @@ impl App {
                 .find(|l| after.is_none_or(|a| label_order(l, a).is_gt()))
                 .cloned()
         };
-        (self.filter, self.label_filter) = match (self.filter, &self.label_filter) {
-            (_, Some(label)) => (None, next_label(Some(label))),
-            (None, None) if n > 0 => (Some(0), None),
-            (Some(i), None) if i + 1 < n => (Some(i + 1), None),
-            _ => (None, next_label(None)),
+        let any_dismissed = !self.sidecar.dismissed.is_empty();
+        let (filter, label, dismissed) = if self.dismissed_view {
+            (None, None, false)
+        } else {
+            match (self.filter, &self.label_filter) {
+                (None, None) if n > 0 => (Some(0), None, false),
+                (Some(i), None) if i + 1 < n => (Some(i + 1), None, false),
+                (_, from) => match next_label(from.as_ref()) {
+                    Some(label) => (None, Some(label), false),
+                    None => (None, None, any_dismissed),
+                },
+            }
         };
+        (self.filter, self.label_filter) = (filter, label);
+        self.show_dismissed(dismissed);
         if let Some(label) = &self.label_filter {
+            let key = self
+                .config
+                .keys
+                .key_name(crate::config::keys::Action::CycleFilter);
             self.message = Some(format!(
-                "showing claims labelled #{} (f: next label, then all)",
+                "showing claims labelled #{} ({key}: next label, then all)",
                 crate::report::safe(label)
             ));
         }

@@ -48,6 +48,8 @@ pub fn lines(config: &Config) -> Vec<HelpLine> {
         "  A claim marked ≈ was found with changed text: its tag key confirms it.",
     ));
     lines.push(HelpLine::Blank);
+    lines.extend(gutter_lines());
+    lines.push(HelpLine::Blank);
     lines.push(HelpLine::Heading(
         "Selecting part of a sentence or several sentences",
     ));
@@ -149,6 +151,27 @@ pub fn editor_hint(keys: &Keymap, width: usize) -> String {
         .find(fits)
         .unwrap_or(&hints[hints.len() - 1])
         .clone()
+}
+
+/// What the article's gutter marks mean (see `reader::marks`).
+fn gutter_lines() -> Vec<HelpLine> {
+    let mut lines = vec![HelpLine::Heading(
+        "The gutter, left of the article: a mark per sentence",
+    )];
+    lines.extend(
+        [
+            "  s (a tag's letter, on its colour)  the sentence's claims have that tag",
+            "  s? (dim)  a suggestion waits: y accepts, X dismisses",
+            "  · (dim)  read, nothing to claim (a no-claim mark)",
+            "  ⚠  the authors' tags (or grade letters) differ (A adjudicates), or a merge left two",
+            "     versions of a claim (x on the one you drop keeps the other)",
+            "  A row holding several sentences shows each kind of mark once, in order:",
+            "  s– a tagged sentence, then one with nothing; ◌ a suggestion; + more kinds.",
+            "  On the selected claim's first row: its grade (B2).",
+        ]
+        .map(|t| HelpLine::Text(t.to_owned())),
+    );
+    lines
 }
 
 /// Where the help pop-up goes on a screen of `size`.

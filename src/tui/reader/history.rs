@@ -1,16 +1,93 @@
-//! The undo history's unit: one change to the claims, as the claims it replaced and the claims
-//! it made, and to the no-claim marks, as the marks it removed and added.
+//! The undo history's unit: one change to the claims and the dismissed suggestions, as the items
+//! it replaced and the items it made, and to the no-claim marks, as the marks it removed and
+//! added.
 
-use crate::annotate::{Claim, NoClaim};
+use std::collections::HashMap;
 
-/// One undoable change: each claim it touched, before and after (`None`: absent), and the
-/// no-claim marks it removed and added. Undo and redo put back only these, so undoing never
-/// removes a claim or mark another writer added meanwhile.
+use crate::annotate::{Claim, Dismissed, NoClaim};
+
+/// Something the undo history tracks, known by a key that stays the same while it changes.
+pub(super) trait Keyed: Clone + PartialEq {
+    /// What the item is known by: a claim's id, a dismissed suggestion's sentence.
+    fn key(&self) -> &str;
+}
+
+impl Keyed for Claim {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Keyed for Dismissed {
+    fn key(&self) -> &str {
+        &self.quote
+    }
+}
+
+/// Each item a change touched, before and after (`None`: absent). Undo and redo put back only
+/// these items, so undoing never removes one another writer added meanwhile.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Edit(
-    pub(super) Vec<(Option<Claim>, Option<Claim>)>,
-    pub(super) MarkEdit,
-);
+pub(super) struct Changes<T>(pub(super) Vec<(Option<T>, Option<T>)>);
+
+impl<T: Keyed> Changes<T> {
+    pub(super) fn between(before: &[T], after: &[T]) -> Self {
+        // Both lists are in document order and a change touches few items: only the part
+        // between their common start and end needs comparing by key, with thousands of claims.
+        let same_start = before.iter().zip(after).take_while(|(b, a)| b == a).count();
+        let (before, after) = (&before[same_start..], &after[same_start..]);
+        let same_end = before
+            .iter()
+            .rev()
+            .zip(after.iter().rev())
+            .take_while(|(b, a)| b == a)
+            .count();
+        let (before, after) = (
+            &before[..before.len() - same_end],
+            &after[..after.len() - same_end],
+        );
+        let by_key = |items: &'_ [T]| -> HashMap<String, T> {
+            items
+                .iter()
+                .map(|c| (c.key().to_owned(), c.clone()))
+                .collect()
+        };
+        let (mut before, mut after) = (by_key(before), by_key(after));
+        let mut keys: Vec<String> = before.keys().chain(after.keys()).cloned().collect();
+        keys.sort_unstable();
+        keys.dedup();
+        Self(
+            keys.iter()
+                .map(|key| (before.remove(key), after.remove(key)))
+                .filter(|(b, a)| b != a)
+                .collect(),
+        )
+    }
+
+    /// The state each touched item must be in for the change to apply (backwards: as after it).
+    fn applies_to(&self, items: &[T], backwards: bool) -> bool {
+        self.0.iter().all(|(before, after)| {
+            let expected = if backwards { after } else { before };
+            let key = before.as_ref().or(after.as_ref()).map(Keyed::key);
+            items.iter().find(|c| Some(c.key()) == key) == expected.as_ref()
+        })
+    }
+
+    /// Applies the change to `items`, backwards (undo) or forwards (redo).
+    fn apply(&self, items: &mut Vec<T>, backwards: bool) {
+        for (before, after) in &self.0 {
+            let (from, to) = if backwards {
+                (after, before)
+            } else {
+                (before, after)
+            };
+            let key = from.as_ref().or(to.as_ref()).map(|c| c.key().to_owned());
+            items.retain(|c| Some(c.key()) != key.as_deref());
+            if let Some(item) = to {
+                items.push(item.clone());
+            }
+        }
+    }
+}
 
 /// The no-claim marks one change removed and added.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -58,65 +135,62 @@ impl MarkEdit {
     }
 }
 
+/// One undoable change: to the claims, to the dismissed suggestions, to the no-claim marks, or
+/// to several.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Edit {
+    /// The claims it touched.
+    pub(super) claims: Changes<Claim>,
+    /// The dismissals it made or took back.
+    pub(super) dismissed: Changes<Dismissed>,
+    /// The no-claim marks it removed and added (set by the caller, see [`MarkEdit::between`]).
+    pub(super) marks: MarkEdit,
+}
+
 impl Edit {
-    pub(super) fn between(before: &[Claim], after: &[Claim]) -> Self {
-        // Both lists are in document order and a change touches few claims: only the part
-        // between their common start and end needs comparing by id, with thousands of claims.
-        let same_start = before.iter().zip(after).take_while(|(b, a)| b == a).count();
-        let (before, after) = (&before[same_start..], &after[same_start..]);
-        let same_end = before
-            .iter()
-            .rev()
-            .zip(after.iter().rev())
-            .take_while(|(b, a)| b == a)
-            .count();
-        let (before, after) = (
-            &before[..before.len() - same_end],
-            &after[..after.len() - same_end],
-        );
-        let by_id = |claims: &'_ [Claim]| -> std::collections::HashMap<String, Claim> {
-            claims.iter().map(|c| (c.id.clone(), c.clone())).collect()
-        };
-        let (mut before, mut after) = (by_id(before), by_id(after));
-        let mut ids: Vec<String> = before.keys().chain(after.keys()).cloned().collect();
-        ids.sort_unstable();
-        ids.dedup();
-        Self(
-            ids.iter()
-                .map(|id| (before.remove(id), after.remove(id)))
-                .filter(|(b, a)| b != a)
-                .collect(),
-            MarkEdit::default(),
-        )
+    /// The change from `before` to `after`, each the claims and the dismissals.
+    pub(super) fn between(
+        before: (&[Claim], &[Dismissed]),
+        after: (&[Claim], &[Dismissed]),
+    ) -> Self {
+        Self {
+            claims: Changes::between(before.0, after.0),
+            dismissed: Changes::between(before.1, after.1),
+            marks: MarkEdit::default(),
+        }
     }
 
     /// Whether the change changed nothing.
     pub(super) fn is_empty(&self) -> bool {
-        self.0.is_empty() && self.1.is_empty()
+        self.claims.0.is_empty() && self.dismissed.0.is_empty() && self.marks.is_empty()
     }
 
-    /// The state each touched claim must be in for the edit to apply (backwards: as after it).
-    pub(super) fn applies_to(&self, claims: &[Claim], backwards: bool) -> bool {
-        self.0.iter().all(|(before, after)| {
-            let expected = if backwards { after } else { before };
-            let id = before.as_ref().or(after.as_ref()).map(|c| c.id.as_str());
-            claims.iter().find(|c| Some(c.id.as_str()) == id) == expected.as_ref()
-        })
+    /// Whether every item the edit touched is as it left it (backwards) or found it (forwards).
+    pub(super) fn applies_to(
+        &self,
+        claims: &[Claim],
+        dismissed: &[Dismissed],
+        backwards: bool,
+    ) -> bool {
+        self.claims.applies_to(claims, backwards) && self.dismissed.applies_to(dismissed, backwards)
     }
 
-    /// Applies the edit to `claims`, backwards (undo) or forwards (redo).
-    pub(super) fn apply(&self, claims: &mut Vec<Claim>, backwards: bool) {
-        for (before, after) in &self.0 {
-            let (from, to) = if backwards {
-                (after, before)
-            } else {
-                (before, after)
-            };
-            let id = from.as_ref().or(to.as_ref()).map(|c| c.id.clone());
-            claims.retain(|c| Some(&c.id) != id.as_ref());
-            if let Some(claim) = to {
-                claims.push(claim.clone());
-            }
-        }
+    /// Applies the edit, backwards (undo) or forwards (redo); the dismissals stay in document order.
+    pub(super) fn apply(
+        &self,
+        claims: &mut Vec<Claim>,
+        dismissed: &mut Vec<Dismissed>,
+        marks: &mut Vec<NoClaim>,
+        backwards: bool,
+    ) {
+        self.claims.apply(claims, backwards);
+        self.dismissed.apply(dismissed, backwards);
+        dismissed.sort_by_key(|d| (d.start, d.end));
+        self.marks.apply(marks, backwards);
+    }
+
+    /// Whether the edit dismissed or brought back a suggestion, and touched no claim or mark.
+    pub(super) fn only_dismissals(&self) -> bool {
+        self.claims.0.is_empty() && self.marks.is_empty() && !self.dismissed.0.is_empty()
     }
 }

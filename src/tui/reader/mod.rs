@@ -8,7 +8,9 @@
 
 pub mod adjudicate;
 mod claims;
+mod conflicts;
 pub mod corroboration;
+pub mod dismissed;
 mod editor;
 pub mod external_editor;
 pub mod find;
@@ -16,6 +18,7 @@ pub mod help;
 mod history;
 pub mod layout;
 pub mod loading;
+pub mod marks;
 mod no_claim;
 pub mod overlay;
 pub mod presence;
@@ -41,7 +44,7 @@ use std::sync::Arc;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use crate::annotate::{Claim, ClaimId, Sidecar};
+use crate::annotate::{Claim, ClaimId, Dismissed, Sidecar};
 use crate::config::Config;
 use crate::config::keys::{Action, Key};
 use crate::report::Report;
@@ -123,6 +126,8 @@ pub struct App {
     pub sidecar: Sidecar,
     /// The claims as last read from or written to disk: the common ancestor of a merge.
     base: Vec<Claim>,
+    /// The dismissed suggestions as last read from or written to disk, likewise.
+    dismissed_base: Vec<Dismissed>,
     /// Byte ranges of the claims, parallel to `sidecar.claims`; `None` for orphaned claims.
     spans: Vec<Option<Range<usize>>>,
     /// The sentence under the reading cursor.
@@ -141,14 +146,17 @@ pub struct App {
     pub author_filter: Option<String>,
     /// The panel shows only claims with this label, when set (`f` after the last tag).
     pub label_filter: Option<String>,
+    /// The panel lists the dismissed suggestions instead of the claims (the filter's last step).
+    pub dismissed_view: bool,
     /// The last search.
     pub search: Search,
     /// Changes that can be undone, newest last.
     undo: Vec<Edit>,
     /// Changes that were undone and can be redone, newest last.
     redo: Vec<Edit>,
-    /// The claims before the change being made, until `claims_changed` turns them into an edit.
-    before_change: Option<Vec<Claim>>,
+    /// The claims and dismissals before the change being made, until `claims_changed` turns
+    /// them into an edit.
+    before_change: Option<(Vec<Claim>, Vec<Dismissed>)>,
     /// Whether the claims are on disk.
     pub save_state: SaveState,
     /// The user was told that quitting now loses a change; the next quit leaves.
@@ -213,6 +221,7 @@ impl App {
             config,
             sidecar,
             base: Vec::new(),
+            dismissed_base: Vec::new(),
             spans: Vec::new(),
             cursor: 0,
             selected: None,
@@ -222,6 +231,7 @@ impl App {
             filter: None,
             author_filter: None,
             label_filter: None,
+            dismissed_view: false,
             search: Search::default(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -246,6 +256,7 @@ impl App {
         app.base.clone_from(&app.sidecar.claims);
         crate::annotate::reanchor_marks(&mut app.sidecar.no_claim, &app.report);
         app.marks.base.clone_from(&app.sidecar.no_claim);
+        app.dismissed_base.clone_from(&app.sidecar.dismissed);
         app.refresh_claims();
         let orphans = app.spans.iter().filter(|s| s.is_none()).count();
         if let SaveState::ReadOnly(why) = &app.save_state {
@@ -476,7 +487,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::SearchPrev => app.search_step(false),
         Action::SwitchFocus => {
             app.focus = if panel { Focus::Article } else { Focus::Panel };
-            if app.focus == Focus::Panel && app.selected.is_none() {
+            if app.focus == Focus::Panel && app.selected.is_none() && !app.dismissed_view {
                 app.step_panel(true);
             }
         }
@@ -509,7 +520,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::ScrollLineDown => app.scroll_line(true),
         Action::ScrollLineUp => app.scroll_line(false),
         Action::AcceptSuggestion => return app.accept_suggestion(),
-        Action::DismissSuggestion => return app.dismiss_suggestion(),
+        Action::DismissSuggestion => return app.toggle_dismissal(),
         Action::NextSuggestion => app.next_suggestion(),
         Action::Click(column, row) => app.click(column, row),
         Action::Resize(w, h) => {

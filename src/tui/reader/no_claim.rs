@@ -116,7 +116,7 @@ impl App {
     /// tagging a sentence replaces the mark.
     pub(super) fn unmark_claimed(&mut self, edit: &Edit) {
         let author = self.config.author.clone();
-        for claim in edit.0.iter().filter_map(|(_, after)| after.as_ref()) {
+        for claim in edit.claims.0.iter().filter_map(|(_, after)| after.as_ref()) {
             if claim.author == author
                 && let Some(span) = claim.byte_span(&self.report)
             {

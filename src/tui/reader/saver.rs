@@ -16,9 +16,9 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use super::sync::SaveOutcome;
-use super::{App, Effect, SaveState};
+use super::{App, Effect};
 use crate::annotate::store::{self, NoFaults, Stamp};
-use crate::annotate::{Claim, NoClaim};
+use crate::annotate::{Claim, Dismissed, NoClaim};
 use crate::tui::events::{Input, Workers};
 
 /// A save running on its thread.
@@ -28,6 +28,8 @@ struct Job {
     sent: Vec<Claim>,
     /// The no-claim marks the save was given.
     sent_marks: Vec<NoClaim>,
+    /// The dismissed suggestions it was given.
+    dismissed: Vec<Dismissed>,
 }
 
 /// Runs the reader's saves, one at a time, off the key-handling path.
@@ -64,6 +66,7 @@ impl Saver {
         let request = app.save_request();
         let sent = request.claims.clone();
         let sent_marks = request.marks.clone();
+        let dismissed = request.dismissed.clone();
         let path = self.sidecar.clone();
         let sender = self.news.clone();
         std::thread::spawn(move || {
@@ -80,7 +83,11 @@ impl Saver {
             };
             let _ = sender.send(Input::Saved(Box::new(outcome)));
         });
-        self.job = Some(Job { sent, sent_marks });
+        self.job = Some(Job {
+            sent,
+            sent_marks,
+            dismissed,
+        });
     }
 
     /// Whether a save is running.
@@ -118,13 +125,19 @@ impl Saver {
         match outcome {
             Ok((stamp, written, merged)) => {
                 *on_disk = stamp;
-                if app.sidecar.claims == job.sent && app.sidecar.no_claim == job.sent_marks {
-                    app.saved(Ok((written, merged)));
-                    // Still pending: a dismissal made while it ran must be written too.
-                    matches!(app.save_state, SaveState::Pending).then_some(Effect::Save)
-                } else {
-                    Some(app.saved_over((written, merged), &job.sent, &job.sent_marks))
+                let dismissed_now = app.sidecar.dismissed.clone();
+                let effect =
+                    if app.sidecar.claims == job.sent && app.sidecar.no_claim == job.sent_marks {
+                        app.saved(Ok((written, merged)));
+                        None
+                    } else {
+                        Some(app.saved_over((written, merged), &job.sent, &job.sent_marks))
+                    };
+                // A suggestion dismissed or brought back while it ran must be written too.
+                if app.dismissed_since(&job.dismissed, &dismissed_now) {
+                    return Some(Effect::Save);
                 }
+                effect
             }
             Err(e) => {
                 app.saved(Err(e));

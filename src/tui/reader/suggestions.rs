@@ -1,6 +1,7 @@
-//! Suggestions in the reader: shown until accepted, overridden by a tag, or dismissed.
+//! Suggestions in the reader: shown until accepted, overridden by a tag, or dismissed (see
+//! [`super::dismissed`]).
 
-use super::{App, Effect, SaveState};
+use super::{App, Effect};
 use crate::annotate::SourceKind;
 
 impl App {
@@ -41,7 +42,16 @@ impl App {
             return None;
         }
         let Some(suggestion) = self.pending_suggestion(self.cursor) else {
-            self.message = Some("no suggestion on this sentence".to_owned());
+            self.message = Some(if self.is_dismissed(self.cursor) {
+                let key = self
+                    .config
+                    .keys
+                    .first_key(crate::config::keys::Action::DismissSuggestion)
+                    .unwrap_or_else(|| "-".to_owned());
+                format!("the suggestion here was dismissed: {key} brings it back")
+            } else {
+                "no suggestion on this sentence".to_owned()
+            });
             return None;
         };
         let claim = crate::suggest::claim_for(&self.report, &suggestion, &self.config.author)?;
@@ -57,21 +67,6 @@ impl App {
         let i = self.sidecar.add(claim);
         self.selected = Some(self.sidecar.claims[i].id.clone());
         Some(self.claims_changed())
-    }
-
-    pub(super) fn dismiss_suggestion(&mut self) -> Option<Effect> {
-        if self.refuse_if_read_only() {
-            return None;
-        }
-        if self.pending_suggestion(self.cursor).is_none() {
-            self.message = Some("no suggestion on this sentence".to_owned());
-            return None;
-        }
-        let span = self.sentence(self.cursor);
-        self.sidecar.dismiss(&self.report, &span);
-        self.message = Some("suggestion dismissed".to_owned());
-        self.save_state = SaveState::Pending;
-        Some(Effect::Save)
     }
 
     pub(super) fn next_suggestion(&mut self) {

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::{App, Effect, SaveState, update};
+use crate::annotate::dismissals::{merge_dismissed, same_dismissed};
 use crate::annotate::merge::{CONFLICT_LABEL, Merged, deleted_elsewhere, merge};
 use crate::annotate::no_claim::{mark_order, merge_marks};
 use crate::annotate::{
@@ -31,6 +32,8 @@ pub struct SaveRequest {
     pub base_marks: Vec<NoClaim>,
     /// Our no-claim marks.
     pub marks: Vec<NoClaim>,
+    /// The dismissals as last read from or written to disk: the common ancestor of their merge.
+    pub dismissed_base: Vec<Dismissed>,
     /// The report's file name, relative to the sidecar.
     pub file: String,
 }
@@ -48,7 +51,7 @@ impl SaveRequest {
         let mut their_marks = std::mem::take(&mut next.no_claim);
         reanchor_marks(&mut their_marks, &self.report);
         next.no_claim = merge_marks(&self.base_marks, &self.marks, &their_marks);
-        next.take_dismissed(&self.dismissed);
+        next.dismissed = merge_dismissed(&self.dismissed_base, &self.dismissed, &next.dismissed);
         // Keys another tool added to `[report]` on disk are kept; the hash is of our report.
         next.report.file.clone_from(&self.file);
         next.report.describe(&self.report);
@@ -89,6 +92,7 @@ impl App {
             dismissed: self.sidecar.dismissed.clone(),
             base_marks: self.marks.base.clone(),
             marks: self.sidecar.no_claim.clone(),
+            dismissed_base: self.dismissed_base.clone(),
             file: self.sidecar.report.file.clone(),
         }
     }
@@ -99,25 +103,16 @@ impl App {
     }
 
     /// Records the result of a save the event loop carried out: what was written (which may hold
-    /// other writers' claims too), or why nothing was.
+    /// other writers' claims and dismissals too), or why nothing was. The claims and dismissals
+    /// are those the save was given; a save that ran while they changed is taken in by the
+    /// saver ([`App::saved_over`], [`App::dismissed_since`]).
     pub fn saved(&mut self, result: Result<(Sidecar, Merged), String>) {
         match result {
-            Ok((mut written, merged)) => {
-                // A suggestion dismissed while the save ran is not in what it wrote: keep it, and
-                // ask for the save that writes it.
-                let unwritten = self
-                    .sidecar
-                    .dismissed
-                    .iter()
-                    .any(|d| !written.dismissed.iter().any(|w| w.quote == d.quote));
-                written.take_dismissed(&self.sidecar.dismissed);
-                self.save_state = if unwritten {
-                    SaveState::Pending
-                } else {
-                    SaveState::Saved
-                };
+            Ok((written, merged)) => {
+                self.save_state = SaveState::Saved;
                 self.base.clone_from(&written.claims);
                 self.marks.base.clone_from(&written.no_claim);
+                self.dismissed_base.clone_from(&written.dismissed);
                 self.sidecar = written;
                 self.refresh_claims();
                 self.follow_cursor();
@@ -148,6 +143,21 @@ impl App {
         Effect::Save
     }
 
+    /// After a save given the dismissals `sent` was taken in, while they had become `now`:
+    /// the dismissals and restores made since are put back on top of what was written, to be
+    /// saved next. Whether there were any.
+    pub fn dismissed_since(&mut self, sent: &[Dismissed], now: &[Dismissed]) -> bool {
+        if same_dismissed(sent, now) {
+            return false;
+        }
+        self.sidecar.dismissed = merge_dismissed(sent, now, &self.sidecar.dismissed);
+        let later = !same_dismissed(&self.sidecar.dismissed, &self.dismissed_base);
+        if later {
+            self.save_state = SaveState::Pending;
+        }
+        later
+    }
+
     /// The sidecar changed on disk (another window, a script, `git pull`, a hand edit): takes the
     /// change in, keeping our own edits not yet saved. Asks for a save when ours must be written.
     pub fn disk_changed(&mut self, disk: Result<Option<Sidecar>, String>) -> Option<Effect> {
@@ -170,20 +180,27 @@ impl App {
             // change, as to a new sidecar.
             self.base.clear();
             self.marks.base.clear();
+            self.dismissed_base.clear();
             self.message = Some(format!(
                 "the sidecar was deleted elsewhere; its {} claim(s) are kept here and written again with your next change",
                 self.sidecar.claims.len()
             ));
             return None;
         }
-        if let Some(d) = &disk {
-            self.sidecar.take_dismissed(&d.dismissed);
-        }
         let mut their_marks = disk
             .as_ref()
             .map(|d| d.no_claim.clone())
             .unwrap_or_default();
         reanchor_marks(&mut their_marks, &self.report);
+        let on_disk_dismissed = disk
+            .as_ref()
+            .map(|d| d.dismissed.clone())
+            .unwrap_or_default();
+        self.sidecar.dismissed = merge_dismissed(
+            &self.dismissed_base,
+            &self.sidecar.dismissed,
+            &on_disk_dismissed,
+        );
         let theirs = disk.map(|d| self.anchor(d.claims).0).unwrap_or_default();
         let merged = merge(&self.base, &self.sidecar.claims, &theirs);
         self.base = theirs;
@@ -200,10 +217,15 @@ impl App {
         // Our claims are in document order now (`refresh_claims`); so must the disk's be to compare.
         let mut on_disk = self.base.clone();
         on_disk.sort_by(document_order);
-        (self.sidecar.claims != on_disk || self.sidecar.no_claim != self.marks.base).then(|| {
-            self.save_state = SaveState::Pending;
-            Effect::Save
-        })
+        let dismissals_differ = !same_dismissed(&self.sidecar.dismissed, &on_disk_dismissed);
+        self.dismissed_base = on_disk_dismissed;
+        (self.sidecar.claims != on_disk
+            || self.sidecar.no_claim != self.marks.base
+            || dismissals_differ)
+            .then(|| {
+                self.save_state = SaveState::Pending;
+                Effect::Save
+            })
     }
 
     /// The report's file was replaced by another (see [`ReportIdentity`]): the claims are
@@ -232,6 +254,7 @@ impl App {
         next.marks.base = base_marks;
         next.corroboration = self.corroboration.carried();
         next.folder_sources = std::mem::take(&mut self.folder_sources);
+        next.dismissed_base.clone_from(&self.dismissed_base);
         update(&mut next, Action::Resize(self.size.width, self.size.height));
         let orphans = next.spans.iter().filter(|s| s.is_none()).count();
         next.message = Some(format!(
@@ -249,8 +272,15 @@ impl App {
             ));
         }
         if merged.conflicts > 0 {
+            let drop = self
+                .config
+                .keys
+                .first_key(crate::config::keys::Action::RemoveClaim)
+                .map_or_else(String::new, |key| {
+                    format!("; {key} on the version you drop keeps the other")
+                });
             parts.push(format!(
-                "{} conflict(s): both versions kept, labelled \"{CONFLICT_LABEL}\"",
+                "{} conflict(s): both versions kept, labelled \"{CONFLICT_LABEL}\" (⚠ in the panel){drop}",
                 merged.conflicts
             ));
         }

@@ -216,6 +216,9 @@ impl App {
             }
         } else if areas.panel_inner.contains(at) {
             self.focus = Focus::Panel;
+            if self.dismissed_view {
+                return self.click_dismissed(usize::from(row - areas.panel_inner.y));
+            }
             let item = self.panel_scroll + usize::from(row - areas.panel_inner.y) / PANEL_ITEM_ROWS;
             if let Some(&i) = self.visible_claims().get(item) {
                 self.select_claim(i);

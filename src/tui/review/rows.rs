@@ -48,7 +48,7 @@ impl Column {
             Self::Tag(i) => tags.get(i).cloned().unwrap_or_default(),
             Self::Reviewed => "reviewed".to_owned(),
             Self::Sourced => "sourced/unsourced".to_owned(),
-            Self::Grades => "grades".to_owned(),
+            Self::Grades => "claims/grade".to_owned(),
             Self::Modified => "modified (UTC)".to_owned(),
         }
     }

@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use super::{border_style, color, tag_color, tag_letter};
 use crate::report::safe;
 use crate::tui::reader::layout::Areas;
+use crate::tui::reader::marks::SentenceMark;
 use crate::tui::reader::{App, Focus};
 
 /// Draws the article pane.
@@ -123,9 +124,13 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
     Line::from(spans)
 }
 
-/// The gutter mark of a row: the letter of the first claim's tag on it, on the tag's colour
-/// (bold without colour), so the tag can be told without telling colours apart; a dim `·` on a
-/// sentence read with no claim; or the dim initial of a pending suggestion's tag.
+/// The gutter mark of a row: the marks of the sentences on it ([`App::row_marks`]). One mark
+/// shows whole: a tag's letter on the tag's colour (bold without colour), so the tag can be
+/// told without telling colours apart; a pending suggestion's letter and `?`, dim; `⚠` where
+/// the authors disagree. Two kinds of mark show one cell each, in order (`–` for a sentence
+/// with nothing, `·` for one read with nothing to claim, `◌` for a suggestion, as in the panel),
+/// and more kinds the first and `+`. On
+/// the first row of the selected claim, its grade stands instead.
 fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
     let probe = row.start..row.end.max(row.start + 1);
     // The selected claim's grade stands in its first row's gutter, in the tag's colour.
@@ -138,29 +143,52 @@ fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
             .add_modifier(Modifier::BOLD);
         return Line::from(Span::styled(grade.to_string(), style));
     }
-    let Some(i) = app.claims_overlapping(&probe).next() else {
-        if reviewed_row(app, &probe) {
-            return Line::from(Span::styled("·", Style::new().add_modifier(Modifier::DIM)));
+    match app.row_marks(row).as_slice() {
+        [] | [SentenceMark::Plain] => Line::default(),
+        [SentenceMark::Suggested(status)] => {
+            // The tag's letter with a question mark, dim: told from a claim's without colour.
+            let mark = format!("{}?", tag_letter(app, status));
+            Line::from(Span::styled(mark, suggestion_style(app, status)))
         }
-        return suggestion_mark(app, row);
-    };
-    let status = &app.sidecar.claims[i].status;
-    let style = tag_color(app, status).map_or(Style::new().add_modifier(Modifier::BOLD), |c| {
-        Style::new()
-            .fg(Color::Black)
-            .bg(c)
-            .add_modifier(Modifier::BOLD)
-    });
-    Line::from(Span::styled(tag_letter(app, status), style))
+        [one] => Line::from(cell(app, *one)),
+        [first, second] => Line::from(vec![cell(app, *first), cell(app, *second)]),
+        [first, ..] => Line::from(vec![
+            cell(app, *first),
+            Span::styled("+", Style::new().add_modifier(Modifier::BOLD)),
+        ]),
+    }
 }
 
-/// Whether a sentence on the row is reviewed: with no claim on the row, by a no-claim mark (or
-/// by a claim on another row of the sentence).
-fn reviewed_row(app: &App, row: &Range<usize>) -> bool {
-    let first = app.report.sentence_at(row.start);
-    (first..app.report.sentences.len())
-        .take_while(|&n| app.sentence(n).start < row.end)
-        .any(|n| app.sentence(n).end > row.start && app.is_reviewed(n))
+/// One sentence's mark in one cell of the gutter.
+fn cell(app: &App, mark: SentenceMark<'_>) -> Span<'static> {
+    match mark {
+        SentenceMark::Plain => Span::styled("–", Style::new().add_modifier(Modifier::DIM)),
+        SentenceMark::Reviewed => Span::styled("·", Style::new().add_modifier(Modifier::DIM)),
+        SentenceMark::Suggested(status) => Span::styled("◌", suggestion_style(app, status)),
+        SentenceMark::Tagged(status) => {
+            let style =
+                tag_color(app, status).map_or(Style::new().add_modifier(Modifier::BOLD), |c| {
+                    Style::new()
+                        .fg(Color::Black)
+                        .bg(c)
+                        .add_modifier(Modifier::BOLD)
+                });
+            Span::styled(tag_letter(app, status), style)
+        }
+        SentenceMark::Disagreement => {
+            let style = color(app, app.config.theme.accent)
+                .map_or(Style::new(), |c| Style::new().fg(c))
+                .add_modifier(Modifier::BOLD);
+            Span::styled("⚠", style)
+        }
+    }
+}
+
+/// A pending suggestion's mark: dim, in its tag's colour.
+fn suggestion_style(app: &App, status: &str) -> Style {
+    tag_color(app, status)
+        .map_or(Style::new(), |c| Style::new().fg(c))
+        .add_modifier(Modifier::DIM)
 }
 
 /// The overview scrollbar: where the view is in the whole report, and where the claims are, in
@@ -216,17 +244,89 @@ fn overview(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-/// The quiet mark of a suggestion not yet accepted: the tag's initial, dim, in its colour.
-fn suggestion_mark(app: &App, row: &Range<usize>) -> Line<'static> {
-    let Some(status) = app
-        .pending_suggestion(app.report.sentence_at(row.start))
-        .filter(|s| s.sentence.start < row.end && row.start < s.sentence.end)
-        .and_then(|s| s.status())
-    else {
-        return Line::default();
-    };
-    let style = tag_color(app, status).map_or(Style::new(), |c| Style::new().fg(c));
-    // The tag's letter with a question mark, dim: told from a claim's letter without colour.
-    let mark = format!("{}?", tag_letter(app, status));
-    Line::from(Span::styled(mark, style.add_modifier(Modifier::DIM)))
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::config::keys::Action;
+    use crate::tui::reader::suggestion_cache::Suggestions;
+    use crate::tui::reader::team::tests::team_app;
+    use crate::tui::reader::{App, update};
+
+    /// A reader on the team's short report (four sentences, one row at 200 columns) with
+    /// `claims`, suggestions off.
+    fn reader(claims: &[(usize, &str, &str, Option<&str>)]) -> App {
+        let mut app = team_app(claims);
+        app.config.suggest.enabled = false;
+        app.suggestions = Suggestions::new(&app.config);
+        update(&mut app, Action::Resize(200, 30));
+        app
+    }
+
+    /// The two gutter cells before the row that starts with `text`.
+    fn gutter_of(app: &App, text: &str) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(200, 30)).unwrap();
+        terminal
+            .draw(|frame| super::super::draw(frame, app))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        for y in 0..buffer.area.height {
+            let row: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect();
+            if let Some(at) = row.find(text) {
+                let before: Vec<char> = row[..at].chars().collect();
+                return before[before.len() - 2..].iter().collect();
+            }
+        }
+        panic!("no row starts with {text:?}")
+    }
+
+    #[test]
+    fn a_row_of_a_tagged_and_an_untagged_sentence_shows_both() {
+        let app = reader(&[(0, "sourced", "tester", None)]);
+        assert_eq!(gutter_of(&app, "The ferry left"), "s–");
+        let app = reader(&[(1, "unsourced", "tester", None)]);
+        assert_eq!(gutter_of(&app, "The ferry left"), "–u");
+        let app = reader(&[
+            (0, "sourced", "tester", None),
+            (2, "opinion", "tester", None),
+        ]);
+        assert_eq!(gutter_of(&app, "The ferry left"), "s+", "three kinds");
+    }
+
+    #[test]
+    fn a_row_of_one_mark_shows_it_whole() {
+        let app = reader(&[
+            (0, "sourced", "tester", None),
+            (1, "sourced", "tester", None),
+            (2, "sourced", "ana", None),
+            (3, "sourced", "tester", None),
+        ]);
+        assert_eq!(gutter_of(&app, "The ferry left"), "s ");
+    }
+
+    #[test]
+    fn a_disagreement_shows_a_warning_and_more_than_two_marks_a_plus() {
+        let app = reader(&[
+            (0, "sourced", "ana", None),
+            (0, "unsourced", "ben", None),
+            (1, "sourced", "ana", None),
+            (1, "sourced", "ben", None),
+        ]);
+        assert_eq!(gutter_of(&app, "The ferry left"), "⚠+");
+        let app = reader(&[
+            (0, "sourced", "ana", None),
+            (0, "unsourced", "ben", None),
+            (1, "sourced", "ana", None),
+            (2, "sourced", "ana", None),
+            (3, "sourced", "ana", None),
+        ]);
+        assert_eq!(gutter_of(&app, "The ferry left"), "⚠s");
+        // Agreeing authors: one letter.
+        let app = reader(&[(0, "opinion", "ana", None), (0, "opinion", "ben", None)]);
+        assert_eq!(gutter_of(&app, "The ferry left"), "o–");
+    }
 }

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::labels::{chip_spans, note_line, spans_width};
+use super::quote::quote_lines;
 use super::{badge, border_style, color, grade_badge};
-use crate::annotate::merge::CONFLICT_KEY;
 use crate::config::keys::Action;
 use crate::report::{one_line, safe};
 use crate::tui::reader::layout::Areas;
@@ -29,6 +29,9 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         ));
     frame.render_widget(block, areas.panel);
     let inner = reserve_suggestion(frame, app, areas.panel_inner);
+    if app.dismissed_view {
+        return super::dismissed::draw(frame, app, inner);
+    }
     let width = usize::from(inner.width);
     let visible = app.visible_claims();
     if visible.is_empty() {
@@ -60,21 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         };
         let mut head = vec![marker.clone(), badge(app, &claim.status)];
         head.extend(grade_and_author(app, i, several_authors));
-        let warning = if app.claim_span(i).is_none() {
-            Some(" ⚠ orphaned")
-        } else if claim
-            .extra
-            .get(CONFLICT_KEY)
-            .and_then(toml::Value::as_str)
-            .is_some_and(|other| app.sidecar.claims.iter().any(|c| c.id == other))
-        {
-            Some(" ⚠ conflict")
-        } else if app.old_quote(i).is_some() {
-            Some(" ≈ text changed")
-        } else {
-            None
-        };
-        if let Some(warning) = warning {
+        if let Some(warning) = warning(app, i) {
             head.push(Span::styled(
                 warning,
                 Style::new().add_modifier(Modifier::BOLD),
@@ -174,6 +163,24 @@ fn empty_hint(app: &App) -> String {
     }
 }
 
+/// What the panel warns of on claim `i`: orphaned, one of the versions of a conflict (with the
+/// key that drops it, keeping the other), or found with changed text.
+fn warning(app: &App, i: usize) -> Option<String> {
+    if app.claim_span(i).is_none() {
+        Some(" ⚠ orphaned".to_owned())
+    } else if app.in_conflict(i) {
+        let drop = app.config.keys.first_key(Action::RemoveClaim);
+        Some(drop.map_or_else(
+            || " ⚠ conflict".to_owned(),
+            |key| format!(" ⚠ conflict ({key} drops)"),
+        ))
+    } else if app.old_quote(i).is_some() {
+        Some(" ≈ text changed".to_owned())
+    } else {
+        None
+    }
+}
+
 /// The claim's source and whether it is named or anonymous (`officials · anonymous`), either
 /// alone when the other is not known, or `None` when neither is.
 fn source_and_kind(claim: &crate::annotate::Claim) -> Option<String> {
@@ -205,14 +212,18 @@ fn grade_and_author(app: &App, i: usize, with_author: bool) -> Vec<Span<'static>
     spans
 }
 
-/// Draws the cursor sentence's pending suggestion at the bottom of the panel, and above it the
-/// other reports stating it, and returns the rows left for the claims.
+/// Draws the cursor sentence's pending (or dismissed) suggestion at the bottom of the panel,
+/// and above it the other reports stating it, and returns the rows left for the claims.
 fn reserve_suggestion(
     frame: &mut Frame,
     app: &App,
     mut inner: ratatui::layout::Rect,
 ) -> ratatui::layout::Rect {
-    if let Some(suggestion) = app.pending_suggestion(app.cursor)
+    let shown = app
+        .pending_suggestion(app.cursor)
+        .map(|s| (s, false))
+        .or_else(|| app.dismissed_suggestion(app.cursor).map(|s| (s, true)));
+    if let Some((suggestion, dismissed)) = shown
         && inner.height > SUGGESTION_ROWS + 2
     {
         inner.height -= SUGGESTION_ROWS;
@@ -221,7 +232,7 @@ fn reserve_suggestion(
             height: SUGGESTION_ROWS,
             ..inner
         };
-        draw_suggestion(frame, app, &suggestion, area);
+        draw_suggestion(frame, app, &suggestion, dismissed, area);
     }
     // Above the suggestion: the other reports that state the same claim.
     super::corroboration::reserve(frame, app, inner)
@@ -230,11 +241,13 @@ fn reserve_suggestion(
 /// Rows the pending suggestion takes at the bottom of the panel.
 const SUGGESTION_ROWS: u16 = 3;
 
-/// The suggestion for the cursor sentence, dim and marked as a suggestion, with its keys.
+/// The suggestion for the cursor sentence, dim and marked as a suggestion, with its keys; a
+/// dismissed one with the key that brings it back.
 fn draw_suggestion(
     frame: &mut Frame,
     app: &App,
     suggestion: &crate::suggest::Suggestion,
+    dismissed: bool,
     area: ratatui::layout::Rect,
 ) {
     let dim = Style::new().add_modifier(Modifier::DIM);
@@ -259,10 +272,14 @@ fn draw_suggestion(
             .next()
             .unwrap_or_else(|| "-".to_owned())
     });
-    let rule = format!(
-        "┄ suggestion: {} accept · {} dismiss · {} next ",
-        keys[0], keys[1], keys[2]
-    );
+    let rule = if dismissed {
+        format!("┄ dismissed suggestion: {} brings it back ", keys[1])
+    } else {
+        format!(
+            "┄ suggestion: {} accept · {} dismiss · {} next ",
+            keys[0], keys[1], keys[2]
+        )
+    };
     let fill = usize::from(area.width).saturating_sub(rule.chars().count());
     let lines = vec![
         Line::from(Span::styled(format!("{rule}{}", "┄".repeat(fill)), dim)),
@@ -349,77 +366,4 @@ fn title(app: &App, width: usize) -> String {
         last = candidate;
     }
     last
-}
-
-/// The quote on at most `max` lines of `width` columns, white space collapsed, with an ellipsis
-/// when it does not fit.
-fn quote_lines(quote: &str, width: usize, max: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in quote.split_whitespace() {
-        let w: usize = word.chars().map(char_width).sum();
-        if used > 0 && used + 1 + w <= width {
-            line.push(' ');
-            used += 1;
-        } else if used > 0 {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-            if lines.len() == max {
-                return finish_with_ellipsis(lines, width);
-            }
-        }
-        for c in word.chars() {
-            if used + char_width(c) > width {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-                if lines.len() == max {
-                    return finish_with_ellipsis(lines, width);
-                }
-            }
-            line.push(c);
-            used += char_width(c);
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-fn finish_with_ellipsis(mut lines: Vec<String>, width: usize) -> Vec<String> {
-    if let Some(last) = lines.last_mut() {
-        while last.chars().map(char_width).sum::<usize>() + 1 > width {
-            if last.pop().is_none() {
-                break;
-            }
-        }
-        last.push('…');
-    }
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_quotes_fit_on_one_line() {
-        assert_eq!(
-            quote_lines("Officials said\nit was safe.", 40, 2),
-            vec!["Officials said it was safe."]
-        );
-    }
-
-    #[test]
-    fn long_quotes_get_two_lines_and_an_ellipsis() {
-        let lines = quote_lines("one two three four five six seven eight", 10, 2);
-        assert_eq!(lines, vec!["one two", "three fou…"]);
-    }
-
-    #[test]
-    fn long_words_are_cut() {
-        assert_eq!(quote_lines("abcdefghijkl", 5, 2), vec!["abcde", "fghi…"]);
-    }
 }

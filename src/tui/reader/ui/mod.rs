@@ -4,9 +4,11 @@ mod adjudicate;
 mod article;
 mod claims;
 mod corroboration;
+mod dismissed;
 mod editor;
 mod help;
 mod labels;
+mod quote;
 mod source_hint;
 mod status;
 

@@ -166,21 +166,26 @@ fn sourced_bar(review: &Review, counts: &Counts, tags: &[String]) -> Line<'stati
     ])
 }
 
-/// The compact grade rollup of a report: `B2 E1 ?3` (letters with claims; `?` ungraded).
+/// The compact grade rollup of a report: `B·2 E·1 ?·3`, how many claims rest on a source of each
+/// reliability letter (`?`: ungraded). The `·` keeps a count from being read as an Admiralty
+/// grade (`B2` is "usually reliable, probably true", not "two B claims").
 pub(super) fn grades(counts: &Counts) -> String {
     let mut parts: Vec<String> = LETTERS
         .iter()
         .filter_map(|l| {
             let n = counts.reliability.get(&l.to_string()).copied().unwrap_or(0);
-            (n > 0).then(|| format!("{l}{n}"))
+            (n > 0).then(|| format!("{l}{GRADE_COUNT}{n}"))
         })
         .collect();
     let ungraded = counts.reliability.get(UNGRADED).copied().unwrap_or(0);
     if ungraded > 0 {
-        parts.push(format!("?{ungraded}"));
+        parts.push(format!("?{GRADE_COUNT}{ungraded}"));
     }
     parts.join(" ")
 }
+
+/// What stands between a reliability letter and its count of claims in [`grades`].
+const GRADE_COUNT: char = '·';
 
 fn draw_reports(frame: &mut Frame, review: &Review, areas: &Areas) {
     let tags = review.tag_names();
@@ -240,7 +245,7 @@ fn draw_reports(frame: &mut Frame, review: &Review, areas: &Areas) {
             Block::bordered()
                 .border_type(BorderType::Rounded)
                 .title(title)
-                .title_bottom(format!(" grades: {} ", grades(&total))),
+                .title_bottom(format!(" claims per grade: {} ", grades(&total))),
         )
         .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
         .highlight_symbol(HIGHLIGHT)
