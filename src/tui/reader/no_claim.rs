@@ -24,6 +24,8 @@ pub struct Marks {
     pub(super) before: Option<Vec<NoClaim>>,
     /// Whether each sentence is reviewed: touched by a claim or a mark found in the text.
     reviewed: Vec<bool>,
+    /// Whether each sentence is touched by a mark of the user's own found in the text.
+    own: Vec<bool>,
     /// How many sentences are reviewed.
     count: usize,
 }
@@ -34,6 +36,12 @@ impl App {
         self.marks.reviewed.get(n).copied().unwrap_or(false)
     }
 
+    /// Whether the user marked sentence `n` read, no claim (a mark of theirs touches it): its
+    /// suggestion is then no longer pending, as `suggest --apply` leaves it alone.
+    pub fn marked_by_me(&self, n: usize) -> bool {
+        self.marks.own.get(n).copied().unwrap_or(false)
+    }
+
     /// How many sentences are reviewed, and of how many.
     pub fn reviewed_count(&self) -> (usize, usize) {
         (self.marks.count, self.report.sentences.len())
@@ -42,12 +50,18 @@ impl App {
     /// Works out again which sentences are reviewed, after the claims or marks changed.
     pub(super) fn refresh_reviewed(&mut self) {
         let claims = self.spans.iter().flatten().cloned();
-        let marks: Vec<Range<usize>> = self
+        let found: Vec<(bool, Range<usize>)> = self
             .sidecar
             .no_claim
             .iter()
-            .filter_map(|m| m.span(&self.report))
+            .filter_map(|m| Some((m.author == self.config.author, m.span(&self.report)?)))
             .collect();
+        let own = found
+            .iter()
+            .filter(|(mine, _)| *mine)
+            .map(|(_, s)| s.clone());
+        self.marks.own = touched(&self.report, own);
+        let marks = found.into_iter().map(|(_, s)| s);
         self.marks.reviewed = touched(&self.report, claims.chain(marks));
         self.marks.count = self.marks.reviewed.iter().filter(|r| **r).count();
     }
