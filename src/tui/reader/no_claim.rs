@@ -73,16 +73,16 @@ impl App {
     }
 
     /// `-`: marks the cursor sentence (or the selection) read, no claim; on a sentence the
-    /// author marked already (and no selection), removes the mark. The author's own claims on
-    /// the marked text are replaced by the mark (undo brings them back).
+    /// author marked already (and no selection), takes the mark off that sentence (a mark over
+    /// a selection keeps the sentences around it). The author's own claims on the marked text
+    /// are replaced by the mark (undo brings them back).
     pub(super) fn mark_no_claim(&mut self) -> Option<Effect> {
         if self.refuse_if_read_only() || self.report.sentences.is_empty() {
             return None;
         }
         let author = self.config.author.clone();
         let span = self.target();
-        if self.selection.is_none() && self.sidecar.mark_of(&self.report, &span, &author).is_some()
-        {
+        if self.selection.is_none() && self.marked_by_me(self.cursor) {
             self.record_undo();
             self.sidecar.unmark(&self.report, &span, &author);
             self.message = Some(self.undo_hint("unmarked: not reviewed"));
@@ -114,12 +114,14 @@ impl App {
         Some(self.claims_changed())
     }
 
-    /// `x` where the author has no claim: removes their no-claim mark on the cursor sentence.
+    /// `x` where the author has no claim: takes their no-claim mark off the cursor sentence.
     /// `None` when there is none.
     pub(super) fn remove_mark(&mut self) -> Option<Effect> {
+        if !self.marked_by_me(self.cursor) {
+            return None;
+        }
         let author = self.config.author.clone();
         let span = self.sentence(self.cursor);
-        self.sidecar.mark_of(&self.report, &span, &author)?;
         self.record_undo();
         self.sidecar.unmark(&self.report, &span, &author);
         self.message = Some(self.undo_hint("removed the no-claim mark"));

@@ -220,13 +220,18 @@ fn a_selection_is_marked_as_one_and_reviews_each_sentence() {
         app.sidecar.no_claim[0].quote,
         "Officials said repairs were done. The cost is unknown. Critics disagree."
     );
-    // `-` on its first sentence takes that sentence out of it, and leaves the rest read.
-    at(&mut app, 2);
+    // `-` on its middle sentence takes that sentence out of it, and leaves the rest read.
+    at(&mut app, 3);
     update(&mut app, Action::MarkNoClaim);
-    assert_eq!(marks(&app), [(3, "tester".into())]);
+    assert_eq!(marks(&app), [(2, "tester".into()), (4, "tester".into())]);
+    assert!(app.message.as_deref().unwrap_or("").starts_with("unmarked"));
+    // `x` on its first sentence likewise.
+    at(&mut app, 2);
+    assert_eq!(update(&mut app, Action::RemoveClaim), Some(Effect::Save));
+    assert_eq!(marks(&app), [(4, "tester".into())]);
     assert_eq!(
         (0..7).map(|n| app.is_reviewed(n)).collect::<Vec<_>>(),
-        [false, false, false, true, true, false, false]
+        [false, false, false, false, true, false, false]
     );
 }
 
