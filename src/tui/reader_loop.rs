@@ -125,7 +125,7 @@ where
     {
         let size = terminal.size().map_err(io::Error::other)?;
         update(&mut app, Action::Resize(size.width, size.height));
-        app.resume(&place);
+        app.resume_or_wait(place);
     }
     // Held until the reader returns: other windows on this report see it while it is open.
     let _presence = match presence::Presence::enter(&path) {
@@ -157,9 +157,11 @@ where
     if matches!(app.save_state, SaveState::Failed(_) | SaveState::Pending) {
         save(&mut app, &path, LAST_SAVE_PATIENCE, &mut None);
     }
-    // The report's end shown while the rest loads counts its sentences from there: no place.
+    // The report's end shown while the rest loads counts its sentences from there: no place;
+    // nor does a head left before the kept place could be taken (that place stays).
     if let Some(places) = &context.places
         && app.extent != Extent::Tail
+        && !(app.resume_later.is_some() && app.cursor == 0)
         && let Err(why) = places.keep_reader(&app.report.path, app.place())
     {
         context.warning = Some(format!(

@@ -177,6 +177,9 @@ pub struct App {
     pub folder_sources: Vec<(String, usize)>,
     /// The no-claim marks' merge base and undo record, and which sentences are reviewed.
     marks: no_claim::Marks,
+    /// The place kept from last time, while the head of a large report is shown: taken once the
+    /// whole report is in ([`App::resume_or_wait`]).
+    pub resume_later: Option<crate::resume::ReaderPlace>,
 }
 
 /// How much of its report a reader holds.
@@ -234,6 +237,7 @@ impl App {
             suggestions,
             folder_sources: Vec::new(),
             marks: no_claim::Marks::default(),
+            resume_later: None,
         };
         let (claims, moved) = app.anchor(claims);
         app.sidecar.claims = claims;
