@@ -34,10 +34,9 @@ const QUIET_FOR: Duration = Duration::from_millis(300);
 /// Prints the counts of every report under `paths` (the current folder when there is none).
 /// A report or sidecar that cannot be read is named on stderr and left out; the command then
 /// exits with bad input after printing the rest. A web page in which no article was found is
-/// named on stderr and left out of the counts, unless it was annotated ([`pages_with_articles`]).
+/// named on stderr and left out of the counts, unless it was annotated ([`load_all`]).
 pub fn run(paths: &[PathBuf], format: Format, config: &Config) -> Result<(), CliError> {
-    let (loaded, failed) = load_each(paths)?;
-    let reports = pages_with_articles(loaded);
+    let (reports, failed) = load_all(paths)?;
     let tags: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
     write_out(|out| match format {
         Format::Json => {
@@ -50,17 +49,15 @@ pub fn run(paths: &[PathBuf], format: Format, config: &Config) -> Result<(), Cli
 }
 
 /// Every report under `paths`, loaded in parallel, in path order; and the messages of those
-/// that could not be read. A progress bar shows on stderr when this takes a while and stderr is
-/// a terminal.
+/// that could not be read. A web page in which no article was found is named on stderr and left
+/// out, unless it was annotated ([`pages_with_articles`]). A progress bar shows on stderr when
+/// this takes a while and stderr is a terminal.
 pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<Reviewed>, Vec<String>), CliError> {
     let (loaded, failed) = load_each(paths)?;
-    Ok((
-        loaded.into_iter().map(|(report, _)| report).collect(),
-        failed,
-    ))
+    Ok((pages_with_articles(loaded), failed))
 }
 
-/// The reports `stats` counts: those of `loaded` (each with whether no article was found in it,
+/// The reports `stats` counts and `export` writes: those of `loaded` (each with whether no article was found in it,
 /// [`Reviewed::load_checked`]) that have an article, and those without one that were annotated
 /// anyway (their claims count). Each page without an article is named on stderr, saying whether
 /// it was left out, so that a folder of saved pages does not count a section front as a report

@@ -171,10 +171,19 @@ fn a_page_without_an_article_is_named_and_left_out_unless_annotated() {
         .collect();
     assert_eq!(names, ["city/budget.md", "port.txt", "weather.txt"]);
     assert_eq!(value["total"]["reports"], 3);
-    // The text table leaves it out too.
+    // The text table leaves it out too, and so does an export.
     let out = folder.run(&["stats", "."]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("front.html"));
+    let out = folder.run(&["export", ".", "--format", "markdown"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let markdown = String::from_utf8_lossy(&out.stdout);
+    assert!(markdown.contains("3 reports,"), "{markdown}");
+    assert!(!markdown.contains("front.html"), "{markdown}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("front.html: no article found"),
+        "{out:?}"
+    );
     // Annotated by hand (the commands on one report refuse the page): counted, with the warning.
     folder.write(
         "front.html.sidenote.toml",
