@@ -85,9 +85,13 @@ fn pages_with_articles(loaded: Vec<(Reviewed, bool)>) -> Vec<Reviewed> {
     kept
 }
 
+/// Reports each with whether no article was found in it, and the messages of those that could
+/// not be read.
+type Loaded = (Vec<(Reviewed, bool)>, Vec<String>);
+
 /// Every report under `paths`, loaded in parallel, in path order, each with whether no article
 /// was found in it; and the messages of those that could not be read.
-fn load_each(paths: &[PathBuf]) -> Result<(Vec<(Reviewed, bool)>, Vec<String>), CliError> {
+fn load_each(paths: &[PathBuf]) -> Result<Loaded, CliError> {
     let here = [PathBuf::from(".")];
     let paths = if paths.is_empty() { &here[..] } else { paths };
     let found = scan::find_reports(paths).map_err(CliError::BadInput)?;
