@@ -303,6 +303,17 @@ fn check_reports_a_mark_that_lost_its_text_and_one_whose_text_changed() {
         "{stdout}"
     );
     assert_eq!(desk.sidecar(), before, "`check` never rewrites the sidecar");
+    // A mark written without an author (by hand, or another tool) says so.
+    let anonymous = before
+        .clone()
+        .expect("sidecar")
+        .replacen("author = \"tester\"\n", "", 1);
+    desk.write("report.txt.sidenote.toml", &anonymous);
+    let stdout = String::from_utf8_lossy(&desk.run(&["check", "report.txt"]).stdout).into_owned();
+    assert!(
+        stdout.contains("no-claim mark by (no author) is"),
+        "{stdout}"
+    );
     // A mark that breaks the format is named.
     let broken = before
         .expect("sidecar")
