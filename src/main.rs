@@ -213,8 +213,9 @@ struct TagArgs {
     report: PathBuf,
     /// The sentence number, from 1 (as `sidenote sentences` numbers them).
     n: usize,
-    /// A tag from the config (default tags: sourced, unsourced, disputed, opinion).
-    #[arg(required_unless_present_any = ["accept", "no_claim"])]
+    /// A tag from the config (default tags: sourced, unsourced, disputed, opinion). Without
+    /// it, `--label` (and any other detail given) changes your claim there, which keeps its tag.
+    #[arg(required_unless_present_any = ["accept", "no_claim", "labels"])]
     status: Option<String>,
     /// Accept the suggested tag, source and kind of source instead of giving a STATUS (see
     /// `sidenote suggest`).
@@ -275,8 +276,8 @@ fn tag(args: TagArgs, config: &impl Fn() -> Result<Config, CliError>) -> Result<
                 .map_or_else(|| config().map(|c| c.author), Ok)?;
             cli::tag::no_claim(&report, n, &author)
         }
-        Some(status) if !accept => cli::tag::tag(&report, n, &status, details, &config()?),
-        _ => cli::tag::accept(&report, n, details, &config()?),
+        _ if accept => cli::tag::accept(&report, n, details, &config()?),
+        status => cli::tag::tag(&report, n, status.as_deref(), details, &config()?),
     }
 }
 

@@ -63,6 +63,40 @@ impl NoClaim {
         self.span(report).map(|s| report.sentence_at(s.start))
     }
 
+    /// What is left of the mark once the byte range `probe` of `report` is taken out of it: the
+    /// sentences it reviews that `probe` does not touch, as one mark per run of neighbouring
+    /// sentences, with its author and time (a mark over three sentences tagged in the middle
+    /// leaves the first and the last marked). Empty when orphaned or wholly inside `probe`.
+    pub fn outside(&self, report: &Report, probe: &Range<usize>) -> Vec<Self> {
+        let Some(span) = self.span(report) else {
+            return Vec::new();
+        };
+        let mine = touched(report, std::iter::once(span.clone()));
+        let taken = touched(report, std::iter::once(probe.clone()));
+        let mut pieces = Vec::new();
+        let mut run: Option<(usize, usize)> = None;
+        for i in 0..=mine.len() {
+            let kept = i < mine.len() && mine[i] && !taken[i];
+            match (kept, run) {
+                (true, None) => run = Some((i, i)),
+                (true, Some((first, _))) => run = Some((first, i)),
+                (false, Some((first, last))) => {
+                    let start = report.sentences[first].start.max(span.start);
+                    let end = report.sentences[last].end.min(span.end);
+                    if start < end {
+                        let mut piece = Self::new(report, start..end, &self.author, self.created);
+                        piece.extra.clone_from(&self.extra);
+                        piece.extra.remove(super::QUOTE_WAS);
+                        pieces.push(piece);
+                    }
+                    run = None;
+                }
+                (false, None) => {}
+            }
+        }
+        pieces
+    }
+
     /// What identifies a mark in a merge: who marked which text where.
     fn key(&self) -> (&str, usize, usize, &str) {
         (&self.author, self.start, self.end, &self.quote)
@@ -245,6 +279,45 @@ mod tests {
         // Removed on one side while the other added one: the removal and the addition stand.
         let merged = merge_marks(&base, only_b, &[a.clone(), b.clone(), c.clone()]);
         assert_eq!(merged, [b, c]);
+    }
+
+    #[test]
+    fn taking_sentences_out_of_a_mark_leaves_the_rest_marked() {
+        let r = report("One. Two. Three. Four. Five.");
+        let mut whole = NoClaim::new(&r, r.sentences[0].start..r.sentences[4].end, "ana", now());
+        whole
+            .extra
+            .insert("from_a_newer_tool".into(), toml::Value::Integer(1));
+        let pieces = whole.outside(&r, &r.sentences[2]);
+        let quotes: Vec<&str> = pieces.iter().map(|m| m.quote.as_str()).collect();
+        assert_eq!(quotes, ["One. Two.", "Four. Five."]);
+        for piece in &pieces {
+            assert_eq!(
+                (piece.author.as_str(), piece.created),
+                ("ana", whole.created)
+            );
+            assert!(piece.extra.contains_key("from_a_newer_tool"), "kept");
+            assert_eq!(
+                piece.span(&r).map(|s| r.text[s].to_owned()),
+                Some(piece.quote.clone())
+            );
+        }
+        assert_eq!(pieces[1].prefix, "One. Two. Three. ");
+        let first = whole.outside(&r, &r.sentences[0]);
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].quote, "Two. Three. Four. Five.");
+        assert!(
+            whole.outside(&r, &(0..r.text.len())).is_empty(),
+            "all taken"
+        );
+        let one = mark(&r, 1, "ana");
+        assert!(one.outside(&r, &r.sentences[1]).is_empty());
+        let mut orphan = whole.clone();
+        orphan.quote = "gone".to_owned();
+        assert!(
+            orphan.outside(&r, &r.sentences[2]).is_empty(),
+            "nothing found to keep"
+        );
     }
 
     #[test]

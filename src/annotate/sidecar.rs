@@ -498,8 +498,11 @@ impl Sidecar {
             .position(|m| m.author == author && m.sentence(report) == Some(sentence))
     }
 
-    /// Removes `author`'s no-claim marks whose text (found in `report`) overlaps the byte range
-    /// `span`: a claim made there, or `untag`, replaces them. Returns how many were removed.
+    /// Takes `author`'s no-claim marks off the byte range `span` of `report`: a claim made
+    /// there, or `untag`, replaces them. A mark (found in the text) that overlaps `span` is
+    /// removed, and what it reviewed outside `span` stays marked ([`NoClaim::outside`]): tagging
+    /// one sentence of a marked selection leaves its other sentences read. Returns how many
+    /// marks were removed or cut.
     pub fn unmark(
         &mut self,
         report: &Report,
@@ -507,13 +510,22 @@ impl Sidecar {
         author: &str,
     ) -> usize {
         let probe = span.start..span.end.max(span.start + 1);
-        let before = self.no_claim.len();
-        self.no_claim.retain(|m| {
-            m.author != author
-                || m.span(report)
-                    .is_none_or(|s| s.start >= probe.end || probe.start >= s.end.max(s.start + 1))
-        });
-        before - self.no_claim.len()
+        let mut changed = 0;
+        let mut kept = Vec::with_capacity(self.no_claim.len());
+        for mark in std::mem::take(&mut self.no_claim) {
+            let overlaps = mark.author == author
+                && mark
+                    .span(report)
+                    .is_some_and(|s| s.start < probe.end && probe.start < s.end.max(s.start + 1));
+            if overlaps {
+                changed += 1;
+                kept.extend(mark.outside(report, &probe));
+            } else {
+                kept.push(mark);
+            }
+        }
+        self.no_claim = kept;
+        changed
     }
 
     /// Whether the sidecar holds nothing worth a file: no claim, dismissal or mark.

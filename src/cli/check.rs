@@ -250,18 +250,21 @@ impl Pair {
         }
         let anchors = reanchor_marks(&mut sidecar.no_claim, &report);
         for (mark, anchor) in sidecar.no_claim.iter().zip(anchors) {
+            let author = if mark.author.is_empty() {
+                "(no author)"
+            } else {
+                &mark.author
+            };
             match anchor {
                 Anchor::Exact | Anchor::Moved => {}
                 Anchor::Fuzzy => findings.push(format!(
-                    "{sidecar_name}: no-claim mark by {} is fuzzy: its text changed, now {}-{} “{}”; read the sentence again",
-                    mark.author,
+                    "{sidecar_name}: no-claim mark by {author} is fuzzy: its text changed, now {}-{} “{}”; read the sentence again",
                     mark.start,
                     mark.end,
                     short(&mark.quote)
                 )),
                 Anchor::Orphaned => findings.push(format!(
-                    "{sidecar_name}: no-claim mark by {} is orphaned: “{}” is no longer in the report",
-                    mark.author,
+                    "{sidecar_name}: no-claim mark by {author} is orphaned: “{}” is no longer in the report",
                     short(&mark.quote)
                 )),
             }

@@ -96,12 +96,15 @@ pub fn load_report(path: &Path) -> Result<Report, CliError> {
     Ok(report)
 }
 
+/// What commands say of a web page in which no article was found, after its name.
+pub const NO_ARTICLE_FOUND: &str = "no article found (the page is mostly links or too short)";
+
 /// Refuses a web page in which no article was found (navigation, a section front, a form):
 /// its text is not a report to tag. One line naming the file, exit 2.
 pub fn no_article(report: &Report) -> Result<(), CliError> {
     if report.no_article {
         return Err(CliError::BadInput(format!(
-            "{}: no article found (the page is mostly links or too short); save the article's own page, or copy its text into a .txt file",
+            "{}: {NO_ARTICLE_FOUND}; save the article's own page, or copy its text into a .txt file",
             crate::report::safe_path(&report.path)
         )));
     }

@@ -33,7 +33,8 @@ const QUIET_FOR: Duration = Duration::from_millis(300);
 
 /// Prints the counts of every report under `paths` (the current folder when there is none).
 /// A report or sidecar that cannot be read is named on stderr and left out; the command then
-/// exits with bad input after printing the rest.
+/// exits with bad input after printing the rest. A web page in which no article was found is
+/// named on stderr and left out of the counts, unless it was annotated ([`load_all`]).
 pub fn run(paths: &[PathBuf], format: Format, config: &Config) -> Result<(), CliError> {
     let (reports, failed) = load_all(paths)?;
     let tags: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
@@ -48,9 +49,49 @@ pub fn run(paths: &[PathBuf], format: Format, config: &Config) -> Result<(), Cli
 }
 
 /// Every report under `paths`, loaded in parallel, in path order; and the messages of those
-/// that could not be read. A progress bar shows on stderr when this takes a while and stderr is
-/// a terminal.
+/// that could not be read. A web page in which no article was found is named on stderr and left
+/// out, unless it was annotated ([`pages_with_articles`]). A progress bar shows on stderr when
+/// this takes a while and stderr is a terminal.
 pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<Reviewed>, Vec<String>), CliError> {
+    let (loaded, failed) = load_each(paths)?;
+    Ok((pages_with_articles(loaded), failed))
+}
+
+/// The reports `stats` counts and `export` writes: those of `loaded` (each with whether no article was found in it,
+/// [`Reviewed::load_checked`]) that have an article, and those without one that were annotated
+/// anyway (their claims count). Each page without an article is named on stderr, saying whether
+/// it was left out, so that a folder of saved pages does not count a section front as a report
+/// never read.
+fn pages_with_articles(loaded: Vec<(Reviewed, bool)>) -> Vec<Reviewed> {
+    let mut kept = Vec::with_capacity(loaded.len());
+    for (report, no_article) in loaded {
+        if no_article {
+            let what = if report.is_annotated() {
+                "counted for its annotations"
+            } else {
+                "left out"
+            };
+            eprintln!(
+                "sidenote: {}: {}; {what}",
+                safe(&report.path.to_string_lossy()),
+                super::NO_ARTICLE_FOUND
+            );
+            if !report.is_annotated() {
+                continue;
+            }
+        }
+        kept.push(report);
+    }
+    kept
+}
+
+/// Reports each with whether no article was found in it, and the messages of those that could
+/// not be read.
+type Loaded = (Vec<(Reviewed, bool)>, Vec<String>);
+
+/// Every report under `paths`, loaded in parallel, in path order, each with whether no article
+/// was found in it; and the messages of those that could not be read.
+fn load_each(paths: &[PathBuf]) -> Result<Loaded, CliError> {
     let here = [PathBuf::from(".")];
     let paths = if paths.is_empty() { &here[..] } else { paths };
     let found = scan::find_reports(paths).map_err(CliError::BadInput)?;
@@ -58,7 +99,7 @@ pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<Reviewed>, Vec<String>), CliEr
     let results: Vec<_> = found
         .par_iter()
         .map(|path| {
-            let loaded = Reviewed::load(path);
+            let loaded = Reviewed::load_checked(path);
             bar.tick();
             loaded
         })

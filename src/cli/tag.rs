@@ -85,14 +85,20 @@ fn current(disk: Option<Sidecar>, report: &Report) -> Sidecar {
 /// Tags sentence `n` (1-based) with `status`: updates the author's own claim in that sentence
 /// (the one starting in it, whole or narrowed: [`Sidecar::claim_of`]), or adds one beside any
 /// colleague's; the author's no-claim mark there, if any, is replaced. Prints the claim's id.
+///
+/// Without a `status` (`tag r.txt 3 --label key`), the author's claim there keeps its tag and
+/// takes the details given; a sentence without a claim of theirs is refused (bad input), and
+/// nothing is written.
 pub fn tag(
     report: &Path,
     n: usize,
-    status: &str,
+    status: Option<&str>,
     details: Details,
     config: &Config,
 ) -> Result<(), CliError> {
-    if config.tag_index(status).is_none() {
+    if let Some(status) = status
+        && config.tag_index(status).is_none()
+    {
         return Err(CliError::BadInput(format!(
             "unknown tag \"{status}\"; use one of: {} (or add it to the config)",
             config.tag_list()
@@ -105,18 +111,31 @@ pub fn tag(
         .author
         .clone()
         .unwrap_or_else(|| config.author.clone());
-    let mut id = String::new();
-    store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
+    let mut id = None;
+    let path = sidecar_path(&report.path);
+    if status.is_none() {
+        // Refused before the lock is taken, so that nothing is rewritten; checked again under it.
+        let on_disk = current(Sidecar::load(&path)?, &report);
+        if on_disk.claim_of(&report, &span, &author).is_none() {
+            return Err(no_claim_to_update(&report, n, &author));
+        }
+    }
+    store::update(&path, &mut NoFaults, |disk| {
         let mut sidecar = current(disk, &report);
-        sidecar.unmark(&report, &span, &author);
-        let index = sidecar
-            .claim_of(&report, &span, &author)
-            .unwrap_or_else(|| {
+        let index = match (sidecar.claim_of(&report, &span, &author), status) {
+            (Some(index), _) => index,
+            (None, Some(status)) => {
                 sidecar.add(Claim::new(&report, span.clone(), status, &author, now()))
-            });
+            }
+            // The claim went between the check and the lock: nothing to update.
+            (None, None) => return sidecar,
+        };
+        sidecar.unmark(&report, &span, &author);
         let claim = &mut sidecar.claims[index];
         claim.extra.remove(QUOTE_WAS);
-        status.clone_into(&mut claim.status);
+        if let Some(status) = status {
+            status.clone_into(&mut claim.status);
+        }
         let source = details
             .source
             .or_else(|| claim.source.clone())
@@ -139,11 +158,22 @@ pub fn tag(
             claim.grade = details.grade;
         }
         claim.updated = now();
-        id.clone_from(&claim.id);
+        id = Some(claim.id.clone());
         sidecar
     })?;
+    let id = id.ok_or_else(|| no_claim_to_update(&report, n, &author))?;
     println!("{id}");
     Ok(())
+}
+
+/// `tag` without a STATUS on a sentence where the author has no claim.
+fn no_claim_to_update(report: &Report, n: usize, author: &str) -> CliError {
+    CliError::BadInput(format!(
+        "{}: sentence {n} has no claim by {} to change; give a STATUS to make one (e.g. `sidenote tag {} {n} sourced --label NAME`)",
+        safe_path(&report.path),
+        crate::report::safe(author),
+        safe_path(&report.path),
+    ))
 }
 
 /// Accepts the suggestion for sentence `n`: tags it with the suggested status, source and kind
@@ -179,7 +209,7 @@ pub fn accept(report: &Path, n: usize, details: Details, config: &Config) -> Res
     tag(
         report,
         n,
-        status,
+        Some(status),
         Details {
             source,
             source_kind,
@@ -269,16 +299,18 @@ pub fn unlabel(report: &Path, n: usize, author: &str, given: &[String]) -> Resul
 }
 
 /// Marks sentence `n` (1-based) read, no claim, for `author` (`tag --no-claim`): the author's own
-/// claim in that sentence, if any, is replaced by the mark, as tagging replaces a mark. A
-/// sentence the author already marked keeps its mark. Prints nothing; a colleague's claim or
-/// mark stays.
+/// claim in that sentence, if any, is replaced by the mark, as tagging replaces a mark, and said
+/// so on standard error (there is no undo on the command line). A sentence the author already
+/// marked keeps its mark. Prints nothing on standard output; a colleague's claim or mark stays.
 pub fn no_claim(report: &Path, n: usize, author: &str) -> Result<(), CliError> {
     let report = load_report(report)?;
     let span = sentence_span(&report, n)?;
+    let mut replaced = Vec::new();
     store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
         let mut sidecar = current(disk, &report);
+        replaced.clear();
         while let Some(index) = sidecar.claim_of(&report, &span, author) {
-            sidecar.claims.remove(index);
+            replaced.push(sidecar.claims.remove(index));
         }
         if sidecar.mark_of(&report, &span, author).is_none() {
             sidecar.unmark(&report, &span, author);
@@ -288,5 +320,14 @@ pub fn no_claim(report: &Path, n: usize, author: &str) -> Result<(), CliError> {
         }
         sidecar
     })?;
+    for claim in replaced {
+        eprintln!(
+            "sidenote: sentence {n} of {}: claim {} ({}) by {} replaced by the no-claim mark",
+            safe_path(&report.path),
+            crate::report::safe(&claim.id),
+            crate::report::safe(&claim.status),
+            crate::report::safe(author)
+        );
+    }
     Ok(())
 }

@@ -53,7 +53,18 @@ pub struct Reviewed {
 impl Reviewed {
     /// Reads the report at `path` and its sidecar, if any. Nothing is written.
     pub fn load(path: &Path) -> Result<Self, ReviewError> {
+        Self::load_checked(path).map(|(reviewed, _)| reviewed)
+    }
+
+    /// [`Reviewed::load`], and whether the report is a web page in which no article was found
+    /// (navigation, a section front): its sentences are not a report's, so `stats` leaves such a
+    /// page out unless it was annotated.
+    pub fn load_checked(path: &Path) -> Result<(Self, bool), ReviewError> {
         let report = Report::load(path)?;
+        let no_article = report
+            .warnings
+            .iter()
+            .any(|w| w.starts_with(crate::report::extract::NO_ARTICLE));
         let sidecar_file = sidecar_path(path);
         let (mut claims, mut marks) = Sidecar::load(&sidecar_file)?
             .map(|s| (s.claims, s.no_claim))
@@ -70,7 +81,7 @@ impl Reviewed {
             .iter()
             .filter_map(|p| p.metadata().and_then(|m| m.modified()).ok())
             .max();
-        Ok(Self {
+        let reviewed = Self {
             path: path.to_path_buf(),
             sentences: report.sentences.len(),
             tagged_sentences,
@@ -80,7 +91,14 @@ impl Reviewed {
             claims,
             anchors,
             extracted: report.extracted,
-        })
+        };
+        Ok((reviewed, no_article))
+    }
+
+    /// Whether anyone annotated the report: a claim (found or orphaned) or a no-claim mark found
+    /// in the text.
+    pub fn is_annotated(&self) -> bool {
+        !self.claims.is_empty() || self.reviewed_sentences > 0
     }
 
     /// Whether every sentence that could hold a claim was reviewed: tagged or marked read, no

@@ -146,7 +146,7 @@ where
     {
         let size = terminal.size().map_err(io::Error::other)?;
         update(&mut app, Action::Resize(size.width, size.height));
-        app.resume(&place);
+        app.resume_or_wait(place);
     }
     if let Some(n) = start.sentence {
         app.start_at_sentence(n);
@@ -164,9 +164,11 @@ where
         workers,
         true,
     );
-    // The report's end shown while the rest loads counts its sentences from there: no place.
+    // The report's end shown while the rest loads counts its sentences from there: no place;
+    // nor does a head left before the kept place could be taken (that place stays).
     if let Some(places) = &context.places
         && app.extent != Extent::Tail
+        && !(app.resume_later.is_some() && app.cursor == 0)
         && let Err(why) = places.keep_reader(&app.report.path, app.place())
     {
         context.warning = Some(format!(

@@ -72,6 +72,53 @@ fn tag_label_adds_labels_to_a_new_claim_and_then_to_it() {
     );
 }
 
+/// `tag r.txt N --label X` with no STATUS labels the claim there, which keeps its tag; without a
+/// claim of the tagger's there it is refused (exit 2), and nothing is written.
+#[test]
+fn tag_label_without_a_status_labels_the_existing_claim() {
+    let folder = with_bridge();
+    let err = refused(&folder, &["tag", "bridge.txt", "1", "--label", "key"]);
+    assert!(
+        err.contains("bridge.txt: sentence 1 has no claim by tester to change; give a STATUS"),
+        "{err}"
+    );
+    assert!(
+        !folder.path("bridge.txt.sidenote.toml").exists(),
+        "nothing written"
+    );
+    let id = folder.ok(&["tag", "bridge.txt", "1", "disputed", "--note", "check"]);
+    // A colleague's claim on the same sentence is not the tagger's: still refused for ana.
+    let err = refused(
+        &folder,
+        &["tag", "bridge.txt", "1", "--label", "x", "--author", "ana"],
+    );
+    assert!(err.contains("no claim by ana"), "{err}");
+    assert_eq!(
+        folder.ok(&[
+            "tag",
+            "bridge.txt",
+            "1",
+            "--label",
+            "key",
+            "--label",
+            "ports"
+        ]),
+        id,
+        "prints the id of the claim it changed"
+    );
+    let claims = folder.claims("bridge.txt");
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(labels(&claims[0]), ["key", "ports"]);
+    assert_eq!(claims[0]["status"].as_str(), Some("disputed"), "kept");
+    assert_eq!(claims[0]["note"].as_str(), Some("check"), "kept");
+    // A label with no STATUS still goes through the same checks.
+    let err = refused(&folder, &["tag", "bridge.txt", "1", "--label", "agreed"]);
+    assert!(err.contains("sidenote sets this label itself"), "{err}");
+    // Neither a STATUS nor --label, --accept or --no-claim: clap's usage error.
+    let out = folder.run(&["tag", "bridge.txt", "1", "--note", "x"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}
+
 #[test]
 fn untag_label_removes_only_that_label_and_keeps_the_claim() {
     let folder = with_bridge();

@@ -142,3 +142,62 @@ fn a_missing_path_is_bad_input() {
         "{stderr}"
     );
 }
+
+/// A saved section front (a page of links, no article) is no report never read: `stats` names it
+/// on stderr and leaves it out of the counts, still exit 0; once annotated (a sidecar with a
+/// claim), it is counted, with the warning.
+#[test]
+fn a_page_without_an_article_is_named_and_left_out_unless_annotated() {
+    let folder = Folder::new();
+    let front = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/pages/fronts/tidewater-news.html"
+    ))
+    .expect("the front page");
+    std::fs::write(folder.path("front.html"), front).expect("write");
+    let out = folder.run(&["stats", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.trim(),
+        "sidenote: front.html: no article found (the page is mostly links or too short); left out"
+    );
+    let value: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let names: Vec<&str> = value["reports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .map(|r| r["report"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names, ["city/budget.md", "port.txt", "weather.txt"]);
+    assert_eq!(value["total"]["reports"], 3);
+    // The text table leaves it out too, and so does an export.
+    let out = folder.run(&["stats", "."]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("front.html"));
+    let out = folder.run(&["export", ".", "--format", "markdown"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let markdown = String::from_utf8_lossy(&out.stdout);
+    assert!(markdown.contains("3 reports,"), "{markdown}");
+    assert!(!markdown.contains("front.html"), "{markdown}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("front.html: no article found"),
+        "{out:?}"
+    );
+    // Annotated by hand (the commands on one report refuse the page): counted, with the warning.
+    folder.write(
+        "front.html.sidenote.toml",
+        "version = 1\n\n[report]\nfile = \"front.html\"\n\n[[claim]]\nid = \"c1\"\nstatus = \"sourced\"\nstart = 0\nend = 4\nquote = \"gone\"\nauthor = \"ana\"\ncreated = 2026-01-01T00:00:00Z\nupdated = 2026-01-01T00:00:00Z\n",
+    );
+    let out = folder.run(&["stats", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("front.html: no article found")
+            && stderr.contains("counted for its annotations"),
+        "{stderr}"
+    );
+    let value: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(value["total"]["reports"], 4);
+    assert_eq!(value["total"]["claims"], 6);
+}

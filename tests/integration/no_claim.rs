@@ -142,6 +142,28 @@ fn tag_no_claim_writes_a_mark_that_a_tag_and_untag_replace() {
     );
 }
 
+/// `tag --no-claim` over the tagger's own claim replaces it, and says so on stderr (there is no
+/// undo on the command line); stdout stays empty.
+#[test]
+fn tag_no_claim_names_the_claim_it_replaces() {
+    let desk = Desk::new();
+    let id = desk.ok(&["tag", "report.txt", "4", "sourced", "--source", "the mayor"]);
+    let out = desk.run(&["tag", "report.txt", "4", "--no-claim"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(out.stdout.is_empty(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.trim(),
+        format!(
+            "sidenote: sentence 4 of report.txt: claim {} (sourced) by tester replaced by the no-claim mark",
+            id.trim()
+        )
+    );
+    // Marking a sentence with no claim says nothing.
+    let out = desk.run(&["tag", "report.txt", "5", "--no-claim"]);
+    assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
+}
+
 #[test]
 fn untag_removes_a_claim_and_a_mark_left_together_by_a_merge() {
     let desk = Desk::new();
@@ -281,6 +303,17 @@ fn check_reports_a_mark_that_lost_its_text_and_one_whose_text_changed() {
         "{stdout}"
     );
     assert_eq!(desk.sidecar(), before, "`check` never rewrites the sidecar");
+    // A mark written without an author (by hand, or another tool) says so.
+    let anonymous = before
+        .clone()
+        .expect("sidecar")
+        .replacen("author = \"tester\"\n", "", 1);
+    desk.write("report.txt.sidenote.toml", &anonymous);
+    let stdout = String::from_utf8_lossy(&desk.run(&["check", "report.txt"]).stdout).into_owned();
+    assert!(
+        stdout.contains("no-claim mark by (no author) is"),
+        "{stdout}"
+    );
     // A mark that breaks the format is named.
     let broken = before
         .expect("sidecar")

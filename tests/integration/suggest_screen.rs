@@ -169,6 +169,45 @@ fn a_dismissed_suggestion_stays_dismissed() {
     assert!(again.app.pending_suggestion(cursor + 1).is_some());
 }
 
+/// A sentence the user marked read, no claim (`-`) has no pending suggestion: the panel stops
+/// offering it, `S` passes it, and `y` does not turn it into a claim, as `suggest --apply`
+/// leaves it alone. Unmarking brings the suggestion back.
+#[test]
+fn a_sentence_marked_read_no_claim_has_no_pending_suggestion() {
+    let mut screen = open(120, 32);
+    screen.keys("S");
+    let first = screen.app.cursor;
+    assert!(screen.app.pending_suggestion(first).is_some());
+    screen.keys("-");
+    assert!(screen.app.pending_suggestion(first).is_none());
+    assert!(
+        screen
+            .find("┄ suggestion: y accept · X dismiss · S next")
+            .is_none(),
+        "the panel offers nothing on the marked sentence"
+    );
+    screen.keys("y");
+    assert!(screen.saved().claims.is_empty(), "y accepts nothing there");
+    assert_eq!(screen.saved().no_claim.len(), 1);
+    screen.keys("g S");
+    assert!(screen.app.cursor > first, "S passes the marked sentence");
+    // `-` again on it: unmarked, pending again.
+    screen.keys("g");
+    screen.keys(&vec!["j"; first].join(" "));
+    assert_eq!(screen.app.cursor, first);
+    screen.keys("-");
+    assert!(screen.app.pending_suggestion(first).is_some(), "unmarked");
+    // A colleague's mark leaves the suggestion pending for the user.
+    screen.keys("-");
+    let mut saved = screen.saved();
+    assert_eq!(saved.no_claim.len(), 1);
+    saved.no_claim[0].author = "bob".into();
+    std::fs::write(&screen.sidecar, saved.to_toml().expect("toml")).expect("write");
+    let again = reopen(&screen.report, 120, 32);
+    assert!(again.app.is_reviewed(first), "bob's mark is read");
+    assert!(again.app.pending_suggestion(first).is_some(), "not mine");
+}
+
 #[test]
 fn a_tag_key_overrides_the_suggestion() {
     let mut screen = open(120, 32);

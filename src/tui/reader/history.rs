@@ -99,6 +99,21 @@ pub(super) struct MarkEdit {
 impl MarkEdit {
     /// The marks of `before` that `after` lacks, and those `after` has that `before` lacked.
     pub(super) fn between(before: &[NoClaim], after: &[NoClaim]) -> Self {
+        // A change touches few marks and keeps the others in their order: only the part between
+        // the common start and end needs comparing, so a report with thousands of marks does not
+        // cost a second a key.
+        let same_start = before.iter().zip(after).take_while(|(b, a)| b == a).count();
+        let (before, after) = (&before[same_start..], &after[same_start..]);
+        let same_end = before
+            .iter()
+            .rev()
+            .zip(after.iter().rev())
+            .take_while(|(b, a)| b == a)
+            .count();
+        let (before, after) = (
+            &before[..before.len() - same_end],
+            &after[..after.len() - same_end],
+        );
         Self {
             removed: before
                 .iter()

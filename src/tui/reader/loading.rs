@@ -156,6 +156,7 @@ pub fn take(app: &mut App, loaded: Loaded) -> Result<(), LoadError> {
             whole.search = std::mem::take(&mut app.search);
             update(&mut whole, Action::Resize(app.size.width, app.size.height));
             whole.go_to_byte(at);
+            whole.resume_when_whole(app);
             if find::is_large(&whole.report.text) && !whole.search.query.is_empty() {
                 // The head's matches are not the report's: find and count them again from here.
                 let (query, cursor) = (whole.search.query.clone(), whole.cursor);

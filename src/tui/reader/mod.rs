@@ -190,6 +190,9 @@ pub struct App {
     marks: no_claim::Marks,
     /// The other reports stating the same claims (see [`corroboration`]).
     pub corroboration: corroboration::Corroborating,
+    /// The place kept from last time, while the head of a large report is shown: taken once the
+    /// whole report is in ([`App::resume_or_wait`]).
+    pub resume_later: Option<crate::resume::ReaderPlace>,
 }
 
 /// How much of its report a reader holds.
@@ -250,6 +253,7 @@ impl App {
             folder_sources: Vec::new(),
             marks: no_claim::Marks::default(),
             corroboration: corroboration::Corroborating::default(),
+            resume_later: None,
         };
         let (claims, moved) = app.anchor(claims);
         app.sidecar.claims = claims;

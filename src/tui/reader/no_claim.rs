@@ -24,6 +24,8 @@ pub struct Marks {
     pub(super) before: Option<Vec<NoClaim>>,
     /// Whether each sentence is reviewed: touched by a claim or a mark found in the text.
     reviewed: Vec<bool>,
+    /// Whether each sentence is touched by a mark of the user's own found in the text.
+    own: Vec<bool>,
     /// How many sentences are reviewed.
     count: usize,
 }
@@ -34,6 +36,12 @@ impl App {
         self.marks.reviewed.get(n).copied().unwrap_or(false)
     }
 
+    /// Whether the user marked sentence `n` read, no claim (a mark of theirs touches it): its
+    /// suggestion is then no longer pending, as `suggest --apply` leaves it alone.
+    pub fn marked_by_me(&self, n: usize) -> bool {
+        self.marks.own.get(n).copied().unwrap_or(false)
+    }
+
     /// How many sentences are reviewed, and of how many.
     pub fn reviewed_count(&self) -> (usize, usize) {
         (self.marks.count, self.report.sentences.len())
@@ -42,12 +50,18 @@ impl App {
     /// Works out again which sentences are reviewed, after the claims or marks changed.
     pub(super) fn refresh_reviewed(&mut self) {
         let claims = self.spans.iter().flatten().cloned();
-        let marks: Vec<Range<usize>> = self
+        let found: Vec<(bool, Range<usize>)> = self
             .sidecar
             .no_claim
             .iter()
-            .filter_map(|m| m.span(&self.report))
+            .filter_map(|m| Some((m.author == self.config.author, m.span(&self.report)?)))
             .collect();
+        let own = found
+            .iter()
+            .filter(|(mine, _)| *mine)
+            .map(|(_, s)| s.clone());
+        self.marks.own = touched(&self.report, own);
+        let marks = found.into_iter().map(|(_, s)| s);
         self.marks.reviewed = touched(&self.report, claims.chain(marks));
         self.marks.count = self.marks.reviewed.iter().filter(|r| **r).count();
     }
@@ -59,16 +73,16 @@ impl App {
     }
 
     /// `-`: marks the cursor sentence (or the selection) read, no claim; on a sentence the
-    /// author marked already (and no selection), removes the mark. The author's own claims on
-    /// the marked text are replaced by the mark (undo brings them back).
+    /// author marked already (and no selection), takes the mark off that sentence (a mark over
+    /// a selection keeps the sentences around it). The author's own claims on the marked text
+    /// are replaced by the mark (undo brings them back).
     pub(super) fn mark_no_claim(&mut self) -> Option<Effect> {
         if self.refuse_if_read_only() || self.report.sentences.is_empty() {
             return None;
         }
         let author = self.config.author.clone();
         let span = self.target();
-        if self.selection.is_none() && self.sidecar.mark_of(&self.report, &span, &author).is_some()
-        {
+        if self.selection.is_none() && self.marked_by_me(self.cursor) {
             self.record_undo();
             self.sidecar.unmark(&self.report, &span, &author);
             self.message = Some(self.undo_hint("unmarked: not reviewed"));
@@ -100,12 +114,14 @@ impl App {
         Some(self.claims_changed())
     }
 
-    /// `x` where the author has no claim: removes their no-claim mark on the cursor sentence.
+    /// `x` where the author has no claim: takes their no-claim mark off the cursor sentence.
     /// `None` when there is none.
     pub(super) fn remove_mark(&mut self) -> Option<Effect> {
+        if !self.marked_by_me(self.cursor) {
+            return None;
+        }
         let author = self.config.author.clone();
         let span = self.sentence(self.cursor);
-        self.sidecar.mark_of(&self.report, &span, &author)?;
         self.record_undo();
         self.sidecar.unmark(&self.report, &span, &author);
         self.message = Some(self.undo_hint("removed the no-claim mark"));

@@ -204,11 +204,35 @@ fn a_selection_is_marked_as_one_and_reviews_each_sentence() {
         (0..7).map(|n| app.is_reviewed(n)).collect::<Vec<_>>(),
         [false, false, true, true, true, false, false]
     );
-    // Tagging one sentence of it replaces the mark.
+    // Tagging one sentence of it replaces the mark there only: the sentences around it, read
+    // with it, stay marked (each side its own mark, with the mark's author and time).
+    let created = app.sidecar.no_claim[0].created;
     at(&mut app, 3);
     update(&mut app, Action::Tag(0));
-    assert!(app.sidecar.no_claim.is_empty());
-    assert_eq!(app.reviewed_count().0, 1);
+    assert_eq!(marks(&app), [(2, "tester".into()), (4, "tester".into())]);
+    assert!(app.sidecar.no_claim.iter().all(|m| m.created == created));
+    assert_eq!(app.reviewed_count().0, 3, "nothing read is forgotten");
+    // Undo puts the mark back whole, in one step with the claim.
+    update(&mut app, Action::Undo);
+    assert!(app.sidecar.claims.is_empty());
+    assert_eq!(app.sidecar.no_claim.len(), 1);
+    assert_eq!(
+        app.sidecar.no_claim[0].quote,
+        "Officials said repairs were done. The cost is unknown. Critics disagree."
+    );
+    // `-` on its middle sentence takes that sentence out of it, and leaves the rest read.
+    at(&mut app, 3);
+    update(&mut app, Action::MarkNoClaim);
+    assert_eq!(marks(&app), [(2, "tester".into()), (4, "tester".into())]);
+    assert!(app.message.as_deref().unwrap_or("").starts_with("unmarked"));
+    // `x` on its first sentence likewise.
+    at(&mut app, 2);
+    assert_eq!(update(&mut app, Action::RemoveClaim), Some(Effect::Save));
+    assert_eq!(marks(&app), [(4, "tester".into())]);
+    assert_eq!(
+        (0..7).map(|n| app.is_reviewed(n)).collect::<Vec<_>>(),
+        [false, false, false, false, true, false, false]
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! by its text, as claims are re-anchored: at its old index when it is still there, else the
 //! nearest sentence with the same text; a sentence that is gone leaves the reader at the start.
 
-use super::App;
+use super::{App, Extent};
 use crate::resume::{ReaderPlace, fingerprint};
 
 impl App {
@@ -31,6 +31,30 @@ impl App {
         self.scroll = first_row.saturating_sub(place.row);
         self.clamp_scroll();
         self.keep_cursor_visible();
+    }
+
+    /// Puts the cursor back where `place` says ([`App::resume`]); on the head of a large report,
+    /// where the place may lie beyond what is shown, only when its sentence is there at its own
+    /// index: otherwise the place waits for the whole report ([`App::resume_when_whole`]).
+    pub fn resume_or_wait(&mut self, place: ReaderPlace) {
+        let here = self
+            .find_sentence(&place)
+            .is_some_and(|n| n == place.sentence);
+        if self.extent == Extent::Head && !here {
+            self.resume_later = Some(place);
+        } else {
+            self.resume(&place);
+        }
+    }
+
+    /// The whole report (`self`) replaced the head `head` was on: takes the place that waited
+    /// for it, unless the user moved off the first sentence meanwhile (their place wins).
+    pub(super) fn resume_when_whole(&mut self, head: &mut App) {
+        if let Some(place) = head.resume_later.take()
+            && head.cursor == 0
+        {
+            self.resume(&place);
+        }
     }
 
     /// The sentence `place` names: at its index when its text is the same, else the sentence
@@ -129,6 +153,56 @@ mod tests {
         let mut same = app(&numbered(1, 30));
         same.resume(&foreign);
         assert_eq!(same.cursor, 0, "a corrupt fingerprint matches nothing");
+    }
+
+    /// A large report opens on its head while the rest is indexed: a place beyond the head is
+    /// taken once the whole report is in (not lost, not overwritten by the head's first
+    /// sentence), unless the user moved meanwhile; a place within the head is taken at once.
+    #[test]
+    fn on_a_large_reports_head_the_place_waits_for_the_whole_report() {
+        use crate::tui::events::Loaded;
+        use crate::tui::reader::loading::{head_app, take};
+        let text = numbered(1, 400);
+        let cut = text.match_indices("\n\n").nth(99).unwrap().0 + 2;
+        let head = || {
+            let report = Report::from_text(
+                Path::new("r.txt"),
+                text[..cut].to_owned(),
+                Encoding::Utf8,
+                String::new(),
+            );
+            let mut head = head_app(report, Config::default());
+            update(&mut head, Action::Resize(100, 24));
+            head
+        };
+        let mut first = app(&text);
+        for _ in 0..300 {
+            update(&mut first, Action::NextSentence);
+        }
+        let far = first.place();
+        let mut on_head = head();
+        on_head.resume_or_wait(far.clone());
+        assert_eq!(on_head.cursor, 0, "sentence 301 is not in the head");
+        assert!(on_head.resume_later.is_some());
+        take(&mut on_head, Loaded::Done(Ok(Box::new(app(&text))))).unwrap();
+        assert_eq!(on_head.cursor, 300, "taken with the whole report");
+        assert!(on_head.resume_later.is_none());
+        // The user moved on the head meanwhile: their place wins.
+        let mut moved = head();
+        moved.resume_or_wait(far);
+        update(&mut moved, Action::NextSentence);
+        update(&mut moved, Action::NextSentence);
+        take(&mut moved, Loaded::Done(Ok(Box::new(app(&text))))).unwrap();
+        assert_eq!(moved.cursor, 2);
+        // A place within the head is taken at once.
+        let mut near = app(&text);
+        for _ in 0..20 {
+            update(&mut near, Action::NextSentence);
+        }
+        let mut at_once = head();
+        at_once.resume_or_wait(near.place());
+        assert_eq!(at_once.cursor, 20);
+        assert!(at_once.resume_later.is_none());
     }
 
     #[test]

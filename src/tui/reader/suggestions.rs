@@ -6,7 +6,7 @@ use crate::annotate::SourceKind;
 
 impl App {
     /// The suggestion waiting on sentence `n`: not for a heading or the like, not on a sentence
-    /// that has a claim, not dismissed.
+    /// that has a claim or that the user marked read, no claim, not dismissed.
     ///
     /// A colleague's claim leaves it pending (each author tags for themselves, as the tag keys
     /// do); a suggested tag the config does not have is never offered.
@@ -19,6 +19,7 @@ impl App {
             .status()
             .is_some_and(|status| self.config.tag_index(status).is_some())
             && !mine
+            && !self.marked_by_me(n)
             && !self
                 .sidecar
                 .is_dismissed(&self.report, &suggestion.sentence))
