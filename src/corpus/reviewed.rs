@@ -61,10 +61,7 @@ impl Reviewed {
     /// page out unless it was annotated.
     pub fn load_checked(path: &Path) -> Result<(Self, bool), ReviewError> {
         let report = Report::load(path)?;
-        let no_article = report
-            .warnings
-            .iter()
-            .any(|w| w.starts_with(crate::report::extract::NO_ARTICLE));
+        let no_article = report.no_article;
         let sidecar_file = sidecar_path(path);
         let (mut claims, mut marks) = Sidecar::load(&sidecar_file)?
             .map(|s| (s.claims, s.no_claim))

@@ -27,7 +27,17 @@ pub fn scan(root: &Path, tx: &Sender<Message>) {
         return;
     }
     let sent = found.par_iter().try_for_each_with(tx.clone(), |tx, path| {
-        let read = Reviewed::load(path).map_err(|e| e.to_string());
+        // A web page with no article (navigation, a section front) is no report to review,
+        // unless someone annotated it: it is left out, and the status line says so, as `stats`
+        // says it on stderr.
+        let read = match Reviewed::load_checked(path) {
+            Ok((reviewed, true)) if !reviewed.is_annotated() => Err(format!(
+                "{}: no article found (the page is mostly links or too short); left out",
+                crate::report::safe_path(path)
+            )),
+            Ok((reviewed, _)) => Ok(reviewed),
+            Err(e) => Err(e.to_string()),
+        };
         // Only whether the screen still listens matters, not the message it did not take.
         tx.send(Message::Read(read)).map_err(drop)
     });

@@ -641,3 +641,61 @@ fn chart_splits_each_report_into_named_anonymous_unsourced_and_other() {
         "{rows:#?}"
     );
 }
+
+/// A web page with no article in the folder (a section front) is no report to review: the
+/// scan leaves it out and says so, unless someone annotated it.
+#[test]
+fn the_scan_leaves_out_a_page_with_no_article_unless_annotated() {
+    let folder = Folder::new();
+    let front = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/fronts/tidewater-news.html"),
+    )
+    .expect("the project's links-only page");
+    folder.write("front.html", &front);
+    let scan = |folder: &Folder| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        sidenote::tui::review_loop::scan(&folder.path("."), &tx);
+        let mut review = Review::new(folder.path("."), Config::default());
+        for message in rx.try_iter() {
+            match message {
+                Message::Found(n) => review.scan_found(n),
+                Message::Read(read) => review.scanned(read),
+                Message::Done => review.scan_done(),
+                _ => {}
+            }
+        }
+        review
+    };
+    let review = scan(&folder);
+    let names: Vec<String> = review
+        .reports
+        .iter()
+        .map(|r| r.path.display().to_string())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.ends_with("front.html")),
+        "{names:?}"
+    );
+    assert!(names.iter().any(|n| n.ends_with("port.txt")), "{names:?}");
+    let message = review.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("front.html") && message.contains("no article found"),
+        "{message}"
+    );
+    // Once annotated, it is kept: the claims on it are the analyst's (here a claim made when
+    // the page was still read as a report, carried over from another sidecar).
+    folder.ok(&["tag", "weather.txt", "1", "sourced"]);
+    std::fs::copy(
+        folder.path("weather.txt.sidenote.toml"),
+        folder.path("front.html.sidenote.toml"),
+    )
+    .expect("copy a sidecar");
+    let review = scan(&folder);
+    assert!(
+        review
+            .reports
+            .iter()
+            .any(|r| r.path.display().to_string().ends_with("front.html")),
+        "an annotated page stays"
+    );
+}
