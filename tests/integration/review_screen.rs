@@ -661,7 +661,7 @@ fn the_scan_leaves_out_a_page_with_no_article_unless_annotated() {
                 Message::Found(n) => review.scan_found(n),
                 Message::Read(read) => review.scanned(read),
                 Message::Done => review.scan_done(),
-                _ => {}
+                Message::Groups(_) => {}
             }
         }
         review
