@@ -10,6 +10,11 @@ use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 /// Unchanged words kept on each side of a change.
 const CONTEXT: usize = 3;
 
+/// The most words a changed run shows whole; a longer one keeps its first and last
+/// [`CONTEXT`] words around `…`, so that in a sentence rewritten throughout the new words still
+/// show on the row beside the old ones.
+const LONGEST_RUN: usize = 2 * CONTEXT + 1;
+
 /// The most a diff may take: a claim over many paragraphs rewritten throughout must not stall a
 /// key press. Past it the diff is coarser (larger changed runs), never wrong.
 const DEADLINE: Duration = Duration::from_millis(20);
@@ -37,13 +42,13 @@ pub fn describe(old: &str, new: &str) -> String {
                 old_index, old_len, ..
             } => parts.push(format!(
                 "[−{}]",
-                old[old_index..old_index + old_len].join(" ")
+                changed(&old[old_index..old_index + old_len])
             )),
             DiffOp::Insert {
                 new_index, new_len, ..
             } => parts.push(format!(
                 "[+{}]",
-                new[new_index..new_index + new_len].join(" ")
+                changed(&new[new_index..new_index + new_len])
             )),
             DiffOp::Replace {
                 old_index,
@@ -52,13 +57,25 @@ pub fn describe(old: &str, new: &str) -> String {
                 new_len,
             } => parts.push(format!(
                 "[{} → {}]",
-                old[old_index..old_index + old_len].join(" "),
-                new[new_index..new_index + new_len].join(" ")
+                changed(&old[old_index..old_index + old_len]),
+                changed(&new[new_index..new_index + new_len])
             )),
         }
     }
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
+}
+
+/// A run of changed words, its middle cut to `…` when longer than [`LONGEST_RUN`].
+fn changed(words: &[&str]) -> String {
+    if words.len() <= LONGEST_RUN {
+        return words.join(" ");
+    }
+    format!(
+        "{} … {}",
+        words[..CONTEXT].join(" "),
+        words[words.len() - CONTEXT..].join(" ")
+    )
 }
 
 /// A run of unchanged words, cut to the context it gives the changes beside it: the end of the
@@ -112,6 +129,25 @@ mod tests {
                 "x1 w2 w3 w4 w5 w6 w7 w8 w9 x10"
             ),
             "[w1 → x1] w2 w3 w4 … w7 w8 w9 [w10 → x10]"
+        );
+    }
+
+    #[test]
+    fn a_text_rewritten_throughout_shows_the_new_words_on_one_row() {
+        let old: Vec<String> = (1..=40).map(|i| format!("old{i}")).collect();
+        let new: Vec<String> = (1..=40).map(|i| format!("new{i}")).collect();
+        let change = describe(&old.join(" "), &new.join(" "));
+        assert_eq!(
+            change,
+            "[old1 old2 old3 … old38 old39 old40 → new1 new2 new3 … new38 new39 new40]"
+        );
+        let added = describe("a", &format!("a {}", new.join(" ")));
+        assert_eq!(added, "a [+new1 new2 new3 … new38 new39 new40]");
+        let seven = "n1 n2 n3 n4 n5 n6 n7";
+        assert_eq!(
+            describe("o", seven),
+            format!("[o → {seven}]"),
+            "short runs whole"
         );
     }
 
