@@ -135,6 +135,21 @@ fn text_typed_on_the_tag_field_is_not_silently_dropped() {
     assert!(message.contains("Tab"), "{message}");
 }
 
+#[test]
+fn text_typed_on_the_kind_field_is_not_silently_dropped() {
+    let mut app = reader(SAMPLE, None, false);
+    key(&mut app, "enter");
+    typed(&mut app, "Reuters");
+    // Tab with nothing to complete moves on to Kind, where the rest of a source would vanish.
+    key(&mut app, "tab");
+    assert_eq!(editor(&app).field, Field::Kind);
+    typed(&mut app, "x");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("“x” picks no kind"), "{message}");
+    assert!(message.contains("Tab"), "{message}");
+    assert_eq!(editor(&app).source_kind, None, "no kind picked by a letter");
+}
+
 /// Two authors disagreeing on sentences 1 and 3 of the team report.
 fn disagreeing() -> App {
     team_app(&[
