@@ -6,6 +6,8 @@ mod claims;
 mod editor;
 mod help;
 mod labels;
+#[cfg(test)]
+mod small_screens;
 mod source_hint;
 mod status;
 
