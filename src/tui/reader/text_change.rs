@@ -10,6 +10,9 @@ use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 /// Unchanged words kept on each side of a change.
 const CONTEXT: usize = 3;
 
+/// What changed when no word did.
+const SPACING_ONLY: &str = "only the spacing or line breaks, no word";
+
 /// The most words a changed run shows whole; a longer one keeps its first and last
 /// [`CONTEXT`] words around `…`, so that in a sentence rewritten throughout the new words still
 /// show on the row beside the old ones.
@@ -21,10 +24,14 @@ const DEADLINE: Duration = Duration::from_millis(20);
 
 /// The word diff of `old` against `new`: `…the port [would → will] reopen.` Deleted words show
 /// as `[−old]`, added ones as `[+new]`; runs of unchanged words longer than the context on both
-/// sides are cut to `…`. Identical texts (white space aside) give the text itself.
+/// sides are cut to `…`. Texts whose words are the same say so ([`SPACING_ONLY`]): a
+/// re-wrapped paragraph changes no word, and showing the whole quote would mark nothing.
 pub fn describe(old: &str, new: &str) -> String {
     let old: Vec<&str> = old.split_whitespace().collect();
     let new: Vec<&str> = new.split_whitespace().collect();
+    if old == new {
+        return SPACING_ONLY.to_owned();
+    }
     let deadline = Instant::now().checked_add(DEADLINE);
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline);
     let last = ops.len().saturating_sub(1);
@@ -152,7 +159,8 @@ mod tests {
     }
 
     #[test]
-    fn white_space_alone_is_no_change() {
-        assert_eq!(describe("a  b\nc", "a b c"), "a b c");
+    fn white_space_alone_changes_no_word_and_says_so() {
+        assert_eq!(describe("a  b\nc", "a b c"), SPACING_ONLY);
+        assert!(!SPACING_ONLY.contains('['));
     }
 }
