@@ -359,6 +359,11 @@ impl App {
             self.quit_warned = false;
         }
         if self.typing() {
+            if self.areas().is_none() {
+                // As in `update`: a terminal too small to show the editor takes no keys, so an
+                // `Esc` pressed at the "bigger terminal" notice cannot throw away what was typed.
+                return None;
+            }
             return self.type_key(event);
         }
         if matches!(self.overlay, Overlay::Adjudicate(_)) {

@@ -150,6 +150,23 @@ fn text_typed_on_the_kind_field_is_not_silently_dropped() {
     assert_eq!(editor(&app).source_kind, None, "no kind picked by a letter");
 }
 
+#[test]
+fn a_terminal_too_small_for_the_editor_takes_no_keys_and_loses_no_text() {
+    let mut app = reader(SAMPLE, None, false);
+    key(&mut app, "enter");
+    typed(&mut app, "Reuters");
+    update(&mut app, Action::Resize(30, 8));
+    for pressed in ["esc", "ctrl-c", "ctrl-s", "enter", "backspace"] {
+        assert_eq!(key(&mut app, pressed), None, "{pressed}");
+    }
+    typed(&mut app, "xyz");
+    update(&mut app, Action::Resize(120, 30));
+    assert_eq!(editor(&app).source.text(), "Reuters", "kept, nothing added");
+    assert!(app.sidecar.claims.is_empty(), "nothing saved unseen");
+    assert_eq!(key(&mut app, "ctrl-s"), Some(Effect::Save));
+    assert_eq!(app.sidecar.claims[0].source.as_deref(), Some("Reuters"));
+}
+
 /// Two authors disagreeing on sentences 1 and 3 of the team report.
 fn disagreeing() -> App {
     team_app(&[
