@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
+use super::wrap::char_width;
+
 /// Unchanged words kept on each side of a change.
 const CONTEXT: usize = 3;
 
@@ -26,7 +28,14 @@ const DEADLINE: Duration = Duration::from_millis(20);
 /// as `[−old]`, added ones as `[+new]`; runs of unchanged words longer than the context on both
 /// sides are cut to `…`. Texts whose words are the same say so ([`SPACING_ONLY`]): a
 /// re-wrapped paragraph changes no word, and showing the whole quote would mark nothing.
+#[cfg(test)]
 pub fn describe(old: &str, new: &str) -> String {
+    describe_in(old, new, usize::MAX)
+}
+
+/// [`describe`] in at most `columns` columns if it can be: fewer unchanged words around each
+/// change, down to none, so that on a narrow status bar the change itself still shows.
+pub fn describe_in(old: &str, new: &str, columns: usize) -> String {
     let old: Vec<&str> = old.split_whitespace().collect();
     let new: Vec<&str> = new.split_whitespace().collect();
     if old == new {
@@ -34,6 +43,19 @@ pub fn describe(old: &str, new: &str) -> String {
     }
     let deadline = Instant::now().checked_add(DEADLINE);
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline);
+    let mut shown = String::new();
+    for context in (0..=CONTEXT).rev() {
+        shown = render(&ops, &old, &new, context);
+        if shown.chars().map(char_width).sum::<usize>() <= columns {
+            break;
+        }
+    }
+    shown
+}
+
+/// The diff `ops` of the words `old` to `new` on one line, with `context` unchanged words
+/// around each change.
+fn render(ops: &[DiffOp], old: &[&str], new: &[&str], context: usize) -> String {
     let last = ops.len().saturating_sub(1);
     let mut parts: Vec<String> = Vec::new();
     for (i, op) in ops.iter().enumerate() {
@@ -41,6 +63,7 @@ pub fn describe(old: &str, new: &str) -> String {
             DiffOp::Equal { old_index, len, .. } => {
                 parts.push(unchanged(
                     &old[old_index..old_index + len],
+                    context,
                     i == 0,
                     i == last,
                 ));
@@ -85,25 +108,27 @@ fn changed(words: &[&str]) -> String {
     )
 }
 
-/// A run of unchanged words, cut to the context it gives the changes beside it: the end of the
-/// run when it comes `first`, its start when `last`, both ends when between two changes.
-fn unchanged(words: &[&str], first: bool, last: bool) -> String {
+/// A run of unchanged words, cut to the `context` it gives the changes beside it: the end of
+/// the run when it comes `first`, its start when `last`, both ends when between two changes.
+fn unchanged(words: &[&str], context: usize, first: bool, last: bool) -> String {
     if first && last {
         return words.join(" ");
     }
-    let keep = if first || last { CONTEXT } else { 2 * CONTEXT };
+    let keep = if first || last { context } else { 2 * context };
     if words.len() <= keep {
         return words.join(" ");
     }
-    if first {
-        format!("…{}", words[words.len() - CONTEXT..].join(" "))
+    if context == 0 {
+        "…".to_owned()
+    } else if first {
+        format!("…{}", words[words.len() - context..].join(" "))
     } else if last {
-        format!("{}…", words[..CONTEXT].join(" "))
+        format!("{}…", words[..context].join(" "))
     } else {
         format!(
             "{} … {}",
-            words[..CONTEXT].join(" "),
-            words[words.len() - CONTEXT..].join(" ")
+            words[..context].join(" "),
+            words[words.len() - context..].join(" ")
         )
     }
 }
@@ -155,6 +180,32 @@ mod tests {
             describe("o", seven),
             format!("[o → {seven}]"),
             "short runs whole"
+        );
+    }
+
+    #[test]
+    fn a_narrow_row_keeps_the_change_and_drops_the_words_around_it() {
+        let old = "Officials speaking on condition of anonymity said investigators had found \
+                   signs of tampering at the Kessendorf substation, which feeds most of the port.";
+        let new = old.replace("tampering", "damage");
+        assert_eq!(
+            describe_in(old, &new, 60),
+            "…found signs of [tampering → damage] at the Kessendorf…"
+        );
+        assert_eq!(
+            describe_in(old, &new, 40),
+            "…signs of [tampering → damage] at the…"
+        );
+        assert_eq!(describe_in(old, &new, 30), "…of [tampering → damage] at…");
+        assert_eq!(describe_in(old, &new, 27), "… [tampering → damage] …");
+        assert_eq!(
+            describe_in(old, &new, 5),
+            "… [tampering → damage] …",
+            "the change stays"
+        );
+        assert_eq!(
+            describe_in("a b c d e f g h i j", "a b c X e f g h i Y", 20),
+            "… [d → X] … [j → Y]"
         );
     }
 

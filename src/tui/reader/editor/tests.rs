@@ -371,6 +371,37 @@ fn landing_on_a_re_anchored_claim_with_next_claim_shows_the_change() {
     assert!(message.contains("[tampering → damage]"), "{message}");
 }
 
+#[test]
+fn the_change_of_a_re_anchored_claim_shows_whole_on_a_narrow_status_bar() {
+    let mut first = reader(SAMPLE, None, false);
+    go_to(&mut first, "Officials speaking on condition");
+    key(&mut first, "s");
+    let sidecar = first.sidecar.clone();
+    let changed = SAMPLE.replace("signs of tampering at", "signs of damage at");
+    for (width, panel) in [
+        (40, false),
+        (40, true),
+        (60, false),
+        (80, false),
+        (120, true),
+    ] {
+        let mut app = reader(&changed, Some(sidecar.clone()), false);
+        update(&mut app, Action::Resize(width, 12));
+        if panel {
+            update(&mut app, Action::SwitchFocus);
+        }
+        key(&mut app, "g");
+        key(&mut app, "}");
+        let rows = screen(&mut app, width, 12);
+        assert!(
+            rows[11].contains("[tampering → damage]"),
+            "{width}: {}",
+            rows[11]
+        );
+        assert!(rows[11].contains("≈"), "{width}: {}", rows[11]);
+    }
+}
+
 /// A report of 200 one-line sentences.
 fn long() -> App {
     let text = (1..=200).fold(String::new(), |mut text, i| {
