@@ -300,6 +300,29 @@ fn quote_marks_the_sentence_has_are_not_doubled() {
 }
 
 #[test]
+fn a_claim_cut_short_in_a_small_editor_ends_in_an_ellipsis() {
+    let mut app = reader(SAMPLE, None, false);
+    go_to(&mut app, "“But I will not");
+    key(&mut app, "enter");
+    for (width, height) in [(40, 12), (60, 12)] {
+        let rows = screen(&mut app, width, height);
+        let quote = rows.iter().find(|r| r.contains("“But I will")).unwrap();
+        assert!(
+            quote
+                .trim_end()
+                .trim_end_matches('│')
+                .trim_end()
+                .ends_with('…'),
+            "{quote}"
+        );
+        assert!(!quote.contains('”'), "{quote}");
+    }
+    let rows = screen(&mut app, 120, 30).join("\n");
+    assert!(rows.contains("finished their work.”"), "{rows}");
+    assert!(!rows.contains("work.”…"), "{rows}");
+}
+
+#[test]
 fn the_status_bar_keeps_the_sentence_number_when_narrow() {
     let mut app = reader(SAMPLE, None, false);
     key(&mut app, "j");
