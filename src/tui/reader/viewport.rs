@@ -45,8 +45,10 @@ impl App {
             let room = usize::from(self.size.width)
                 .saturating_sub(position.len() + 2 + modes + 1 + 2 + "saving…".chars().count());
             let lead = "≈ text changed: ";
-            let change = super::text_change::describe_in(was, now, room.saturating_sub(lead.len()));
-            let message = if lead.chars().count() + change.chars().count() <= room {
+            let width = |text: &str| text.chars().map(super::wrap::char_width).sum::<usize>();
+            let change =
+                super::text_change::describe_in(was, now, room.saturating_sub(width(lead)));
+            let message = if width(lead) + width(&change) <= room {
                 format!("{lead}{change}")
             } else {
                 let change = super::text_change::describe_in(was, now, room.saturating_sub(2));

@@ -422,6 +422,13 @@ fn the_change_of_a_re_anchored_claim_shows_whole_on_a_narrow_status_bar() {
             rows[11]
         );
         assert!(rows[11].contains("≈"), "{width}: {}", rows[11]);
+        if (width, panel) == (60, false) {
+            assert!(
+                rows[11].contains("≈ text changed: …of [tampering → damage] at…"),
+                "as many words around the change as fit: {}",
+                rows[11]
+            );
+        }
     }
 }
 
