@@ -85,6 +85,18 @@ fn render(ops: &[DiffOp], old: &[&str], new: &[&str], context: usize) -> String 
                 old_len,
                 new_index,
                 new_len,
+            } if old_len == 1
+                && new_len == 1
+                && is_wide(old[old_index])
+                && is_wide(new[new_index]) =>
+            {
+                parts.push(within_word(old[old_index], new[new_index], context));
+            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
             } => parts.push(format!(
                 "[{} → {}]",
                 changed(&old[old_index..old_index + old_len]),
@@ -94,6 +106,55 @@ fn render(ops: &[DiffOp], old: &[&str], new: &[&str], context: usize) -> String 
     }
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
+}
+
+/// Whether `word` holds wide characters (Chinese, Japanese, Korean): text written without
+/// spaces, where one "word" is often a whole sentence.
+fn is_wide(word: &str) -> bool {
+    word.chars().any(|c| char_width(c) > 1)
+}
+
+/// A change inside one long word of wide characters, shown by characters: `…停電は[三 → 四]日続い…`,
+/// `context` characters kept on each side, so the change is not lost in two whole sentences.
+fn within_word(old: &str, new: &str, context: usize) -> String {
+    let old: Vec<char> = old.chars().collect();
+    let new: Vec<char> = new.chars().collect();
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let most = old.len().min(new.len()) - prefix;
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(most)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let before: String = old[prefix.saturating_sub(context)..prefix].iter().collect();
+    let after: String = old[old.len() - suffix..][..suffix.min(context)]
+        .iter()
+        .collect();
+    // A long changed stretch keeps its ends, as a long run of changed words does.
+    let cut = |chars: &[char]| -> String {
+        let keep = 2 * CONTEXT;
+        if chars.len() <= 2 * keep + 1 {
+            chars.iter().collect()
+        } else {
+            let head: String = chars[..keep].iter().collect();
+            let tail: String = chars[chars.len() - keep..].iter().collect();
+            format!("{head}…{tail}")
+        }
+    };
+    let gone = cut(&old[prefix..old.len() - suffix]);
+    let came = cut(&new[prefix..new.len() - suffix]);
+    let change = match (gone.is_empty(), came.is_empty()) {
+        (true, _) => format!("[+{came}]"),
+        (_, true) => format!("[−{gone}]"),
+        _ => format!("[{gone} → {came}]"),
+    };
+    format!(
+        "{}{before}{change}{after}{}",
+        if prefix > context { "…" } else { "" },
+        if suffix > context { "…" } else { "" }
+    )
 }
 
 /// A run of changed words, its middle cut to `…` when longer than [`LONGEST_RUN`].
@@ -206,6 +267,34 @@ mod tests {
         assert_eq!(
             describe_in("a b c d e f g h i j", "a b c X e f g h i Y", 20),
             "… [d → X] … [j → Y]"
+        );
+    }
+
+    #[test]
+    fn a_change_inside_a_sentence_without_spaces_shows_by_characters() {
+        assert_eq!(
+            describe("港の停電は三日続いた。", "港の停電は四日続いた。"),
+            "…停電は[三 → 四]日続い…"
+        );
+        assert_eq!(describe("停電。", "停電中。"), "停電[+中]。");
+        assert_eq!(describe("停電中。", "停電。"), "停電[−中]。");
+        assert_eq!(
+            describe(
+                "市長は 港の停電は三日続いた と述べた",
+                "市長は 港の停電は四日続いた と述べた"
+            ),
+            "市長は …停電は[三 → 四]日続い… と述べた"
+        );
+        assert_eq!(
+            describe("would", "will"),
+            "[would → will]",
+            "words as before"
+        );
+        let old = "一二三四五六七八九十一二三四五六七八九十";
+        let new = "あいうえおかきくけこさしすせそたちつてと";
+        assert_eq!(
+            describe(old, new),
+            "[一二三四五六…五六七八九十 → あいうえおか…そたちつてと]"
         );
     }
 
