@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use super::{CliError, write_out};
 use crate::annotate::merge::{CONFLICT_KEY, duplicates};
 use crate::annotate::{Anchor, Sidecar, SidecarError, reanchor_all, reanchor_marks, sidecar_path};
-use crate::report::{LoadError, Report, one_line, safe, safe_path};
+use crate::report::{LoadError, Report, one_line, quoted, safe, safe_path};
 
 /// Exit code when something was found, so scripts and CI can fail on it. Like `diff` and `grep`:
 /// 0 clean, 1 findings, 2 ([`EXIT_TROUBLE`]) when the check itself could not be done.
@@ -217,11 +217,11 @@ impl Pair {
         for (twin, first) in duplicates(&sidecar.claims) {
             let (twin, first) = (&sidecar.claims[twin], &sidecar.claims[first]);
             findings.push(format!(
-                "{sidecar_name}: claims {} and {} are both by {} on the same text “{}”; keep one (remove the other in the reader)",
+                "{sidecar_name}: claims {} and {} are both by {} on the same text {}; keep one (remove the other in the reader)",
                 first.id,
                 twin.id,
                 first.author,
-                short(&first.quote)
+                quoted(&short(&first.quote))
             ));
         }
         if sidecar.report.sha256 != report.sha256 {
@@ -235,16 +235,16 @@ impl Pair {
             match anchor {
                 Anchor::Exact | Anchor::Moved => {}
                 Anchor::Fuzzy => findings.push(format!(
-                    "{sidecar_name}: claim {} is fuzzy: its text changed, now {}-{} “{}”; check the claim",
+                    "{sidecar_name}: claim {} is fuzzy: its text changed, now {}-{} {}; check the claim",
                     claim.id,
                     claim.start,
                     claim.end,
-                    short(&claim.quote)
+                    quoted(&short(&claim.quote))
                 )),
                 Anchor::Orphaned => findings.push(format!(
-                    "{sidecar_name}: claim {} is orphaned: “{}” is no longer in the report",
+                    "{sidecar_name}: claim {} is orphaned: {} is no longer in the report",
                     claim.id,
-                    short(&claim.quote)
+                    quoted(&short(&claim.quote))
                 )),
             }
         }
@@ -258,14 +258,14 @@ impl Pair {
             match anchor {
                 Anchor::Exact | Anchor::Moved => {}
                 Anchor::Fuzzy => findings.push(format!(
-                    "{sidecar_name}: no-claim mark by {author} is fuzzy: its text changed, now {}-{} “{}”; read the sentence again",
+                    "{sidecar_name}: no-claim mark by {author} is fuzzy: its text changed, now {}-{} {}; read the sentence again",
                     mark.start,
                     mark.end,
-                    short(&mark.quote)
+                    quoted(&short(&mark.quote))
                 )),
                 Anchor::Orphaned => findings.push(format!(
-                    "{sidecar_name}: no-claim mark by {author} is orphaned: “{}” is no longer in the report",
-                    short(&mark.quote)
+                    "{sidecar_name}: no-claim mark by {author} is orphaned: {} is no longer in the report",
+                    quoted(&short(&mark.quote))
                 )),
             }
         }
@@ -286,11 +286,11 @@ fn conflicts(path: &Path, sidecar: &Sidecar, report: &Report, findings: &mut Fin
             |i| format!("sentence {}", i + 1),
         );
         findings.push(format!(
-            "{}: {sentence}: unresolved conflict: claim {} by {} conflicts with claim {of} “{}”; keep one version (in the reader, or remove the other from the sidecar)",
+            "{}: {sentence}: unresolved conflict: claim {} by {} conflicts with claim {of} {}; keep one version (in the reader, or remove the other from the sidecar)",
             path.display(),
             claim.id,
             claim.author,
-            short(&claim.quote)
+            quoted(&short(&claim.quote))
         ));
     }
 }

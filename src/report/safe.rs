@@ -98,11 +98,24 @@ pub fn one_line(text: &str) -> String {
 
 /// The quote marks to put around `text` when showing it as a quotation: `“` and `”`, less any
 /// the text already has, so that a quotation shows `“But I will not…”` and not `““But…””`.
+///
+/// German `„…“` closes with `“`; and a final `’` or `'` after a letter with no opening single
+/// quote before it is an apostrophe (`the ministers’`), which closes nothing.
 pub fn quote_marks(text: &str) -> (&'static str, &'static str) {
-    let opens = text
-        .trim_start()
-        .starts_with(['"', '\'', '“', '‘', '„', '‚', '«', '‹']);
-    let closes = text.trim_end().ends_with(['"', '\'', '”', '’', '»', '›']);
+    let start = text.trim_start();
+    let end = text.trim_end();
+    let opens = start.starts_with(['"', '\'', '“', '‘', '„', '‚', '«', '‹', '「', '『']);
+    let mut last = end.chars().rev();
+    let closes = match (last.next(), last.next()) {
+        (Some(c @ ('’' | '\'')), before) => {
+            let opening = if c == '’' { '‘' } else { '\'' };
+            !before.is_some_and(char::is_alphanumeric)
+                || end[..end.len() - c.len_utf8()].contains(opening)
+        }
+        (Some('“'), _) => start.starts_with('„'),
+        (Some(c), _) => ['"', '”', '»', '›', '」', '』'].contains(&c),
+        (None, _) => false,
+    };
     (if opens { "" } else { "“" }, if closes { "" } else { "”" })
 }
 
@@ -143,6 +156,20 @@ mod tests {
         assert_eq!(quoted("“We will,” she said."), "“We will,” she said.”");
         assert_eq!(quoted("She said: \"No.\""), "“She said: \"No.\"");
         assert_eq!(quote_marks("«Non»"), ("", ""));
+    }
+
+    #[test]
+    fn apostrophes_and_other_languages_quote_marks_are_told_apart() {
+        assert_eq!(quoted("„Wir prüfen alles.“"), "„Wir prüfen alles.“");
+        assert_eq!(quoted("„Nein"), "„Nein”");
+        assert_eq!(quoted("「港は閉鎖された」"), "「港は閉鎖された」");
+        assert_eq!(quoted("the ministers’"), "“the ministers’”");
+        assert_eq!(quoted("the ministers'"), "“the ministers'”");
+        assert_eq!(quoted("‘We will,’"), "‘We will,’");
+        assert_eq!(quoted("He said ‘no’"), "“He said ‘no’");
+        assert_eq!(quoted("'No'"), "'No'");
+        assert_eq!(quoted("“"), "“”");
+        assert_eq!(quoted(""), "“”");
     }
 
     #[test]

@@ -501,3 +501,39 @@ fn two_claims_by_one_author_on_one_span_are_reported() {
         "{findings:#?}"
     );
 }
+
+#[test]
+fn check_adds_no_second_pair_of_quote_marks_to_a_quotation() {
+    let sandbox = Sandbox::new();
+    let report = "“We will not speculate before the engineers finish their work.” \
+                  Rain fell on the quay. “Nobody was hurt.”\n";
+    sandbox.write("report.txt", report.as_bytes());
+    for n in ["1", "3"] {
+        sandbox.ok(&["tag", "report.txt", n, "sourced"]);
+    }
+    // The first quotation has a word changed (fuzzy), the second is gone (orphaned).
+    sandbox.write(
+        "report.txt",
+        report
+            .replace("finish", "complete")
+            .replace(" “Nobody was hurt.”", "")
+            .as_bytes(),
+    );
+    let findings = sandbox.check(&["report.txt"], 1);
+    let fuzzy = findings.iter().find(|f| f.contains("is fuzzy"));
+    let orphaned = findings.iter().find(|f| f.contains("is orphaned"));
+    assert!(
+        fuzzy.is_some_and(|f| f.contains(" “We will not speculate before the engine…”; check")),
+        "{findings:#?}"
+    );
+    assert!(
+        orphaned.is_some_and(|f| f.contains(": “Nobody was hurt.” is no longer")),
+        "{findings:#?}"
+    );
+    for finding in &findings {
+        assert!(
+            !finding.contains("““") && !finding.contains("””"),
+            "{finding}"
+        );
+    }
+}

@@ -116,6 +116,17 @@ fn a_typed_key_cannot_unmark_an_agreed_claim() {
         .collect();
     assert_eq!(labels, ["agreed", "s"]);
     assert!(agreed[0].contains_key("adjudicated_by"), "{:?}", agreed[0]);
+    let agree = Command::new(SIDENOTE)
+        .args(["agree", REPORT, "--config"])
+        .arg(default_config())
+        .current_dir(dir.path())
+        .output()
+        .expect("run sidenote agree");
+    let table = String::from_utf8_lossy(&agree.stdout);
+    assert!(
+        table.contains("authors: ana, ben\n"),
+        "the adjudicator is no annotator: {table}"
+    );
 }
 
 #[test]
@@ -131,6 +142,11 @@ fn the_editor_scrolls_to_the_labels_on_a_60x12_terminal() {
     reader.press(SHIFT_TAB);
     reader.wait_for("Labels");
     reader.press("x");
+    reader.wait_until("the x typed in the Labels field", |screen| {
+        screen
+            .lines()
+            .any(|row| row.contains("Labels") && row.contains(" x "))
+    });
     reader.press("\x1b");
     reader.wait_until("the editor closed", |s| !s.contains("New claim"));
 }
@@ -191,6 +207,13 @@ fn next_claim_shows_what_changed_in_a_re_anchored_claim() {
     reader.wait_for("Harbour Blackout");
     reader.press("}");
     reader.wait_for_status("sentence 9/");
+    reader.wait_for_status("[tampering → damage]");
+    // On a 40-column terminal the change still shows whole in the status bar.
+    reader.resize(40, 12);
+    reader.press("g");
+    reader.wait_for_status("1/38");
+    reader.press("}");
+    reader.wait_for_status("9/38");
     reader.wait_for_status("[tampering → damage]");
 }
 

@@ -59,9 +59,34 @@ fn the_reader_refuses_a_page_of_links_before_touching_the_terminal() {
     );
 }
 
+/// The review screen leaves a page of links out of the folder (as `stats` does) and says so; one
+/// that was annotated stays listed, and opening it says why it does not open, and the screen
+/// stays.
 #[test]
 fn the_review_screen_says_a_page_of_links_has_no_article_and_stays() {
-    let (dir, _) = folder_with_a_front();
+    let (dir, front) = folder_with_a_front();
+    let mut review = Session::start(dir.path(), &[]);
+    review.wait_for("1 reports");
+    review.wait_for_status("no article found");
+    review.press("\r");
+    review.wait_for_status("sentence 1/2");
+    review.press("q");
+    review.wait_for("1 reports");
+    review.press("q");
+    assert_eq!(review.wait_exit(), 0);
+    assert_eq!(review.local_flags(), review.initial_flags);
+    drop(review);
+
+    // Annotated before it was known to hold no article: listed, and refused when opened.
+    let report_sidecar = sidenote::annotate::sidecar_path(&dir.path().join("report.txt"));
+    let tagged = std::process::Command::new(env!("CARGO_BIN_EXE_sidenote"))
+        .args(["tag", "report.txt", "1", "sourced", "--config"])
+        .arg(crate::support::default_config())
+        .current_dir(dir.path())
+        .output()
+        .expect("run sidenote tag");
+    assert!(tagged.status.success(), "{tagged:?}");
+    std::fs::copy(&report_sidecar, sidenote::annotate::sidecar_path(&front)).expect("copy it");
     let mut review = Session::start(dir.path(), &[]);
     review.wait_for("2 reports");
     // Sorted by path: `report.txt`, then `tidewater-news.html`.

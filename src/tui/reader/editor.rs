@@ -93,6 +93,15 @@ impl App {
                             KeyCode::Right | KeyCode::Char('l' | ' ') => {
                                 cycle_kind(editor.source_kind, true)
                             }
+                            KeyCode::Char(c) => {
+                                // As on the Tag field: say where typed text goes, never drop it
+                                // without a word.
+                                self.message = Some(format!(
+                                    "“{}” picks no kind: ←/→ or Space pick named or anonymous; Tab to the next field",
+                                    crate::report::safe(&c.to_string())
+                                ));
+                                editor.source_kind
+                            }
                             _ => editor.source_kind,
                         };
                     }

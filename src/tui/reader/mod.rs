@@ -380,6 +380,9 @@ impl App {
             self.quit_warned = false;
         }
         if self.typing() {
+            // As in `update`: a terminal too small to show the editor takes no keys, so an
+            // `Esc` pressed at the "bigger terminal" notice cannot throw away what was typed.
+            self.areas()?;
             return self.type_key(event);
         }
         if matches!(self.overlay, Overlay::Adjudicate(_)) {

@@ -26,10 +26,35 @@ impl App {
 
     /// Says what changed in claim `i`'s text, when it was found with changed text: the cursor
     /// just landed on it, however it got there (j/k, `}`, the panel, a click).
+    ///
+    /// The change is fitted to the room the status bar leaves a message (beside the sentence
+    /// number, the modes and a save state), fewer words around it and a shorter lead on a narrow
+    /// terminal, so the changed words always show.
     pub(super) fn say_text_changed(&mut self, i: usize) {
         if let Some(was) = self.old_quote(i) {
-            let change = super::text_change::describe(was, &self.sidecar.claims[i].quote);
-            self.message = Some(format!("≈ text changed: {}", crate::report::safe(&change)));
+            let now = &self.sidecar.claims[i].quote;
+            let position = format!("{}/{}", self.cursor + 1, self.report.sentences.len());
+            let modes = [
+                (self.selection.is_some(), " SELECT ".len()),
+                (self.focus == super::Focus::Panel, " PANEL ".len()),
+            ]
+            .iter()
+            .filter_map(|&(on, width)| on.then_some(width))
+            .sum::<usize>();
+            // ` 5/38 `, the message's leading space, then `  saving…` at the right.
+            let room = usize::from(self.size.width)
+                .saturating_sub(position.len() + 2 + modes + 1 + 2 + "saving…".chars().count());
+            let lead = "≈ text changed: ";
+            let width = |text: &str| text.chars().map(super::wrap::char_width).sum::<usize>();
+            let change =
+                super::text_change::describe_in(was, now, room.saturating_sub(width(lead)));
+            let message = if width(lead) + width(&change) <= room {
+                format!("{lead}{change}")
+            } else {
+                let change = super::text_change::describe_in(was, now, room.saturating_sub(2));
+                format!("≈ {change}")
+            };
+            self.message = Some(crate::report::safe(&message).into_owned());
         }
     }
 

@@ -135,6 +135,38 @@ fn text_typed_on_the_tag_field_is_not_silently_dropped() {
     assert!(message.contains("Tab"), "{message}");
 }
 
+#[test]
+fn text_typed_on_the_kind_field_is_not_silently_dropped() {
+    let mut app = reader(SAMPLE, None, false);
+    key(&mut app, "enter");
+    typed(&mut app, "Reuters");
+    // Tab with nothing to complete moves on to Kind, where the rest of a source would vanish.
+    key(&mut app, "tab");
+    assert_eq!(editor(&app).field, Field::Kind);
+    typed(&mut app, "x");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("“x” picks no kind"), "{message}");
+    assert!(message.contains("Tab"), "{message}");
+    assert_eq!(editor(&app).source_kind, None, "no kind picked by a letter");
+}
+
+#[test]
+fn a_terminal_too_small_for_the_editor_takes_no_keys_and_loses_no_text() {
+    let mut app = reader(SAMPLE, None, false);
+    key(&mut app, "enter");
+    typed(&mut app, "Reuters");
+    update(&mut app, Action::Resize(30, 8));
+    for pressed in ["esc", "ctrl-c", "ctrl-s", "enter", "backspace"] {
+        assert_eq!(key(&mut app, pressed), None, "{pressed}");
+    }
+    typed(&mut app, "xyz");
+    update(&mut app, Action::Resize(120, 30));
+    assert_eq!(editor(&app).source.text(), "Reuters", "kept, nothing added");
+    assert!(app.sidecar.claims.is_empty(), "nothing saved unseen");
+    assert_eq!(key(&mut app, "ctrl-s"), Some(Effect::Save));
+    assert_eq!(app.sidecar.claims[0].source.as_deref(), Some("Reuters"));
+}
+
 /// Two authors disagreeing on sentences 1 and 3 of the team report.
 fn disagreeing() -> App {
     team_app(&[
@@ -268,6 +300,29 @@ fn quote_marks_the_sentence_has_are_not_doubled() {
 }
 
 #[test]
+fn a_claim_cut_short_in_a_small_editor_ends_in_an_ellipsis() {
+    let mut app = reader(SAMPLE, None, false);
+    go_to(&mut app, "“But I will not");
+    key(&mut app, "enter");
+    for (width, height) in [(40, 12), (60, 12)] {
+        let rows = screen(&mut app, width, height);
+        let quote = rows.iter().find(|r| r.contains("“But I will")).unwrap();
+        assert!(
+            quote
+                .trim_end()
+                .trim_end_matches('│')
+                .trim_end()
+                .ends_with('…'),
+            "{quote}"
+        );
+        assert!(!quote.contains('”'), "{quote}");
+    }
+    let rows = screen(&mut app, 120, 30).join("\n");
+    assert!(rows.contains("finished their work.”"), "{rows}");
+    assert!(!rows.contains("work.”…"), "{rows}");
+}
+
+#[test]
 fn the_status_bar_keeps_the_sentence_number_when_narrow() {
     let mut app = reader(SAMPLE, None, false);
     key(&mut app, "j");
@@ -337,6 +392,44 @@ fn landing_on_a_re_anchored_claim_with_next_claim_shows_the_change() {
     key(&mut app, "j");
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("[tampering → damage]"), "{message}");
+}
+
+#[test]
+fn the_change_of_a_re_anchored_claim_shows_whole_on_a_narrow_status_bar() {
+    let mut first = reader(SAMPLE, None, false);
+    go_to(&mut first, "Officials speaking on condition");
+    key(&mut first, "s");
+    let sidecar = first.sidecar.clone();
+    let changed = SAMPLE.replace("signs of tampering at", "signs of damage at");
+    for (width, panel) in [
+        (40, false),
+        (40, true),
+        (60, false),
+        (80, false),
+        (120, true),
+    ] {
+        let mut app = reader(&changed, Some(sidecar.clone()), false);
+        update(&mut app, Action::Resize(width, 12));
+        if panel {
+            update(&mut app, Action::SwitchFocus);
+        }
+        key(&mut app, "g");
+        key(&mut app, "}");
+        let rows = screen(&mut app, width, 12);
+        assert!(
+            rows[11].contains("[tampering → damage]"),
+            "{width}: {}",
+            rows[11]
+        );
+        assert!(rows[11].contains("≈"), "{width}: {}", rows[11]);
+        if (width, panel) == (60, false) {
+            assert!(
+                rows[11].contains("≈ text changed: …of [tampering → damage] at…"),
+                "as many words around the change as fit: {}",
+                rows[11]
+            );
+        }
+    }
 }
 
 /// A report of 200 one-line sentences.

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::{badge, popup};
 use crate::report::safe;
@@ -77,9 +77,12 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
     }
     let quote_rows = if inner.height < ROOMY { 1 } else { 2 };
     frame.render_widget(
-        Paragraph::new(quote_line(app, &editor.span))
-            .wrap(Wrap { trim: true })
-            .style(Style::new().add_modifier(Modifier::ITALIC)),
+        Paragraph::new(wrapped(
+            &quote_line(app, &editor.span),
+            usize::from(inner.width),
+            usize::from(quote_rows),
+        ))
+        .style(Style::new().add_modifier(Modifier::ITALIC)),
         Rect {
             height: quote_rows,
             ..inner
@@ -252,6 +255,69 @@ fn quote_line(app: &App, span: &std::ops::Range<usize>) -> Line<'static> {
     }
     spans.push(Span::raw(close));
     Line::from(spans)
+}
+
+/// `line` wrapped at word boundaries into at most `rows` rows of `width` columns, its styles
+/// kept; when it needs more, the last row ends in `…`, so a claim cut short on a small screen
+/// never passes for the whole claim.
+fn wrapped(line: &Line<'static>, width: usize, rows: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let chars: Vec<(char, Style)> = line
+        .spans
+        .iter()
+        .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
+        .collect();
+    let mut lines: Vec<Vec<(char, Style)>> = vec![Vec::new()];
+    let mut used = 0;
+    for word in chars.split(|(c, _)| *c == ' ').filter(|w| !w.is_empty()) {
+        let word_width: usize = word.iter().map(|(c, _)| char_width(*c)).sum();
+        if used > 0 && used + 1 + word_width <= width {
+            let style = word.first().map_or_else(Style::new, |(_, s)| *s);
+            lines
+                .last_mut()
+                .into_iter()
+                .for_each(|l| l.push((' ', style)));
+            used += 1;
+        } else if used > 0 {
+            lines.push(Vec::new());
+            used = 0;
+        }
+        for &(c, style) in word {
+            if used + char_width(c) > width {
+                lines.push(Vec::new());
+                used = 0;
+            }
+            lines
+                .last_mut()
+                .into_iter()
+                .for_each(|l| l.push((c, style)));
+            used += char_width(c);
+        }
+    }
+    if lines.len() > rows {
+        lines.truncate(rows.max(1));
+        if let Some(last) = lines.last_mut() {
+            while last.iter().map(|(c, _)| char_width(*c)).sum::<usize>() + 1 > width {
+                if last.pop().is_none() {
+                    break;
+                }
+            }
+            last.push(('…', Style::new()));
+        }
+    }
+    lines
+        .into_iter()
+        .map(|row| {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            for (c, style) in row {
+                match spans.last_mut() {
+                    Some(span) if span.style == style => span.content.to_mut().push(c),
+                    _ => spans.push(Span::styled(c.to_string(), style)),
+                }
+            }
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// A text field; the focused one gets the terminal cursor, scrolled so the cursor shows.

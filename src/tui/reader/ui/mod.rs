@@ -9,6 +9,8 @@ mod editor;
 mod help;
 mod labels;
 mod quote;
+#[cfg(test)]
+mod small_screens;
 mod source_hint;
 mod status;
 

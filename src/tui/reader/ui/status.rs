@@ -59,9 +59,10 @@ impl Bar {
     }
 
     /// Gives way, least important part first, until the bar fits `width`: the counts shorten
-    /// (to `short_counts`) then go, `? help` goes, the review progress goes, the position loses its word, the file name is
-    /// cut then dropped. The message is news, the file name is not: it stays, cut at the end of
-    /// the row if it must. The sentence number and the save state always stay.
+    /// (to `short_counts`) then go, `? help` goes, the review progress goes, the position loses
+    /// its word, the file name is cut then dropped. The message is news, the file name is not:
+    /// it stays, cut at the end of the row if it must. The sentence number and the save state
+    /// always stay.
     fn fit(&mut self, width: usize, short_counts: Option<String>) {
         if let Some(short) = short_counts {
             if self.width() > width {
