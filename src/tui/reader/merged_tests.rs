@@ -1,0 +1,466 @@
+//! Tests of the seams where the no-claim marks (issue 18) and the undoable, three-way merged
+//! dismissals (issue 17) meet: one undo history, one save, one merge with the disk, one
+//! replaced report, one filter cycle.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::time::Duration;
+
+use super::super::saver::Saver;
+use super::super::*;
+use crate::annotate::{Dismissed, NoClaim, now};
+use crate::report::Encoding;
+use crate::tui::events::{Input, Workers};
+
+const TEXT: &str = "The minister said the port would reopen on Monday. \
+The cost is unknown. Officials said repairs were done. \
+A spokesman for the operator said the cranes were safe. Critics disagree.";
+
+fn report() -> Report {
+    Report::from_text(
+        Path::new("report.txt"),
+        TEXT.to_owned(),
+        Encoding::Utf8,
+        "hash".into(),
+    )
+}
+
+fn app_with(sidecar: Option<Sidecar>) -> App {
+    let config = Config {
+        author: "tester".to_owned(),
+        ..Config::default()
+    };
+    let mut app = App::new(report(), sidecar, config, None);
+    update(&mut app, Action::Resize(120, 30));
+    app
+}
+
+fn app() -> App {
+    app_with(None)
+}
+
+fn at(app: &mut App, n: usize) {
+    app.go_to_byte(app.sentence(n).start);
+    assert_eq!(app.cursor, n);
+}
+
+/// The sentences with a suggestion waiting; the tests need two.
+fn suggested(app: &App) -> (usize, usize) {
+    let pending: Vec<usize> = (0..app.report.sentences.len())
+        .filter(|&n| app.pending_suggestion(n).is_some())
+        .collect();
+    assert!(pending.len() >= 2, "two suggestions: {pending:?}");
+    (pending[0], pending[1])
+}
+
+/// A sentence other than the two of [`suggested`].
+fn plain(app: &App) -> usize {
+    let (a, b) = suggested(app);
+    (0..app.report.sentences.len())
+        .rfind(|&n| n != a && n != b)
+        .expect("a third sentence")
+}
+
+/// The sentences of the marks, in order.
+fn marked(app: &App) -> Vec<usize> {
+    let mut list: Vec<usize> = app
+        .sidecar
+        .no_claim
+        .iter()
+        .filter_map(|m| m.sentence(&app.report))
+        .collect();
+    list.sort_unstable();
+    list
+}
+
+fn claimed(app: &App) -> Vec<usize> {
+    let mut list: Vec<usize> = app
+        .sidecar
+        .claims
+        .iter()
+        .filter_map(|c| c.byte_span(&app.report))
+        .map(|s| app.report.sentence_at(s.start))
+        .collect();
+    list.sort_unstable();
+    list
+}
+
+fn dismissed(app: &App) -> Vec<usize> {
+    app.dismissed_sentences()
+}
+
+fn mark(report: &Report, n: usize, author: &str) -> NoClaim {
+    NoClaim::new(report, report.sentences[n].clone(), author, now())
+}
+
+fn dismissal(report: &Report, n: usize) -> Dismissed {
+    let mut sidecar = Sidecar::new(report);
+    sidecar.dismiss(report, &report.sentences[n]);
+    sidecar.dismissed.remove(0)
+}
+
+#[test]
+fn accepting_a_suggestion_on_a_marked_sentence_undoes_and_redoes_as_one_edit() {
+    let mut app = app();
+    let (a, _) = suggested(&app);
+    at(&mut app, a);
+    assert_eq!(update(&mut app, Action::MarkNoClaim), Some(Effect::Save));
+    assert_eq!(marked(&app), [a]);
+    assert_eq!(
+        update(&mut app, Action::AcceptSuggestion),
+        Some(Effect::Save)
+    );
+    assert_eq!(claimed(&app), [a]);
+    assert!(marked(&app).is_empty(), "the claim replaces the mark");
+    // One undo takes back both halves: the claim goes, the mark comes back.
+    update(&mut app, Action::FirstSentence);
+    assert_eq!(update(&mut app, Action::Undo), Some(Effect::Save));
+    assert!(claimed(&app).is_empty());
+    assert_eq!(marked(&app), [a], "the mark is back with the same undo");
+    assert!(app.is_reviewed(a));
+    // One redo puts both back.
+    assert_eq!(update(&mut app, Action::Redo), Some(Effect::Save));
+    assert_eq!(claimed(&app), [a]);
+    assert!(marked(&app).is_empty());
+    // Two undos reach the state before the mark.
+    update(&mut app, Action::Undo);
+    update(&mut app, Action::Undo);
+    assert!(claimed(&app).is_empty() && marked(&app).is_empty());
+    assert!(!app.is_reviewed(a));
+    assert_eq!(app.save_state, SaveState::Pending);
+}
+
+#[test]
+fn tagging_a_marked_sentence_and_marking_a_tagged_one_undo_each_way() {
+    let mut app = app();
+    let n = plain(&app);
+    at(&mut app, n);
+    update(&mut app, Action::MarkNoClaim);
+    update(&mut app, Action::Tag(0));
+    assert_eq!((claimed(&app), marked(&app)), (vec![n], vec![]));
+    // `-` on the tagged sentence replaces the claim with a mark.
+    update(&mut app, Action::MarkNoClaim);
+    assert_eq!((claimed(&app), marked(&app)), (vec![], vec![n]));
+    update(&mut app, Action::Undo);
+    assert_eq!((claimed(&app), marked(&app)), (vec![n], vec![]));
+    update(&mut app, Action::Undo);
+    assert_eq!((claimed(&app), marked(&app)), (vec![], vec![n]));
+    update(&mut app, Action::Redo);
+    assert_eq!((claimed(&app), marked(&app)), (vec![n], vec![]));
+    update(&mut app, Action::Redo);
+    assert_eq!((claimed(&app), marked(&app)), (vec![], vec![n]));
+    assert_eq!(app.message.as_deref(), Some("redone"));
+}
+
+#[test]
+fn dismissing_then_marking_undo_and_redo_one_at_a_time() {
+    let mut app = app();
+    let (_, b) = suggested(&app);
+    at(&mut app, b);
+    assert_eq!(
+        update(&mut app, Action::DismissSuggestion),
+        Some(Effect::Save)
+    );
+    update(&mut app, Action::MarkNoClaim);
+    assert_eq!((dismissed(&app), marked(&app)), (vec![b], vec![b]));
+    // The mark goes first; the dismissal stays.
+    update(&mut app, Action::FirstSentence);
+    update(&mut app, Action::Undo);
+    assert_eq!((dismissed(&app), marked(&app)), (vec![b], vec![]));
+    assert_eq!(app.message.as_deref(), Some("undone"));
+    // Then the dismissal: the suggestion is back, under the cursor.
+    update(&mut app, Action::Undo);
+    assert_eq!((dismissed(&app), marked(&app)), (vec![], vec![]));
+    assert_eq!(app.cursor, b);
+    assert!(app.pending_suggestion(b).is_some());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("suggestion is back")
+    );
+    update(&mut app, Action::Redo);
+    assert_eq!((dismissed(&app), marked(&app)), (vec![b], vec![]));
+    update(&mut app, Action::Redo);
+    assert_eq!((dismissed(&app), marked(&app)), (vec![b], vec![b]));
+    assert_eq!(update(&mut app, Action::Redo), None);
+    assert_eq!(app.message.as_deref(), Some("nothing to redo"));
+}
+
+/// Runs `during` while a save of `app` is in flight, then takes the save's end in; what
+/// `finish` asked for.
+fn save_while(
+    app: &mut App,
+    path: &Path,
+    during: impl FnOnce(&mut App),
+) -> (Option<Effect>, Saver, Workers) {
+    let workers = Workers::default();
+    let mut saver = Saver::new(path.to_path_buf(), &workers);
+    saver.start(app, Duration::from_secs(1));
+    during(app);
+    saver.start(app, Duration::from_secs(1));
+    let Some(Input::Saved(outcome)) = workers.next() else {
+        panic!("the save's end comes as news")
+    };
+    let next = saver.finish(app, *outcome, &mut None);
+    (next, saver, workers)
+}
+
+#[test]
+fn a_mark_and_a_dismissal_made_while_saving_are_both_kept_and_saved_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.txt.sidenote.toml");
+    let mut app = app();
+    let (a, b) = suggested(&app);
+    let n = plain(&app);
+    at(&mut app, n);
+    update(&mut app, Action::Tag(0));
+    let (next, mut saver, workers) = save_while(&mut app, &path, |app| {
+        at(app, a);
+        update(app, Action::MarkNoClaim);
+        at(app, b);
+        update(app, Action::DismissSuggestion);
+    });
+    assert_eq!(next, Some(Effect::Save), "the later edits are saved next");
+    assert_eq!(app.save_state, SaveState::Pending);
+    assert_eq!(
+        (claimed(&app), marked(&app), dismissed(&app)),
+        (vec![n], vec![a], vec![b]),
+        "nothing lost in memory"
+    );
+    let disk = Sidecar::load(&path).unwrap().unwrap();
+    assert_eq!((disk.claims.len(), disk.no_claim.len()), (1, 0));
+    saver.start(&mut app, Duration::from_secs(1));
+    assert!(saver.wait(&mut app, &mut None, &workers));
+    assert_eq!(app.save_state, SaveState::Saved);
+    let disk = Sidecar::load(&path).unwrap().unwrap();
+    assert_eq!(disk.claims.len(), 1);
+    assert_eq!(disk.no_claim.len(), 1, "the mark reached the disk");
+    assert_eq!(disk.dismissed.len(), 1, "the dismissal reached the disk");
+    // Undo still knows both edits.
+    update(&mut app, Action::Undo);
+    update(&mut app, Action::Undo);
+    assert!(marked(&app).is_empty() && dismissed(&app).is_empty());
+    assert_eq!(claimed(&app), [n]);
+}
+
+#[test]
+fn an_unmark_and_a_restore_made_while_saving_are_not_undone_by_the_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.txt.sidenote.toml");
+    let mut app = app();
+    let (a, b) = suggested(&app);
+    at(&mut app, a);
+    update(&mut app, Action::MarkNoClaim);
+    at(&mut app, b);
+    update(&mut app, Action::DismissSuggestion);
+    let (next, _, _) = save_while(&mut app, &path, |app| {
+        at(app, a);
+        update(app, Action::MarkNoClaim);
+        at(app, b);
+        update(app, Action::DismissSuggestion);
+    });
+    assert_eq!(next, Some(Effect::Save));
+    assert!(marked(&app).is_empty(), "the unmark stands");
+    assert!(dismissed(&app).is_empty(), "the restore stands");
+    let disk = Sidecar::load(&path).unwrap().unwrap();
+    assert_eq!((disk.no_claim.len(), disk.dismissed.len()), (1, 1));
+}
+
+#[test]
+fn the_disk_and_we_both_changing_marks_and_dismissals_keeps_all_four() {
+    let mut app = app();
+    let (a, b) = suggested(&app);
+    let n = plain(&app);
+    at(&mut app, n);
+    update(&mut app, Action::MarkNoClaim);
+    at(&mut app, a);
+    update(&mut app, Action::DismissSuggestion);
+    // Another writer, meanwhile: ben marked b, and b's suggestion was dismissed.
+    let report = report();
+    let mut disk = Sidecar::new(&report);
+    disk.no_claim.push(mark(&report, b, "ben"));
+    disk.dismissed.push(dismissal(&report, b));
+    assert_eq!(app.disk_changed(Ok(Some(disk.clone()))), Some(Effect::Save));
+    let mut marks: Vec<(usize, String)> = app
+        .sidecar
+        .no_claim
+        .iter()
+        .map(|m| (m.sentence(&app.report).unwrap(), m.author.clone()))
+        .collect();
+    marks.sort();
+    let mut want = vec![(n, "tester".to_owned()), (b, "ben".to_owned())];
+    want.sort();
+    assert_eq!(marks, want);
+    let mut both = vec![a, b];
+    both.sort_unstable();
+    assert_eq!(dismissed(&app), both);
+    assert_eq!(app.save_state, SaveState::Pending);
+    let message = app.message.clone().unwrap();
+    assert!(!message.contains("nothing new"), "{message}");
+    assert!(message.contains("mark"), "{message}");
+    assert!(message.contains("dismiss"), "{message}");
+    // The next save, over that disk, writes the union.
+    let (written, _) = app.merge_with_disk(Some(disk));
+    assert_eq!((written.no_claim.len(), written.dismissed.len()), (2, 2));
+}
+
+#[test]
+fn marks_alone_changed_on_disk_are_named_not_called_nothing_new() {
+    let mut app = app();
+    let report = report();
+    let mut disk = Sidecar::new(&report);
+    disk.no_claim.push(mark(&report, 1, "ben"));
+    assert_eq!(app.disk_changed(Ok(Some(disk.clone()))), None);
+    assert_eq!(marked(&app), [1]);
+    let message = app.message.clone().unwrap();
+    assert!(!message.contains("nothing new"), "{message}");
+    assert!(message.contains("1 no-claim mark"), "{message}");
+    // A dismissal alone, likewise.
+    disk.dismissed.push(dismissal(&report, 2));
+    app.message = None;
+    assert_eq!(app.disk_changed(Ok(Some(disk.clone()))), None);
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("1 dismissed suggestion"), "{message}");
+    // The same file again: nothing new now, even with an old message on the line.
+    app.message = Some("marked read, no claim".to_owned());
+    assert_eq!(app.disk_changed(Ok(Some(disk))), None);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("the sidecar changed on disk; nothing new to take in")
+    );
+}
+
+#[test]
+fn a_deleted_sidecar_that_held_only_dismissals_keeps_them() {
+    let report = report();
+    let mut sidecar = Sidecar::new(&report);
+    sidecar.dismissed.push(dismissal(&report, 2));
+    let mut app = app_with(Some(sidecar));
+    assert_eq!(dismissed(&app), [2]);
+    app.disk_changed(Ok(None));
+    assert_eq!(dismissed(&app), [2], "not taken as restored elsewhere");
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("deleted elsewhere"), "{message}");
+    // Written again with the next change.
+    let (written, _) = app.merge_with_disk(None);
+    assert_eq!(written.dismissed.len(), 1);
+}
+
+#[test]
+fn a_replaced_report_keeps_marks_dismissals_corroboration_sources_and_unsaved_work() {
+    let report = report();
+    let mut sidecar = Sidecar::new(&report);
+    sidecar.no_claim.push(mark(&report, 1, "ben"));
+    sidecar.dismissed.push(dismissal(&report, 2));
+    let mut app = app_with(Some(sidecar.clone()));
+    app.folder_sources = vec![("Reuters".to_owned(), 3)];
+    app.corroboration.folder = Some(std::path::PathBuf::from("folder"));
+    // A save failed (another writer held the lock): the claim waits to be written.
+    update(&mut app, Action::Tag(0));
+    app.saved(Err("locked".to_owned()));
+    // The report gains a heading: everything moves down one sentence.
+    let moved = Report::from_text(
+        Path::new("report.txt"),
+        format!("Port Reopens\n\n{TEXT}"),
+        Encoding::Utf8,
+        "new".into(),
+    );
+    app.report_replaced(moved);
+    assert_eq!(marked(&app), [2], "the mark followed its text");
+    assert_eq!(dismissed(&app), [3]);
+    assert_eq!(app.folder_sources, [("Reuters".to_owned(), 3)]);
+    assert_eq!(
+        app.corroboration.folder,
+        Some(std::path::PathBuf::from("folder"))
+    );
+    assert!(
+        matches!(app.save_state, SaveState::Failed(_) | SaveState::Pending),
+        "the unsaved claim is still due to be written: {:?}",
+        app.save_state
+    );
+    // The bases moved too: merging with the old sidecar on disk takes nothing back.
+    let (written, merged) = app.merge_with_disk(Some(sidecar));
+    assert_eq!(merged.conflicts, 0);
+    assert_eq!(written.no_claim.len(), 1);
+    assert_eq!(written.dismissed.len(), 1, "the dismissal is not restored");
+    assert_eq!(written.claims.len(), 1);
+}
+
+fn labelled(app: &mut App, n: usize, tag: usize, labels: &[&str]) {
+    at(app, n);
+    update(app, Action::Tag(tag));
+    let i = app
+        .sidecar
+        .claims
+        .iter()
+        .position(|c| c.byte_span(&app.report) == Some(app.sentence(n)))
+        .unwrap();
+    app.sidecar.claims[i].labels = labels.iter().map(|&l| l.to_owned()).collect();
+    app.refresh_claims();
+}
+
+/// Where the filter is: the tag, the label, or the dismissed list.
+fn step(app: &mut App) -> (Option<usize>, Option<String>, bool) {
+    update(app, Action::CycleFilter);
+    (app.filter, app.label_filter.clone(), app.dismissed_view)
+}
+
+#[test]
+fn the_filter_cycles_tags_labels_dismissals_then_all() {
+    let mut app = app();
+    let (a, b) = suggested(&app);
+    at(&mut app, b);
+    update(&mut app, Action::DismissSuggestion);
+    labelled(&mut app, a, 0, &["port", "Cost"]);
+    let tags = app.config.tags.len();
+    for i in 0..tags {
+        assert_eq!(step(&mut app), (Some(i), None, false), "tag {i}");
+    }
+    assert_eq!(step(&mut app), (None, Some("Cost".to_owned()), false));
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("#Cost"), "{message}");
+    assert!(
+        message.contains("dismissed"),
+        "the dismissed list comes before all: {message}"
+    );
+    assert_eq!(step(&mut app), (None, Some("port".to_owned()), false));
+    assert_eq!(step(&mut app), (None, None, true));
+    assert!(app.message.as_deref().unwrap().contains("1 dismissed"));
+    assert_eq!(step(&mut app), (None, None, false), "then all, and round");
+    assert_eq!(step(&mut app), (Some(0), None, false));
+}
+
+#[test]
+fn the_filter_skips_the_steps_with_nothing_to_show() {
+    // No labels, no dismissals: the tags, then all.
+    let mut app = app();
+    let n = plain(&app);
+    at(&mut app, n);
+    update(&mut app, Action::Tag(0));
+    let tags = app.config.tags.len();
+    for i in 0..tags {
+        assert_eq!(step(&mut app), (Some(i), None, false));
+    }
+    assert_eq!(step(&mut app), (None, None, false));
+    // A label, no dismissal: the message promises no dismissed list.
+    labelled(&mut app, n, 0, &["port"]);
+    for _ in 0..tags {
+        step(&mut app);
+    }
+    assert_eq!(step(&mut app), (None, Some("port".to_owned()), false));
+    let message = app.message.clone().unwrap();
+    assert!(message.ends_with("next label, then all)"), "{message}");
+    assert_eq!(step(&mut app), (None, None, false));
+    // Dismissals, no label: the tags, the dismissed list, then all.
+    let mut app = app_with(None);
+    let (_, b) = suggested(&app);
+    at(&mut app, b);
+    update(&mut app, Action::DismissSuggestion);
+    for i in 0..tags {
+        assert_eq!(step(&mut app), (Some(i), None, false));
+    }
+    assert_eq!(step(&mut app), (None, None, true));
+    assert_eq!(step(&mut app), (None, None, false));
+}
