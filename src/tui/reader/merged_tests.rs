@@ -464,3 +464,174 @@ fn the_filter_skips_the_steps_with_nothing_to_show() {
     assert_eq!(step(&mut app), (None, None, true));
     assert_eq!(step(&mut app), (None, None, false));
 }
+
+/// The screen drawn at `width` columns, row by row.
+fn screen(app: &mut App, width: u16) -> Vec<String> {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let height = 20;
+    update(app, Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| crate::tui::reader::ui::draw(frame, app))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// The two gutter cells before the row that starts with `text`, at 200 columns.
+fn gutter_of(app: &mut App, text: &str) -> String {
+    let rows = screen(app, 200);
+    let row = rows
+        .iter()
+        .find(|row| row.contains(text))
+        .unwrap_or_else(|| panic!("no row with {text:?}: {rows:#?}"));
+    let before: Vec<char> = row[..row.find(text).unwrap()].chars().collect();
+    before[before.len() - 2..].iter().collect()
+}
+
+#[test]
+fn a_claim_a_mark_and_a_suggestion_on_one_row_show_in_the_gutter() {
+    use super::super::marks::SentenceMark;
+    let mut app = app();
+    let first = "The minister said";
+    // The first row at 200 columns: where the first four sentences start.
+    screen(&mut app, 200);
+    let row = app.doc.rows[app.doc.row_of(app.sentence(0).start)].clone();
+    assert_eq!(app.sentences_on_row(&row), [0, 1, 2, 3], "{row:?}");
+    let suggested = app.pending_suggestion(2).expect("sentence 2 is suggested");
+    let status = suggested.status().unwrap().to_owned();
+    let tag = app.config.tags[0].name.clone();
+    let letter = app.config.tags[0].key.label();
+    // Marks on 0, 1 and 3 (a mark stands over a suggestion), a suggestion on 2: one cell each
+    // kind, in order.
+    for n in [0, 1, 3] {
+        at(&mut app, n);
+        update(&mut app, Action::MarkNoClaim);
+    }
+    assert_eq!(
+        app.row_marks(&row),
+        [SentenceMark::Reviewed, SentenceMark::Suggested(&status)]
+    );
+    assert_eq!(gutter_of(&mut app, first), "·◌");
+    // A claim on 0 replaces its mark: three kinds on the row, the first and `+`.
+    at(&mut app, 0);
+    update(&mut app, Action::Tag(0));
+    assert_eq!(
+        app.row_marks(&row),
+        [
+            SentenceMark::Tagged(&tag),
+            SentenceMark::Reviewed,
+            SentenceMark::Suggested(&status)
+        ]
+    );
+    assert_eq!(gutter_of(&mut app, first), format!("{letter}+"));
+    // Sentence 2 marked too: the claim and the mark.
+    at(&mut app, 2);
+    update(&mut app, Action::MarkNoClaim);
+    assert_eq!(gutter_of(&mut app, first), format!("{letter}·"));
+    // Undone: the suggestion is back beside them.
+    update(&mut app, Action::Undo);
+    assert_eq!(gutter_of(&mut app, first), format!("{letter}+"));
+}
+
+/// The status bar at `width` columns.
+fn status(app: &mut App, width: u16) -> String {
+    screen(app, width).pop().unwrap()
+}
+
+#[test]
+fn the_status_bar_at_40_60_80_and_120_columns_with_a_message() {
+    let mut app = app();
+    at(&mut app, 1);
+    update(&mut app, Action::MarkNoClaim);
+    app.save_state = SaveState::Saved;
+    let message = "marked read, no claim";
+    for width in [40, 60, 80, 120] {
+        app.message = Some(message.to_owned());
+        let bar = status(&mut app, width);
+        assert_eq!(bar.chars().count(), usize::from(width));
+        // The sentence number and the save state always stay; the message is news: it shows.
+        assert!(bar.contains("2/5"), "{width}: {bar}");
+        assert!(bar.contains("saved"), "{width}: {bar}");
+        assert!(bar.contains("marked read"), "{width}: {bar}");
+        assert!(
+            !bar.contains("claims"),
+            "a message stands for the counts: {bar}"
+        );
+    }
+    let wide = status(&mut app, 120);
+    assert!(
+        wide.contains("report.txt  sentence 2/5 · reviewed 1/5  marked read, no claim")
+            && wide.trim_end().ends_with("saved  ? help"),
+        "{wide}"
+    );
+    // At 80 all of it fits too; narrower, the help goes, then the progress, the position's
+    // word, the file name; the message stays whole.
+    let eighty = status(&mut app, 80);
+    assert!(
+        eighty.contains("reviewed 1/5") && eighty.contains("? help"),
+        "{eighty}"
+    );
+    let sixty = status(&mut app, 60);
+    assert!(
+        sixty.contains("report.txt  sentence 2/5  marked read, no claim")
+            && !sixty.contains("help")
+            && !sixty.contains("reviewed"),
+        "{sixty}"
+    );
+    let forty = status(&mut app, 40);
+    assert!(
+        forty.starts_with(" 2/5  marked read, no claim") && !forty.contains("report"),
+        "{forty}"
+    );
+    // No message: the counts.
+    app.message = None;
+    assert!(status(&mut app, 120).contains("0 claims"));
+}
+
+#[test]
+fn the_status_bar_shows_indexing_progress_until_a_message_comes() {
+    let mut app = app();
+    app.indexed = Some(42);
+    app.message = None;
+    for width in [60, 80, 120] {
+        let bar = status(&mut app, width);
+        assert!(bar.contains("indexing 42%"), "{width}: {bar}");
+        assert!(!bar.contains("claim"), "{width}: {bar}");
+    }
+    // At 40 the bar keeps the position over the progress line, cut at the row's end.
+    let forty = status(&mut app, 40);
+    assert!(forty.contains("1/5"), "{forty}");
+    app.message = Some("marked read, no claim".to_owned());
+    let bar = status(&mut app, 120);
+    assert!(
+        bar.contains("marked read") && !bar.contains("indexing"),
+        "{bar}"
+    );
+}
+
+#[test]
+fn the_status_bar_names_the_rebound_help_key_or_none() {
+    let config = Config::from_str_with_defaults(
+        "author = \"tester\"\n[keys]\n\"f1\" = \"help\"\n\"?\" = \"none\"\n",
+        Path::new("c.toml"),
+    )
+    .unwrap();
+    let mut app = App::new(report(), None, config, None);
+    let key = app.config.keys.key_name(Action::Help);
+    let bar = status(&mut app, 120);
+    assert!(bar.trim_end().ends_with(&format!("{key} help")), "{bar}");
+    assert!(!bar.contains("? help"), "{bar}");
+    // Unbound: the bar does not advertise a help key it cannot name.
+    let config = Config::from_str_with_defaults(
+        "author = \"tester\"\n[keys]\n\"?\" = \"none\"\n",
+        Path::new("c.toml"),
+    )
+    .unwrap();
+    let mut app = App::new(report(), None, config, None);
+    let bar = status(&mut app, 120);
+    assert!(!bar.contains("help"), "{bar}");
+}
