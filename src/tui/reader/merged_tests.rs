@@ -635,3 +635,74 @@ fn the_status_bar_names_the_rebound_help_key_or_none() {
     let bar = status(&mut app, 120);
     assert!(!bar.contains("help"), "{bar}");
 }
+
+#[test]
+fn the_editors_hint_gives_way_to_fit_its_width() {
+    use crate::tui::reader::help::editor_hint;
+    let keys = &Config::default().keys;
+    let full = editor_hint(keys, 200);
+    assert!(
+        full.contains("field") && full.contains("save/newline") && full.contains("$EDITOR"),
+        "{full}"
+    );
+    // Each narrower width drops the least needed hint first; every hint fits when one can.
+    let shortest = editor_hint(keys, 0);
+    let mut last = full.clone();
+    let mut shown = vec![full.clone()];
+    for width in (0..=full.chars().count()).rev() {
+        let hint = editor_hint(keys, width);
+        assert!(
+            hint.chars().count() <= last.chars().count(),
+            "{width}: {hint}"
+        );
+        if width >= shortest.chars().count() {
+            assert!(hint.chars().count() <= width, "{width}: {hint}");
+        }
+        assert!(
+            hint.contains("save") && hint.contains("cancel"),
+            "{width}: {hint}"
+        );
+        if hint != last {
+            shown.push(hint.clone());
+        }
+        last = hint;
+    }
+    assert_eq!(shown.len(), 4, "four steps: {shown:#?}");
+    assert!(!shown[1].contains("save/newline") && shown[1].contains("$EDITOR"));
+    assert!(!shown[2].contains("$EDITOR") && shown[2].contains("field"));
+    assert!(
+        !last.contains("field") && !last.contains("$EDITOR"),
+        "{last}"
+    );
+    // Rebound keys are named as bound, at every width.
+    let config = Config::from_str_with_defaults(
+        "[keys.editor]\n\"esc\" = \"none\"\n\"ctrl-c\" = \"none\"\n\"ctrl-g\" = \"cancel\"\n",
+        Path::new("c.toml"),
+    )
+    .unwrap();
+    for width in [200, 40, 0] {
+        let hint = editor_hint(&config.keys, width).to_lowercase();
+        assert!(hint.contains("ctrl-g cancel"), "{width}: {hint}");
+    }
+}
+
+#[test]
+fn undoing_a_dismissal_restored_elsewhere_says_so_of_the_suggestion() {
+    let mut app = app();
+    let (a, _) = suggested(&app);
+    at(&mut app, a);
+    update(&mut app, Action::DismissSuggestion);
+    // Saved; then another writer brought the suggestion back.
+    let (written, merged) = app.merge_with_disk(None);
+    app.saved(Ok((written.clone(), merged)));
+    let mut theirs = written;
+    theirs.dismissed.clear();
+    app.disk_changed(Ok(Some(theirs)));
+    assert!(dismissed(&app).is_empty(), "the restore is taken in");
+    assert_eq!(update(&mut app, Action::Undo), None);
+    let message = app.message.clone().unwrap();
+    assert!(
+        message.starts_with("cannot undo that: the suggestion was dismissed or brought back"),
+        "{message}"
+    );
+}
