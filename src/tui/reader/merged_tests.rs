@@ -360,6 +360,7 @@ fn a_replaced_report_keeps_marks_dismissals_corroboration_sources_and_unsaved_wo
     // A save failed (another writer held the lock): the claim waits to be written.
     update(&mut app, Action::Tag(0));
     app.saved(Err("locked".to_owned()));
+    at(&mut app, 3);
     // The report gains a heading: everything moves down one sentence.
     let moved = Report::from_text(
         Path::new("report.txt"),
@@ -368,6 +369,10 @@ fn a_replaced_report_keeps_marks_dismissals_corroboration_sources_and_unsaved_wo
         "new".into(),
     );
     app.report_replaced(moved);
+    assert_eq!(
+        app.cursor, 4,
+        "the reader stays at its sentence, moved down one"
+    );
     assert_eq!(marked(&app), [2], "the mark followed its text");
     assert_eq!(dismissed(&app), [3]);
     assert_eq!(app.folder_sources, [("Reuters".to_owned(), 3)]);

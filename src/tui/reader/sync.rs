@@ -269,6 +269,8 @@ impl App {
             next.save_state = self.save_state.clone();
         }
         update(&mut next, Action::Resize(self.size.width, self.size.height));
+        // The user stays at their sentence, found by its text as a kept place is.
+        next.resume(&self.place());
         let orphans = next.spans.iter().filter(|s| s.is_none()).count();
         next.message = Some(format!(
             "the report was replaced or changed on disk: claims re-anchored to its text, {orphans} orphaned"
