@@ -112,8 +112,8 @@ impl Saver {
     }
 
     /// Takes in how the running save ended ([`Input::Saved`]). A successful save sets `on_disk`
-    /// to the stamp of the file it wrote. Asks for another save when the claims changed
-    /// meanwhile.
+    /// to the stamp of the file it wrote. Asks for another save when the claims, the no-claim
+    /// marks or the dismissals changed meanwhile (each kept, merged over what was written).
     pub fn finish(
         &mut self,
         app: &mut App,
