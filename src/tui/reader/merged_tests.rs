@@ -711,3 +711,39 @@ fn undoing_a_dismissal_restored_elsewhere_says_so_of_the_suggestion() {
         "{message}"
     );
 }
+
+#[test]
+fn a_save_that_takes_in_another_writers_mark_and_dismissal_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.txt.sidenote.toml");
+    let mut app = app();
+    let (a, b) = suggested(&app);
+    // Another writer saved first: ben's mark on a, and b's suggestion dismissed.
+    let report = report();
+    let mut disk = Sidecar::new(&report);
+    disk.no_claim.push(mark(&report, a, "ben"));
+    disk.dismissed.push(dismissal(&report, b));
+    std::fs::write(&path, disk.to_toml().unwrap()).unwrap();
+    let n = plain(&app);
+    at(&mut app, n);
+    update(&mut app, Action::Tag(0));
+    let (next, _, _) = save_while(&mut app, &path, |_| {});
+    assert_eq!(next, None);
+    assert_eq!(app.save_state, SaveState::Saved);
+    assert_eq!((marked(&app), dismissed(&app)), (vec![a], vec![b]));
+    let message = app.message.clone().unwrap();
+    assert!(
+        message.contains("1 no-claim mark(s)") && message.contains("1 dismissed suggestion(s)"),
+        "{message}"
+    );
+    // Our own save alone takes nothing in: no such words.
+    at(&mut app, n);
+    update(&mut app, Action::MarkNoClaim);
+    app.message = None;
+    save_while(&mut app, &path, |_| {});
+    assert!(
+        !app.message.as_deref().unwrap_or("").contains("took in"),
+        "{:?}",
+        app.message
+    );
+}

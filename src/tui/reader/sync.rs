@@ -280,7 +280,7 @@ impl App {
 
     /// Adds to the message the no-claim marks and dismissals another writer added or removed
     /// that a merge took in (the claims are counted by [`App::report_merge`]).
-    fn report_taken_in(&mut self, marks: usize, dismissals: usize) {
+    pub(super) fn report_taken_in(&mut self, marks: usize, dismissals: usize) {
         let mut parts = Vec::new();
         if marks > 0 {
             parts.push(format!("{marks} no-claim mark(s)"));
@@ -326,7 +326,7 @@ impl App {
 }
 
 /// How many sentences `a` and `b` differ on: dismissed in one and not the other.
-fn changed_dismissals(a: &[Dismissed], b: &[Dismissed]) -> usize {
+pub(super) fn changed_dismissals(a: &[Dismissed], b: &[Dismissed]) -> usize {
     let missing = |from: &[Dismissed], to: &[Dismissed]| {
         from.iter()
             .filter(|d| !to.iter().any(|e| e.quote == d.quote))
