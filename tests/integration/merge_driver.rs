@@ -537,3 +537,91 @@ fn a_missing_version_is_refused_and_ours_kept() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(!absent.exists(), "a missing %A was created");
 }
+
+/// A `[[no_claim]]` table: `quote` read by `author`, starting at code point `start`.
+fn mark(quote: &str, start: usize, author: &str) -> String {
+    format!(
+        "\n[[no_claim]]\nstart = {start}\nend = {}\nquote = \"{quote}\"\nprefix = \"\"\nsuffix = \"\"\nauthor = \"{author}\"\ncreated = 2026-11-24T18:00:00Z\n",
+        start + quote.chars().count()
+    )
+}
+
+/// The merged seams of issues 17 and 18: no-claim marks and dismissed suggestions changed on
+/// both sides at once, each merged three ways in one run — additions on either side kept,
+/// removals (an unmark, a restore) on either side kept removed, nothing written twice.
+#[test]
+fn marks_and_dismissals_changed_on_both_sides_merge_three_ways_together() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, text: &str| write_in(dir.path(), name, text);
+    let top = DISMISSED_TOP;
+    let (one, two, three, four) = ("One.", "Two.", "Three.", "Four.");
+    // The ancestor: ana read One, ben read Two; Three's and Four's suggestions dismissed.
+    let base = format!(
+        "{top}{}{}{}{}",
+        mark(one, 0, "ana"),
+        mark(two, 5, "ben"),
+        dismissed(three, 10),
+        dismissed(four, 17)
+    );
+    // Ours: ana unmarked One, marked Four; brought Three's suggestion back; dismissed One's.
+    let ours = format!(
+        "{top}{}{}{}{}",
+        mark(two, 5, "ben"),
+        mark(four, 17, "ana"),
+        dismissed(one, 0),
+        dismissed(four, 17)
+    );
+    // Theirs: ben unmarked Two, marked Three; brought Four's suggestion back; dismissed Two's.
+    let theirs = format!(
+        "{top}{}{}{}{}",
+        mark(one, 0, "ana"),
+        mark(three, 10, "ben"),
+        dismissed(two, 5),
+        dismissed(three, 10)
+    );
+    let (base, ours_path, theirs) = (
+        write("base", &base),
+        write("ours", &ours),
+        write("theirs", &theirs),
+    );
+    let out = merge_driver()
+        .args([&base, &ours_path, &theirs])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let merged: toml::Table = std::fs::read_to_string(&ours_path)
+        .expect("ours")
+        .parse()
+        .expect("the result is a valid sidecar");
+    let quotes = |table: &str| -> Vec<String> {
+        merged
+            .get(table)
+            .and_then(toml::Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .map(|item| {
+                        format!(
+                            "{} {}",
+                            item["quote"].as_str().unwrap_or_default(),
+                            item.get("author")
+                                .and_then(toml::Value::as_str)
+                                .unwrap_or_default()
+                        )
+                        .trim_end()
+                        .to_owned()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        quotes("no_claim"),
+        ["Three. ben", "Four. ana"],
+        "both unmarks applied, both new marks kept"
+    );
+    assert_eq!(
+        quotes("dismissed"),
+        ["One.", "Two."],
+        "both restores applied, both new dismissals kept"
+    );
+}

@@ -192,6 +192,9 @@ fn no_claim_takes_no_status_or_details() {
             "--source",
             "the mayor",
         ],
+        // The two branches' flags meet in one `TagArgs`: a label or a grade is for a claim.
+        &["tag", "report.txt", "3", "--no-claim", "--label", "ports"],
+        &["tag", "report.txt", "3", "--no-claim", "--grade", "B2"],
     ] {
         let out = desk.run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

@@ -56,8 +56,10 @@ fn a_replaced_report_is_re_anchored_and_saved_with_its_own_hash() {
         }
         match step {
             1..=3 => Some(Ok(Input::Tick)),
-            // Tag the first sentence of the new report as unsourced.
-            4 => crate::support::key_events("u").pop(),
+            // The reader stayed at the minister's sentence, found again in the new text (the
+            // second): go to the first sentence of the new report and tag it unsourced.
+            4 => crate::support::key_events("g").pop(),
+            5 => crate::support::key_events("u").pop(),
             _ => None,
         }
     });

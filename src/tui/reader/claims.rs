@@ -244,8 +244,13 @@ impl App {
                 .config
                 .keys
                 .key_name(crate::config::keys::Action::CycleFilter);
+            let then = if any_dismissed {
+                "next label, then dismissed suggestions, then all"
+            } else {
+                "next label, then all"
+            };
             self.message = Some(format!(
-                "showing claims labelled #{} ({key}: next label, then all)",
+                "showing claims labelled #{} ({key}: {then})",
                 crate::report::safe(label)
             ));
         }

@@ -132,6 +132,11 @@ impl MarkEdit {
         self.removed.is_empty() && self.added.is_empty()
     }
 
+    /// How many marks it removed and added.
+    pub(super) fn len(&self) -> usize {
+        self.removed.len() + self.added.len()
+    }
+
     /// Applies the change to `marks`, backwards (undo) or forwards (redo). A mark says nothing
     /// but "read": putting one back that is there already, or taking away one already gone,
     /// changes nothing.
@@ -207,5 +212,65 @@ impl Edit {
     /// Whether the edit dismissed or brought back a suggestion, and touched no claim or mark.
     pub(super) fn only_dismissals(&self) -> bool {
         self.claims.0.is_empty() && self.marks.is_empty() && !self.dismissed.0.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::annotate::{Sidecar, now};
+    use crate::report::{Encoding, Report};
+
+    /// One edit that makes a claim, removes a mark and a dismissal and adds another of each
+    /// (no key does all of that at once; a merge of the three kinds of change must still hold).
+    #[test]
+    fn one_edit_of_claims_marks_and_dismissals_undoes_and_redoes_whole() {
+        let report = Report::from_text(
+            Path::new("r.txt"),
+            "One here. Two here. Three here.".to_owned(),
+            Encoding::Utf8,
+            "h".into(),
+        );
+        let span = |n: usize| report.sentences[n].clone();
+        let mut before = Sidecar::new(&report);
+        before
+            .no_claim
+            .push(NoClaim::new(&report, span(0), "ana", now()));
+        before.dismiss(&report, &span(0));
+        let mut after = before.clone();
+        after.add(Claim::new(&report, span(0), "sourced", "ana", now()));
+        after.no_claim = vec![NoClaim::new(&report, span(2), "ana", now())];
+        after.dismissed.clear();
+        after.dismiss(&report, &span(1));
+        let mut edit = Edit::between(
+            (&before.claims, &before.dismissed),
+            (&after.claims, &after.dismissed),
+        );
+        edit.marks = MarkEdit::between(&before.no_claim, &after.no_claim);
+        assert!(!edit.is_empty() && !edit.only_dismissals());
+        let mut now = after.clone();
+        assert!(edit.applies_to(&now.claims, &now.dismissed, true));
+        edit.apply(&mut now.claims, &mut now.dismissed, &mut now.no_claim, true);
+        assert_eq!(
+            (&now.claims, &now.dismissed, &now.no_claim),
+            (&before.claims, &before.dismissed, &before.no_claim)
+        );
+        assert!(edit.applies_to(&now.claims, &now.dismissed, false));
+        assert!(
+            !edit.applies_to(&now.claims, &now.dismissed, true),
+            "undone once, not twice"
+        );
+        edit.apply(
+            &mut now.claims,
+            &mut now.dismissed,
+            &mut now.no_claim,
+            false,
+        );
+        assert_eq!(
+            (&now.claims, &now.dismissed, &now.no_claim),
+            (&after.claims, &after.dismissed, &after.no_claim)
+        );
     }
 }

@@ -15,7 +15,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
-use super::sync::SaveOutcome;
+use super::history::MarkEdit;
+use super::sync::{SaveOutcome, changed_dismissals};
 use super::{App, Effect};
 use crate::annotate::store::{self, NoFaults, Stamp};
 use crate::annotate::{Claim, Dismissed, NoClaim};
@@ -112,8 +113,8 @@ impl Saver {
     }
 
     /// Takes in how the running save ended ([`Input::Saved`]). A successful save sets `on_disk`
-    /// to the stamp of the file it wrote. Asks for another save when the claims changed
-    /// meanwhile.
+    /// to the stamp of the file it wrote. Asks for another save when the claims, the no-claim
+    /// marks or the dismissals changed meanwhile (each kept, merged over what was written).
     pub fn finish(
         &mut self,
         app: &mut App,
@@ -125,6 +126,9 @@ impl Saver {
         match outcome {
             Ok((stamp, written, merged)) => {
                 *on_disk = stamp;
+                // What another writer's marks and dismissals the merge took in, to say so.
+                let marks_taken = MarkEdit::between(&job.sent_marks, &written.no_claim).len();
+                let dismissals_taken = changed_dismissals(&job.dismissed, &written.dismissed);
                 let dismissed_now = app.sidecar.dismissed.clone();
                 let effect =
                     if app.sidecar.claims == job.sent && app.sidecar.no_claim == job.sent_marks {
@@ -133,6 +137,7 @@ impl Saver {
                     } else {
                         Some(app.saved_over((written, merged), &job.sent, &job.sent_marks))
                     };
+                app.report_taken_in(marks_taken, dismissals_taken);
                 // A suggestion dismissed or brought back while it ran must be written too.
                 if app.dismissed_since(&job.dismissed, &dismissed_now) {
                     return Some(Effect::Save);

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::history::MarkEdit;
 use super::{App, Effect, SaveState, update};
 use crate::annotate::dismissals::{merge_dismissed, same_dismissed};
 use crate::annotate::merge::{CONFLICT_LABEL, Merged, deleted_elsewhere, merge};
@@ -174,10 +175,11 @@ impl App {
             self.save_state = SaveState::Unchanged;
         }
         if deleted_elsewhere(&self.base, disk.as_ref())
-            || (disk.is_none() && !self.marks.base.is_empty())
+            || (disk.is_none() && !(self.marks.base.is_empty() && self.dismissed_base.is_empty()))
         {
-            // Nothing on disk to merge with: our claims are kept, and written again on the next
-            // change, as to a new sidecar.
+            // Nothing on disk to merge with: our claims, marks and dismissals are kept, and
+            // written again on the next change, as to a new sidecar (merged with nothing, they
+            // would read as removed elsewhere).
             self.base.clear();
             self.marks.base.clear();
             self.dismissed_base.clear();
@@ -207,10 +209,15 @@ impl App {
         self.sidecar.claims.clone_from(&merged.claims);
         self.sidecar.no_claim = merge_marks(&self.marks.base, &self.sidecar.no_claim, &their_marks);
         their_marks.sort_by(mark_order);
+        // What the other writer changed besides the claims, to say so.
+        let marks_taken = MarkEdit::between(&self.marks.base, &their_marks).len();
+        let dismissals_taken = changed_dismissals(&self.dismissed_base, &on_disk_dismissed);
         self.marks.base = their_marks;
         self.refresh_claims();
         self.follow_cursor();
+        self.message = None;
         self.report_merge(&merged);
+        self.report_taken_in(marks_taken, dismissals_taken);
         if self.message.is_none() {
             self.message = Some("the sidecar changed on disk; nothing new to take in".to_owned());
         }
@@ -230,7 +237,8 @@ impl App {
 
     /// The report's file was replaced by another (see [`ReportIdentity`]): the claims are
     /// re-anchored to the report now there, as when a changed report is opened (what is not
-    /// found is kept, orphaned), and written with its hash on the next change.
+    /// found is kept, orphaned), and written with its hash on the next change (or the save
+    /// already due: an unsaved change stays unsaved, not forgotten).
     ///
     /// [`ReportIdentity`]: crate::annotate::identity::ReportIdentity
     pub fn report_replaced(&mut self, report: Report) {
@@ -255,12 +263,39 @@ impl App {
         next.corroboration = self.corroboration.carried();
         next.folder_sources = std::mem::take(&mut self.folder_sources);
         next.dismissed_base.clone_from(&self.dismissed_base);
+        if matches!(self.save_state, SaveState::Pending | SaveState::Failed(_)) {
+            // A change not yet on disk (a save waiting, or one that failed and is retried) is
+            // still to be written: a new reader starts "unchanged" and would never write it.
+            next.save_state = self.save_state.clone();
+        }
         update(&mut next, Action::Resize(self.size.width, self.size.height));
+        // The user stays at their sentence, found by its text as a kept place is.
+        next.resume(&self.place());
         let orphans = next.spans.iter().filter(|s| s.is_none()).count();
         next.message = Some(format!(
             "the report was replaced or changed on disk: claims re-anchored to its text, {orphans} orphaned"
         ));
         *self = next;
+    }
+
+    /// Adds to the message the no-claim marks and dismissals another writer added or removed
+    /// that a merge took in (the claims are counted by [`App::report_merge`]).
+    pub(super) fn report_taken_in(&mut self, marks: usize, dismissals: usize) {
+        let mut parts = Vec::new();
+        if marks > 0 {
+            parts.push(format!("{marks} no-claim mark(s)"));
+        }
+        if dismissals > 0 {
+            parts.push(format!("{dismissals} dismissed suggestion(s)"));
+        }
+        if parts.is_empty() {
+            return;
+        }
+        let line = format!("took in {} added or removed elsewhere", parts.join(" and "));
+        self.message = Some(match self.message.take() {
+            Some(claims) => format!("{claims}; {line}"),
+            None => line,
+        });
     }
 
     pub(super) fn report_merge(&mut self, merged: &Merged) {
@@ -289,3 +324,17 @@ impl App {
         }
     }
 }
+
+/// How many sentences `a` and `b` differ on: dismissed in one and not the other.
+pub(super) fn changed_dismissals(a: &[Dismissed], b: &[Dismissed]) -> usize {
+    let missing = |from: &[Dismissed], to: &[Dismissed]| {
+        from.iter()
+            .filter(|d| !to.iter().any(|e| e.quote == d.quote))
+            .count()
+    };
+    missing(a, b) + missing(b, a)
+}
+
+#[cfg(test)]
+#[path = "merged_tests.rs"]
+mod merged_tests;

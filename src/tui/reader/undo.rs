@@ -56,8 +56,13 @@ impl App {
             // Someone else changed these claims since: replaying our old version over theirs
             // would silently throw their work away.
             let verb = if undo { "undo" } else { "redo" };
+            let what = if edit.only_dismissals() {
+                "the suggestion was dismissed or brought back"
+            } else {
+                "the claim was changed"
+            };
             self.message = Some(format!(
-                "cannot {verb} that: the claim was changed elsewhere since (the change is kept)"
+                "cannot {verb} that: {what} elsewhere since (the change is kept)"
             ));
             return None;
         }

@@ -141,7 +141,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         // A long error gets at most half the row, so the position and messages (such as the
         // quit warning) stay visible.
         state: cut(&safe(&state), (width / 2).saturating_sub(4)),
-        help: format!("  {} help ", app.config.keys.key_name(Action::Help)),
+        // With no key bound to the help there is none to name ("(unbound) help" is no key).
+        help: app
+            .config
+            .keys
+            .first_key(Action::Help)
+            .map_or_else(String::new, |key| format!("  {key} help ")),
     };
     bar.fit(width, short_counts);
     let mut left = Vec::new();
