@@ -101,16 +101,18 @@ fn dismissal(report: &Report, n: usize) -> Dismissed {
 }
 
 #[test]
-fn accepting_a_suggestion_on_a_marked_sentence_undoes_and_redoes_as_one_edit() {
+fn tagging_a_marked_suggested_sentence_undoes_and_redoes_as_one_edit() {
     let mut app = app();
     let (a, _) = suggested(&app);
     at(&mut app, a);
     assert_eq!(update(&mut app, Action::MarkNoClaim), Some(Effect::Save));
     assert_eq!(marked(&app), [a]);
-    assert_eq!(
-        update(&mut app, Action::AcceptSuggestion),
-        Some(Effect::Save)
-    );
+    // A sentence read with nothing to claim has no pending suggestion: `y` takes nothing.
+    assert_eq!(update(&mut app, Action::AcceptSuggestion), None);
+    assert_eq!(marked(&app), [a]);
+    assert!(claimed(&app).is_empty());
+    // Tagging it does: one edit that makes the claim and takes the mark away.
+    assert_eq!(update(&mut app, Action::Tag(0)), Some(Effect::Save));
     assert_eq!(claimed(&app), [a]);
     assert!(marked(&app).is_empty(), "the claim replaces the mark");
     // One undo takes back both halves: the claim goes, the mark comes back.
