@@ -381,3 +381,22 @@ fn the_claim_editors_grade_field_shows_the_hint_as_typed() {
     assert_eq!(key(&mut app, "ctrl-s"), Some(Effect::Save));
     assert_eq!(app.sidecar.claims[0].grade, Grade::new('B', 1), "as typed");
 }
+
+#[test]
+fn an_empty_report_says_there_is_nothing_to_compare() {
+    let report = Report::from_text(
+        Path::new("events/empty.txt"),
+        String::new(),
+        Encoding::Utf8,
+        "sha-of-nothing".into(),
+    );
+    let mut app = App::new(report, None::<Sidecar>, Config::default(), None);
+    update(&mut app, Action::Resize(120, 30));
+    assert!(!app.corroboration_wanted(), "no sentence to compare");
+    key(&mut app, "C");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("nothing to compare: the report has no sentences"),
+        "not a comparison that never comes"
+    );
+}
