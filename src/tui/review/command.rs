@@ -105,7 +105,7 @@ const TABLE: &[(Action, Command, Option<&str>)] = &[
     (
         Action::Corroboration,
         Command::Differs,
-        Some("groups: only those that differ (again: all)"),
+        Some("groups view; there: only differing ones (again: all)"),
     ),
     (
         Action::Search,
