@@ -469,8 +469,7 @@ impl App {
                 ));
             }
             (State::Idle, None) if self.report.sentences.is_empty() => {
-                self.message =
-                    Some("nothing to compare: the report has no sentences".to_owned());
+                self.message = Some("nothing to compare: the report has no sentences".to_owned());
             }
             (State::Idle, None) => {
                 self.message = Some("the other reports are not compared yet".to_owned());
