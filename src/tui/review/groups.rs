@@ -187,6 +187,24 @@ impl Groups {
     }
 }
 
+impl Groups {
+    /// The reports the groups' members are in, each once.
+    pub fn reports(&self) -> Vec<&std::path::Path> {
+        let State::Ready(computed) = &self.state else {
+            return Vec::new();
+        };
+        let mut reports: Vec<&std::path::Path> = computed
+            .groups
+            .iter()
+            .flat_map(|g| &g.members)
+            .map(|m| m.report.as_path())
+            .collect();
+        reports.sort_unstable();
+        reports.dedup();
+        reports
+    }
+}
+
 /// How many times the comparison is made when a report changes or goes while it runs.
 const ATTEMPTS: usize = 3;
 
