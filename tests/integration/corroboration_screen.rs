@@ -472,7 +472,7 @@ fn reports_tagged_from_the_readers_list_are_read_again_too() {
     drop(tx);
     let mut review = Review::new(dir.path().to_path_buf(), config());
     review.scan_done();
-    review.receive(rx.into_iter());
+    review.receive(rx);
     sidenote::tui::review::update(&mut review, Action::Review(ReviewAction::ViewGroups));
     let (tx, rx) = std::sync::mpsc::channel();
     drop(tx);
