@@ -3,7 +3,7 @@
 //! terminal, coming back to a refreshed list when it closes.
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
 
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -15,6 +15,8 @@ use super::error::ReaderError;
 use super::events::Input;
 use super::reader_loop::Start;
 use super::review::{Effect, Message, Review, groups, update};
+use crate::annotate::sidecar_path;
+use crate::annotate::store;
 use crate::config::keys::Action;
 use crate::corpus::{Reviewed, scan};
 use crate::corroborate::Cache;
@@ -115,8 +117,16 @@ where
         if let Some((path, start)) = opening {
             // The reader drew on the same terminal, so the next draw's diff is exact: no
             // clearing (which would ask the terminal where its cursor is).
+            let before = sidecar_stamps(review);
             let failed = open(terminal, path, start, review)?;
             review.reloaded(path, reload(path));
+            // From its corroboration list the reader may have gone on to other reports and
+            // tagged there: those are read again too.
+            for (other, stamp) in before {
+                if other != *path && store::stamp(&sidecar_path(&other)) != stamp {
+                    review.reloaded(&other, reload(&other));
+                }
+            }
             if let Some(why) = failed {
                 review.message = Some(why);
             }
@@ -125,6 +135,19 @@ where
             return Ok(());
         }
     }
+}
+
+/// The stamps of the sidecars of the reports the review shows (in its table and its groups), to
+/// see which ones the reader changed.
+fn sidecar_stamps(review: &Review) -> Vec<(PathBuf, Option<store::Stamp>)> {
+    let mut reports: Vec<&Path> = review.reports.iter().map(|r| r.path.as_path()).collect();
+    reports.extend(review.groups.reports());
+    reports.sort_unstable();
+    reports.dedup();
+    reports
+        .into_iter()
+        .map(|report| (report.to_path_buf(), store::stamp(&sidecar_path(report))))
+        .collect()
 }
 
 /// Reads one report again, after the reader may have changed its claims.

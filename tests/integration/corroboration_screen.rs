@@ -462,3 +462,41 @@ fn the_help_names_the_key_of_the_list() {
     .expect("a line in the help");
     assert!(row.contains("  C  "), "{row}");
 }
+
+#[test]
+fn reports_tagged_from_the_readers_list_are_read_again_too() {
+    let dir = event_folder();
+    // The review as the live screen has it: members named as the scan found them.
+    let (tx, rx) = std::sync::mpsc::channel();
+    groups::compute(dir.path(), &Cues::builtin(), None, &tx);
+    drop(tx);
+    let mut review = Review::new(dir.path().to_path_buf(), config());
+    review.scan_done();
+    review.receive(rx);
+    sidenote::tui::review::update(&mut review, Action::Review(ReviewAction::ViewGroups));
+    let (tx, rx) = std::sync::mpsc::channel();
+    drop(tx);
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
+    sidenote::tui::review_loop::run(
+        &mut terminal,
+        &mut review,
+        key_events("Enter"),
+        &rx,
+        |_, path, _, _| {
+            // The reader opened blog.md, went on from its list to wire.txt and tagged there.
+            assert!(path.ends_with("blog.md"), "{}", path.display());
+            tag(dir.path(), "wire.txt", "2", "disputed");
+            Ok(None)
+        },
+    )
+    .expect("runs");
+    let terminal = draw_review(&review);
+    let member = row_with(terminal.backend().buffer(), "wire.txt:2").expect("the member");
+    assert!(member.contains("disputed"), "{member}");
+    let wire = review
+        .reports
+        .iter()
+        .find(|r| r.path.ends_with("wire.txt"))
+        .expect("wire.txt read again");
+    assert_eq!(wire.claims.len(), 1);
+}

@@ -509,6 +509,10 @@ fn help_lists_the_review_keys_and_the_mouse() {
         ("click", "select a row"),
         ("click a header", "sort by that column"),
         ("wheel", "move the selection"),
+        // The groups view and its filter are found here, not only on the header's tab.
+        ("1 2 3 4", "the views: reports, claims, chart, groups"),
+        ("Tab", "next view: reports, claims, chart, groups"),
+        ("C", "groups view; there: only differing ones (again: all)"),
     ] {
         let row = row_with(buffer, what).unwrap_or_else(|| panic!("{what:?} not in the help"));
         assert!(

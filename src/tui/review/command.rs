@@ -79,34 +79,33 @@ const TABLE: &[(Action, Command, Option<&str>)] = &[
     (
         Action::SwitchFocus,
         Command::NextView,
-        Some("next view: reports, claims, chart"),
+        Some("next view: reports, claims, chart, groups"),
     ),
     (
         Action::Review(ReviewAction::ViewReports),
         Command::Show(View::Reports),
-        Some("the reports table"),
+        // The four views share a row, so the help still fits a terminal of 24 rows.
+        Some("the views: reports, claims, chart, groups"),
     ),
     (
         Action::Review(ReviewAction::ViewClaims),
         Command::Show(View::Claims),
-        Some("all claims of all reports"),
+        None,
     ),
     (
         Action::Review(ReviewAction::ViewChart),
         Command::Show(View::Chart),
-        Some("charts: tags, sources, grades"),
+        None,
     ),
     (
         Action::Review(ReviewAction::ViewGroups),
-        // The header's tab names this key (the help is full at 24 rows).
         Command::Show(View::Groups),
         None,
     ),
     (
         Action::Corroboration,
-        // The groups view's title names this key.
         Command::Differs,
-        None,
+        Some("groups view; there: only differing ones (again: all)"),
     ),
     (
         Action::Search,
@@ -171,13 +170,21 @@ impl Command {
 
 const SORT_NEXT: Action = Action::Review(ReviewAction::SortNext);
 const SORT_PREV: Action = Action::Review(ReviewAction::SortPrev);
+const VIEWS: &[Action] = &[
+    Action::Review(ReviewAction::ViewReports),
+    Action::Review(ReviewAction::ViewClaims),
+    Action::Review(ReviewAction::ViewChart),
+    Action::Review(ReviewAction::ViewGroups),
+];
 
-/// The help's rows: the actions whose keys to show (the sort's two directions share a row),
-/// and what they do here.
+/// The help's rows: the actions whose keys to show (the sort's two directions share a row, as
+/// do the four views), and what they do here.
 pub fn help_rows() -> impl Iterator<Item = (&'static [Action], &'static str)> {
     TABLE.iter().filter_map(|(action, _, doc)| {
         let actions: &'static [Action] = if *action == SORT_NEXT {
             &[SORT_NEXT, SORT_PREV]
+        } else if *action == VIEWS[0] {
+            VIEWS
         } else {
             std::slice::from_ref(action)
         };
@@ -196,7 +203,17 @@ mod tests {
         }
         assert_eq!(Command::of(Action::Tag(2)), Some(Command::OnlyTag(2)));
         assert_eq!(Command::of(Action::Undo), None, "the reader's alone");
-        assert_eq!(help_rows().count(), 17);
+        assert_eq!(help_rows().count(), 16);
+        let views = help_rows().find(|(a, _)| a[0] == VIEWS[0]);
+        assert_eq!(
+            views.map(|(a, _)| a),
+            Some(VIEWS),
+            "the four views on one row"
+        );
+        assert!(
+            help_rows().any(|(a, doc)| a == [Action::Corroboration] && doc.contains("differ")),
+            "the groups view's filter is listed"
+        );
         let sort = help_rows().find(|(a, _)| a[0] == Action::Review(ReviewAction::SortNext));
         assert_eq!(
             sort.map(|(a, _)| a),

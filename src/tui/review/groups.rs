@@ -187,51 +187,89 @@ impl Groups {
     }
 }
 
+impl Groups {
+    /// The reports the groups' members are in, each once.
+    pub fn reports(&self) -> Vec<&std::path::Path> {
+        let State::Ready(computed) = &self.state else {
+            return Vec::new();
+        };
+        let mut reports: Vec<&std::path::Path> = computed
+            .groups
+            .iter()
+            .flat_map(|g| &g.members)
+            .map(|m| m.report.as_path())
+            .collect();
+        reports.sort_unstable();
+        reports.dedup();
+        reports
+    }
+}
+
+/// How many times the comparison is made when a report changes or goes while it runs.
+const ATTEMPTS: usize = 3;
+
 /// Compares the reports under `root` (with what `cache` holds of them) and sends the groups to
 /// `tx` (the scan's channel); stops when nobody listens any more.
 pub fn compute(root: &std::path::Path, cues: &Cues, cache: Option<&Cache>, tx: &Sender<Message>) {
     let send = |news: News| tx.send(Message::Groups(news)).is_ok();
-    let found = match scan::find_reports(&[root.to_path_buf()]) {
-        Ok(found) => found,
-        Err(why) => {
-            send(News::Done(Err(why)));
-            return;
+    if let Some(result) = groups_of(root, cues, cache, &send) {
+        send(News::Done(result));
+    }
+}
+
+/// The groups of the reports under `root`, the reading's progress told to `send`; `None` when
+/// `send` says nobody listens. A report deleted or rewritten between its reading and the reading
+/// of its sentences (a sync, an editor's save) fails only that round: the folder is compared
+/// again as it is now.
+fn groups_of(
+    root: &std::path::Path,
+    cues: &Cues,
+    cache: Option<&Cache>,
+    send: &(dyn Fn(News) -> bool + Sync),
+) -> Option<Result<Computed, String>> {
+    let mut attempt = 1;
+    loop {
+        let found = match scan::find_reports(&[root.to_path_buf()]) {
+            Ok(found) => found,
+            Err(why) => return Some(Err(why)),
+        };
+        let total = found.len().min(MOST_REPORTS);
+        if !send(News::Reading { done: 0, total }) {
+            return None;
         }
-    };
-    let total = found.len().min(MOST_REPORTS);
-    if !send(News::Reading { done: 0, total }) {
-        return;
+        let progress = Progress {
+            done: AtomicUsize::new(0),
+            total,
+            send,
+            gone: AtomicBool::new(false),
+        };
+        let (read, _failed) = corroborate::read_all(&found[..total], cues, &progress, cache);
+        if progress.gone.load(Ordering::Relaxed) {
+            return None;
+        }
+        let all = Corroboration::new(read);
+        let groups: Vec<&corroborate::Group> = all.groups.iter().collect();
+        match all.members(&groups, cues) {
+            Ok(members) => {
+                return Some(Ok(Computed {
+                    groups: groups
+                        .iter()
+                        .zip(members)
+                        .map(|(g, members)| Shown {
+                            reports: g.reports,
+                            sources: g.sources,
+                            differences: g.differences.clone(),
+                            members,
+                        })
+                        .collect(),
+                    compared: total,
+                    found: found.len(),
+                }));
+            }
+            Err(e) if attempt >= ATTEMPTS => return Some(Err(e.to_string())),
+            Err(_) => attempt += 1,
+        }
     }
-    let progress = Progress {
-        done: AtomicUsize::new(0),
-        total,
-        send: &send,
-        gone: AtomicBool::new(false),
-    };
-    let (read, _failed) = corroborate::read_all(&found[..total], cues, &progress, cache);
-    if progress.gone.load(Ordering::Relaxed) {
-        return;
-    }
-    let all = Corroboration::new(read);
-    let groups: Vec<&corroborate::Group> = all.groups.iter().collect();
-    let result = all
-        .members(&groups, cues)
-        .map(|members| Computed {
-            groups: groups
-                .iter()
-                .zip(members)
-                .map(|(g, members)| Shown {
-                    reports: g.reports,
-                    sources: g.sources,
-                    differences: g.differences.clone(),
-                    members,
-                })
-                .collect(),
-            compared: total,
-            found: found.len(),
-        })
-        .map_err(|e| e.to_string());
-    send(News::Done(result));
 }
 
 /// The reading's progress, sent now and then; and whether the screen still listens.
@@ -257,5 +295,48 @@ impl corroborate::Progress for Progress<'_> {
 
     fn cancelled(&self) -> bool {
         self.gone.load(Ordering::Relaxed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_deleted_while_compared_leaves_the_others_grouped() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let statement = "Two police officers were injured when part of the crowd on the \
+                         bridge fell into the water.";
+        for name in ["brief.txt", "gazette.txt", "wire.txt"] {
+            std::fs::write(
+                root.join(name),
+                format!("Headline {name}.\n\n{statement}\n"),
+            )
+            .expect("write");
+        }
+        let cues = Cues::new(&crate::suggest::Extra::default()).expect("cues");
+        // Once every report is read, one is deleted: it was compared, its sentence is gone.
+        let gone = root.join("gazette.txt");
+        let send = |news: News| {
+            if let News::Reading { done, total } = news
+                && done == total
+                && total > 0
+            {
+                let _ = std::fs::remove_file(&gone);
+            }
+            true
+        };
+        let computed = groups_of(root, &cues, None, &send)
+            .expect("listened to")
+            .expect("grouped");
+        assert_eq!(computed.compared, 2, "the reports left");
+        assert_eq!(computed.groups.len(), 1);
+        let members: Vec<&std::path::Path> = computed.groups[0]
+            .members
+            .iter()
+            .map(|m| m.report.as_path())
+            .collect();
+        assert_eq!(members, [root.join("brief.txt"), root.join("wire.txt")]);
     }
 }

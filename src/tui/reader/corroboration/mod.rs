@@ -14,13 +14,14 @@ pub mod worker;
 pub use marks::{Piece, lines, marked};
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{App, Effect, Focus, loading};
-use crate::annotate::Claim;
+use crate::annotate::{Claim, Grade};
 use crate::corroborate::{Difference, Member, MemberClaim, source_id};
 use crate::report::safe_path;
 
@@ -56,6 +57,12 @@ pub struct Found {
 }
 
 impl Found {
+    /// Whether the folder held more reports than were read (past [`worker::MOST_REPORTS`]): the
+    /// reports that could not be read were tried, and do not make the comparison a partial one.
+    pub fn capped(&self) -> bool {
+        self.compared + self.failed < self.found
+    }
+
     /// What the other reports say of `sentences` (from 0): their groups joined, or `None` when
     /// no other report states any of them.
     pub fn echo_of(&self, sentences: impl IntoIterator<Item = usize>) -> Option<Echo> {
@@ -339,13 +346,17 @@ impl App {
 
     /// The sentences (from 0) of claim `i`.
     fn claim_sentences(&self, i: usize) -> Vec<usize> {
-        self.claim_span(i).map_or_else(Vec::new, |span| {
-            let first = self.report.sentence_at(span.start);
-            let last = self
-                .report
-                .sentence_at(span.end.saturating_sub(1).max(span.start));
-            (first..=last).collect()
-        })
+        self.claim_span(i)
+            .map_or_else(Vec::new, |span| self.span_sentences(span))
+    }
+
+    /// The sentences (from 0) that `span` (bytes of the text) touches.
+    fn span_sentences(&self, span: &Range<usize>) -> Vec<usize> {
+        let first = self.report.sentence_at(span.start);
+        let last = self
+            .report
+            .sentence_at(span.end.saturating_sub(1).max(span.start));
+        (first..=last).collect()
     }
 
     /// What the other reports say of the claim selected in the panel (when the panel has the
@@ -415,12 +426,28 @@ impl App {
         (sources >= CONFIRMING_SOURCES).then_some(sources)
     }
 
+    /// The same hint for the claim editor: a claim over `span` (bytes) attributed to `source`
+    /// and graded `grade`, as typed so far (a grade not yet valid hides nothing).
+    pub fn supported_credibility_of(
+        &self,
+        span: &Range<usize>,
+        source: &str,
+        grade: &str,
+    ) -> Option<usize> {
+        if Grade::parse_optional(grade).is_ok_and(|g| g.is_some_and(|g| g.credibility() == 1)) {
+            return None;
+        }
+        let echo = self.corroboration()?.echo_of(self.span_sentences(span))?;
+        let sources = echo.independent(Some(source));
+        (sources >= CONFIRMING_SOURCES).then_some(sources)
+    }
+
     /// Opens the list of the other reports stating the claim under the cursor, or says why not.
     pub(super) fn open_corroboration(&mut self) {
         match (&self.corroboration.state, self.echo()) {
             (_, Some(_)) => self.corroboration.list = Some(0),
             (State::Ready(found), None) => {
-                let of = if found.found > found.compared {
+                let of = if found.capped() {
                     format!("the nearest {} of {}", found.compared, found.found)
                 } else {
                     found.compared.to_string()
@@ -440,6 +467,9 @@ impl App {
                 self.message = Some(format!(
                     "still comparing with the other reports ({read}/{total} read)"
                 ));
+            }
+            (State::Idle, None) if self.report.sentences.is_empty() => {
+                self.message = Some("nothing to compare: the report has no sentences".to_owned());
             }
             (State::Idle, None) => {
                 self.message = Some("the other reports are not compared yet".to_owned());

@@ -296,3 +296,107 @@ fn a_folder_past_the_cap_is_named_as_compared_in_part() {
         "{text:#?}"
     );
 }
+
+#[test]
+fn reports_that_could_not_be_read_do_not_make_the_comparison_partial() {
+    let mut app = app();
+    app.corroboration_started();
+    let mut whole = (*found("sha-of-wire")).clone();
+    // Three reports found, all tried, one unreadable (a binary file): not "the nearest 2 of 3".
+    whole.compared = 2;
+    whole.found = 3;
+    whole.failed = 1;
+    app.corroborated(News::Done(Ok(Arc::new(whole))));
+    key(&mut app, "C");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no other report states this (compared with 2 report(s); 1 could not be read)")
+    );
+    key(&mut app, "j");
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).expect("terminal");
+    terminal
+        .draw(|frame| crate::tui::reader::ui::draw(frame, &app))
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    let screen: String = (0..buffer.area.height)
+        .flat_map(|y| (0..buffer.area.width).map(move |x| (x, y)))
+        .map(|(x, y)| buffer[(x, y)].symbol().to_owned())
+        .collect();
+    assert!(screen.contains("also in 2 reports"), "{screen}");
+    assert!(!screen.contains("nearest"), "{screen}");
+}
+
+/// The row of the screen `app` draws at 120x30 that starts (inside the editor) with `field`.
+fn editor_row(app: &App, field: &str) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).expect("terminal");
+    terminal
+        .draw(|frame| crate::tui::reader::ui::draw(frame, app))
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .find(|row| row.contains(&format!("{field:<7}")))
+        .unwrap_or_else(|| panic!("no {field} row"))
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.on_key(KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::NONE,
+        ));
+    }
+}
+
+#[test]
+fn the_claim_editors_grade_field_shows_the_hint_as_typed() {
+    let mut app = compared();
+    key(&mut app, "j");
+    key(&mut app, "enter");
+    typed(&mut app, "the police");
+    let grade = editor_row(&app, "Grade");
+    assert!(grade.contains("(1 supported: 2 sources)"), "{grade}");
+    // The source typed is one of the other reports' sources: one independent source left.
+    key(&mut app, "ctrl-u");
+    typed(&mut app, "paramedics");
+    let grade = editor_row(&app, "Grade");
+    assert!(!grade.contains("supported"), "{grade}");
+    key(&mut app, "ctrl-u");
+    typed(&mut app, "the mayor");
+    // A credibility of 1 typed: nothing left to hint.
+    key(&mut app, "tab");
+    key(&mut app, "tab");
+    typed(&mut app, "B1");
+    let grade = editor_row(&app, "Grade");
+    assert!(
+        grade.contains("B1") && !grade.contains("supported"),
+        "{grade}"
+    );
+    assert_eq!(key(&mut app, "ctrl-s"), Some(Effect::Save));
+    assert_eq!(app.sidecar.claims[0].grade, Grade::new('B', 1), "as typed");
+}
+
+#[test]
+fn an_empty_report_says_there_is_nothing_to_compare() {
+    let report = Report::from_text(
+        Path::new("events/empty.txt"),
+        String::new(),
+        Encoding::Utf8,
+        "sha-of-nothing".into(),
+    );
+    let mut app = App::new(report, None::<Sidecar>, Config::default(), None);
+    update(&mut app, Action::Resize(120, 30));
+    assert!(!app.corroboration_wanted(), "no sentence to compare");
+    key(&mut app, "C");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("nothing to compare: the report has no sentences"),
+        "not a comparison that never comes"
+    );
+}

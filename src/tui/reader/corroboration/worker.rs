@@ -87,7 +87,12 @@ impl corroborate::Progress for Reading<'_> {
     }
 }
 
-/// What the reader shows of the corroboration of `report` by the reports of `folder`.
+/// How many times the comparison is made when a report changes or goes while it runs.
+const ATTEMPTS: usize = 3;
+
+/// What the reader shows of the corroboration of `report` by the reports of `folder`. A report
+/// deleted or rewritten between its reading and the reading of its sentences (a colleague's
+/// sync, an editor's save) fails only that round: the folder is compared again as it is now.
 fn compute(
     report: &Report,
     claims: &[Claim],
@@ -96,7 +101,37 @@ fn compute(
     cache: Option<&Cache>,
     progress: &Reading<'_>,
 ) -> Result<Found, String> {
-    let (paths, found) = nearest(folder, &report.path, MOST_REPORTS)?;
+    let mut found = compare(report, claims, folder, cues, cache, progress);
+    for _ in 1..ATTEMPTS {
+        if !matches!(found, Err(Failed::Changed(_))) {
+            break;
+        }
+        progress.read.store(0, Ordering::Relaxed);
+        found = compare(report, claims, folder, cues, cache, progress);
+    }
+    found.map_err(|failed| match failed {
+        Failed::Changed(why) | Failed::Other(why) => why,
+    })
+}
+
+/// Why a round of the comparison failed.
+enum Failed {
+    /// A report changed or went while it was compared: another round may succeed.
+    Changed(String),
+    /// Anything else: the folder cannot be scanned, or the reading was stopped.
+    Other(String),
+}
+
+/// One round of [`compute`].
+fn compare(
+    report: &Report,
+    claims: &[Claim],
+    folder: &Path,
+    cues: &Cues,
+    cache: Option<&Cache>,
+    progress: &Reading<'_>,
+) -> Result<Found, Failed> {
+    let (paths, found) = nearest(folder, &report.path, MOST_REPORTS).map_err(Failed::Other)?;
     progress.total.store(paths.len(), Ordering::Relaxed);
     (progress.sender)(News::Reading {
         read: 0,
@@ -104,13 +139,13 @@ fn compute(
     });
     let (mut read, failed) = corroborate::read_all(&paths, cues, progress, cache);
     if corroborate::Progress::cancelled(progress) {
-        return Err("stopped".to_owned());
+        return Err(Failed::Other("stopped".to_owned()));
     }
     let compared = read.len();
     read.push(ReadReport::of(report, claims, cues));
     let all = Corroboration::new(read);
     let Ok(own) = all.reports.binary_search(&report.path) else {
-        return Err("the report was not compared".to_owned());
+        return Err(Failed::Other("the report was not compared".to_owned()));
     };
     // The groups of the report's sentences, seen from it: the other reports' members only.
     let mut by_sentence = HashMap::new();
@@ -133,7 +168,9 @@ fn compute(
         groups.push((group, others));
     }
     let others: Vec<&Group> = groups.iter().map(|(_, o)| o).collect();
-    let members = all.members(&others, cues).map_err(|e| e.to_string())?;
+    let members = all
+        .members(&others, cues)
+        .map_err(|e| Failed::Changed(e.to_string()))?;
     let echoes = groups
         .iter()
         .zip(members)
@@ -186,6 +223,47 @@ fn nearest(folder: &Path, own: &Path, most: usize) -> Result<(Vec<PathBuf>, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_deleted_while_compared_leaves_the_others_compared() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let statement = "Two police officers were injured when part of the crowd on the \
+                         bridge fell into the water.";
+        for name in ["brief.txt", "gazette.txt"] {
+            std::fs::write(
+                root.join(name),
+                format!("Headline {name}.\n\n{statement}\n"),
+            )
+            .expect("write");
+        }
+        let own = root.join("wire.txt");
+        std::fs::write(&own, format!("Wire.\n\n{statement}\n")).expect("write");
+        let report = Report::load(&own).expect("loads");
+        let cues = Cues::new(&crate::suggest::Extra::default()).expect("cues");
+        // The last report read is deleted at once: it was compared, its sentence is gone.
+        let gone = root.join("gazette.txt");
+        let send = |news: News| {
+            if let News::Reading { read, total } = news
+                && read == total
+                && total > 0
+            {
+                let _ = std::fs::remove_file(&gone);
+            }
+            true
+        };
+        let progress = Reading {
+            read: AtomicUsize::new(0),
+            total: AtomicUsize::new(0),
+            sender: &send,
+            cancel: &AtomicBool::new(false),
+        };
+        let found = compute(&report, &[], root, &cues, None, &progress).expect("compared");
+        assert_eq!(found.compared, 1, "the report left");
+        let echo = found.echo_of([1]).expect("still stated in brief.txt");
+        assert_eq!(echo.reports, 1);
+        assert_eq!(echo.members[0].report, root.join("brief.txt"));
+    }
 
     #[test]
     fn the_nearest_reports_are_read_first_and_at_most_the_cap() {

@@ -14,7 +14,7 @@ use crate::corroborate::Member;
 use crate::report::{one_line, safe};
 use crate::tui::reader::corroboration::{Echo, Piece, lines, marked};
 use crate::tui::reader::layout::centered;
-use crate::tui::reader::{App, PANEL_ITEM_ROWS};
+use crate::tui::reader::{App, Editor, PANEL_ITEM_ROWS};
 
 /// The rows the panel gives the names of the other reports.
 const NAME_ROWS: usize = 2;
@@ -118,7 +118,7 @@ pub fn panel_lines(app: &App, echo: &Echo, width: usize) -> Vec<Line<'static>> {
         )));
     }
     if let Some(found) = app.corroboration()
-        && found.found > found.compared
+        && found.capped()
     {
         out.push(Line::from(Span::styled(
             format!(
@@ -178,6 +178,16 @@ pub fn hint(app: &App, i: usize) -> Option<Span<'static>> {
     let sources = app.supported_credibility(i)?;
     Some(Span::styled(
         format!(" (1 supported: {sources} sources)"),
+        Style::new().add_modifier(Modifier::ITALIC),
+    ))
+}
+
+/// The same hint in the claim editor's Grade field, following what is typed there.
+pub fn editor_hint(app: &App, editor: &Editor) -> Option<Span<'static>> {
+    let sources =
+        app.supported_credibility_of(&editor.span, editor.source.text(), editor.grade.text())?;
+    Some(Span::styled(
+        format!("(1 supported: {sources} sources)"),
         Style::new().add_modifier(Modifier::ITALIC),
     ))
 }

@@ -172,7 +172,29 @@ fn draw_field(
             let kind = editor.source_kind.map_or("not said", |k| k.name());
             frame.render_widget(Paragraph::new(format!("◀ {kind} ▶")), value);
         }
-        Field::Grade => input(frame, &editor.grade, value, focused),
+        Field::Grade => {
+            input(frame, &editor.grade, value, focused);
+            // Beside what is typed: the credibility other reports' sources support, a hint.
+            let typed = editor
+                .grade
+                .text()
+                .chars()
+                .map(char_width)
+                .sum::<usize>()
+                .max(2)
+                + 2;
+            let typed = u16::try_from(typed).unwrap_or(u16::MAX);
+            if let Some(hint) = super::corroboration::editor_hint(app, editor)
+                && usize::from(value.width.saturating_sub(typed)) >= hint.width()
+            {
+                let at = Rect {
+                    x: value.x + typed,
+                    width: value.width - typed,
+                    ..value
+                };
+                frame.render_widget(Paragraph::new(hint), at);
+            }
+        }
         Field::Note => input(frame, &editor.note, value, focused),
         Field::Labels => {
             // The program's own markers: shown, never typed over.
