@@ -82,6 +82,18 @@ pub struct Cache {
     written: AtomicBool,
 }
 
+/// A copy for another thread: the same folder and rules, with what this one wrote still to prune.
+impl Clone for Cache {
+    fn clone(&self) -> Self {
+        Self {
+            folder: self.folder.clone(),
+            rules: self.rules,
+            limit: self.limit,
+            written: AtomicBool::new(self.written.load(Ordering::Relaxed)),
+        }
+    }
+}
+
 impl Cache {
     /// The user's cache for `cues`: under `SIDENOTE_CACHE_DIR` when set, else in the platform's
     /// cache folder; `None` when there is none (no home folder) or when the running build
