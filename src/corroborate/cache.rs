@@ -112,17 +112,22 @@ impl Cache {
     /// The cache in `root` for `cues` (the folder is made when the first entry is written).
     /// `None` when the running build cannot be told from another.
     pub fn at(root: &Path, cues: &Cues) -> Option<Self> {
+        Some(Self::of_build(root, cues, build()?))
+    }
+
+    /// The cache in `root` for `cues` as the build `build` (see [`build`]) keeps it.
+    fn of_build(root: &Path, cues: &Cues, build: [u8; 32]) -> Self {
         let mut rules = Sha256::new();
         rules.update(ENGINE_VERSION);
-        rules.update(build()?);
+        rules.update(build);
         // The cue lists' words, in a fixed order (their sets hash with a fixed seed).
         rules.update(format!("{cues:?}"));
-        Some(Self {
+        Self {
             folder: root.to_path_buf(),
             rules: rules.finalize().into(),
             limit: LIMIT,
             written: AtomicBool::new(false),
-        })
+        }
     }
 
     /// The same cache, kept to `bytes` instead of [`LIMIT`].

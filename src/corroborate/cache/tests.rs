@@ -185,6 +185,30 @@ fn a_changed_report_or_changed_cue_words_miss() {
 }
 
 #[test]
+fn another_build_of_sidenote_reads_none_of_this_ones_entries() {
+    let cues = Cues::builtin();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = &event()[0];
+    let this = cache_in(dir.path(), &cues);
+    ReadReport::load_cached(path, &cues, Some(&this)).expect("cold");
+    let first = report(path);
+    assert!(this.get(&first).is_some());
+    let built = build().expect("the test binary");
+    assert_eq!(
+        Cache::of_build(dir.path(), &cues, built).get(&first),
+        this.get(&first)
+    );
+    let mut rebuilt = built;
+    rebuilt[0] ^= 1;
+    let other = Cache::of_build(dir.path(), &cues, rebuilt);
+    assert_eq!(other.get(&first), None, "a rebuilt sidenote misses");
+    assert_ne!(file_of(&other, &first), file_of(&this, &first));
+    // Even with the entry copied where the other build looks, its key does not match.
+    std::fs::copy(file_of(&this, &first), file_of(&other, &first)).expect("copy");
+    assert_eq!(other.get(&first), None, "another build's entry is not read");
+}
+
+#[test]
 fn hashes_name_files_safely() {
     let cues = Cues::builtin();
     let dir = tempfile::tempdir().expect("tempdir");
