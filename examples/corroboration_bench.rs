@@ -73,7 +73,7 @@ fn main() -> ExitCode {
 
     // Without a cache, then with an empty one (filled on the way), then with it full.
     let cache_dir = tempfile::tempdir().expect("a temporary cache folder");
-    let cache = Cache::at(cache_dir.path(), &Cues::builtin());
+    let cache = Cache::at(cache_dir.path(), &Cues::builtin()).expect("an executable");
     for (what, cache) in [
         ("no cache", None),
         ("cold cache", Some(&cache)),
@@ -101,7 +101,7 @@ fn main() -> ExitCode {
     let scanned = started.elapsed();
     println!("review: scan of {read} reports in {scanned:?}");
     let review_cache = tempfile::tempdir().expect("a temporary cache folder");
-    let review_cache = Cache::at(review_cache.path(), &Cues::builtin());
+    let review_cache = Cache::at(review_cache.path(), &Cues::builtin()).expect("an executable");
     for (what, cache) in [
         ("no cache", None),
         ("cold cache", Some(&review_cache)),

@@ -153,6 +153,10 @@ enum Command {
         /// Only the groups in which at least one sentence has a claim.
         #[arg(long)]
         claims_only: bool,
+        /// Neither read nor write the cache of what each report's text gives (kept per user in
+        /// the platform's cache folder; see FILES in the manual page): analyse every report.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Export the claims of reports as Markdown, CSV, JSON, W3C Web Annotation or schema.org
     /// claim reviews.
@@ -340,7 +344,8 @@ fn dispatch(args: Args) -> Result<ExitCode, Failure> {
             paths,
             format,
             claims_only,
-        }) => cli::corroborate::run(&paths, format, claims_only, &config()?),
+            no_cache,
+        }) => cli::corroborate::run(&paths, format, claims_only, !no_cache, &config()?),
         Some(Command::Export { paths, options }) => cli::export::run(&paths, &options, &config()?),
         Some(Command::Text { report }) => cli::text::run(&report),
         Some(Command::Completions { shell }) => {

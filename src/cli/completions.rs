@@ -181,7 +181,7 @@ fn entry(roff: &mut Roff, term: Inline, meaning: impl Into<String>) {
     roff.text([roman(meaning)]);
 }
 
-/// FILES: the settings, the sidecars and the places kept per user.
+/// FILES: the settings, the sidecars, the places kept per user and the corroboration cache.
 fn files(roff: &mut Roff) {
     roff.control("SH", ["FILES"]);
     for (file, meaning) in [
@@ -196,6 +196,10 @@ fn files(roff: &mut Roff) {
         (
             "~/.local/state/sidenote/",
             "Where you left off, per user and never beside the reports: reader/ holds the sentence and scroll of each report opened, review/ the view, sort and row of each folder reviewed, one small TOML file each, named by a hash of the report's or folder's canonical path; the 1,000 most recent of each are kept. This is the platform's state folder (this path on Linux; the local data folder on macOS and Windows); SIDENOTE_STATE_DIR names another. A missing or damaged file only means starting at the top; deleting the folder forgets every place.",
+        ),
+        (
+            "~/.cache/sidenote/corroborate/",
+            "What corroborate, the reader's corroboration and the review's groups view made of each report's text (each sentence's words, facts and suggested source; never a claim, which is read from the sidecar each time), one file per report named by the SHA-256 of its bytes, so a report read before is not analysed again. A changed report, other [suggest] words, another format or a new build of sidenote use new entries; a damaged entry is ignored and made again; after a run that wrote entries the oldest are removed beyond 200 MB. This is the platform's cache folder (this path on Linux; ~/Library/Caches on macOS, the local data folder on Windows); SIDENOTE_CACHE_DIR names another; corroborate --no-cache neither reads nor writes it. Deleting the folder is always safe.",
         ),
     ] {
         entry(roff, italic(file), meaning);
@@ -217,6 +221,10 @@ fn environment(roff: &mut Roff) {
         (
             "SIDENOTE_STATE_DIR",
             "The folder where sidenote keeps where you left off (see FILES), instead of the platform's state folder.",
+        ),
+        (
+            "SIDENOTE_CACHE_DIR",
+            "The folder where sidenote keeps its corroboration cache (see FILES), instead of the platform's cache folder.",
         ),
     ] {
         entry(roff, bold(variable), meaning);
@@ -252,6 +260,10 @@ mod tests {
         assert!(
             page.contains("SIDENOTE_STATE_DIR"),
             "the places' folder: {page}"
+        );
+        assert!(
+            page.contains("SIDENOTE_CACHE_DIR") && page.contains("sidenote/corroborate/"),
+            "the corroboration cache: {page}"
         );
         for section in ["COMMANDS", "EXIT STATUS", "KEYS", "FILES", "ENVIRONMENT"] {
             assert!(

@@ -79,13 +79,15 @@ impl corroborate::Progress for Ticks<'_> {
 }
 
 /// Prints the groups of the reports under `paths` (the current folder when there is none);
-/// with `claims_only`, only groups with at least one claim. A report or sidecar that cannot be
-/// read is named on stderr and left out; the command then exits with bad input after printing
-/// the rest.
+/// with `claims_only`, only groups with at least one claim; with `cached`, what the user's cache
+/// ([`Cache::open`]) holds of the reports is taken from it and what it lacks is put there. A
+/// report or sidecar that cannot be read is named on stderr and left out; the command then exits
+/// with bad input after printing the rest.
 pub fn run(
     paths: &[PathBuf],
     format: Format,
     claims_only: bool,
+    cached: bool,
     config: &Config,
 ) -> Result<(), CliError> {
     let here = [PathBuf::from(".")];
@@ -93,8 +95,8 @@ pub fn run(
     let found = scan::find_reports(paths).map_err(CliError::BadInput)?;
     let cues = super::suggest::cues(config)?;
     let bar = Progress::new(found.len() as u64);
-    let (read, failed) =
-        corroborate::read_all(&found, &cues, &Ticks(&bar), Cache::open(&cues).as_ref());
+    let cache = if cached { Cache::open(&cues) } else { None };
+    let (read, failed) = corroborate::read_all(&found, &cues, &Ticks(&bar), cache.as_ref());
     let corroboration = Corroboration::new(read);
     bar.finish();
     let shown: Vec<&Group> = corroboration

@@ -49,8 +49,8 @@ pub trait Progress: Sync {
 impl Progress for () {}
 
 /// Reads every report of `paths` (already found, e.g. by the folder scan) in parallel, taking
-/// what it can from `cache` ([`Cache`]). Reports that cannot be read are returned apart, each
-/// error naming its file.
+/// what it can from `cache` ([`Cache`]), which is then kept to its size. Reports that cannot be
+/// read are returned apart, each error naming its file.
 pub fn read_all(
     paths: &[PathBuf],
     cues: &Cues,
@@ -68,6 +68,9 @@ pub fn read_all(
             Some(read)
         })
         .collect();
+    if let Some(cache) = cache {
+        cache.prune();
+    }
     let mut reports = Vec::with_capacity(results.len());
     let mut failed = Vec::new();
     for result in results.into_iter().flatten() {

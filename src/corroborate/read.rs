@@ -70,12 +70,12 @@ impl ReadReport {
     ) -> Result<Self, CorroborateError> {
         let (report, claims) = load(path)?;
         let cached = cache
-            .and_then(|c| c.get(&report.sha256))
+            .and_then(|c| c.get(&report))
             .filter(|s| s.len() == report.sentences.len());
         let signatures = cached.unwrap_or_else(|| {
             let signatures = signatures(&report, cues);
             if let Some(cache) = cache {
-                cache.put(&report.sha256, &signatures);
+                cache.put(&report, &signatures);
             }
             signatures
         });

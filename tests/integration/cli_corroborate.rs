@@ -9,6 +9,8 @@ use serde_json::Value;
 
 struct Event {
     dir: tempfile::TempDir,
+    /// The cache folder (`SIDENOTE_CACHE_DIR`), apart from the reports and from the user's.
+    cache: tempfile::TempDir,
 }
 
 impl Event {
@@ -21,7 +23,8 @@ impl Event {
             std::fs::copy(&path, dir.path().join(name)).expect("copy");
         }
         std::fs::write(dir.path().join("config.toml"), "author = \"ana\"\n").expect("config");
-        Self { dir }
+        let cache = tempfile::tempdir().expect("temporary folder");
+        Self { dir, cache }
     }
 
     fn path(&self, name: &str) -> PathBuf {
@@ -36,7 +39,7 @@ impl Event {
             .current_dir(self.dir.path())
             .env("XDG_CONFIG_HOME", self.dir.path())
             .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("SIDENOTE_CACHE_DIR", crate::support::cache_dir())
+            .env("SIDENOTE_CACHE_DIR", self.cache.path())
             .output()
             .expect("run sidenote")
     }
@@ -49,6 +52,20 @@ impl Event {
             String::from_utf8_lossy(&out.stderr)
         );
         String::from_utf8(out.stdout).expect("UTF-8 output")
+    }
+
+    /// The cache's entries, each with its bytes, in name order.
+    fn entries(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut entries: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(self.cache.path())
+            .expect("the cache folder")
+            .map(|e| {
+                let path = e.expect("entry").path();
+                let bytes = std::fs::read(&path).expect("read an entry");
+                (path, bytes)
+            })
+            .collect();
+        entries.sort();
+        entries
     }
 
     fn json(&self, args: &[&str]) -> Value {
@@ -223,4 +240,68 @@ fn a_missing_path_is_bad_input_and_an_unreadable_sidecar_is_named() {
     assert!(err.contains("brief.txt.sidenote.toml"), "{err}");
     let value: Value = serde_json::from_slice(&out.stdout).expect("the rest is printed");
     assert_eq!(value["reports"], 4);
+}
+
+#[test]
+fn a_cold_cache_a_warm_one_and_no_cache_print_the_same() {
+    let event = Event::new();
+    let before = crate::support::listing(event.dir.path());
+    let without = event.json(&[".", "--no-cache"]);
+    assert!(event.entries().is_empty(), "--no-cache writes no entry");
+    assert!(!without["groups"].as_array().expect("groups").is_empty());
+
+    let cold = event.json(&["."]);
+    let entries = event.entries();
+    assert_eq!(entries.len(), 5, "one entry per report: {entries:?}");
+    let warm = event.json(&["."]);
+    assert_eq!(cold, without, "a cold cache");
+    assert_eq!(warm, without, "a warm cache");
+    assert_eq!(event.entries(), entries, "a warm run rewrites nothing");
+    assert_eq!(
+        crate::support::listing(event.dir.path()),
+        before,
+        "nothing written beside the reports"
+    );
+
+    // A claim changes the sidecar, not the report: the warm cache still shows it.
+    event.ok(&["tag", "gazette.txt", "3", "sourced", "--source", "police"]);
+    let tagged = event.json(&["."]);
+    assert_eq!(tagged, event.json(&[".", "--no-cache"]));
+    assert_eq!(
+        group_of(&tagged, "gazette.txt", 3)["members"][1]["claims"][0]["source"],
+        "police"
+    );
+    assert_eq!(event.entries(), entries, "claims are not cached");
+
+    // Damaged entries are ignored and made again.
+    for (path, bytes) in &entries {
+        std::fs::write(path, &bytes[..bytes.len() / 2]).expect("truncate an entry");
+    }
+    assert_eq!(event.json(&["."]), tagged);
+    assert_eq!(event.entries(), entries, "made again, whole");
+
+    // A changed report misses; the others still hit.
+    let wire = event.path("wire.txt");
+    let text = std::fs::read_to_string(&wire).expect("wire");
+    assert!(text.contains("Two police officers"));
+    std::fs::write(
+        &wire,
+        text.replace("Two police officers", "Four police officers"),
+    )
+    .expect("change the wire");
+    let changed = event.json(&["."]);
+    assert_eq!(changed, event.json(&[".", "--no-cache"]));
+    let wire = &group_of(&changed, "wire.txt", 3)["members"][2];
+    assert!(
+        wire["text"]
+            .as_str()
+            .expect("text")
+            .starts_with("Four police officers"),
+        "{wire}"
+    );
+    assert_eq!(
+        event.entries().len(),
+        6,
+        "a new entry for the changed report"
+    );
 }
