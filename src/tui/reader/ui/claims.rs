@@ -164,16 +164,27 @@ fn empty_hint(app: &App) -> String {
 }
 
 /// What the panel warns of on claim `i`: orphaned, one of the versions of a conflict (with the
-/// key that drops it, keeping the other), or found with changed text.
+/// keys that drop it and keep it), or found with changed text.
 fn warning(app: &App, i: usize) -> Option<String> {
     if app.claim_span(i).is_none() {
         Some(" ⚠ orphaned".to_owned())
     } else if app.in_conflict(i) {
-        let drop = app.config.keys.first_key(Action::RemoveClaim);
-        Some(drop.map_or_else(
-            || " ⚠ conflict".to_owned(),
-            |key| format!(" ⚠ conflict ({key} drops)"),
-        ))
+        let [drop, keep] = [Action::RemoveClaim, Action::AcceptSuggestion]
+            .map(|action| app.config.keys.first_key(action));
+        let what = if app.lone_version(i) {
+            " ⚠ conflict, other version removed"
+        } else {
+            " ⚠ conflict"
+        };
+        let keys: Vec<String> = [drop.map(|k| format!("{k} drops")), keep.map(|k| format!("{k} keeps"))]
+            .into_iter()
+            .flatten()
+            .collect();
+        Some(if keys.is_empty() {
+            what.to_owned()
+        } else {
+            format!("{what} ({})", keys.join(", "))
+        })
     } else if app.old_quote(i).is_some() {
         Some(" ≈ text changed".to_owned())
     } else {
