@@ -139,7 +139,11 @@ mod tests {
     }
 
     fn index_of(sidecar: &Sidecar, status: &str) -> usize {
-        sidecar.claims.iter().position(|c| c.status == status).unwrap()
+        sidecar
+            .claims
+            .iter()
+            .position(|c| c.status == status)
+            .unwrap()
     }
 
     /// The id of the claim whose versions are in conflict, and of the claim on "One.".
@@ -158,7 +162,10 @@ mod tests {
             assert!(!sidecar.in_conflict(index_of(&sidecar, "sourced")));
             let at = sidecar.keep_version(i).unwrap();
             assert_eq!(sidecar.claims[at].status, keep);
-            let mut expected = vec![("sourced", first.as_str(), false), (keep, id.as_str(), false)];
+            let mut expected = vec![
+                ("sourced", first.as_str(), false),
+                (keep, id.as_str(), false),
+            ];
             expected.sort_unstable();
             assert_eq!(statuses(&sidecar), expected);
             assert_eq!(sidecar.keep_version(at), None, "no conflict left");
@@ -172,10 +179,16 @@ mod tests {
         sidecar.claims.remove(index_of(&sidecar, "disputed"));
         let copy = index_of(&sidecar, "opinion");
         assert_eq!(sidecar.versions(copy), [copy]);
-        assert!(sidecar.in_conflict(copy), "check reports it: so does the reader");
+        assert!(
+            sidecar.in_conflict(copy),
+            "check reports it: so does the reader"
+        );
         let at = sidecar.keep_version(copy).unwrap();
         let kept = &sidecar.claims[at];
-        assert_eq!((kept.status.as_str(), kept.id.as_str()), ("opinion", id.as_str()));
+        assert_eq!(
+            (kept.status.as_str(), kept.id.as_str()),
+            ("opinion", id.as_str())
+        );
         assert!(!sidecar.in_conflict(at));
     }
 
@@ -187,7 +200,10 @@ mod tests {
             let removed = sidecar.claims.remove(index_of(&sidecar, drop));
             let at = sidecar.settle_conflict(&removed).unwrap();
             let kept = &sidecar.claims[at];
-            assert_eq!((kept.status.as_str(), kept.id.as_str()), (keep, id.as_str()));
+            assert_eq!(
+                (kept.status.as_str(), kept.id.as_str()),
+                (keep, id.as_str())
+            );
             assert!(statuses(&sidecar).iter().all(|c| !c.2), "no markers left");
             // A claim in no conflict settles nothing.
             let removed = sidecar.claims.remove(index_of(&sidecar, "sourced"));

@@ -53,7 +53,9 @@ impl App {
         self.message = Some(if dropped == 0 {
             format!("conflict resolved: kept the {status} version (its other was removed){undo}")
         } else {
-            format!("conflict resolved: kept the {status} version, dropped {dropped} other(s){undo}")
+            format!(
+                "conflict resolved: kept the {status} version, dropped {dropped} other(s){undo}"
+            )
         });
         Some(self.claims_changed())
     }
@@ -179,12 +181,20 @@ mod tests {
     fn y_on_a_version_keeps_it_and_drops_the_other() {
         let mut app = conflicted();
         pick(&mut app, "opinion");
-        assert_eq!(update(&mut app, Action::AcceptSuggestion), Some(Effect::Save));
+        assert_eq!(
+            update(&mut app, Action::AcceptSuggestion),
+            Some(Effect::Save)
+        );
         assert_eq!(
             claims(&app),
             [("tester-1".into(), "opinion".into(), vec![], false)]
         );
-        assert!(app.message.as_deref().unwrap().contains("kept the opinion version"));
+        assert!(
+            app.message
+                .as_deref()
+                .unwrap()
+                .contains("kept the opinion version")
+        );
         update(&mut app, Action::Undo);
         assert_eq!(app.sidecar.claims.len(), 2, "one edit");
     }
@@ -209,14 +219,22 @@ mod tests {
             crate::tui::reader::marks::SentenceMark::Disagreement
         );
         pick(&mut app, "opinion");
-        assert_eq!(update(&mut app, Action::AcceptSuggestion), Some(Effect::Save));
+        assert_eq!(
+            update(&mut app, Action::AcceptSuggestion),
+            Some(Effect::Save)
+        );
         assert_eq!(
             claims(&app),
             [("tester-1".into(), "opinion".into(), vec![], false)],
             "kept, without the markers, under the claim's id"
         );
         assert!(!app.in_conflict(0));
-        assert!(app.message.as_deref().unwrap().contains("conflict resolved"));
+        assert!(
+            app.message
+                .as_deref()
+                .unwrap()
+                .contains("conflict resolved")
+        );
         // `x` instead drops it: the removal stands.
         update(&mut app, Action::Undo);
         assert!(app.lone_version(0));

@@ -232,8 +232,18 @@ impl App {
     /// re-anchored to the report now there, as when a changed report is opened (what is not
     /// found is kept, orphaned), and written with its hash on the next change.
     ///
+    /// A web page with no article in it (navigation, a section front) is refused, as when it
+    /// is opened: the reader keeps the text it shows, and the claims stay anchored to it.
+    ///
     /// [`ReportIdentity`]: crate::annotate::identity::ReportIdentity
     pub fn report_replaced(&mut self, report: Report) {
+        if report.no_article {
+            self.message = Some(
+                "the report on disk is now a web page with no article (mostly links or too short): still showing the text you were reading, your claims stay on it"
+                    .to_owned(),
+            );
+            return;
+        }
         let read_only = match &self.save_state {
             SaveState::ReadOnly(why) => Some(why.clone()),
             _ => None,

@@ -176,10 +176,13 @@ fn warning(app: &App, i: usize) -> Option<String> {
         } else {
             " ⚠ conflict"
         };
-        let keys: Vec<String> = [drop.map(|k| format!("{k} drops")), keep.map(|k| format!("{k} keeps"))]
-            .into_iter()
-            .flatten()
-            .collect();
+        let keys: Vec<String> = [
+            drop.map(|k| format!("{k} drops")),
+            keep.map(|k| format!("{k} keeps")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         Some(if keys.is_empty() {
             what.to_owned()
         } else {
