@@ -108,6 +108,24 @@ mod tests {
             .collect()
     }
 
+    /// The screen, drawn at 120x30, as text.
+    fn screen(app: &crate::tui::reader::App) -> String {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
+        terminal
+            .draw(|frame| crate::tui::reader::ui::draw(frame, app))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..30)
+            .map(|y| {
+                (0..120)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// Selects the version with `status` in the panel.
     fn pick(app: &mut crate::tui::reader::App, status: &str) {
         update(app, Action::NextSentence);
@@ -131,6 +149,7 @@ mod tests {
         let mut app = conflicted();
         assert!(app.in_conflict(0) && app.in_conflict(1));
         pick(&mut app, "opinion");
+        assert_eq!(screen(&app).matches("⚠ conflict (x drops)").count(), 2);
         assert_eq!(update(&mut app, Action::RemoveClaim), Some(Effect::Save));
         assert_eq!(
             claims(&app),
@@ -219,6 +238,11 @@ mod tests {
             crate::tui::reader::marks::SentenceMark::Disagreement
         );
         pick(&mut app, "opinion");
+        assert!(
+            screen(&app).contains("⚠ conflict (y keeps)"),
+            "the panel says so: {}",
+            screen(&app)
+        );
         assert_eq!(
             update(&mut app, Action::AcceptSuggestion),
             Some(Effect::Save)
