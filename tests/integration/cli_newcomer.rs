@@ -406,16 +406,33 @@ fn untag_on_a_conflict_keeps_the_other_version_without_markers() {
     let merged = sandbox.run(&["merge-driver", "base.toml", sidecar, "theirs.toml"]);
     assert_eq!(merged.status.code(), Some(0));
     assert_eq!(sandbox.read(sidecar).matches("[[claim]]").count(), 2);
-
-    sandbox.ok(&["untag", "r.txt", "3"]);
-    let after = sandbox.read(sidecar);
-    assert_eq!(after.matches("[[claim]]").count(), 1, "{after}");
-    assert!(!after.contains("conflict"), "no residue: {after}");
     let id = |text: &str| {
         text.lines()
             .find(|l| l.starts_with("id = "))
             .map(str::to_owned)
     };
+
+    // The original removed by hand, as `check` advises: the copy left is still reported.
+    let merged = sandbox.read(sidecar);
+    let original = id(&ours).expect("an id");
+    let by_hand: Vec<&str> = merged
+        .split("[[claim]]")
+        .filter(|block| !block.contains(&format!("{original}\n")))
+        .collect();
+    sandbox.write(sidecar, &by_hand.join("[[claim]]"));
+    let run = sandbox.run(&["check", sidecar]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("is the only version left of claim"),
+        "{stdout}"
+    );
+    sandbox.write(sidecar, &merged);
+
+    sandbox.ok(&["untag", "r.txt", "3"]);
+    let after = sandbox.read(sidecar);
+    assert_eq!(after.matches("[[claim]]").count(), 1, "{after}");
+    assert!(!after.contains("conflict"), "no residue: {after}");
     assert_eq!(id(&after), id(&ours), "the survivor has the claim's id");
     let run = sandbox.run(&["check", sidecar]);
     assert_eq!(

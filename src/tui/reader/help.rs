@@ -171,10 +171,10 @@ fn gutter_lines(keys: &Keymap) -> Vec<HelpLine> {
             format!("  s? (dim)  a suggestion waits: {accept} accepts, {dismiss} dismisses"),
             "  · (dim)  read, nothing to claim (a no-claim mark)".to_owned(),
             format!(
-                "  ⚠  the authors' tags (or grade letters) differ ({adjudicate} adjudicates), or a merge left"
+                "  ⚠  the authors' tags (or grade letters) differ ({adjudicate} adjudicates), or a merge left two"
             ),
             format!(
-                "     two versions of a claim ({remove} on the one you drop keeps the other)"
+                "     versions of a claim ({remove} on the one you drop keeps the other)"
             ),
             "  A row holding several sentences shows each kind of mark once, in order:".to_owned(),
             "  s– a tagged sentence, then one with nothing; ◌ a suggestion; + more kinds.".to_owned(),
