@@ -408,7 +408,7 @@ proptest! {
 fn edit_outside(
     text: &mut String,
     quote: std::ops::Range<usize>,
-    place: &prop::sample::Index,
+    place: prop::sample::Index,
     insert: &str,
     cut: usize,
 ) -> usize {
@@ -437,7 +437,7 @@ fn an_edit_finds_room_outside_a_quote_with_little_text_around_it() {
             .current();
         // Four bytes before the quote, two after: a cut of 30 has no room on either side.
         let mut text = "Abc Quote here. x.".to_owned();
-        let at = edit_outside(&mut text, 4..15, &place, "new", 30);
+        let at = edit_outside(&mut text, 4..15, place, "new", 30);
         assert_eq!(&text[at..at + 11], "Quote here.", "{text}");
     }
 }
@@ -482,7 +482,7 @@ proptest! {
         // Each edit replaces up to 30 bytes by new text, away from the quote.
         let (mut new, mut quote_at) = (text.clone(), at);
         for (place, insert, cut) in &edits {
-            quote_at = edit_outside(&mut new, quote_at..quote_at + quote.len(), place, insert, *cut);
+            quote_at = edit_outside(&mut new, quote_at..quote_at + quote.len(), *place, insert, *cut);
         }
         prop_assert_eq!(&new[quote_at..quote_at + quote.len()], quote.as_str());
         prop_assume!(new.matches(quote.as_str()).count() == 1);
