@@ -130,23 +130,20 @@ fn text_line(app: &App, index: usize) -> Line<'_> {
 /// the authors disagree. Two kinds of mark show one cell each, in order (`–` for a sentence
 /// with nothing, `·` for one read with nothing to claim, `◌` for a suggestion, as in the panel),
 /// and more kinds the first and `+`. On
-/// the first row of the selected claim, its grade stands instead, unless that row shows `⚠`.
+/// the first row of the selected claim, its grade stands instead.
 fn gutter_mark<'a>(app: &'a App, row: &Range<usize>) -> Line<'a> {
     let probe = row.start..row.end.max(row.start + 1);
-    let marks = app.row_marks(row);
-    // The selected claim's grade stands in its first row's gutter, in the tag's colour, unless
-    // the row shows a disagreement: the grade would hide it.
+    // The selected claim's grade stands in its first row's gutter, in the tag's colour.
     if let Some(i) = app.selected_index()
         && let Some(grade) = app.sidecar.claims[i].grade
         && app.claim_span(i).is_some_and(|s| probe.contains(&s.start))
-        && !marks.contains(&SentenceMark::Disagreement)
     {
         let style = tag_color(app, &app.sidecar.claims[i].status)
             .map_or(Style::new(), |c| Style::new().fg(c))
             .add_modifier(Modifier::BOLD);
         return Line::from(Span::styled(grade.to_string(), style));
     }
-    match marks.as_slice() {
+    match app.row_marks(row).as_slice() {
         [] | [SentenceMark::Plain] => Line::default(),
         [SentenceMark::Suggested(status)] => {
             // The tag's letter with a question mark, dim: told from a claim's without colour.
@@ -331,19 +328,5 @@ mod tests {
         // Agreeing authors: one letter.
         let app = reader(&[(0, "opinion", "ana", None), (0, "opinion", "ben", None)]);
         assert_eq!(gutter_of(&app, "The ferry left"), "o–");
-    }
-
-    #[test]
-    fn the_selected_claims_grade_never_hides_a_disagreement() {
-        let mut app = reader(&[
-            (0, "sourced", "ana", Some("B2")),
-            (0, "unsourced", "ben", None),
-        ]);
-        app.selected = Some("ana-0".to_owned());
-        assert_eq!(gutter_of(&app, "The ferry left"), "⚠–");
-        // Where nobody disagrees, the grade stands.
-        let mut app = reader(&[(0, "sourced", "ana", Some("B2"))]);
-        app.selected = Some("ana-0".to_owned());
-        assert_eq!(gutter_of(&app, "The ferry left"), "B2");
     }
 }
