@@ -5,6 +5,7 @@
 mod anchor;
 pub mod atomic;
 mod claim;
+pub mod conflict;
 pub mod dismissals;
 pub mod grade;
 pub mod identity;

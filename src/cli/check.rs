@@ -285,13 +285,24 @@ fn conflicts(path: &Path, sidecar: &Sidecar, report: &Report, findings: &mut Fin
             || "an orphaned claim".to_owned(),
             |i| format!("sentence {}", i + 1),
         );
-        findings.push(format!(
-            "{}: {sentence}: unresolved conflict: claim {} by {} conflicts with claim {of} {}; keep one version (in the reader, or remove the other from the sidecar)",
-            path.display(),
-            claim.id,
-            claim.author,
-            quoted(&short(&claim.quote))
-        ));
+        if sidecar.claims.iter().any(|c| c.id == of) {
+            findings.push(format!(
+                "{}: {sentence}: unresolved conflict: claim {} by {} conflicts with claim {of} {}; keep one version (in the reader, or remove the other from the sidecar)",
+                path.display(),
+                claim.id,
+                claim.author,
+                quoted(&short(&claim.quote))
+            ));
+        } else {
+            // Its other version was removed outside the reader: what is left is to keep it.
+            findings.push(format!(
+                "{}: {sentence}: unresolved conflict: claim {} by {} {} is the only version left of claim {of}; keep it or drop it in the reader",
+                path.display(),
+                claim.id,
+                claim.author,
+                quoted(&short(&claim.quote))
+            ));
+        }
     }
 }
 

@@ -220,7 +220,8 @@ pub fn accept(report: &Path, n: usize, details: Details, config: &Config) -> Res
 }
 
 /// Removes `author`'s own claim in sentence `n`, whole or narrowed (a colleague's stays), and
-/// `author`'s no-claim mark there: both, when a merge left both. Removing the last claim or mark
+/// `author`'s no-claim mark there: both, when a merge left both. When the claim was one of two
+/// versions of a conflict, the other is kept, without the conflict's markers. Removing the last claim or mark
 /// removes the sidecar. A sentence with neither is said so on stderr, and is no error.
 pub fn untag(report: &Path, n: usize, author: &str) -> Result<(), CliError> {
     let report = load_report(report)?;
@@ -229,7 +230,9 @@ pub fn untag(report: &Path, n: usize, author: &str) -> Result<(), CliError> {
     store::update(&sidecar_path(&report.path), &mut NoFaults, |disk| {
         let mut sidecar = current(disk, &report);
         if let Some(index) = sidecar.claim_of(&report, &span, author) {
-            sidecar.claims.remove(index);
+            let claim = sidecar.claims.remove(index);
+            // One of two versions a merge left: the other is the claim now, as in the reader.
+            sidecar.settle_conflict(&claim);
             removed = true;
         }
         removed |= sidecar.unmark(&report, &span, author) > 0;

@@ -295,7 +295,7 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     (
         "accept_suggestion",
         Action::AcceptSuggestion,
-        "accept the suggested tag and source",
+        "accept the suggested tag and source (of a ⚠ conflict: keep this one)",
     ),
     (
         "dismiss_suggestion",

@@ -193,9 +193,12 @@ pub fn live(
         |terminal, path, start, review| match crate::report::Report::load(path) {
             Ok(report) => {
                 // A page of links is refused as on the command line; the review screen says why
-                // on its status line and stays.
-                if let Err(refused) = ReaderError::refuse_no_article(&report) {
-                    return Ok(Some(refused.to_string()));
+                // on its status line and stays, in words short enough to be read whole there.
+                if ReaderError::refuse_no_article(&report).is_err() {
+                    return Ok(Some(format!(
+                        "{}: no article found (mostly links or too short); not opened",
+                        crate::report::safe_path(path)
+                    )));
                 }
                 let start = Start {
                     folder: Some(root),

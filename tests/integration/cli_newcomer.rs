@@ -387,6 +387,62 @@ fn check_finds_nothing_without_a_conflict() {
     );
 }
 
+/// `untag` on a sentence a merge left in two versions removes one and keeps the other as the
+/// claim, without the conflict's markers: `check` is clean, as after resolving in the reader.
+#[test]
+fn untag_on_a_conflict_keeps_the_other_version_without_markers() {
+    let sandbox = Sandbox::new();
+    let sidecar = "r.txt.sidenote.toml";
+    sandbox.ok(&["tag", "r.txt", "3", "sourced"]);
+    let base = sandbox.read(sidecar);
+    sandbox.ok(&["tag", "r.txt", "3", "unsourced"]);
+    let ours = sandbox.read(sidecar);
+    sandbox.write(sidecar, &base);
+    sandbox.ok(&["tag", "r.txt", "3", "disputed"]);
+    let theirs = sandbox.read(sidecar);
+    sandbox.write("base.toml", &base);
+    sandbox.write(sidecar, &ours);
+    sandbox.write("theirs.toml", &theirs);
+    let merged = sandbox.run(&["merge-driver", "base.toml", sidecar, "theirs.toml"]);
+    assert_eq!(merged.status.code(), Some(0));
+    assert_eq!(sandbox.read(sidecar).matches("[[claim]]").count(), 2);
+    let id = |text: &str| {
+        text.lines()
+            .find(|l| l.starts_with("id = "))
+            .map(str::to_owned)
+    };
+
+    // The original removed by hand, as `check` advises: the copy left is still reported.
+    let merged = sandbox.read(sidecar);
+    let original = id(&ours).expect("an id");
+    let by_hand: Vec<&str> = merged
+        .split("[[claim]]")
+        .filter(|block| !block.contains(&format!("{original}\n")))
+        .collect();
+    sandbox.write(sidecar, &by_hand.join("[[claim]]"));
+    let run = sandbox.run(&["check", sidecar]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("is the only version left of claim"),
+        "{stdout}"
+    );
+    sandbox.write(sidecar, &merged);
+
+    sandbox.ok(&["untag", "r.txt", "3"]);
+    let after = sandbox.read(sidecar);
+    assert_eq!(after.matches("[[claim]]").count(), 1, "{after}");
+    assert!(!after.contains("conflict"), "no residue: {after}");
+    assert_eq!(id(&after), id(&ours), "the survivor has the claim's id");
+    let run = sandbox.run(&["check", sidecar]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stdout)
+    );
+}
+
 // Item 10: the manual page.
 
 #[test]

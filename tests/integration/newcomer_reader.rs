@@ -92,6 +92,10 @@ fn the_review_screen_says_a_page_of_links_has_no_article_and_stays() {
     // Sorted by path: `report.txt`, then `tidewater-news.html`.
     review.press("j\r");
     review.wait_for_status("no article found");
+    // Whole on a 120-column status bar, the file named: nothing of it cut.
+    review.wait_for_status(
+        "tidewater-news.html: no article found (mostly links or too short); not opened",
+    );
     assert!(
         !review.screen().contains("sentence 1/"),
         "the reader did not open: {}",

@@ -402,6 +402,46 @@ proptest! {
     }
 }
 
+/// Replaces up to `cut` bytes of `text` at a place `place` picks among those outside `quote`
+/// (a byte range of `text`) by `insert`; returns where the quote starts then. The cut is as long
+/// as the room on the quote's longer side allows, so some place is always left.
+fn edit_outside(
+    text: &mut String,
+    quote: std::ops::Range<usize>,
+    place: prop::sample::Index,
+    insert: &str,
+    cut: usize,
+) -> usize {
+    let cut = cut.min(quote.start.max(text.len() - quote.end));
+    let outside: Vec<usize> = (0..=text.len())
+        .filter(|&p| p + cut <= quote.start || p >= quote.end)
+        .filter(|&p| p + cut <= text.len())
+        .collect();
+    let p = *place.get(&outside);
+    text.replace_range(p..p + cut, insert);
+    if p <= quote.start {
+        quote.start + insert.len() - cut
+    } else {
+        quote.start
+    }
+}
+
+#[test]
+fn an_edit_finds_room_outside_a_quote_with_little_text_around_it() {
+    use proptest::strategy::ValueTree as _;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    for _ in 0..20 {
+        let place = any::<prop::sample::Index>()
+            .new_tree(&mut runner)
+            .expect("an index")
+            .current();
+        // Four bytes before the quote, two after: a cut of 30 has no room on either side.
+        let mut text = "Abc Quote here. x.".to_owned();
+        let at = edit_outside(&mut text, 4..15, place, "new", 30);
+        assert_eq!(&text[at..at + 11], "Quote here.", "{text}");
+    }
+}
+
 proptest! {
     #[test]
     fn myers_agrees_with_the_textbook_table(
@@ -442,15 +482,7 @@ proptest! {
         // Each edit replaces up to 30 bytes by new text, away from the quote.
         let (mut new, mut quote_at) = (text.clone(), at);
         for (place, insert, cut) in &edits {
-            let outside: Vec<usize> = (0..=new.len())
-                .filter(|&p| p + cut <= quote_at || p >= quote_at + quote.len())
-                .filter(|&p| p + cut <= new.len())
-                .collect();
-            let p = *place.get(&outside);
-            new.replace_range(p..p + cut, insert);
-            if p <= quote_at {
-                quote_at = quote_at + insert.len() - cut;
-            }
+            quote_at = edit_outside(&mut new, quote_at..quote_at + quote.len(), *place, insert, *cut);
         }
         prop_assert_eq!(&new[quote_at..quote_at + quote.len()], quote.as_str());
         prop_assume!(new.matches(quote.as_str()).count() == 1);

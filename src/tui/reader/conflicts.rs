@@ -1,71 +1,63 @@
-//! Conflicts a merge left (two versions of one claim, see [`crate::annotate::merge`]): which
-//! claims are in one, and resolving it by keeping one version.
+//! Conflicts a merge left (two versions of one claim, see [`crate::annotate::conflict`]):
+//! which claims are in one, and resolving it by keeping one version.
 //!
-//! A merge keeps our version under the claim's id and adds theirs beside it, labelled
-//! `conflict` with `conflict_of` naming ours. The panel marks both `⚠ conflict`; removing one
-//! version (`x`) keeps the other, which then loses the markers and takes the claim's id back,
-//! so neither `sidenote check` nor the next merge sees a conflict that was resolved. One edit:
-//! `z` brings both versions back.
+//! The panel marks each version `⚠ conflict`; removing one version (`x`) keeps the other, and
+//! the accept key (`y`) on a version keeps it and drops the others. Either way the survivor
+//! loses the markers and takes the claim's id back, so neither `sidenote check` nor the next
+//! merge sees a conflict that was resolved. A conflict copy whose other version was removed
+//! outside the reader is still one (as `check` reports it): `y` keeps it, `x` drops it. One
+//! edit: `z` brings every version back.
 
-use super::App;
-use crate::annotate::merge::{CONFLICT_KEY, CONFLICT_LABEL};
-use crate::annotate::{Claim, now};
-
-/// The id of the claim whose versions `claim` is one of: its own, or the one it conflicts with.
-fn original_id(claim: &Claim) -> &str {
-    claim
-        .extra
-        .get(CONFLICT_KEY)
-        .and_then(toml::Value::as_str)
-        .unwrap_or(&claim.id)
-}
-
-/// Whether `claim` is a version of the claim `id` (the claim itself or a conflict copy of it).
-fn version_of(claim: &Claim, id: &str) -> bool {
-    claim.id == id || claim.extra.get(CONFLICT_KEY).and_then(toml::Value::as_str) == Some(id)
-}
+use super::{App, Effect};
+use crate::annotate::Claim;
+use crate::config::keys::Action;
 
 impl App {
-    /// Whether claim `i` is one of two or more versions of a claim a merge could not reconcile.
+    /// Whether claim `i` is one of two or more versions of a claim a merge could not reconcile,
+    /// or a conflict copy whose other version is gone.
     pub fn in_conflict(&self, i: usize) -> bool {
-        let Some(claim) = self.sidecar.claims.get(i) else {
-            return false;
-        };
-        let id = original_id(claim);
-        self.sidecar
-            .claims
-            .iter()
-            .filter(|c| version_of(c, id))
-            .nth(1)
-            .is_some()
+        self.sidecar.in_conflict(i)
+    }
+
+    /// Whether claim `i` is a conflict copy whose other version was removed: `y` keeps it.
+    pub fn lone_version(&self, i: usize) -> bool {
+        self.in_conflict(i) && self.sidecar.versions(i).len() == 1
     }
 
     /// After `removed` was taken out of the claims: when it was a version in a conflict and one
     /// version is left, that one is the claim now, without the conflict's markers and under the
     /// claim's id. Returns the survivor's index.
     pub(super) fn settle_conflict(&mut self, removed: &Claim) -> Option<usize> {
-        let id = original_id(removed).to_owned();
-        let was_conflict = removed.extra.contains_key(CONFLICT_KEY)
-            || self
-                .sidecar
-                .claims
-                .iter()
-                .any(|c| c.extra.get(CONFLICT_KEY).and_then(toml::Value::as_str) == Some(&id));
-        if !was_conflict {
-            return None;
-        }
-        let mut versions =
-            (0..self.sidecar.claims.len()).filter(|&j| version_of(&self.sidecar.claims[j], &id));
-        let (Some(i), None) = (versions.next(), versions.next()) else {
-            return None;
-        };
-        let survivor = &mut self.sidecar.claims[i];
-        survivor.extra.remove(CONFLICT_KEY);
-        survivor.labels.retain(|l| l != CONFLICT_LABEL);
-        survivor.id = id;
-        survivor.updated = now();
-        self.selected = Some(survivor.id.clone());
+        let i = self.sidecar.settle_conflict(removed)?;
+        self.selected = Some(self.sidecar.claims[i].id.clone());
         Some(i)
+    }
+
+    /// The accept key on the user's own claim in a conflict: keeps that version, drops the
+    /// others. `None` (nothing done) when the cursor's claim is in no conflict.
+    pub(super) fn keep_conflict_version(&mut self) -> Option<Effect> {
+        let i = self
+            .own_claim_under_cursor()
+            .filter(|&i| self.in_conflict(i))?;
+        self.record_undo();
+        let dropped = self.sidecar.versions(i).len() - 1;
+        let at = self.sidecar.keep_version(i)?;
+        let claim = &self.sidecar.claims[at];
+        self.selected = Some(claim.id.clone());
+        let undo = self
+            .config
+            .keys
+            .first_key(Action::Undo)
+            .map_or_else(String::new, |key| format!(" ({key} undoes)"));
+        let status = crate::report::safe(&claim.status);
+        self.message = Some(if dropped == 0 {
+            format!("conflict resolved: kept the {status} version (its other was removed){undo}")
+        } else {
+            format!(
+                "conflict resolved: kept the {status} version, dropped {dropped} other(s){undo}"
+            )
+        });
+        Some(self.claims_changed())
     }
 }
 
@@ -116,6 +108,24 @@ mod tests {
             .collect()
     }
 
+    /// The screen, drawn at 120x30, as text.
+    fn screen(app: &crate::tui::reader::App) -> String {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
+        terminal
+            .draw(|frame| crate::tui::reader::ui::draw(frame, app))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..30)
+            .map(|y| {
+                (0..120)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// Selects the version with `status` in the panel.
     fn pick(app: &mut crate::tui::reader::App, status: &str) {
         update(app, Action::NextSentence);
@@ -139,6 +149,7 @@ mod tests {
         let mut app = conflicted();
         assert!(app.in_conflict(0) && app.in_conflict(1));
         pick(&mut app, "opinion");
+        assert_eq!(screen(&app).matches("⚠ conflict (x drops)").count(), 2);
         assert_eq!(update(&mut app, Action::RemoveClaim), Some(Effect::Save));
         assert_eq!(
             claims(&app),
@@ -183,5 +194,75 @@ mod tests {
                 .iter()
                 .any(|c| c.extra.contains_key(CONFLICT_KEY))
         );
+    }
+
+    #[test]
+    fn y_on_a_version_keeps_it_and_drops_the_other() {
+        let mut app = conflicted();
+        pick(&mut app, "opinion");
+        assert_eq!(
+            update(&mut app, Action::AcceptSuggestion),
+            Some(Effect::Save)
+        );
+        assert_eq!(
+            claims(&app),
+            [("tester-1".into(), "opinion".into(), vec![], false)]
+        );
+        assert!(
+            app.message
+                .as_deref()
+                .unwrap()
+                .contains("kept the opinion version")
+        );
+        update(&mut app, Action::Undo);
+        assert_eq!(app.sidecar.claims.len(), 2, "one edit");
+    }
+
+    #[test]
+    fn a_copy_whose_original_was_removed_shows_and_is_resolved() {
+        // The original removed outside the reader (by hand, as `check` advises): the copy
+        // keeps its markers, and `check` reports it.
+        let mut app = conflicted();
+        let mut sidecar = app.sidecar.clone();
+        sidecar.claims.retain(|c| c.status == "opinion");
+        app = crate::tui::reader::App::new(
+            (*app.report).clone(),
+            Some(sidecar),
+            app.config.clone(),
+            None,
+        );
+        update(&mut app, Action::Resize(120, 30));
+        assert!(app.in_conflict(0) && app.lone_version(0));
+        assert_eq!(
+            app.sentence_mark(1),
+            crate::tui::reader::marks::SentenceMark::Disagreement
+        );
+        pick(&mut app, "opinion");
+        assert!(
+            screen(&app).contains("⚠ conflict (y keeps)"),
+            "the panel says so: {}",
+            screen(&app)
+        );
+        assert_eq!(
+            update(&mut app, Action::AcceptSuggestion),
+            Some(Effect::Save)
+        );
+        assert_eq!(
+            claims(&app),
+            [("tester-1".into(), "opinion".into(), vec![], false)],
+            "kept, without the markers, under the claim's id"
+        );
+        assert!(!app.in_conflict(0));
+        assert!(
+            app.message
+                .as_deref()
+                .unwrap()
+                .contains("conflict resolved")
+        );
+        // `x` instead drops it: the removal stands.
+        update(&mut app, Action::Undo);
+        assert!(app.lone_version(0));
+        assert_eq!(update(&mut app, Action::RemoveClaim), Some(Effect::Save));
+        assert!(app.sidecar.claims.is_empty());
     }
 }

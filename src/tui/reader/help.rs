@@ -48,7 +48,7 @@ pub fn lines(config: &Config) -> Vec<HelpLine> {
         "  A claim marked ≈ was found with changed text: its tag key confirms it.",
     ));
     lines.push(HelpLine::Blank);
-    lines.extend(gutter_lines());
+    lines.extend(gutter_lines(&config.keys));
     lines.push(HelpLine::Blank);
     lines.push(HelpLine::Heading(
         "Selecting part of a sentence or several sentences",
@@ -153,23 +153,34 @@ pub fn editor_hint(keys: &Keymap, width: usize) -> String {
         .clone()
 }
 
-/// What the article's gutter marks mean (see `reader::marks`).
-fn gutter_lines() -> Vec<HelpLine> {
+/// What the article's gutter marks mean (see `reader::marks`), with the keys `keys` binds.
+fn gutter_lines(keys: &Keymap) -> Vec<HelpLine> {
+    let [accept, dismiss, adjudicate, remove] = [
+        Action::AcceptSuggestion,
+        Action::DismissSuggestion,
+        Action::Adjudicate,
+        Action::RemoveClaim,
+    ]
+    .map(|action| keys.key_name(action));
     let mut lines = vec![HelpLine::Heading(
         "The gutter, left of the article: a mark per sentence",
     )];
     lines.extend(
         [
-            "  s (a tag's letter, on its colour)  the sentence's claims have that tag",
-            "  s? (dim)  a suggestion waits: y accepts, X dismisses",
-            "  · (dim)  read, nothing to claim (a no-claim mark)",
-            "  ⚠  the authors' tags (or grade letters) differ (A adjudicates), or a merge left two",
-            "     versions of a claim (x on the one you drop keeps the other)",
-            "  A row holding several sentences shows each kind of mark once, in order:",
-            "  s– a tagged sentence, then one with nothing; ◌ a suggestion; + more kinds.",
-            "  On the selected claim's first row: its grade (B2).",
+            "  s (a tag's letter, on its colour)  the sentence's claims have that tag".to_owned(),
+            format!("  s? (dim)  a suggestion waits: {accept} accepts, {dismiss} dismisses"),
+            "  · (dim)  read, nothing to claim (a no-claim mark)".to_owned(),
+            format!(
+                "  ⚠  the authors' tags (or grade letters) differ ({adjudicate} adjudicates), or a merge left two"
+            ),
+            format!(
+                "     versions of a claim ({remove} on the one you drop keeps the other)"
+            ),
+            "  A row holding several sentences shows each kind of mark once, in order:".to_owned(),
+            "  s– a tagged sentence, then one with nothing; ◌ a suggestion; + more kinds.".to_owned(),
+            "  On the selected claim's first row: its grade (B2).".to_owned(),
         ]
-        .map(|t| HelpLine::Text(t.to_owned())),
+        .map(HelpLine::Text),
     );
     lines
 }
@@ -318,6 +329,28 @@ mod tests {
             )),
             "the help lists the keys as bound"
         );
+    }
+
+    #[test]
+    fn the_gutter_help_names_the_keys_as_bound() {
+        let app = reader(
+            "[keys]\n\"ctrl-a\" = \"accept_suggestion\"\n\"y\" = \"none\"\n\
+             \"ctrl-d\" = \"dismiss_suggestion\"\n\"X\" = \"none\"\n\
+             \"ctrl-j\" = \"adjudicate\"\n\"A\" = \"none\"\n\
+             \"ctrl-k\" = \"remove_claim\"\n\"x\" = \"none\"\n",
+        );
+        let text: Vec<String> = lines(&app.config)
+            .into_iter()
+            .filter_map(|line| match line {
+                HelpLine::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        let text = text.join("\n");
+        assert!(text.contains("Ctrl-a accepts, Ctrl-d dismisses"), "{text}");
+        assert!(text.contains("(Ctrl-j adjudicates)"), "{text}");
+        assert!(text.contains("(Ctrl-k on the one you drop"), "{text}");
+        assert!(!text.contains("y accepts"), "{text}");
     }
 
     #[test]

@@ -9,7 +9,6 @@
 use std::ops::Range;
 
 use super::App;
-use crate::annotate::merge::CONFLICT_KEY;
 
 /// The mark of one sentence in the gutter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +22,8 @@ pub enum SentenceMark<'a> {
     /// Claimed with this tag: by everyone who tagged it, or as the adjudicator agreed.
     Tagged(&'a str),
     /// Its authors' claims differ in tag, or in reliability letter where both graded (and
-    /// nobody recorded the agreed reading yet), or a merge left two versions of one claim on it.
+    /// nobody recorded the agreed reading yet), or a merge left two versions of one claim on it
+    /// (or a copy whose other version was removed, still unresolved).
     Disagreement,
 }
 
@@ -44,13 +44,7 @@ impl App {
         if let Some(&agreed) = claims.iter().find(|&&i| of(i).is_agreed()) {
             return SentenceMark::Tagged(&of(agreed).status);
         }
-        let conflict = claims.iter().any(|&i| {
-            of(i)
-                .extra
-                .get(CONFLICT_KEY)
-                .and_then(toml::Value::as_str)
-                .is_some_and(|other| claims.iter().any(|&j| of(j).id == other))
-        });
+        let conflict = claims.iter().any(|&i| self.in_conflict(i));
         // As `sidenote agree` and the adjudication view count it: another tag, or another
         // reliability letter where both graded.
         let letter = |i: usize| of(i).grade.map(crate::annotate::Grade::reliability);

@@ -43,6 +43,9 @@ impl App {
             return None;
         }
         let Some(suggestion) = self.pending_suggestion(self.cursor) else {
+            if let Some(effect) = self.keep_conflict_version() {
+                return Some(effect);
+            }
             self.message = Some(if self.is_dismissed(self.cursor) {
                 let key = self
                     .config

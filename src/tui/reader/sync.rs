@@ -240,8 +240,18 @@ impl App {
     /// found is kept, orphaned), and written with its hash on the next change (or the save
     /// already due: an unsaved change stays unsaved, not forgotten).
     ///
+    /// A web page with no article in it (navigation, a section front) is refused, as when it
+    /// is opened: the reader keeps the text it shows, and the claims stay anchored to it.
+    ///
     /// [`ReportIdentity`]: crate::annotate::identity::ReportIdentity
     pub fn report_replaced(&mut self, report: Report) {
+        if report.no_article {
+            self.message = Some(
+                "the report on disk is now a web page with no article (mostly links or too short): still showing the text you were reading, your claims stay on it"
+                    .to_owned(),
+            );
+            return;
+        }
         let read_only = match &self.save_state {
             SaveState::ReadOnly(why) => Some(why.clone()),
             _ => None,

@@ -1169,6 +1169,31 @@ fn a_report_changed_on_disk_is_re_anchored_without_conflicts() {
     assert_eq!(next.report.sha256, "edited");
 }
 
+/// Issue 17 item 11: a report replaced on disk by a web page with no article is refused as at
+/// opening: the reader keeps its text and the claims their places.
+#[test]
+fn a_report_replaced_by_a_page_with_no_article_is_refused() {
+    let mut app = app();
+    keys(&mut app, "j s");
+    let before = (app.report.text.clone(), app.sidecar.claims.clone());
+    let mut page = Report::from_text(
+        Path::new("report.txt"),
+        "Home. World. Sport. Follow us.".to_owned(),
+        Encoding::Utf8,
+        "page".into(),
+    );
+    page.no_article = true;
+    app.report_replaced(page);
+    assert_eq!(
+        (app.report.text.clone(), app.sidecar.claims.clone()),
+        before
+    );
+    assert!(app.claim_span(0).is_some(), "the claim is not orphaned");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("no article"), "{message}");
+    assert_ne!(app.report.sha256, "page");
+}
+
 #[test]
 fn messages_name_the_keys_as_bound() {
     let mut app = app();

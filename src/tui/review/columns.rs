@@ -13,6 +13,9 @@ use crate::report::safe;
 /// Cells of the small bars in the reports table.
 pub const BAR: usize = 10;
 
+/// Columns of the reports table's grades column (`A·1 B·2 ?·3`).
+pub const GRADES: u16 = 12;
+
 /// The narrowest the report column gets before other columns make way.
 const MIN_NAME: usize = 22;
 
@@ -94,7 +97,7 @@ pub fn report_width(column: Column, tags: &[String]) -> Constraint {
         Column::Reviewed => Constraint::Length(BAR as u16 + 5),
         Column::Sourced => Constraint::Length(BAR as u16 + 8),
         Column::Modified => Constraint::Length(16),
-        Column::Grades => Constraint::Length(12),
+        Column::Grades => Constraint::Length(GRADES),
     }
 }
 

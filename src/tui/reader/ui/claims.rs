@@ -164,15 +164,22 @@ fn empty_hint(app: &App) -> String {
 }
 
 /// What the panel warns of on claim `i`: orphaned, one of the versions of a conflict (with the
-/// key that drops it, keeping the other), or found with changed text.
+/// key that drops it, or keeps it when it is the only version left), or found with changed
+/// text.
 fn warning(app: &App, i: usize) -> Option<String> {
     if app.claim_span(i).is_none() {
         Some(" ⚠ orphaned".to_owned())
     } else if app.in_conflict(i) {
-        let drop = app.config.keys.first_key(Action::RemoveClaim);
-        Some(drop.map_or_else(
+        // Two versions: the key that drops this one; one left: the key that keeps it. The
+        // other key works too (help and README say so), but the panel has room for one.
+        let (action, what) = if app.lone_version(i) {
+            (Action::AcceptSuggestion, "keeps")
+        } else {
+            (Action::RemoveClaim, "drops")
+        };
+        Some(app.config.keys.first_key(action).map_or_else(
             || " ⚠ conflict".to_owned(),
-            |key| format!(" ⚠ conflict ({key} drops)"),
+            |key| format!(" ⚠ conflict ({key} {what})"),
         ))
     } else if app.old_quote(i).is_some() {
         Some(" ≈ text changed".to_owned())

@@ -114,7 +114,7 @@ fn cells<'a>(
             Column::Reviewed => reviewed_gauge(counts),
             Column::Sourced => sourced_bar(review, counts, &tags),
             Column::Modified => Line::raw(modified.map_or_else(String::new, utc)),
-            Column::Grades => Line::raw(grades(counts)),
+            Column::Grades => Line::raw(grades_within(counts, usize::from(columns::GRADES))),
         })
         .collect()
 }
@@ -186,6 +186,32 @@ pub(super) fn grades(counts: &Counts) -> String {
 
 /// What stands between a reliability letter and its count of claims in [`grades`].
 const GRADE_COUNT: char = '·';
+
+/// [`grades`] in `width` columns: whole `letter·count` parts only, and `…` where some are left
+/// out, so that a cut never turns `?·200` into `?·20`.
+fn grades_within(counts: &Counts, width: usize) -> String {
+    let all = grades(counts);
+    if all.chars().count() <= width {
+        return all;
+    }
+    let mut shown = String::new();
+    for part in all.split(' ') {
+        let sep = usize::from(!shown.is_empty());
+        // Room for this part and for the " …" that says more follow.
+        if shown.chars().count() + sep + part.chars().count() + 2 > width {
+            break;
+        }
+        if sep == 1 {
+            shown.push(' ');
+        }
+        shown.push_str(part);
+    }
+    if shown.is_empty() {
+        "…".to_owned()
+    } else {
+        shown + " …"
+    }
+}
 
 fn draw_reports(frame: &mut Frame, review: &Review, areas: &Areas) {
     let tags = review.tag_names();
@@ -423,4 +449,30 @@ fn draw_help(frame: &mut Frame, review: &Review) {
         ),
         area,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(graded: &[(&str, usize)]) -> Counts {
+        let mut counts = Counts::zero(&[]);
+        for (letter, n) in graded {
+            counts.reliability.insert((*letter).to_owned(), *n);
+        }
+        counts
+    }
+
+    #[test]
+    fn the_grades_cell_cuts_between_counts_never_inside_one() {
+        let few = counts(&[("E", 1), (UNGRADED, 2)]);
+        assert_eq!(grades_within(&few, usize::from(columns::GRADES)), "E·1 ?·2");
+        // 13 columns in full: cut inside, `?·200` would read `?·20`.
+        let many = counts(&[("A", 1), ("B", 2), (UNGRADED, 200)]);
+        assert_eq!(grades(&many), "A·1 B·2 ?·200");
+        let cell = grades_within(&many, usize::from(columns::GRADES));
+        assert_eq!(cell, "A·1 B·2 …");
+        assert!(cell.chars().count() <= usize::from(columns::GRADES));
+        assert_eq!(grades_within(&counts(&[(UNGRADED, 1_234_567)]), 6), "…");
+    }
 }
