@@ -74,7 +74,11 @@ fn desk() -> tempfile::TempDir {
     for name in ["a", "b", "c", "d", "e", "f"] {
         std::fs::write(path.join(format!("{name}.txt")), STORY).expect("write");
     }
-    std::fs::write(path.join("g.txt"), "Harbour Plans Approved\n\nBy Ana Lima\n").expect("write");
+    std::fs::write(
+        path.join("g.txt"),
+        "Harbour Plans Approved\n\nBy Ana Lima\n",
+    )
+    .expect("write");
     let tag = |report: &str, n: &str, what: &str| {
         ok(path, &["tag", &format!("{report}.txt"), n, what]);
     };
@@ -86,7 +90,10 @@ fn desk() -> tempfile::TempDir {
     // c: every claim candidate reviewed, by claims and marks of two authors: done.
     tag("c", "4", "sourced");
     tag("c", "5", "sourced");
-    ok(path, &["tag", "c.txt", "6", "--no-claim", "--author", "ben"]);
+    ok(
+        path,
+        &["tag", "c.txt", "6", "--no-claim", "--author", "ben"],
+    );
     // d: every sentence marked, the heading, byline, dateline and question too: done.
     for n in 1..=7 {
         tag("d", &n.to_string(), "--no-claim");
@@ -121,4 +128,36 @@ fn reviewed_and_done_hold_on_headings_bylines_datelines_marks_and_claims() {
         .collect();
     assert_eq!(reports, expected);
     assert_eq!(total, (22, 3), "reviewed in all, and reports done");
+}
+
+#[test]
+fn the_configs_furniture_words_do_not_count_against_done() {
+    let dir = desk();
+    let path = dir.path();
+    let note = "Watch live coverage of the harbour vote on our channel.\n";
+    std::fs::write(path.join("h.txt"), format!("{STORY}\n{note}")).expect("write");
+    for n in 1..=7 {
+        ok(path, &["tag", "h.txt", &n.to_string(), "--no-claim"]);
+    }
+    let done = |path: &Path| {
+        figures(path)
+            .0
+            .iter()
+            .find(|r| r.0 == "h.txt")
+            .map(|r| r.3)
+            .expect("h.txt")
+    };
+    assert!(
+        !done(path),
+        "with the built-in lists the call to watch is a claim candidate, not reviewed"
+    );
+    std::fs::write(
+        path.join("config.toml"),
+        "author = \"tester\"\n[suggest]\nfurniture = [\"watch live\"]\n",
+    )
+    .expect("write");
+    assert!(
+        done(path),
+        "the config's furniture words make the call to watch page furniture, as in the reader"
+    );
 }
