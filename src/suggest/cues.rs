@@ -319,8 +319,8 @@ impl Cues {
     }
 
     /// The embedded lists alone, parsed once per process and shared: for code that reads many
-    /// reports (in parallel) with no config at hand. Parsing `assets/cues.toml` costs about as
-    /// much as loading and segmenting a news story, so doing it per report doubled `stats`.
+    /// reports (in parallel) with no config at hand. Parsing `assets/cues.toml` costs more than
+    /// loading and segmenting a news story: once per report, it was most of `stats`' time.
     pub fn shared() -> &'static Self {
         static SHARED: OnceLock<Cues> = OnceLock::new();
         SHARED.get_or_init(Self::builtin)

@@ -38,8 +38,11 @@ fn ok(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
-/// Each report's `(report, sentences, reviewed, done)` and the total's `(reviewed, done)`.
-fn figures(dir: &Path) -> (Vec<(String, u64, u64, bool)>, (u64, u64)) {
+/// One report's `(report, sentences, reviewed, done)` in `stats --format json`.
+type Row = (String, u64, u64, bool);
+
+/// Each report's [`Row`] and the total's `(reviewed, done)`.
+fn figures(dir: &Path) -> (Vec<Row>, (u64, u64)) {
     let value: Value =
         serde_json::from_str(&ok(dir, &["stats", ".", "--format", "json"])).expect("JSON");
     let reports = value["reports"]
@@ -122,7 +125,7 @@ fn reviewed_and_done_hold_on_headings_bylines_datelines_marks_and_claims() {
         ("f.txt", 7, 6, false),
         ("g.txt", 2, 0, true),
     ];
-    let expected: Vec<(String, u64, u64, bool)> = expected
+    let expected: Vec<Row> = expected
         .iter()
         .map(|&(r, s, v, d)| (r.to_owned(), s, v, d))
         .collect();
