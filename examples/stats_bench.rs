@@ -19,6 +19,7 @@ use sidenote::annotate::{Claim, Sidecar, sidecar_path};
 use sidenote::cli::stats::load_all;
 use sidenote::corpus::stats;
 use sidenote::report::Report;
+use sidenote::suggest::Cues;
 
 /// Sentences written into each report, varied by its number so no two files are alike.
 const SUBJECTS: [&str; 6] = [
@@ -100,7 +101,7 @@ fn main() -> ExitCode {
     let mut claims = 0;
     for _ in 0..runs {
         let started = Instant::now();
-        let (loaded, failed) = load_all(&[dir.path().to_path_buf()]).expect("scan");
+        let (loaded, failed) = load_all(&[dir.path().to_path_buf()], Cues::shared()).expect("scan");
         let json = stats::to_json(&loaded, &tags);
         let elapsed = started.elapsed();
         assert!(failed.is_empty(), "{failed:?}");

@@ -59,13 +59,13 @@ pub fn run(paths: &[PathBuf], options: &Options, config: &Config) -> Result<(), 
         .map(UrlBase::new)
         .transpose()
         .map_err(CliError::BadInput)?;
-    let (reports, failed) = load_all(paths)?;
+    let cues = super::suggest::cues(config)?;
+    let (reports, failed) = load_all(paths, &cues)?;
     if !failed.is_empty() {
         // An export with reports missing would mislead whoever reads it: nothing is written.
         return failed_to_error(failed);
     }
     let tags: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
-    let cues = super::suggest::cues(config)?;
     let context = claimreview::Context {
         cues: &cues,
         urls: url_base.map(|base| {

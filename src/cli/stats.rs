@@ -18,6 +18,7 @@ use crate::corpus::grades::{LETTERS, UNGRADED};
 use crate::corpus::stats::{self, Counts};
 use crate::corpus::{Reviewed, scan};
 use crate::report::safe;
+use crate::suggest::Cues;
 
 /// Output formats of `stats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,8 +36,12 @@ const QUIET_FOR: Duration = Duration::from_millis(300);
 /// A report or sidecar that cannot be read is named on stderr and left out; the command then
 /// exits with bad input after printing the rest. A web page in which no article was found is
 /// named on stderr and left out of the counts, unless it was annotated ([`load_all`]).
+/// Whether a report is done is judged with the config's cue lists (its `[suggest]` words
+/// added), as the reader's suggestions are: a word the user made page furniture does not leave a
+/// report unfinished.
 pub fn run(paths: &[PathBuf], format: Format, config: &Config) -> Result<(), CliError> {
-    let (reports, failed) = load_all(paths)?;
+    let cues = super::suggest::cues(config)?;
+    let (reports, failed) = load_all(paths, &cues)?;
     let tags: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
     write_out(|out| match format {
         Format::Json => {
@@ -51,9 +56,10 @@ pub fn run(paths: &[PathBuf], format: Format, config: &Config) -> Result<(), Cli
 /// Every report under `paths`, loaded in parallel, in path order; and the messages of those
 /// that could not be read. A web page in which no article was found is named on stderr and left
 /// out, unless it was annotated ([`pages_with_articles`]). A progress bar shows on stderr when
-/// this takes a while and stderr is a terminal.
-pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<Reviewed>, Vec<String>), CliError> {
-    let (loaded, failed) = load_each(paths)?;
+/// this takes a while and stderr is a terminal. `cues` tell claim candidates from headings and
+/// furniture ([`Reviewed::load_with`]); they are built once by the caller and shared.
+pub fn load_all(paths: &[PathBuf], cues: &Cues) -> Result<(Vec<Reviewed>, Vec<String>), CliError> {
+    let (loaded, failed) = load_each(paths, cues)?;
     Ok((pages_with_articles(loaded), failed))
 }
 
@@ -91,7 +97,7 @@ type Loaded = (Vec<(Reviewed, bool)>, Vec<String>);
 
 /// Every report under `paths`, loaded in parallel, in path order, each with whether no article
 /// was found in it; and the messages of those that could not be read.
-fn load_each(paths: &[PathBuf]) -> Result<Loaded, CliError> {
+fn load_each(paths: &[PathBuf], cues: &Cues) -> Result<Loaded, CliError> {
     let here = [PathBuf::from(".")];
     let paths = if paths.is_empty() { &here[..] } else { paths };
     let found = scan::find_reports(paths).map_err(CliError::BadInput)?;
@@ -99,7 +105,7 @@ fn load_each(paths: &[PathBuf]) -> Result<Loaded, CliError> {
     let results: Vec<_> = found
         .par_iter()
         .map(|path| {
-            let loaded = Reviewed::load_checked(path);
+            let loaded = Reviewed::load_checked(path, cues);
             bar.tick();
             loaded
         })

@@ -10,7 +10,7 @@ use crate::annotate::{
     sidecar_path,
 };
 use crate::report::{LoadError, Report};
-use crate::suggest::{Cues, suggest};
+use crate::suggest::{Cues, count_candidates};
 
 /// Why a report could not be reviewed; the message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -51,15 +51,24 @@ pub struct Reviewed {
 }
 
 impl Reviewed {
-    /// Reads the report at `path` and its sidecar, if any. Nothing is written.
+    /// Reads the report at `path` and its sidecar, if any. Nothing is written. Whether it is
+    /// done is judged with the built-in cue lists ([`Cues::shared`]); [`Reviewed::load_with`]
+    /// takes the config's.
     pub fn load(path: &Path) -> Result<Self, ReviewError> {
-        Self::load_checked(path).map(|(reviewed, _)| reviewed)
+        Self::load_with(path, Cues::shared())
     }
 
-    /// [`Reviewed::load`], and whether the report is a web page in which no article was found
-    /// (navigation, a section front): its sentences are not a report's, so `stats` leaves such a
-    /// page out unless it was annotated.
-    pub fn load_checked(path: &Path) -> Result<(Self, bool), ReviewError> {
+    /// [`Reviewed::load`] with the cue lists that tell a claim candidate from a heading, a byline
+    /// or page furniture: the config's (`[suggest]` words added), so that "done" agrees with
+    /// what the reader suggests. Build them once and share them across reports.
+    pub fn load_with(path: &Path, cues: &Cues) -> Result<Self, ReviewError> {
+        Self::load_checked(path, cues).map(|(reviewed, _)| reviewed)
+    }
+
+    /// [`Reviewed::load_with`], and whether the report is a web page in which no article was
+    /// found (navigation, a section front): its sentences are not a report's, so `stats` leaves
+    /// such a page out unless it was annotated.
+    pub fn load_checked(path: &Path, cues: &Cues) -> Result<(Self, bool), ReviewError> {
         let report = Report::load(path)?;
         let no_article = report.no_article;
         let sidecar_file = sidecar_path(path);
@@ -73,7 +82,7 @@ impl Reviewed {
         let (claims, anchors): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
         let tagged_sentences = tagged(&report, &claims, &anchors);
         let reviewed = reviewed_sentences(&report, &claims, &marks);
-        let unfinished = unfinished(&report, &reviewed);
+        let unfinished = unfinished(&report, &reviewed, cues);
         let modified = [path, sidecar_file.as_path()]
             .iter()
             .filter_map(|p| p.metadata().and_then(|m| m.modified()).ok())
@@ -120,18 +129,17 @@ fn tagged(report: &Report, claims: &[Claim], anchors: &[Anchor]) -> usize {
     touched(report, spans).iter().filter(|t| **t).count()
 }
 
-/// How many sentences of `report` the suggestion rules take for a claim (with the built-in cue
-/// lists) and `reviewed` says are not reviewed. Only a report with unreviewed sentences is
-/// analysed.
-fn unfinished(report: &Report, reviewed: &[bool]) -> usize {
-    if reviewed.iter().all(|r| *r) {
-        return 0;
-    }
-    suggest(&report.text, &report.sentences, &Cues::builtin())
+/// How many sentences of `report` that `reviewed` says are not reviewed the suggestion rules
+/// (with `cues`) take for a claim. Only those sentences are read: whether a sentence is a claim
+/// depends on it alone ([`count_candidates`]).
+fn unfinished(report: &Report, reviewed: &[bool], cues: &Cues) -> usize {
+    let left = report
+        .sentences
         .iter()
         .zip(reviewed)
-        .filter(|(s, reviewed)| s.verdict.is_some() && !**reviewed)
-        .count()
+        .filter(|(_, reviewed)| !**reviewed)
+        .map(|(span, _)| span);
+    count_candidates(&report.text, left, cues)
 }
 
 #[cfg(test)]

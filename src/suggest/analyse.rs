@@ -109,6 +109,21 @@ pub(super) fn analyse(
     local
 }
 
+/// Whether the sentence `text[span]` is a claim: what [`analyse`] puts in [`Local::claim`], which
+/// depends on the sentence alone (not on a quotation left open before it), without the rest of
+/// the analysis.
+pub(super) fn is_candidate(
+    text: &str,
+    span: Range<usize>,
+    cues: &Cues,
+    tokens: &mut Tokens,
+) -> bool {
+    tokens.fill(text, span.clone());
+    tokens.tag(|word| cues.flags(word));
+    is_claim(text, &span, &text[span.clone()], tokens, cues)
+        || headline_colon(tokens, cues, &mut Local::default()).is_some()
+}
+
 /// Marks the quotations and tells whether one is left open.
 fn quotes(tokens: &Tokens, span: &Range<usize>, inside: bool, local: &mut Local) {
     let mut open: Option<usize> = inside.then_some(span.start);

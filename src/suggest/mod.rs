@@ -21,7 +21,7 @@ use std::ops::Range;
 pub use body::is_body;
 pub use claim::claim_for;
 pub use cues::{CueError, Cues, Extra};
-pub use document::suggest;
+pub use document::{count_candidates, suggest};
 
 /// What a sentence is suggested to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -22,8 +22,9 @@ use crate::corpus::{Reviewed, scan};
 use crate::corroborate::Cache;
 
 /// Finds and reads every report under `root`, in parallel, telling `tx` as it goes. Stops
-/// early when nobody listens any more (the screen was closed).
-pub fn scan(root: &Path, tx: &Sender<Message>) {
+/// early when nobody listens any more (the screen was closed). `cues` (the config's) tell
+/// which sentences a report must review to be done ([`Reviewed::load_with`]).
+pub fn scan(root: &Path, cues: &crate::suggest::Cues, tx: &Sender<Message>) {
     let found = scan::find_reports(&[root.to_path_buf()]).unwrap_or_default();
     if tx.send(Message::Found(found.len())).is_err() {
         return;
@@ -32,7 +33,7 @@ pub fn scan(root: &Path, tx: &Sender<Message>) {
         // A web page with no article (navigation, a section front) is no report to review,
         // unless someone annotated it: it is left out, and the status line says so, as `stats`
         // says it on stderr.
-        let read = match Reviewed::load_checked(path) {
+        let read = match Reviewed::load_checked(path, cues) {
             Ok((reviewed, true)) if !reviewed.is_annotated() => Err(format!(
                 "{}: no article found (the page is mostly links or too short); left out",
                 crate::report::safe_path(path)
@@ -119,12 +120,12 @@ where
             // clearing (which would ask the terminal where its cursor is).
             let before = sidecar_stamps(review);
             let failed = open(terminal, path, start, review)?;
-            review.reloaded(path, reload(path));
+            review.reloaded(path, reload(path, &review.config));
             // From its corroboration list the reader may have gone on to other reports and
             // tagged there: those are read again too.
             for (other, stamp) in before {
                 if other != *path && store::stamp(&sidecar_path(&other)) != stamp {
-                    review.reloaded(&other, reload(&other));
+                    review.reloaded(&other, reload(&other, &review.config));
                 }
             }
             if let Some(why) = failed {
@@ -150,9 +151,14 @@ fn sidecar_stamps(review: &Review) -> Vec<(PathBuf, Option<store::Stamp>)> {
         .collect()
 }
 
-/// Reads one report again, after the reader may have changed its claims.
-fn reload(path: &Path) -> Result<Reviewed, String> {
-    Reviewed::load(path).map_err(|e| e.to_string())
+/// Reads one report again, after the reader may have changed its claims, judging whether it is
+/// done with the config's cue lists as the scan did.
+fn reload(path: &Path, config: &crate::config::Config) -> Result<Reviewed, String> {
+    match crate::suggest::Cues::new(&config.suggest.extra) {
+        Ok(cues) => Reviewed::load_with(path, &cues),
+        Err(_) => Reviewed::load(path),
+    }
+    .map_err(|e| e.to_string())
 }
 
 /// How often the screen redraws while waiting for keys, to show the scan's progress.
@@ -181,7 +187,7 @@ pub fn live(
     let folder = root.to_path_buf();
     // The groups view is computed after the scan, on its thread: the table comes first.
     std::thread::spawn(move || {
-        scan(&folder, &tx);
+        scan(&folder, &cues, &tx);
         groups::compute(&folder, &cues, Cache::open(&cues).as_ref(), &tx);
     });
     let events = super::tty::terminal_events(stop, TICK)?;

@@ -36,6 +36,7 @@ mod screen_labels;
 mod screen_team;
 mod segment_cases;
 mod source_kind;
+mod stats_done;
 mod suggest_cli;
 mod suggest_eval;
 mod suggest_props;

@@ -658,7 +658,7 @@ fn the_scan_leaves_out_a_page_with_no_article_unless_annotated() {
     folder.write("front.html", &front);
     let scan = |folder: &Folder| {
         let (tx, rx) = std::sync::mpsc::channel();
-        sidenote::tui::review_loop::scan(&folder.path("."), &tx);
+        sidenote::tui::review_loop::scan(&folder.path("."), sidenote::suggest::Cues::shared(), &tx);
         let mut review = Review::new(folder.path("."), Config::default());
         for message in rx.try_iter() {
             match message {
