@@ -155,7 +155,12 @@ fn exact(sentence: &str) -> Option<u64> {
 
 /// A report and its claims that were found in its current text.
 fn load(path: &Path) -> Result<(Report, Vec<Claim>), CorroborateError> {
-    let report = Report::load(path)?;
+    let mut report = Report::load(path)?;
+    if report.no_article {
+        // A web page with no article (navigation, a section front) states nothing: its link
+        // texts are headlines of other pages, not claims of its own, so it joins no group.
+        report.sentences.clear();
+    }
     let mut claims = Sidecar::load(&sidecar_path(path))?
         .map(|s| s.claims)
         .unwrap_or_default();

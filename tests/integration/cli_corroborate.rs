@@ -305,3 +305,39 @@ fn a_cold_cache_a_warm_one_and_no_cache_print_the_same() {
         "a new entry for the changed report"
     );
 }
+
+/// A web page with no article (a section front) whose links repeat a report's sentence word for
+/// word states nothing itself: it joins no group.
+#[test]
+fn a_page_with_no_article_joins_no_group() {
+    let event = Event::new();
+    let links: String = (0..12)
+        .map(|i| format!("<li><a href=\"/s{i}\">Story {i} on the canal and the council's budget for the town</a></li>"))
+        .collect();
+    let copied = "Two police officers were injured when part of the crowd on the bridge fell into the water, according to a police spokesman.";
+    std::fs::write(
+        event.path("front.html"),
+        format!(
+            "<!doctype html><html><head><title>Northmere Today</title></head><body><main><ul>{links}<li><a href=\"/bridge\">{copied}</a></li></ul></main></body></html>"
+        ),
+    )
+    .expect("write the page");
+    // The page is one the commands refuse as holding no article.
+    assert_eq!(event.run(&["text", "front.html"]).status.code(), Some(2));
+    let value = event.json(&["."]);
+    let members: Vec<&str> = value["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .flat_map(|g| g["members"].as_array().expect("members"))
+        .filter_map(|m| m["report"].as_str())
+        .collect();
+    assert!(
+        members.iter().any(|r| r.ends_with("wire.txt")),
+        "the reports still group: {members:?}"
+    );
+    assert!(
+        !members.iter().any(|r| r.ends_with("front.html")),
+        "{members:?}"
+    );
+}
