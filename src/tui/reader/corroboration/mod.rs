@@ -369,51 +369,6 @@ impl App {
         }
     }
 
-    /// Puts on the `members` of `report` the `claims` now over their sentences (found in its text;
-    /// offsets in code points); whether there were any.
-    pub fn retag(members: &mut [Member], report: &Path, claims: &[&Claim]) -> bool {
-        let mut any = false;
-        for member in members.iter_mut().filter(|m| m.report == report) {
-            let chars = member.chars.clone();
-            member.claims = claims
-                .iter()
-                .filter(|c| c.start < chars.end && chars.start < c.end.max(c.start + 1))
-                .map(|c| MemberClaim::of(c))
-                .collect();
-            any = true;
-        }
-        any
-    }
-
-    /// The ids of the distinct sources `members` rest on, as the engine counts them: each member's
-    /// claims' sources, else its suggested source when it is suggested as sourced.
-    pub fn sources_of(members: &[Member]) -> Vec<u64> {
-        let mut sources: Vec<u64> = members
-            .iter()
-            .flat_map(|member| {
-                if member.claims.is_empty() {
-                    member
-                        .suggestion
-                        .source
-                        .iter()
-                        .filter(|_| member.suggestion.verdict == Some("sourced"))
-                        .map(|s| source_id(s))
-                        .collect::<Vec<_>>()
-                } else {
-                    member
-                        .claims
-                        .iter()
-                        .filter_map(|c| c.source.as_deref())
-                        .map(source_id)
-                        .collect()
-                }
-            })
-            .collect();
-        sources.sort_unstable();
-        sources.dedup();
-        sources
-    }
-
     /// How many independent sources support credibility 1 for claim `i`, when they are
     /// [`CONFIRMING_SOURCES`] or more and its grade does not say 1 already: a hint, never set.
     pub fn supported_credibility(&self, i: usize) -> Option<usize> {
