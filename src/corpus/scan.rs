@@ -128,6 +128,37 @@ pub fn find_reports(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(found)
 }
 
+/// The reports under `folder` for work in the background, found as [`find_reports`] finds them,
+/// but walking at most `most_entries` files and folders and stopping as soon as `stop` says so:
+/// a report opened from a huge tree (a home folder) must not keep a thread walking all of it.
+/// Returns the reports found and whether the walk was cut short.
+pub fn find_reports_bounded(
+    folder: &Path,
+    most_entries: usize,
+    stop: &dyn Fn() -> bool,
+) -> (Vec<PathBuf>, bool) {
+    let searched =
+        |entry: &walkdir::DirEntry| !entry.file_type().is_dir() || !is_skipped(entry.file_name());
+    let mut found = Vec::new();
+    let mut cut = false;
+    let entries = WalkDir::new(folder)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(searched)
+        .filter_map(Result::ok);
+    for (visited, entry) in entries.enumerate() {
+        if visited >= most_entries || stop() {
+            cut = true;
+            break;
+        }
+        if !entry.file_type().is_dir() && is_report(entry.path()) && !is_export(entry.path()) {
+            found.push(entry.into_path());
+        }
+    }
+    found.sort();
+    (found, cut)
+}
+
 /// Adds every report under `folder`, skipping hidden folders and `target/` below it (the folder
 /// itself is searched whatever its name, so `sidenote stats .` works). Symbolic links to folders
 /// are not followed, so a link loop cannot trap the walk; a link to a report counts as a report.
@@ -298,5 +329,19 @@ mod tests {
             vec![root.join("folder/b.txt")],
             "a link named on the command line is searched"
         );
+    }
+
+    #[test]
+    fn a_bounded_walk_stops_at_its_limit_or_when_told() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for i in 0..10 {
+            std::fs::write(dir.path().join(format!("r{i}.txt")), "A report.").expect("write");
+        }
+        let (all, cut) = find_reports_bounded(dir.path(), 100, &|| false);
+        assert_eq!((all.len(), cut), (10, false));
+        let (some, cut) = find_reports_bounded(dir.path(), 4, &|| false);
+        assert_eq!((some.len(), cut), (4, true));
+        let (none, cut) = find_reports_bounded(dir.path(), 100, &|| true);
+        assert_eq!((none.len(), cut), (0, true));
     }
 }

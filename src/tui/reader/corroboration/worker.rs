@@ -23,6 +23,10 @@ use crate::tui::events::Input;
 /// minutes. The nearest reports (the report's own folder, then the folders under it) come first.
 pub const MOST_REPORTS: usize = 2000;
 
+/// At most so many files and folders are walked to find them: opened from a huge tree (a home
+/// folder), the reader compares with what the first part of the walk found and stops there.
+pub const MOST_WALKED: usize = 100_000;
+
 /// The thread computing the corroboration of one report; dropping it tells the thread to stop.
 #[derive(Debug)]
 pub struct Worker {
@@ -131,7 +135,11 @@ fn compare(
     cache: Option<&Cache>,
     progress: &Reading<'_>,
 ) -> Result<Found, Failed> {
-    let (paths, found) = nearest(folder, &report.path, MOST_REPORTS).map_err(Failed::Other)?;
+    let stop = || progress.cancel.load(Ordering::Relaxed);
+    let (paths, found) = nearest(folder, &report.path, MOST_REPORTS, &stop);
+    if stop() {
+        return Err(Failed::Other("stopped".to_owned()));
+    }
     progress.total.store(paths.len(), Ordering::Relaxed);
     (progress.sender)(News::Reading {
         read: 0,
@@ -200,11 +208,17 @@ fn echo(group: &Group, members: Vec<Member>) -> Echo {
 
 /// The reports of `folder` other than `own`, the nearest first (those in `own`'s folder, then
 /// by depth, then by path) and at most `most`, with how many there were in all.
-fn nearest(folder: &Path, own: &Path, most: usize) -> Result<(Vec<PathBuf>, usize), String> {
+fn nearest(
+    folder: &Path,
+    own: &Path,
+    most: usize,
+    stop: &dyn Fn() -> bool,
+) -> (Vec<PathBuf>, usize) {
     let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let own = canonical(own);
     let own_folder = own.parent().map(Path::to_path_buf);
-    let mut paths: Vec<(bool, usize, PathBuf)> = scan::find_reports(&[folder.to_path_buf()])?
+    let (reports, _) = scan::find_reports_bounded(folder, MOST_WALKED, stop);
+    let mut paths: Vec<(bool, usize, PathBuf)> = reports
         .into_iter()
         .filter_map(|path| {
             let real = canonical(&path);
@@ -217,7 +231,7 @@ fn nearest(folder: &Path, own: &Path, most: usize) -> Result<(Vec<PathBuf>, usiz
     let found = paths.len();
     paths.sort_unstable();
     paths.truncate(most);
-    Ok((paths.into_iter().map(|(_, _, p)| p).collect(), found))
+    (paths.into_iter().map(|(_, _, p)| p).collect(), found)
 }
 
 #[cfg(test)]
@@ -280,10 +294,10 @@ mod tests {
             std::fs::write(root.join(name), "Some text.").expect("write");
         }
         let own = root.join("a/own.txt");
-        let (paths, found) = nearest(root, &own, 2).expect("scans");
+        let (paths, found) = nearest(root, &own, 2, &|| false);
         assert_eq!(found, 4, "every other report");
         assert_eq!(paths, [root.join("a/sibling.txt"), root.join("b.txt")]);
-        let (all, _) = nearest(root, &own, 10).expect("scans");
+        let (all, _) = nearest(root, &own, 10, &|| false);
         assert_eq!(
             all,
             [
