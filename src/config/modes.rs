@@ -38,7 +38,11 @@ pub static EDITOR: Vocabulary<EditorAction> = Vocabulary {
             EditorAction::Save,
             "save the claim (Enter in the note: a new line)",
         ),
-        ("cancel", EditorAction::Cancel, "close without saving"),
+        (
+            "cancel",
+            EditorAction::Cancel,
+            "close without saving (after changes: press twice)",
+        ),
         (
             "next_field",
             EditorAction::NextField,

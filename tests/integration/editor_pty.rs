@@ -147,6 +147,10 @@ fn the_editor_scrolls_to_the_labels_on_a_60x12_terminal() {
             .lines()
             .any(|row| row.contains("Labels") && row.contains(" x "))
     });
+    // Something was typed: the first Esc asks, the second discards.
+    reader.press("\x1b");
+    reader.wait_for_status("again discards");
+    assert!(reader.screen().contains("New claim"), "{}", reader.screen());
     reader.press("\x1b");
     reader.wait_until("the editor closed", |s| !s.contains("New claim"));
 }

@@ -12,6 +12,29 @@ use crate::config::modes::{EditorAction, PromptAction};
 use crate::tui::input::TextInput;
 
 impl App {
+    /// Closes the editor without saving. What was typed is never thrown away by one key: over
+    /// changed fields the first press of the cancel key asks (`armed` is then set), the second
+    /// discards; saving stays one key away.
+    fn cancel_editor(&mut self, armed: bool) {
+        let Overlay::Editor(editor) = &mut self.overlay else {
+            return;
+        };
+        if editor.changed() && !armed {
+            editor.discard_armed = true;
+            let keys = &self.config.keys.editor;
+            let again = keys.key_name(EditorAction::Cancel);
+            let save = keys.key_name(EditorAction::Save);
+            self.message = Some(format!(
+                "{again} again discards what you typed; {save} saves it"
+            ));
+            return;
+        }
+        self.overlay = Overlay::None;
+        if armed {
+            self.message = Some("discarded: the claim is as it was".to_owned());
+        }
+    }
+
     pub(super) fn type_key(&mut self, event: KeyEvent) -> Option<Effect> {
         if let Overlay::Search(input, origin) = &mut self.overlay {
             let origin = *origin;
@@ -38,9 +61,11 @@ impl App {
             return None;
         };
         let keys = &self.config.keys.editor;
-        match keys.editor_action(Key::from(event), editor.field == Field::Note) {
+        let action = keys.editor_action(Key::from(event), editor.field == Field::Note);
+        let armed = std::mem::take(&mut editor.discard_armed);
+        match action {
             Some(EditorAction::Cancel) => {
-                self.overlay = Overlay::None;
+                self.cancel_editor(armed);
                 return None;
             }
             Some(EditorAction::Save) => return self.save_editor(),

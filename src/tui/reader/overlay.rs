@@ -93,6 +93,11 @@ pub struct Editor {
     /// The tag a new claim opened with, while typing a source may still change it (see
     /// [`Editor::edit_source`]); `None` once the user picks the tag by hand.
     pub tag_before_source: Option<String>,
+    /// What the fields held when the editor opened ([`Editor::fields`]), to tell whether closing
+    /// it without saving would throw away something typed.
+    pub opened_with: String,
+    /// Whether the cancel key was pressed once over changed fields: a second press discards them.
+    pub discard_armed: bool,
 }
 
 impl Editor {
@@ -116,7 +121,10 @@ impl Editor {
             labels: TextInput::new(&labels.join(", ")),
             markers,
             tag_before_source: None,
+            opened_with: String::new(),
+            discard_armed: false,
         }
+        .opened()
     }
 
     /// An editor for a new claim over `span`, tagged `status` with `source` filled in (what the
@@ -140,7 +148,34 @@ impl Editor {
             markers: Vec::new(),
             tag_before_source: source.trim().is_empty().then(|| status.clone()),
             status,
+            opened_with: String::new(),
+            discard_armed: false,
         }
+        .opened()
+    }
+
+    /// The editor as it opens: what its fields hold now is what "unchanged" means.
+    fn opened(mut self) -> Self {
+        self.opened_with = self.fields();
+        self
+    }
+
+    /// What the fields hold, as one string: equal for two editors that would save the same claim.
+    fn fields(&self) -> String {
+        format!(
+            "{}\u{0}{}\u{0}{:?}\u{0}{}\u{0}{}\u{0}{}",
+            self.status,
+            self.source.text(),
+            self.source_kind,
+            self.grade.text(),
+            self.note.text(),
+            self.labels.text()
+        )
+    }
+
+    /// Whether something was typed or chosen since the editor opened.
+    pub fn changed(&self) -> bool {
+        self.fields() != self.opened_with
     }
 
     /// Types `event` into the Source field: the one place the source's text changes from the

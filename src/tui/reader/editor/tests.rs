@@ -537,3 +537,43 @@ fn without_a_sourced_tag_typing_a_source_changes_no_tag() {
     typed(&mut app, "Reuters");
     assert_eq!(editor(&app).status, "unsourced");
 }
+
+#[test]
+fn one_cancel_key_never_throws_away_what_was_typed() {
+    let mut app = reader(SAMPLE, None, false);
+    // Nothing typed: Esc closes at once.
+    key(&mut app, "enter");
+    assert!(matches!(app.overlay, Overlay::Editor(_)));
+    key(&mut app, "esc");
+    assert!(matches!(app.overlay, Overlay::None));
+    // Typed: the first Esc asks and keeps the text, any other key disarms it.
+    key(&mut app, "enter");
+    for c in ["R", "e", "u"] {
+        key(&mut app, c);
+    }
+    key(&mut app, "esc");
+    assert_eq!(editor(&app).source.text(), "Reu");
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("again discards")),
+        "{:?}",
+        app.message
+    );
+    key(&mut app, "t");
+    key(&mut app, "esc");
+    assert_eq!(
+        editor(&app).source.text(),
+        "Reut",
+        "still open after one Esc"
+    );
+    // The second Esc in a row discards, and nothing was saved.
+    key(&mut app, "esc");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert!(app.sidecar.claims.is_empty());
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("discarded"))
+    );
+}
