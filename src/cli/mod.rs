@@ -96,8 +96,7 @@ pub fn load_report(path: &Path) -> Result<Report, CliError> {
     Ok(report)
 }
 
-/// What commands say of a web page in which no article was found, after its name.
-pub const NO_ARTICLE_FOUND: &str = "no article found (the page is mostly links or too short)";
+pub use crate::report::extract::NO_ARTICLE_FOUND;
 
 /// Refuses a web page in which no article was found (navigation, a section front, a form):
 /// its text is not a report to tag. One line naming the file, exit 2.

@@ -35,8 +35,9 @@ pub fn scan(root: &Path, cues: &crate::suggest::Cues, tx: &Sender<Message>) {
         // says it on stderr.
         let read = match Reviewed::load_checked(path, cues) {
             Ok((reviewed, true)) if !reviewed.is_annotated() => Err(format!(
-                "{}: no article found (the page is mostly links or too short); left out",
-                crate::report::safe_path(path)
+                "{}: {}; left out",
+                crate::report::safe_path(path),
+                crate::report::extract::NO_ARTICLE_FOUND
             )),
             Ok((reviewed, _)) => Ok(reviewed),
             Err(e) => Err(e.to_string()),

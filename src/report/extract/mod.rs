@@ -11,6 +11,10 @@ mod html;
 mod markdown;
 mod whitespace;
 
+/// What the commands and the review screen say of a web page in which no article was found,
+/// after its name: the page is refused or left out.
+pub const NO_ARTICLE_FOUND: &str = "no article found (the page is mostly links or too short)";
+
 /// The warning for a web page in which no article was found: what text it has is too short or
 /// mostly links (an index page, a section front, a form). The reader and the commands on one
 /// report refuse the page (see `cli::no_article`).
